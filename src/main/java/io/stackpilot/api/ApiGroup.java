@@ -1,0 +1,23 @@
+package io.stackpilot.api;
+
+/** Names shared by the four kinds. */
+public final class ApiGroup {
+
+  public static final String GROUP = "stackpilot.io";
+  public static final String VERSION = "v1alpha1";
+  public static final String CATEGORY = "stackpilot";
+
+  /**
+   * Service names leave room for the suffixes of the objects rendered from them (a -beta canary, a
+   * -cfg-<hash> ConfigMap, a -<volume> claim) within the 63 characters of a DNS label, and start with
+   * a letter because they name a Kubernetes Service.
+   */
+  public static final String NAME_LENGTH_RULE =
+      "self.metadata.name.size() <= 40 && self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')";
+
+  public static final String NAME_LENGTH_MESSAGE =
+      "metadata.name must be at most 40 characters, start with a letter and hold only a-z, 0-9 and '-',"
+          + " so that the objects rendered from it fit Kubernetes name limits: choose a shorter name";
+
+  private ApiGroup() {}
+}

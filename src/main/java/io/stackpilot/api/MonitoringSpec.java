@@ -1,0 +1,33 @@
+package io.stackpilot.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** What is particular to a monitoring service. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class MonitoringSpec {
+
+  @JsonPropertyDescription("Metrics (collects), Dashboards (shows) or Uptime (probes).")
+  @Required
+  private MonitoringRole role;
+
+  @JsonPropertyDescription("What to scrape (role Metrics).")
+  private ScrapeSpec scrape;
+
+  public MonitoringRole getRole() {
+    return role;
+  }
+
+  public void setRole(MonitoringRole role) {
+    this.role = role;
+  }
+
+  public ScrapeSpec getScrape() {
+    return scrape;
+  }
+
+  public void setScrape(ScrapeSpec scrape) {
+    this.scrape = scrape;
+  }
+}

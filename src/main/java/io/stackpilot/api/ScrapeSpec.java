@@ -1,0 +1,49 @@
+package io.stackpilot.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+
+/** What a metrics service scrapes. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ScrapeSpec {
+
+  @JsonPropertyDescription("Services to scrape, by label; each needs a port named metrics.")
+  private LabelSelector selector;
+
+  @JsonPropertyDescription("Scrape interval, e.g. 30s.")
+  @Pattern("^([0-9]+(ms|s|m|h))+$")
+  @Size(max = 32)
+  private String interval;
+
+  @JsonPropertyDescription("Absolute path at which the rendered scrape configuration is mounted, e.g. /etc/prometheus/scrape.yml.")
+  @Pattern("^/[^\\x00]*$")
+  @Size(max = 255)
+  private String configPath;
+
+  public LabelSelector getSelector() {
+    return selector;
+  }
+
+  public void setSelector(LabelSelector selector) {
+    this.selector = selector;
+  }
+
+  public String getInterval() {
+    return interval;
+  }
+
+  public void setInterval(String interval) {
+    this.interval = interval;
+  }
+
+  public String getConfigPath() {
+    return configPath;
+  }
+
+  public void setConfigPath(String configPath) {
+    this.configPath = configPath;
+  }
+}

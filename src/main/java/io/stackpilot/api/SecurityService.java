@@ -1,0 +1,36 @@
+package io.stackpilot.api;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A security workload (Authelia, oauth2-proxy, CrowdSec) and what it protects. */
+@Group(ApiGroup.GROUP)
+@Version(ApiGroup.VERSION)
+@ShortNames("secsvc")
+@Categories(ApiGroup.CATEGORY)
+@AdditionalPrinterColumn(name = "Channel", jsonPath = ".status.channel", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Stage", jsonPath = ".status.rollout.stage", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Image", jsonPath = ".status.image", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.ready", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@ValidationRule(value = ApiGroup.NAME_LENGTH_RULE, message = ApiGroup.NAME_LENGTH_MESSAGE, fieldPath = ".metadata.name")
+public class SecurityService extends CustomResource<SecurityServiceSpec, ServiceStatus>
+    implements Namespaced, StackService {
+
+  @Override
+  public ServiceSpec serviceSpec() {
+    return getSpec();
+  }
+
+  @Override
+  public ServiceKind serviceKind() {
+    return ServiceKind.SECURITY_SERVICE;
+  }
+}

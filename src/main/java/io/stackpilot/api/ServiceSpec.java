@@ -1,0 +1,255 @@
+package io.stackpilot.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Toleration;
+import java.util.List;
+import java.util.Map;
+
+/** The spec every service kind shares: channels, ports, env, config, storage, health, recovery and rollout. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.channel) || self.channel != 'beta' || has(self.channels.beta)", message = "channel beta needs channels.beta.image: add channels.beta with an image, or set channel: stable", fieldPath = ".channel")
+@ValidationRule(value = "!has(self.health) || !has(self.health.http) || (has(self.ports) && self.ports.exists(p, p.name == self.health.http.port))", message = "health.http.port must name one of spec.ports: add the port or fix the name", fieldPath = ".health.http.port")
+@ValidationRule(value = "!has(self.health) || !has(self.health.tcp) || (has(self.ports) && self.ports.exists(p, p.name == self.health.tcp.port))", message = "health.tcp.port must name one of spec.ports: add the port or fix the name", fieldPath = ".health.tcp.port")
+@ValidationRule(value = "!has(self.expose) || (has(self.ports) && self.ports.size() > 0)", message = "expose needs at least one port in spec.ports", fieldPath = ".expose")
+@ValidationRule(value = "!has(self.expose) || !has(self.expose.port) || self.ports.exists(p, p.name == self.expose.port)", message = "expose.port must name one of spec.ports", fieldPath = ".expose.port")
+public class ServiceSpec {
+
+  @JsonPropertyDescription("Name of the ServiceStack in the same namespace whose defaults apply.")
+  @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+  @Size(max = 63)
+  private String stack;
+
+  @JsonPropertyDescription("Channel to run: stable or beta. Default: the stack's channel, else stable.")
+  private Channel channel;
+
+  @JsonPropertyDescription("The images (and overrides) of the stable and beta channels.")
+  @Required
+  private Channels channels;
+
+  @JsonPropertyDescription("Number of pods. Most self-hosted apps run one.")
+  @Min(0)
+  @Max(50)
+  private Integer replicas;
+
+  @JsonPropertyDescription("Ports the container listens on.")
+  @Size(max = 16)
+  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "ports must have unique names: two ports share a name")
+  @ValidationRule(value = "self.all(a, self.exists_one(b, b.port == a.port))", message = "ports must have unique ports: two ports share a port")
+  private List<PortSpec> ports;
+
+  @JsonPropertyDescription("Environment variables. Pass secrets with valueFrom.secretKeyRef, never as a literal value.")
+  @Size(max = 64)
+  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "env must have unique names: two variables share a name")
+  @ValidationRule(value = "self.all(e, e.name.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))", message = "env names must be valid environment variable names (letters, digits, '_', '-', '.')")
+  private List<EnvVar> env;
+
+  @JsonPropertyDescription("Configuration entries, rendered into a content-addressed ConfigMap and passed as environment variables.")
+  @Size(max = 128)
+  @ValidationRule(value = "self.all(k, k.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))", message = "config keys must be valid environment variable names (letters, digits, '_', '-', '.'); rename the key")
+  private Map<String, String> config;
+
+  @JsonPropertyDescription("Files rendered into a content-addressed ConfigMap and mounted read-only.")
+  @Size(max = 16)
+  @ValidationRule(value = "self.all(a, self.exists_one(b, b.path == a.path))", message = "configFiles must have unique paths: two files share a path")
+  private List<ConfigFile> configFiles;
+
+  @JsonPropertyDescription("Persistent volumes.")
+  @Size(max = 8)
+  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "storage must have unique names: two volumes share a name")
+  @ValidationRule(value = "self.all(a, self.exists_one(b, b.mountPath == a.mountPath))", message = "storage must have unique mountPaths: two volumes share a mountPath")
+  private List<StorageSpec> storage;
+
+  @JsonPropertyDescription("Health check.")
+  private HealthSpec health;
+
+  @JsonPropertyDescription("Automatic restart and rollback settings.")
+  private RecoverySpec recovery;
+
+  @JsonPropertyDescription("How the beta channel is rolled out.")
+  private BetaRolloutSpec betaRollout;
+
+  @JsonPropertyDescription("Services that must be Ready before this one rolls out.")
+  @Size(max = 16)
+  private List<Dependency> dependsOn;
+
+  @JsonPropertyDescription("Ingress for reaching the service from outside.")
+  private ExposeSpec expose;
+
+  @JsonPropertyDescription("CPU and memory requests and limits.")
+  private ResourceRequirements resources;
+
+  @JsonPropertyDescription("Pod Security level the pods are hardened for: Restricted (default), Baseline or Privileged.")
+  private SecurityProfile securityProfile;
+
+  @JsonPropertyDescription("Node selector for the pods.")
+  private Map<String, String> nodeSelector;
+
+  @JsonPropertyDescription("Tolerations for the pods.")
+  @Size(max = 32)
+  private List<Toleration> tolerations;
+
+  @JsonPropertyDescription("Annotations for the pods (keys under stackpilot.io/ are reserved).")
+  @ValidationRule(value = "self.all(k, !k.startsWith('stackpilot.io/'))", message = "podAnnotations keys under stackpilot.io/ are reserved for Stackpilot: choose another prefix")
+  private Map<String, String> podAnnotations;
+
+  public String getStack() {
+    return stack;
+  }
+
+  public void setStack(String stack) {
+    this.stack = stack;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public void setChannel(Channel channel) {
+    this.channel = channel;
+  }
+
+  public Channels getChannels() {
+    return channels;
+  }
+
+  public void setChannels(Channels channels) {
+    this.channels = channels;
+  }
+
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
+  }
+
+  public List<PortSpec> getPorts() {
+    return ports;
+  }
+
+  public void setPorts(List<PortSpec> ports) {
+    this.ports = ports;
+  }
+
+  public List<EnvVar> getEnv() {
+    return env;
+  }
+
+  public void setEnv(List<EnvVar> env) {
+    this.env = env;
+  }
+
+  public Map<String, String> getConfig() {
+    return config;
+  }
+
+  public void setConfig(Map<String, String> config) {
+    this.config = config;
+  }
+
+  public List<ConfigFile> getConfigFiles() {
+    return configFiles;
+  }
+
+  public void setConfigFiles(List<ConfigFile> configFiles) {
+    this.configFiles = configFiles;
+  }
+
+  public List<StorageSpec> getStorage() {
+    return storage;
+  }
+
+  public void setStorage(List<StorageSpec> storage) {
+    this.storage = storage;
+  }
+
+  public HealthSpec getHealth() {
+    return health;
+  }
+
+  public void setHealth(HealthSpec health) {
+    this.health = health;
+  }
+
+  public RecoverySpec getRecovery() {
+    return recovery;
+  }
+
+  public void setRecovery(RecoverySpec recovery) {
+    this.recovery = recovery;
+  }
+
+  public BetaRolloutSpec getBetaRollout() {
+    return betaRollout;
+  }
+
+  public void setBetaRollout(BetaRolloutSpec betaRollout) {
+    this.betaRollout = betaRollout;
+  }
+
+  public List<Dependency> getDependsOn() {
+    return dependsOn;
+  }
+
+  public void setDependsOn(List<Dependency> dependsOn) {
+    this.dependsOn = dependsOn;
+  }
+
+  public ExposeSpec getExpose() {
+    return expose;
+  }
+
+  public void setExpose(ExposeSpec expose) {
+    this.expose = expose;
+  }
+
+  public ResourceRequirements getResources() {
+    return resources;
+  }
+
+  public void setResources(ResourceRequirements resources) {
+    this.resources = resources;
+  }
+
+  public SecurityProfile getSecurityProfile() {
+    return securityProfile;
+  }
+
+  public void setSecurityProfile(SecurityProfile securityProfile) {
+    this.securityProfile = securityProfile;
+  }
+
+  public Map<String, String> getNodeSelector() {
+    return nodeSelector;
+  }
+
+  public void setNodeSelector(Map<String, String> nodeSelector) {
+    this.nodeSelector = nodeSelector;
+  }
+
+  public List<Toleration> getTolerations() {
+    return tolerations;
+  }
+
+  public void setTolerations(List<Toleration> tolerations) {
+    this.tolerations = tolerations;
+  }
+
+  public Map<String, String> getPodAnnotations() {
+    return podAnnotations;
+  }
+
+  public void setPodAnnotations(Map<String, String> podAnnotations) {
+    this.podAnnotations = podAnnotations;
+  }
+}

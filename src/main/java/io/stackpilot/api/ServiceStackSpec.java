@@ -1,0 +1,89 @@
+package io.stackpilot.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+
+/** Shared layers for the members of a stack. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ServiceStackSpec {
+
+  @JsonPropertyDescription("Defaults for every member.")
+  private ServiceDefaults base;
+
+  @JsonPropertyDescription("Defaults for media services, over base.")
+  private ServiceDefaults media;
+
+  @JsonPropertyDescription("Defaults for security services, over base.")
+  private ServiceDefaults security;
+
+  @JsonPropertyDescription("Defaults for monitoring services, over base.")
+  private ServiceDefaults monitoring;
+
+  @JsonPropertyDescription("Default channel of the members: stable or beta.")
+  @Default("stable")
+  private Channel channel;
+
+  @JsonPropertyDescription("Off, or Isolate: deny ingress to members except from what the stack derives (security proxy, declared consumers, scrapers).")
+  @Default("Off")
+  private NetworkPolicyMode networkPolicy;
+
+  @JsonPropertyDescription("Alert webhooks.")
+  private AlertsSpec alerts;
+
+  public ServiceDefaults getBase() {
+    return base;
+  }
+
+  public void setBase(ServiceDefaults base) {
+    this.base = base;
+  }
+
+  public ServiceDefaults getMedia() {
+    return media;
+  }
+
+  public void setMedia(ServiceDefaults media) {
+    this.media = media;
+  }
+
+  public ServiceDefaults getSecurity() {
+    return security;
+  }
+
+  public void setSecurity(ServiceDefaults security) {
+    this.security = security;
+  }
+
+  public ServiceDefaults getMonitoring() {
+    return monitoring;
+  }
+
+  public void setMonitoring(ServiceDefaults monitoring) {
+    this.monitoring = monitoring;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public void setChannel(Channel channel) {
+    this.channel = channel;
+  }
+
+  public NetworkPolicyMode getNetworkPolicy() {
+    return networkPolicy;
+  }
+
+  public void setNetworkPolicy(NetworkPolicyMode networkPolicy) {
+    this.networkPolicy = networkPolicy;
+  }
+
+  public AlertsSpec getAlerts() {
+    return alerts;
+  }
+
+  public void setAlerts(AlertsSpec alerts) {
+    this.alerts = alerts;
+  }
+}

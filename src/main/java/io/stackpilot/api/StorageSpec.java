@@ -1,0 +1,130 @@
+package io.stackpilot.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** A persistent volume of the service. Stackpilot creates the claim (unless existingClaim is set) and never deletes it unless reclaim is Delete. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.size) != (has(self.existingClaim) && self.existingClaim != '')", message = "storage needs exactly one of size (a new claim) or existingClaim (a claim you own): set size, or remove it when existingClaim is set", reason = "FieldValueInvalid")
+@ValidationRule(value = "!has(self.existingClaim) || self.existingClaim == '' || !has(self.reclaim) || self.reclaim == 'Retain'", message = "reclaim: Delete is only for claims Stackpilot creates; a claim named by existingClaim is yours and is never deleted", fieldPath = ".reclaim")
+public class StorageSpec {
+
+  @JsonPropertyDescription("Volume name, unique within the service; the claim is named <service>-<name>.")
+  @Required
+  @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+  @Size(max = 20)
+  private String name;
+
+  @JsonPropertyDescription("Absolute path where the volume is mounted in the container.")
+  @Required
+  @Pattern("^/[^\\x00]*$")
+  @Size(max = 255)
+  private String mountPath;
+
+  @JsonPropertyDescription("Requested size, a Kubernetes quantity such as 2Gi. Required unless existingClaim is set.")
+  @Pattern("^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$")
+  @Size(max = 32)
+  private String size;
+
+  @JsonPropertyDescription("StorageClass of the claim; defaults to the stack default, else the cluster default.")
+  @Size(max = 253)
+  private String storageClassName;
+
+  @JsonPropertyDescription("Use this claim, owned by the user, instead of creating one (e.g. a shared media library).")
+  @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+  @Size(max = 253)
+  private String existingClaim;
+
+  @JsonPropertyDescription("Access mode of a created claim: ReadWriteOnce (default) or ReadWriteMany. ReadWriteOnce makes upgrades stop the old pod before starting the new one.")
+  @Default("ReadWriteOnce")
+  private VolumeAccessMode accessMode;
+
+  @JsonPropertyDescription("Mount the volume read-only.")
+  @Default("false")
+  private Boolean readOnly;
+
+  @JsonPropertyDescription("Retain (default) keeps the claim when the service is deleted; Delete deletes it with the service.")
+  @Default("Retain")
+  private ReclaimPolicy reclaim;
+
+  @JsonPropertyDescription("Take a CSI VolumeSnapshot of the claim before every upgrade that changes the image.")
+  @Default("false")
+  private Boolean snapshotBeforeUpgrade;
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getMountPath() {
+    return mountPath;
+  }
+
+  public void setMountPath(String mountPath) {
+    this.mountPath = mountPath;
+  }
+
+  public String getSize() {
+    return size;
+  }
+
+  public void setSize(String size) {
+    this.size = size;
+  }
+
+  public String getStorageClassName() {
+    return storageClassName;
+  }
+
+  public void setStorageClassName(String storageClassName) {
+    this.storageClassName = storageClassName;
+  }
+
+  public String getExistingClaim() {
+    return existingClaim;
+  }
+
+  public void setExistingClaim(String existingClaim) {
+    this.existingClaim = existingClaim;
+  }
+
+  public VolumeAccessMode getAccessMode() {
+    return accessMode;
+  }
+
+  public void setAccessMode(VolumeAccessMode accessMode) {
+    this.accessMode = accessMode;
+  }
+
+  public Boolean getReadOnly() {
+    return readOnly;
+  }
+
+  public void setReadOnly(Boolean readOnly) {
+    this.readOnly = readOnly;
+  }
+
+  public ReclaimPolicy getReclaim() {
+    return reclaim;
+  }
+
+  public void setReclaim(ReclaimPolicy reclaim) {
+    this.reclaim = reclaim;
+  }
+
+  public Boolean getSnapshotBeforeUpgrade() {
+    return snapshotBeforeUpgrade;
+  }
+
+  public void setSnapshotBeforeUpgrade(Boolean snapshotBeforeUpgrade) {
+    this.snapshotBeforeUpgrade = snapshotBeforeUpgrade;
+  }
+}

@@ -1,0 +1,340 @@
+package io.stackpilot.devcluster;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Kubernetes control plane as local processes: etcd, kube-apiserver (Pod Security admission on,
+ * RBAC on), kube-controller-manager, kube-scheduler and KWOK playing the kubelet of a few fake nodes.
+ * All listen on free loopback ports and live in a run folder under the temp folder. Closing it, or the
+ * JVM exiting, stops every process it started.
+ */
+public final class LocalControlPlane implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalControlPlane.class);
+  public static final String FAKE_NODE_ANNOTATION = "kwok.x-k8s.io/node";
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+  private final ControlPlaneBinaries binaries;
+  private final ToolVersions versions;
+  private final int nodes;
+  private final List<String> extraApiServerFlags;
+  private final List<ManagedProcess> processes = new ArrayList<>();
+  private final Thread shutdownHook = new Thread(this::stopProcesses, "stackpilot-control-plane-stop");
+  private Path runDir;
+  private Path kubeconfig;
+  private int apiServerPort;
+  private ManagedProcess etcd;
+  private ManagedProcess apiServer;
+  private Duration startupTime;
+
+  private LocalControlPlane(Builder builder) {
+    this.versions = ToolVersions.pinned();
+    this.binaries = ControlPlaneBinaries.locate(versions).requireAll();
+    this.nodes = builder.nodes;
+    this.extraApiServerFlags = List.copyOf(builder.extraApiServerFlags);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder {
+    private int nodes = 3;
+    private final List<String> extraApiServerFlags = new ArrayList<>();
+
+    public Builder nodes(int count) {
+      this.nodes = count;
+      return this;
+    }
+
+    public Builder apiServerFlag(String flag) {
+      extraApiServerFlags.add(flag);
+      return this;
+    }
+
+    public LocalControlPlane start() {
+      LocalControlPlane plane = new LocalControlPlane(this);
+      try {
+        plane.startAll();
+        return plane;
+      } catch (RuntimeException | IOException e) {
+        plane.close();
+        throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
+      }
+    }
+  }
+
+  private void startAll() throws IOException {
+    Instant begin = Instant.now();
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    runDir = RunFolders.create();
+    log.info("Starting a local control plane (Kubernetes {}) in {}", versions.kubernetes(), runDir);
+
+    int etcdClientPort = FreePorts.next();
+    int etcdPeerPort = FreePorts.next();
+    apiServerPort = FreePorts.next();
+    String adminToken = UUID.randomUUID().toString();
+    ServiceAccountKeys keys = ServiceAccountKeys.generate(runDir);
+    Path tokens = runDir.resolve("tokens.csv");
+    Files.writeString(tokens, adminToken + ",stackpilot-admin,stackpilot-admin,\"system:masters\"\n");
+    Path certDir = Files.createDirectories(runDir.resolve("apiserver-certs"));
+
+    etcd = launch("etcd", List.of(
+        binaries.path("etcd").toString(),
+        "--name=local",
+        "--data-dir=" + runDir.resolve("etcd"),
+        "--listen-client-urls=http://127.0.0.1:" + etcdClientPort,
+        "--advertise-client-urls=http://127.0.0.1:" + etcdClientPort,
+        "--listen-peer-urls=http://127.0.0.1:" + etcdPeerPort,
+        "--initial-advertise-peer-urls=http://127.0.0.1:" + etcdPeerPort,
+        "--initial-cluster=local=http://127.0.0.1:" + etcdPeerPort,
+        "--unsafe-no-fsync=true",
+        "--log-level=warn"));
+
+    List<String> apiArgs = new ArrayList<>(List.of(
+        binaries.path("kube-apiserver").toString(),
+        "--etcd-servers=http://127.0.0.1:" + etcdClientPort,
+        "--bind-address=127.0.0.1",
+        "--advertise-address=127.0.0.1",
+        "--secure-port=" + apiServerPort,
+        "--cert-dir=" + certDir,
+        "--token-auth-file=" + tokens,
+        "--authorization-mode=RBAC",
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        "--service-account-key-file=" + keys.publicKey(),
+        "--service-account-signing-key-file=" + keys.privateKey(),
+        "--service-cluster-ip-range=10.96.0.0/16",
+        // Pods need no service account token here: KWOK runs no containers that would read one.
+        "--disable-admission-plugins=ServiceAccount",
+        "--allow-privileged=true",
+        "--profiling=false",
+        "-v=0"));
+    apiArgs.addAll(extraApiServerFlags);
+    apiServer = launch("kube-apiserver", apiArgs);
+
+    kubeconfig = runDir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, kubeconfigYaml(certDir.resolve("apiserver.crt"), adminToken));
+    try (KubernetesClient client = client()) {
+      waitFor("kube-apiserver /readyz", () -> "ok".equals(readyz(client)), apiServer, etcd);
+
+      ManagedProcess controllers = launch("kube-controller-manager", List.of(
+          binaries.path("kube-controller-manager").toString(),
+          "--kubeconfig=" + kubeconfig,
+          "--authentication-kubeconfig=" + kubeconfig,
+          "--authorization-kubeconfig=" + kubeconfig,
+          "--secure-port=0",
+          "--leader-elect=false",
+          "--use-service-account-credentials=false",
+          "--service-account-private-key-file=" + keys.privateKey(),
+          "--root-ca-file=" + certDir.resolve("apiserver.crt"),
+          "--controllers=*",
+          "-v=0"));
+      ManagedProcess scheduler = launch("kube-scheduler", List.of(
+          binaries.path("kube-scheduler").toString(),
+          "--kubeconfig=" + kubeconfig,
+          "--authentication-kubeconfig=" + kubeconfig,
+          "--authorization-kubeconfig=" + kubeconfig,
+          "--secure-port=0",
+          "--leader-elect=false",
+          "-v=0"));
+      ManagedProcess kwok = launch("kwok", List.of(
+          binaries.path("kwok").toString(),
+          "--kubeconfig=" + kubeconfig,
+          "--config=" + writeKwokConfig(),
+          "--manage-all-nodes=false",
+          "--manage-nodes-with-annotation-selector=" + FAKE_NODE_ANNOTATION + "=fake",
+          "--server-address=127.0.0.1:" + FreePorts.next(),
+          "--cidr=10.244.0.0/16",
+          "--node-ip=127.0.0.1"));
+
+      for (int i = 0; i < nodes; i++) {
+        client.nodes().resource(fakeNode("kwok-node-" + i)).create();
+      }
+      waitFor(nodes + " Ready nodes", () -> readyNodes(client) == nodes,
+          apiServer, etcd, controllers, scheduler, kwok);
+    }
+    startupTime = Duration.between(begin, Instant.now());
+    log.info("Local control plane ready at https://127.0.0.1:{} in {} ms", apiServerPort,
+        startupTime.toMillis());
+  }
+
+  private ManagedProcess launch(String name, List<String> command) throws IOException {
+    ManagedProcess process = new ManagedProcess(name, command, Map.of(), runDir).start();
+    processes.add(process);
+    return process;
+  }
+
+  private Path writeKwokConfig() throws IOException {
+    Path config = runDir.resolve("kwok.yaml");
+    try (InputStream stages = LocalControlPlane.class.getResourceAsStream("/devcluster/kwok-stages.yaml")) {
+      if (stages == null) {
+        throw new IllegalStateException("/devcluster/kwok-stages.yaml is missing from the classpath");
+      }
+      Files.write(config, stages.readAllBytes());
+    }
+    return config;
+  }
+
+  private static Node fakeNode(String name) {
+    Map<String, Quantity> capacity = Map.of(
+        "cpu", new Quantity("64"), "memory", new Quantity("256Gi"), "pods", new Quantity("500"));
+    return new NodeBuilder()
+        .withNewMetadata()
+          .withName(name)
+          .addToAnnotations(FAKE_NODE_ANNOTATION, "fake")
+          .addToLabels("type", "kwok")
+          .addToLabels("kubernetes.io/hostname", name)
+          .addToLabels("kubernetes.io/os", "linux")
+          .addToLabels("kubernetes.io/arch", "amd64")
+        .endMetadata()
+        .withNewStatus()
+          .withCapacity(capacity)
+          .withAllocatable(capacity)
+        .endStatus()
+        .build();
+  }
+
+  private static long readyNodes(KubernetesClient client) {
+    return client.nodes().list().getItems().stream()
+        .filter(n -> n.getStatus() != null && n.getStatus().getConditions() != null)
+        .filter(n -> n.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+        .count();
+  }
+
+  private static String readyz(KubernetesClient client) {
+    try {
+      return client.raw("/readyz");
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Polls until ready; fails early, with the log of the culprit, when a process dies meanwhile. */
+  private static void waitFor(String what, BooleanSupplier ready, ManagedProcess... watched) {
+    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    while (!ready.getAsBoolean()) {
+      for (ManagedProcess p : watched) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException(p.name() + " exited while waiting for " + what
+              + "; last lines of " + p.log() + ":\n" + p.tail(30));
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("Timed out after " + STARTUP_TIMEOUT.toSeconds() + " s waiting for " + what);
+      }
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+  }
+
+  private String kubeconfigYaml(Path ca, String token) {
+    // The API server writes a self-signed serving certificate together with its CA into the cert dir.
+    return """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: stackpilot-local
+          cluster:
+            server: https://127.0.0.1:%d
+            certificate-authority: %s
+        users:
+        - name: stackpilot-admin
+          user:
+            token: %s
+        contexts:
+        - name: stackpilot-local
+          context:
+            cluster: stackpilot-local
+            user: stackpilot-admin
+        current-context: stackpilot-local
+        """.formatted(apiServerPort, ca, token);
+  }
+
+  /** A new client for this control plane, as the cluster admin. The caller closes it. */
+  public KubernetesClient client() {
+    return new KubernetesClientBuilder().withConfig(config()).build();
+  }
+
+  public Config config() {
+    try {
+      return Config.fromKubeconfig(Files.readString(kubeconfig));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  public Path runDirectory() {
+    return runDir;
+  }
+
+  public ControlPlaneBinaries binaries() {
+    return binaries;
+  }
+
+  public ToolVersions versions() {
+    return versions;
+  }
+
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  /** PIDs of the control-plane processes, for measuring their memory. */
+  public List<Long> pids() {
+    return processes.stream().filter(ManagedProcess::isAlive)
+        .flatMap(p -> p.pid().stream()).toList();
+  }
+
+  /** Stops kube-apiserver and starts it again on the same port and storage, for fault tests. */
+  public void restartApiServer() throws IOException {
+    apiServer.stop(Duration.ofSeconds(10));
+    apiServer.start();
+    try (KubernetesClient client = client()) {
+      waitFor("kube-apiserver /readyz after restart", () -> "ok".equals(readyz(client)), apiServer, etcd);
+    }
+  }
+
+  @Override
+  public void close() {
+    stopProcesses();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: the hook is running or has run.
+    }
+    if (runDir != null && !Boolean.getBoolean("stackpilot.keepControlPlaneLogs")) {
+      RunFolders.delete(runDir);
+    }
+  }
+
+  private synchronized void stopProcesses() {
+    // Reverse order: the consumers of the API server first, etcd last.
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).stop(Duration.ofSeconds(5));
+    }
+  }
+}

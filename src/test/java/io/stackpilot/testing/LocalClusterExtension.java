@@ -1,0 +1,77 @@
+package io.stackpilot.testing;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stackpilot.devcluster.LocalControlPlane;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One local control plane per test JVM, started by the first test that asks for it and stopped when
+ * the JVM's tests are done; a fresh namespace per test, deleted afterwards. A test method or
+ * constructor takes a {@link TestCluster} parameter. Both live in JUnit's stores, which close them:
+ * the test's store when the test ends, the root store when the JVM's tests end.
+ */
+public final class LocalClusterExtension implements ParameterResolver {
+
+  private static final ExtensionContext.Namespace STORE =
+      ExtensionContext.Namespace.create(LocalClusterExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == TestCluster.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return context.getStore(STORE).computeIfAbsent("cluster", key -> newTestCluster(context),
+        PerTest.class).cluster();
+  }
+
+  private static PerTest newTestCluster(ExtensionContext context) {
+    LocalControlPlane plane = context.getRoot().getStore(STORE)
+        .computeIfAbsent("control-plane", key -> new SharedControlPlane(), SharedControlPlane.class)
+        .plane();
+    KubernetesClient client = plane.client();
+    String namespace = namespaceFor(context);
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
+        .addToLabels("stackpilot.io/test", "true").endMetadata().build()).create();
+    return new PerTest(new TestCluster(plane, client, namespace));
+  }
+
+  private static String namespaceFor(ExtensionContext context) {
+    String test = context.getTestMethod().map(m -> m.getName())
+        .orElseGet(() -> context.getRequiredTestClass().getSimpleName());
+    String slug = test.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9-]", "-");
+    slug = slug.substring(0, Math.min(slug.length(), 40)).replaceAll("-+$", "");
+    return slug + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
+  }
+
+  /** The control plane shared by every test of this JVM. */
+  static final class SharedControlPlane implements AutoCloseable {
+    private final LocalControlPlane plane = LocalControlPlane.builder().start();
+
+    LocalControlPlane plane() {
+      return plane;
+    }
+
+    @Override
+    public void close() {
+      plane.close();
+    }
+  }
+
+  /** One test's namespace and client; closing deletes the namespace without waiting for it. */
+  record PerTest(TestCluster cluster) implements AutoCloseable {
+    @Override
+    public void close() {
+      try (KubernetesClient client = cluster.client()) {
+        client.namespaces().withName(cluster.namespace()).delete();
+      }
+    }
+  }
+}

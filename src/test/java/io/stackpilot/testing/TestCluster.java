@@ -1,0 +1,68 @@
+package io.stackpilot.testing;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stackpilot.devcluster.LocalControlPlane;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What an integration test gets: the shared local control plane, a namespace of its own, an admin
+ * client, and kubectl and helm pointed at the cluster with that namespace as their default.
+ */
+public final class TestCluster {
+
+  private final LocalControlPlane controlPlane;
+  private final KubernetesClient client;
+  private final String namespace;
+  private final CommandLine kubectl;
+  private final CommandLine helm;
+
+  TestCluster(LocalControlPlane controlPlane, KubernetesClient client, String namespace) {
+    this.controlPlane = controlPlane;
+    this.client = client;
+    this.namespace = namespace;
+    String helmHome = controlPlane.runDirectory().resolve("helm").toString();
+    Map<String, String> env = Map.of(
+        "KUBECONFIG", controlPlane.kubeconfig().toString(),
+        "HELM_CACHE_HOME", helmHome + "/cache",
+        "HELM_CONFIG_HOME", helmHome + "/config",
+        "HELM_DATA_HOME", helmHome + "/data");
+    this.kubectl = new CommandLine(controlPlane.binaries().path("kubectl"), env, Duration.ofSeconds(60));
+    this.helm = new CommandLine(controlPlane.binaries().path("helm"), env, Duration.ofSeconds(120));
+  }
+
+  public LocalControlPlane controlPlane() {
+    return controlPlane;
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  /** kubectl in the test's namespace. */
+  public CommandResult kubectl(String... args) {
+    return kubectl.run(withNamespace(args));
+  }
+
+  /** kubectl in the test's namespace, with the given text on standard input (for {@code apply -f -}). */
+  public CommandResult kubectlWithInput(String stdin, String... args) {
+    return kubectl.runWithInput(stdin, withNamespace(args));
+  }
+
+  /** helm in the test's namespace. */
+  public CommandResult helm(String... args) {
+    return helm.run(withNamespace(args));
+  }
+
+  private String[] withNamespace(String[] args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--namespace";
+    all[1] = namespace;
+    System.arraycopy(args, 0, all, 2, args.length);
+    return all;
+  }
+}
