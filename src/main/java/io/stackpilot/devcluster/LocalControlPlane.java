@@ -127,6 +127,8 @@ public final class LocalControlPlane implements AutoCloseable {
         // Pods need no service account token here: KWOK runs no containers that would read one.
         "--disable-admission-plugins=ServiceAccount",
         "--allow-privileged=true",
+        // The kubernetes Service's endpoints would point at the loopback address, which is refused.
+        "--endpoint-reconciler-type=none",
         "--profiling=false",
         "-v=0"));
     apiArgs.addAll(extraApiServerFlags);
@@ -146,7 +148,7 @@ public final class LocalControlPlane implements AutoCloseable {
           "--leader-elect=false",
           "--use-service-account-credentials=false",
           "--service-account-private-key-file=" + keys.privateKey(),
-          "--root-ca-file=" + certDir.resolve("apiserver.crt"),
+          "--root-ca-file=" + servingCa(certDir),
           "--controllers=*",
           "-v=0"));
       ManagedProcess scheduler = launch("kube-scheduler", List.of(
@@ -165,6 +167,7 @@ public final class LocalControlPlane implements AutoCloseable {
           "--manage-nodes-with-annotation-selector=" + FAKE_NODE_ANNOTATION + "=fake",
           "--server-address=127.0.0.1:" + FreePorts.next(),
           "--cidr=10.244.0.0/16",
+          "--node-lease-duration-seconds=40",
           "--node-ip=127.0.0.1"));
 
       for (int i = 0; i < nodes; i++) {
@@ -176,6 +179,18 @@ public final class LocalControlPlane implements AutoCloseable {
     startupTime = Duration.between(begin, Instant.now());
     log.info("Local control plane ready at https://127.0.0.1:{} in {} ms", apiServerPort,
         startupTime.toMillis());
+  }
+
+  /**
+   * The API server writes its self-signed serving certificate followed by the CA that signed it; the
+   * controller manager publishes the root CA to every namespace and wants the CA alone.
+   */
+  private static Path servingCa(Path certDir) throws IOException {
+    String bundle = Files.readString(certDir.resolve("apiserver.crt"));
+    int lastBlock = bundle.lastIndexOf("-----BEGIN CERTIFICATE-----");
+    Path ca = certDir.resolve("ca.crt");
+    Files.writeString(ca, bundle.substring(lastBlock));
+    return ca;
   }
 
   private ManagedProcess launch(String name, List<String> command) throws IOException {
@@ -326,7 +341,8 @@ public final class LocalControlPlane implements AutoCloseable {
     } catch (IllegalStateException e) {
       // Already shutting down: the hook is running or has run.
     }
-    if (runDir != null && !Boolean.getBoolean("stackpilot.keepControlPlaneLogs")) {
+    // A control plane that failed to start keeps its folder: the error message points at its logs.
+    if (runDir != null && startupTime != null && !Boolean.getBoolean("stackpilot.keepControlPlaneLogs")) {
       RunFolders.delete(runDir);
     }
   }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 
 /** Proves that the local control plane does what Stackpilot relies on, driven with kubectl and helm. */
@@ -24,11 +25,16 @@ class ControlPlaneSmokeIT {
 
   private static final Duration ROLLOUT = Duration.ofSeconds(60);
 
+  /** Awaits a condition on objects that may not have the fields yet: those lookups fail until they do. */
+  private static ConditionFactory eventually() {
+    return await().atMost(ROLLOUT).ignoreExceptions();
+  }
+
   @Test
   void deploymentBecomesAvailableWithReadyPods(TestCluster cluster) {
     cluster.kubectlWithInput(deployment("web", "nginx:1.27", 2, 600), "apply", "-f", "-").assertSuccess();
 
-    await().atMost(ROLLOUT).untilAsserted(() -> {
+    eventually().untilAsserted(() -> {
       Deployment d = deployment(cluster, "web");
       assertThat(condition(d, "Available")).map(DeploymentCondition::getStatus).contains("True");
       assertThat(d.getStatus().getReadyReplicas()).isEqualTo(2);
@@ -44,11 +50,11 @@ class ControlPlaneSmokeIT {
   @Test
   void crashingImageExceedsProgressDeadlineAndRolloutUndoRecovers(TestCluster cluster) {
     cluster.kubectlWithInput(deployment("api", "nginx:1.27", 1, 4), "apply", "-f", "-").assertSuccess();
-    await().atMost(ROLLOUT).until(() -> isAvailable(deployment(cluster, "api")));
+    eventually().until(() -> isAvailable(deployment(cluster, "api")));
 
     cluster.kubectl("set", "image", "deployment/api", "app=nginx:1.28-crashloop").assertSuccess();
 
-    await().atMost(ROLLOUT).untilAsserted(() -> {
+    eventually().untilAsserted(() -> {
       Pod crashing = pods(cluster, "api").stream()
           .filter(p -> p.getSpec().getContainers().get(0).getImage().endsWith("-crashloop"))
           .findFirst().orElseThrow();
@@ -58,7 +64,7 @@ class ControlPlaneSmokeIT {
       assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("Error");
       assertThat(crashing.getStatus().getPhase()).isEqualTo("Running");
     });
-    await().atMost(ROLLOUT).untilAsserted(() -> {
+    eventually().untilAsserted(() -> {
       Optional<DeploymentCondition> progressing = condition(deployment(cluster, "api"), "Progressing");
       assertThat(progressing).map(DeploymentCondition::getStatus).contains("False");
       assertThat(progressing).map(DeploymentCondition::getReason).contains("ProgressDeadlineExceeded");
@@ -66,7 +72,7 @@ class ControlPlaneSmokeIT {
 
     cluster.kubectl("rollout", "undo", "deployment/api").assertSuccess();
 
-    await().atMost(ROLLOUT).untilAsserted(() -> {
+    eventually().untilAsserted(() -> {
       Deployment d = deployment(cluster, "api");
       assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.27");
       assertThat(isAvailable(d)).isTrue();
@@ -81,27 +87,27 @@ class ControlPlaneSmokeIT {
     cluster.kubectlWithInput(deployment("media", "jellyfin/jellyfin:10.10.0-badpull", 1, 600), "apply", "-f", "-")
         .assertSuccess();
 
-    await().atMost(ROLLOUT).untilAsserted(() -> assertThat(waitingReasons(cluster, "media")).contains("ErrImagePull"));
-    await().atMost(ROLLOUT).untilAsserted(() -> assertThat(waitingReasons(cluster, "media")).contains("ImagePullBackOff"));
+    eventually().untilAsserted(() -> assertThat(waitingReasons(cluster, "media")).contains("ErrImagePull"));
+    eventually().untilAsserted(() -> assertThat(waitingReasons(cluster, "media")).contains("ImagePullBackOff"));
     assertThat(pods(cluster, "media")).allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Pending"));
   }
 
   @Test
   void faultAnnotationMakesAHealthyPodCrash(TestCluster cluster) {
     cluster.kubectlWithInput(deployment("grafana", "grafana/grafana:11.2.0", 1, 600), "apply", "-f", "-").assertSuccess();
-    await().atMost(ROLLOUT).until(() -> isAvailable(deployment(cluster, "grafana")));
+    eventually().until(() -> isAvailable(deployment(cluster, "grafana")));
     String pod = pods(cluster, "grafana").get(0).getMetadata().getName();
 
     cluster.kubectl("annotate", "pod", pod, "kwok.stackpilot.io/fault=oomkilled").assertSuccess();
 
-    await().atMost(ROLLOUT).untilAsserted(() -> {
+    eventually().untilAsserted(() -> {
       var status = cluster.client().pods().inNamespace(cluster.namespace()).withName(pod).get()
           .getStatus().getContainerStatuses().get(0);
       assertThat(status.getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
       assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("OOMKilled");
       assertThat(status.getRestartCount()).isPositive();
     });
-    await().atMost(ROLLOUT).until(() -> !isAvailable(deployment(cluster, "grafana")));
+    eventually().until(() -> !isAvailable(deployment(cluster, "grafana")));
   }
 
   @Test
@@ -164,7 +170,7 @@ class ControlPlaneSmokeIT {
 
     cluster.kubectl("delete", "configmap", "owner").assertSuccess();
 
-    await().atMost(ROLLOUT).until(() -> configMaps.withName("owned").get() == null);
+    eventually().until(() -> configMaps.withName("owned").get() == null);
   }
 
   private static String deployment(String name, String image, int replicas, int progressDeadlineSeconds) {

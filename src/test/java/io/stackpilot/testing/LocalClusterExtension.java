@@ -51,17 +51,38 @@ public final class LocalClusterExtension implements ParameterResolver {
     return slug + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
   }
 
-  /** The control plane shared by every test of this JVM. */
+  /**
+   * The control plane shared by every test of this JVM. A failure to start is kept too, so that the
+   * other tests report it at once instead of each trying again.
+   */
   static final class SharedControlPlane implements AutoCloseable {
-    private final LocalControlPlane plane = LocalControlPlane.builder().start();
+    private final LocalControlPlane plane;
+    private final RuntimeException failure;
+
+    SharedControlPlane() {
+      LocalControlPlane started = null;
+      RuntimeException failed = null;
+      try {
+        started = LocalControlPlane.builder().start();
+      } catch (RuntimeException e) {
+        failed = e;
+      }
+      this.plane = started;
+      this.failure = failed;
+    }
 
     LocalControlPlane plane() {
+      if (failure != null) {
+        throw new IllegalStateException("the local control plane did not start: " + failure.getMessage(), failure);
+      }
       return plane;
     }
 
     @Override
     public void close() {
-      plane.close();
+      if (plane != null) {
+        plane.close();
+      }
     }
   }
 

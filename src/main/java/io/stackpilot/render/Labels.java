@@ -1,0 +1,43 @@
+package io.stackpilot.render;
+
+import io.stackpilot.config.EffectiveService;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The labels Stackpilot puts on what it renders, and the ones its selectors use. */
+public final class Labels {
+
+  public static final String NAME = "app.kubernetes.io/name";
+  public static final String INSTANCE = "app.kubernetes.io/instance";
+  public static final String PART_OF = "app.kubernetes.io/part-of";
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  public static final String COMPONENT = "app.kubernetes.io/component";
+  public static final String REVISION = "stackpilot.io/revision";
+  public static final String KIND = "stackpilot.io/kind";
+  /** stable or beta: which Deployment a pod belongs to, so a beta canary and stable never share pods. */
+  public static final String TRACK = "stackpilot.io/track";
+  public static final String MANAGER = "stackpilot";
+
+  private Labels() {}
+
+  /** Labels on every object rendered for a service. */
+  public static Map<String, String> standard(EffectiveService service) {
+    Map<String, String> labels = new TreeMap<>();
+    labels.put(NAME, service.name());
+    labels.put(INSTANCE, service.name());
+    labels.put(PART_OF, service.stack().orElse(MANAGER));
+    labels.put(MANAGED_BY, MANAGER);
+    labels.put(KIND, service.kind().value());
+    return labels;
+  }
+
+  /** What the Kubernetes Service selects: every pod of the service, stable and beta alike. */
+  public static Map<String, String> serviceSelector(EffectiveService service) {
+    return Map.of(INSTANCE, service.name(), MANAGED_BY, MANAGER);
+  }
+
+  /** What one Deployment selects. Selectors are immutable, so the track is in it from the start. */
+  public static Map<String, String> deploymentSelector(EffectiveService service, Track track) {
+    return new TreeMap<>(Map.of(INSTANCE, service.name(), MANAGED_BY, MANAGER, TRACK, track.value()));
+  }
+}

@@ -1,0 +1,40 @@
+package io.stackpilot.render;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.stackpilot.config.EffectiveService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Renders the objects of a service from its effective configuration. Pure: the same configuration
+ * always renders the same objects and the same revision.
+ */
+public final class ServiceRenderer {
+
+  private ServiceRenderer() {}
+
+  public static RenderedService render(EffectiveService service, OwnerReference owner) {
+    Optional<ConfigMap> entries = ConfigMapRenderer.entries(service, owner);
+    Optional<ConfigMap> files = ConfigMapRenderer.files(service, owner);
+    Deployment deployment = DeploymentRenderer.render(service, owner, Track.STABLE, service.replicas(), entries, files);
+    List<ConfigMap> configMaps = new ArrayList<>();
+    entries.ifPresent(configMaps::add);
+    files.ifPresent(configMaps::add);
+    return new RenderedService(
+        DeploymentRenderer.revisionOf(deployment),
+        deployment,
+        KubeServiceRenderer.render(service, owner),
+        List.copyOf(configMaps),
+        ClaimRenderer.render(service, owner),
+        IngressRenderer.render(service, owner));
+  }
+
+  /** The revision a Deployment Stackpilot rendered is running, from its pod template. */
+  public static Optional<String> revisionOf(Deployment deployment) {
+    return Optional.ofNullable(deployment.getSpec()).map(s -> s.getTemplate())
+        .map(t -> t.getMetadata()).map(m -> m.getLabels()).map(l -> l.get(Labels.REVISION));
+  }
+}
