@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.Objects;
 
 /** A file rendered into a content-addressed ConfigMap and mounted read-only into the container. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,5 +38,17 @@ public class ConfigFile {
 
   public void setContent(String content) {
     this.content = content;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConfigFile other
+        && Objects.equals(path, other.path)
+        && Objects.equals(content, other.content);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(path, content);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
 
 /** A service that must be Ready before this one rolls out a new revision. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,5 +35,17 @@ public class Dependency {
 
   public void setName(String name) {
     this.name = name;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Dependency other
+        && Objects.equals(kind, other.kind)
+        && Objects.equals(name, other.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, name);
   }
 }

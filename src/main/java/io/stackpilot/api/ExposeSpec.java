@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
 
 /** How the service is reached from outside the cluster: an Ingress for a host name. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,5 +60,19 @@ public class ExposeSpec {
 
   public void setTls(TlsSpec tls) {
     this.tls = tls;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ExposeSpec other
+        && Objects.equals(host, other.host)
+        && Objects.equals(port, other.port)
+        && Objects.equals(ingressClassName, other.ingressClassName)
+        && Objects.equals(tls, other.tls);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(host, port, ingressClassName, tls);
   }
 }

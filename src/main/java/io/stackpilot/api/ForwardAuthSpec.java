@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
 
 /** Where the security service answers forward-auth requests of an ingress controller. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,5 +37,17 @@ public class ForwardAuthSpec {
 
   public void setPort(String port) {
     this.port = port;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ForwardAuthSpec other
+        && Objects.equals(path, other.path)
+        && Objects.equals(port, other.port);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(path, port);
   }
 }

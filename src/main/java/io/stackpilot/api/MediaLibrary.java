@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
 
 /** A media library: an existing claim mounted into the service, read-only unless said otherwise. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,5 +64,19 @@ public class MediaLibrary {
 
   public void setReadOnly(Boolean readOnly) {
     this.readOnly = readOnly;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MediaLibrary other
+        && Objects.equals(name, other.name)
+        && Objects.equals(claimName, other.claimName)
+        && Objects.equals(mountPath, other.mountPath)
+        && Objects.equals(readOnly, other.readOnly);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, claimName, mountPath, readOnly);
   }
 }

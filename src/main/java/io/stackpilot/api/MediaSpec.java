@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import java.util.Objects;
 
 /** What is particular to a media service. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,5 +34,17 @@ public class MediaSpec {
 
   public void setTranscode(TranscodeSpec transcode) {
     this.transcode = transcode;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MediaSpec other
+        && Objects.equals(libraries, other.libraries)
+        && Objects.equals(transcode, other.transcode);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(libraries, transcode);
   }
 }

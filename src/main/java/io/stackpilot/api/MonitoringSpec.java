@@ -3,6 +3,7 @@ package io.stackpilot.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** What is particular to a monitoring service. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,5 +30,17 @@ public class MonitoringSpec {
 
   public void setScrape(ScrapeSpec scrape) {
     this.scrape = scrape;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MonitoringSpec other
+        && Objects.equals(role, other.role)
+        && Objects.equals(scrape, other.scrape);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(role, scrape);
   }
 }

@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
 
 /** A named port the service listens on; it is exposed through the service's Kubernetes Service. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,5 +52,18 @@ public class PortSpec {
 
   public void setProtocol(PortProtocol protocol) {
     this.protocol = protocol;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PortSpec other
+        && Objects.equals(name, other.name)
+        && Objects.equals(port, other.port)
+        && Objects.equals(protocol, other.protocol);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, port, protocol);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.Objects;
 
 /** What a metrics service scrapes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,5 +46,18 @@ public class ScrapeSpec {
 
   public void setConfigPath(String configPath) {
     this.configPath = configPath;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ScrapeSpec other
+        && Objects.equals(selector, other.selector)
+        && Objects.equals(interval, other.interval)
+        && Objects.equals(configPath, other.configPath);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(selector, interval, configPath);
   }
 }

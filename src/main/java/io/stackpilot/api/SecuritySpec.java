@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.Objects;
 
 /** What is particular to a security service. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,5 +42,18 @@ public class SecuritySpec {
 
   public void setProtects(LabelSelector protects) {
     this.protects = protects;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SecuritySpec other
+        && Objects.equals(provider, other.provider)
+        && Objects.equals(forwardAuth, other.forwardAuth)
+        && Objects.equals(protects, other.protects);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(provider, forwardAuth, protects);
   }
 }

@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.Objects;
 
 /** A persistent volume of the service. Stackpilot creates the claim (unless existingClaim is set) and never deletes it unless reclaim is Delete. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -126,5 +127,24 @@ public class StorageSpec {
 
   public void setSnapshotBeforeUpgrade(Boolean snapshotBeforeUpgrade) {
     this.snapshotBeforeUpgrade = snapshotBeforeUpgrade;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StorageSpec other
+        && Objects.equals(name, other.name)
+        && Objects.equals(mountPath, other.mountPath)
+        && Objects.equals(size, other.size)
+        && Objects.equals(storageClassName, other.storageClassName)
+        && Objects.equals(existingClaim, other.existingClaim)
+        && Objects.equals(accessMode, other.accessMode)
+        && Objects.equals(readOnly, other.readOnly)
+        && Objects.equals(reclaim, other.reclaim)
+        && Objects.equals(snapshotBeforeUpgrade, other.snapshotBeforeUpgrade);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, mountPath, size, storageClassName, existingClaim, accessMode, readOnly, reclaim, snapshotBeforeUpgrade);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
 
 /** TLS for the Ingress. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,5 +23,16 @@ public class TlsSpec {
 
   public void setSecretName(String secretName) {
     this.secretName = secretName;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TlsSpec other
+        && Objects.equals(secretName, other.secretName);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(secretName);
   }
 }

@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import java.util.Objects;
 
 /** Scratch space and devices for transcoding. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,5 +36,17 @@ public class TranscodeSpec {
 
   public void setDevices(List<String> devices) {
     this.devices = devices;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TranscodeSpec other
+        && Objects.equals(scratchSize, other.scratchSize)
+        && Objects.equals(devices, other.devices);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scratchSize, devices);
   }
 }

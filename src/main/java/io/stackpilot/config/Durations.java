@@ -32,6 +32,15 @@ public final class Durations {
     return total;
   }
 
+  /** Parses the duration in a spec field; the error names the field, so the user knows what to fix. */
+  public static Duration parse(String field, String text) {
+    try {
+      return parse(text);
+    } catch (IllegalArgumentException notADuration) {
+      throw new IllegalArgumentException(field + ": " + notADuration.getMessage(), notADuration);
+    }
+  }
+
   /** The shortest spec spelling of a duration, e.g. PT1H30M -> 1h30m. */
   public static String format(Duration duration) {
     if (duration.isZero()) {

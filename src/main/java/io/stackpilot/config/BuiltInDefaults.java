@@ -1,0 +1,35 @@
+package io.stackpilot.config;
+
+import io.stackpilot.api.Channel;
+import io.stackpilot.api.PromotionPolicy;
+import io.stackpilot.api.RollbackPolicy;
+import io.stackpilot.api.SecurityProfile;
+import java.time.Duration;
+import java.util.List;
+
+/** The lowest layer: what a service gets when neither its stack nor its spec says otherwise. */
+final class BuiltInDefaults {
+
+  static final Channel CHANNEL = Channel.STABLE;
+  static final int REPLICAS = 1;
+  static final SecurityProfile SECURITY_PROFILE = SecurityProfile.RESTRICTED;
+
+  static final RollbackPolicy ROLLBACK = RollbackPolicy.AUTOMATIC;
+  static final Duration FAILURE_WINDOW = Duration.ofMinutes(2);
+  static final Duration PROGRESS_DEADLINE = Duration.ofMinutes(5);
+  static final int MAX_RESTARTS = 3;
+  static final Duration RESTART_WINDOW = Duration.ofMinutes(30);
+
+  static final int INITIAL_DELAY_SECONDS = 10;
+  static final int PERIOD_SECONDS = 10;
+  static final int FAILURE_THRESHOLD = 3;
+
+  static final List<RolloutStageSettings> BETA_STAGES =
+      List.of(
+          new RolloutStageSettings("limited", 10, Duration.ofMinutes(10)),
+          new RolloutStageSettings("extended", 50, Duration.ofMinutes(30)),
+          new RolloutStageSettings("open", 100, Duration.ofHours(1)));
+  static final PromotionPolicy PROMOTION = PromotionPolicy.AUTOMATIC;
+
+  private BuiltInDefaults() {}
+}
