@@ -33,7 +33,7 @@ public final class Labels {
 
   /** What the Kubernetes Service selects: every pod of the service, stable and beta alike. */
   public static Map<String, String> serviceSelector(EffectiveService service) {
-    return Map.of(INSTANCE, service.name(), MANAGED_BY, MANAGER);
+    return new TreeMap<>(Map.of(INSTANCE, service.name(), MANAGED_BY, MANAGER));
   }
 
   /** What one Deployment selects. Selectors are immutable, so the track is in it from the start. */

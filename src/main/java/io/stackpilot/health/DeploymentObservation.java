@@ -1,0 +1,67 @@
+package io.stackpilot.health;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the Deployment of a service says about its rollout, as plain values: which revision and image
+ * its template carries, whether the controller has seen that template yet, and how many pods are
+ * updated, ready and available.
+ */
+public record DeploymentObservation(
+    String revision,
+    String image,
+    String channel,
+    long generation,
+    long observedGeneration,
+    int desiredReplicas,
+    int updatedReplicas,
+    int readyReplicas,
+    int availableReplicas,
+    boolean available,
+    boolean progressDeadlineExceeded) {
+
+  private static final String REVISION_LABEL = "stackpilot.io/revision";
+  private static final String CHANNEL_ANNOTATION = "stackpilot.io/channel";
+
+  public static DeploymentObservation of(Deployment deployment) {
+    DeploymentStatus status = Optional.ofNullable(deployment.getStatus()).orElseGet(DeploymentStatus::new);
+    List<DeploymentCondition> conditions = Optional.ofNullable(status.getConditions()).orElse(List.of());
+    Map<String, String> templateLabels = Optional.ofNullable(deployment.getSpec().getTemplate().getMetadata())
+        .map(m -> m.getLabels()).orElse(Map.of());
+    Map<String, String> annotations = Optional.ofNullable(deployment.getMetadata().getAnnotations()).orElse(Map.of());
+    return new DeploymentObservation(
+        templateLabels.getOrDefault(REVISION_LABEL, ""),
+        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
+        annotations.getOrDefault(CHANNEL_ANNOTATION, "stable"),
+        orZero(deployment.getMetadata().getGeneration()),
+        orZero(status.getObservedGeneration()),
+        Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1),
+        orZero(status.getUpdatedReplicas()),
+        orZero(status.getReadyReplicas()),
+        orZero(status.getAvailableReplicas()),
+        conditions.stream().anyMatch(c -> "Available".equals(c.getType()) && "True".equals(c.getStatus())),
+        conditions.stream().anyMatch(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus())
+            && "ProgressDeadlineExceeded".equals(c.getReason())));
+  }
+
+  /** The controller has acted on the current template and every desired pod runs it and is ready. */
+  public boolean rolledOut() {
+    return observedGeneration >= generation
+        && updatedReplicas >= desiredReplicas
+        && readyReplicas >= desiredReplicas
+        && availableReplicas >= desiredReplicas;
+  }
+
+  private static int orZero(Integer value) {
+    return value == null ? 0 : value;
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0 : value;
+  }
+}

@@ -1,0 +1,112 @@
+package io.stackpilot.lifecycle;
+
+import io.stackpilot.api.ServiceStatus;
+import io.stackpilot.api.ValidationMessage;
+import io.stackpilot.health.DeploymentObservation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Computes a service's status from what was observed: phase, kstatus conditions, the live and the
+ * desired revision. Pure, and stable: the same observation gives an equal status, so a resync of an
+ * unchanged service writes nothing.
+ */
+public final class ServiceStatusCalculator {
+
+  private ServiceStatusCalculator() {}
+
+  public static ServiceStatus compute(ServiceObservation observed, Instant now) {
+    ServiceStatus previous = observed.previous() == null ? new ServiceStatus() : observed.previous();
+    Optional<DeploymentObservation> deployment = observed.deployment();
+    boolean valid = observed.valid();
+
+    String desiredRevision = observed.desired().map(DesiredRevision::revision).orElse(previous.getDesiredRevision());
+    boolean desiredIsLive = deployment.isPresent() && deployment.get().revision().equals(desiredRevision);
+    boolean rolledOut = deployment.map(DeploymentObservation::rolledOut).orElse(false);
+    boolean ready = valid && desiredIsLive && rolledOut;
+    boolean available = deployment.map(DeploymentObservation::available).orElse(false);
+    boolean deadlineExceeded = deployment.map(DeploymentObservation::progressDeadlineExceeded).orElse(false);
+
+    Phase phase;
+    if (!valid) {
+      phase = Phase.INVALID;
+    } else if (deployment.isEmpty()) {
+      phase = Phase.PENDING;
+    } else if (ready) {
+      phase = Phase.HEALTHY;
+    } else if (deadlineExceeded) {
+      phase = Phase.DEGRADED;
+    } else {
+      phase = Phase.PROGRESSING;
+    }
+
+    ServiceStatus status = new ServiceStatus();
+    status.setObservedGeneration(observed.generation());
+    status.setPhase(phase.value());
+    status.setDesiredRevision(desiredRevision);
+    deployment.ifPresent(d -> {
+      status.setRevision(d.revision());
+      status.setImage(d.image());
+      status.setChannel(d.channel());
+      status.setReplicas(d.desiredReplicas());
+      status.setReadyReplicas(d.readyReplicas());
+      status.setReady(d.readyReplicas() + "/" + d.desiredReplicas());
+    });
+    status.setLastHealthyRevision(rolledOut && available
+        ? deployment.get().revision() : previous.getLastHealthyRevision());
+    status.setValidation(observed.validation());
+    status.setConditions(conditions(observed, previous, now, valid, ready, available, deadlineExceeded, desiredRevision));
+    status.setRecovery(previous.getRecovery());
+    status.setRollout(previous.getRollout());
+    status.setQuarantine(previous.getQuarantine());
+    status.setHistory(previous.getHistory());
+    return status;
+  }
+
+  private static List<io.fabric8.kubernetes.api.model.Condition> conditions(ServiceObservation observed,
+      ServiceStatus previous, Instant now, boolean valid, boolean ready, boolean available,
+      boolean deadlineExceeded, String desiredRevision) {
+    Conditions conditions = new Conditions(previous.getConditions(), observed.generation(), now);
+    if (valid) {
+      int warnings = count(observed.validation().getWarnings());
+      conditions.set(ConditionType.CONFIG_VALID, true, "Valid",
+          warnings == 0 ? "The spec is valid" : "The spec is valid, with " + warnings + " warning(s) in status.validation");
+    } else {
+      List<ValidationMessage> errors = observed.validation().getErrors();
+      ValidationMessage first = errors.get(0);
+      conditions.set(ConditionType.CONFIG_VALID, false, "InvalidSpec", first.getField() + ": " + first.getMessage()
+          + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more in status.validation)" : ""));
+    }
+
+    String rollout = observed.deployment().map(d -> d.readyReplicas() + "/" + d.desiredReplicas() + " ready").orElse("no Deployment yet");
+    if (ready) {
+      conditions.set(ConditionType.READY, true, "Healthy", "Revision " + desiredRevision + " is live: " + rollout);
+    } else if (!valid) {
+      conditions.set(ConditionType.READY, false, "InvalidSpec", "The spec is invalid; the last applied revision keeps serving");
+    } else {
+      conditions.set(ConditionType.READY, false, deadlineExceeded ? "ProgressDeadlineExceeded" : "RollingOut",
+          "Revision " + desiredRevision + " is rolling out: " + rollout);
+    }
+
+    conditions.set(ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing",
+        available ? "A healthy revision serves: " + rollout : "No healthy revision serves yet");
+
+    boolean stalled = !valid || deadlineExceeded;
+    conditions.set(ConditionType.RECONCILING, valid && !ready && !stalled, ready || stalled ? "Idle" : "RollingOut",
+        ready ? "Nothing to do" : stalled ? "Waiting for a change of spec" : "Rolling out revision " + desiredRevision);
+    if (!valid) {
+      conditions.set(ConditionType.STALLED, true, "InvalidSpec", "Fix the errors in status.validation");
+    } else if (deadlineExceeded) {
+      conditions.set(ConditionType.STALLED, true, "ProgressDeadlineExceeded",
+          "Revision " + desiredRevision + " did not become ready within recovery.progressDeadline");
+    } else {
+      conditions.set(ConditionType.STALLED, false, "Progressing", "Nothing blocks the desired state");
+    }
+    return conditions.build();
+  }
+
+  private static int count(List<?> items) {
+    return items == null ? 0 : items.size();
+  }
+}
