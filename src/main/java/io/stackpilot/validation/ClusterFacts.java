@@ -25,7 +25,7 @@ import java.util.Set;
  * @param configMapKeys the ConfigMaps of the namespace, by name, with their key names
  * @param claimNames the PersistentVolumeClaims of the namespace
  * @param dependencies every service of the namespace with the services it depends on; the entry of
- *     the service being validated is ignored in favour of its spec, which may be newer
+ *     the service being validated is never read, its spec (which may be newer) is
  */
 public record ClusterFacts(
     boolean online,
