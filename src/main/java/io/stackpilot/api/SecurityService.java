@@ -25,7 +25,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 // StackService makes this class a KubernetesResource twice over, and Jackson would take that
 // interface's polymorphic deserializer over CustomResource's plain one, which recurses forever.
 @JsonDeserialize(using = JsonDeserializer.None.class)
-@ValidationRule(value = ApiGroup.NAME_LENGTH_RULE, message = ApiGroup.NAME_LENGTH_MESSAGE, fieldPath = ".metadata.name")
+@ValidationRule(value = ApiGroup.NAME_LENGTH_RULE, message = ApiGroup.NAME_LENGTH_MESSAGE)
 public class SecurityService extends CustomResource<SecurityServiceSpec, ServiceStatus>
     implements Namespaced, StackService {
 
