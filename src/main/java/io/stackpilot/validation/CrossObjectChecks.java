@@ -101,7 +101,7 @@ final class CrossObjectChecks {
     for (int i = 0; i < dependsOn.size(); i++) {
       Dependency dependency = dependsOn.get(i);
       if (dependency.getKind() == null || dependency.getName() == null) {
-        continue;
+        continue; // the CRD requires both; the schema check reports files that lack them
       }
       ServiceRef target = ServiceRef.of(dependency);
       String field = "spec.dependsOn[" + i + "]";
@@ -113,10 +113,11 @@ final class CrossObjectChecks {
             + " service would wait for it forever: create it, fix the kind or name, or remove the entry");
         continue;
       }
-      DependencyCycles.through(self, target, facts.dependencies()).ifPresent(cycle -> findings.error(field, field + " ("
-          + target + ") closes a dependency cycle " + cycle.stream().map(ServiceRef::toString)
-              .collect(Collectors.joining(" -> "))
-          + ": services in a cycle wait for each other forever; remove one of these dependencies"));
+      DependencyCycles.through(self, target, facts.dependencies()).ifPresent(cycle -> {
+        String path = cycle.stream().map(ServiceRef::toString).collect(Collectors.joining(" -> "));
+        findings.error(field, field + " (" + target + ") closes a dependency cycle " + path
+            + ": services in a cycle wait for each other forever; remove one of these dependencies");
+      });
     }
   }
 }
