@@ -15,6 +15,10 @@ public final class ApiGroup {
   public static final String NAME_LENGTH_RULE =
       "self.metadata.name.size() <= 40 && self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')";
 
+  /**
+   * Names the field itself because the API server reports the rule at the object's root: a CEL
+   * fieldPath may only point into the schema, and the schema does not declare metadata.
+   */
   public static final String NAME_LENGTH_MESSAGE =
       "metadata.name must be at most 40 characters, start with a letter and hold only a-z, 0-9 and '-',"
           + " so that the objects rendered from it fit Kubernetes name limits: choose a shorter name";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -23,6 +24,7 @@ public class ChannelSpec {
   @JsonPropertyDescription("Environment variables that override those of the service (by name) while this channel is live.")
   @Size(max = 64)
   @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "env must have unique names: two variables share a name")
+  @SchemaFrom(type = EnvVarSchema[].class)
   private List<EnvVar> env;
 
   @JsonPropertyDescription("Configuration entries that override those of the service (by key) while this channel is live.")

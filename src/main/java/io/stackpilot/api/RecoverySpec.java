@@ -10,21 +10,27 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** What Stackpilot does when the service turns unhealthy. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.failureWindow) || duration(self.failureWindow) >= duration('1s')", message = "recovery.failureWindow must be at least 1s", fieldPath = ".failureWindow")
-@ValidationRule(value = "!has(self.progressDeadline) || duration(self.progressDeadline) >= duration('10s')", message = "recovery.progressDeadline must be at least 10s", fieldPath = ".progressDeadline")
-@ValidationRule(value = "!has(self.restartWindow) || duration(self.restartWindow) >= duration('1m')", message = "recovery.restartWindow must be at least 1m", fieldPath = ".restartWindow")
+@ValidationRule(value = "!has(self.failureWindow) || !self.failureWindow.matches('" + RecoverySpec.DURATION + "') || duration(self.failureWindow) >= duration('1s')", message = "recovery.failureWindow must be at least 1s", fieldPath = ".failureWindow")
+@ValidationRule(value = "!has(self.progressDeadline) || !self.progressDeadline.matches('" + RecoverySpec.DURATION + "') || duration(self.progressDeadline) >= duration('10s')", message = "recovery.progressDeadline must be at least 10s", fieldPath = ".progressDeadline")
+@ValidationRule(value = "!has(self.restartWindow) || !self.restartWindow.matches('" + RecoverySpec.DURATION + "') || duration(self.restartWindow) >= duration('1m')", message = "recovery.restartWindow must be at least 1m", fieldPath = ".restartWindow")
 public class RecoverySpec {
+
+  /**
+   * A duration as Durations parses it. The minimum rules check it first: the pattern alone does not
+   * stop CEL, whose duration() would fail on the same value with a confusing conversion error.
+   */
+  static final String DURATION = "^([0-9]+(ms|s|m|h))+$";
 
   @JsonPropertyDescription("Automatic rolls a failing new revision back to the last healthy one; Manual only reports and alerts.")
   private RollbackPolicy rollback;
 
   @JsonPropertyDescription("How long a new revision may stay unhealthy before it counts as failed, e.g. 2m.")
-  @Pattern("^([0-9]+(ms|s|m|h))+$")
+  @Pattern(DURATION)
   @Size(max = 32)
   private String failureWindow;
 
   @JsonPropertyDescription("How long a rollout may take before it counts as failed, e.g. 5m.")
-  @Pattern("^([0-9]+(ms|s|m|h))+$")
+  @Pattern(DURATION)
   @Size(max = 32)
   private String progressDeadline;
 
@@ -34,7 +40,7 @@ public class RecoverySpec {
   private Integer maxRestarts;
 
   @JsonPropertyDescription("The window over which maxRestarts is counted, e.g. 30m.")
-  @Pattern("^([0-9]+(ms|s|m|h))+$")
+  @Pattern(DURATION)
   @Size(max = 32)
   private String restartWindow;
 

@@ -2,6 +2,7 @@ package io.stackpilot.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -18,6 +19,7 @@ public class ServiceDefaults {
   @JsonPropertyDescription("Environment variables for every member (by name; the service wins).")
   @Size(max = 64)
   @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "env must have unique names: two variables share a name")
+  @SchemaFrom(type = EnvVarSchema[].class)
   private List<EnvVar> env;
 
   @JsonPropertyDescription("Configuration entries for every member (by key; the service wins).")

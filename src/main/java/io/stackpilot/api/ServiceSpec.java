@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -20,7 +21,7 @@ import java.util.Map;
 @ValidationRule(value = "!has(self.health) || !has(self.health.http) || (has(self.ports) && self.ports.exists(p, p.name == self.health.http.port))", message = "health.http.port must name one of spec.ports: add the port or fix the name", fieldPath = ".health.http.port")
 @ValidationRule(value = "!has(self.health) || !has(self.health.tcp) || (has(self.ports) && self.ports.exists(p, p.name == self.health.tcp.port))", message = "health.tcp.port must name one of spec.ports: add the port or fix the name", fieldPath = ".health.tcp.port")
 @ValidationRule(value = "!has(self.expose) || (has(self.ports) && self.ports.size() > 0)", message = "expose needs at least one port in spec.ports", fieldPath = ".expose")
-@ValidationRule(value = "!has(self.expose) || !has(self.expose.port) || self.ports.exists(p, p.name == self.expose.port)", message = "expose.port must name one of spec.ports", fieldPath = ".expose.port")
+@ValidationRule(value = "!has(self.expose) || !has(self.expose.port) || (has(self.ports) && self.ports.exists(p, p.name == self.expose.port))", message = "expose.port must name one of spec.ports", fieldPath = ".expose.port")
 public class ServiceSpec {
 
   @JsonPropertyDescription("Name of the ServiceStack in the same namespace whose defaults apply.")
@@ -50,6 +51,7 @@ public class ServiceSpec {
   @Size(max = 64)
   @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "env must have unique names: two variables share a name")
   @ValidationRule(value = "self.all(e, e.name.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))", message = "env names must be valid environment variable names (letters, digits, '_', '-', '.')")
+  @SchemaFrom(type = EnvVarSchema[].class)
   private List<EnvVar> env;
 
   @JsonPropertyDescription("Configuration entries, rendered into a content-addressed ConfigMap and passed as environment variables.")
