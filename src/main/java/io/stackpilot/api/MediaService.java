@@ -1,7 +1,5 @@
 package io.stackpilot.api;
 
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -22,9 +20,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.ready", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-// StackService makes this class a KubernetesResource twice over, and Jackson would take that
-// interface's polymorphic deserializer over CustomResource's plain one, which recurses forever.
-@JsonDeserialize(using = JsonDeserializer.None.class)
 @ValidationRule(value = ApiGroup.NAME_LENGTH_RULE, message = ApiGroup.NAME_LENGTH_MESSAGE)
 public class MediaService extends CustomResource<MediaServiceSpec, ServiceStatus>
     implements Namespaced, StackService {
@@ -32,12 +27,6 @@ public class MediaService extends CustomResource<MediaServiceSpec, ServiceStatus
   @Override
   public ServiceSpec serviceSpec() {
     return getSpec();
-  }
-
-  // Declared here so that Jackson sees one status setter, not CustomResource's and StackService's.
-  @Override
-  public void setStatus(ServiceStatus status) {
-    super.setStatus(status);
   }
 
   @Override

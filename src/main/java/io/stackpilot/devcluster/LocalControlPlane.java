@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Kubernetes control plane as local processes: etcd, kube-apiserver (Pod Security admission on,
  * RBAC on), kube-controller-manager, kube-scheduler and KWOK playing the kubelet of a few fake nodes.
+ * A stand-in storage driver provisions volumes for claims (see {@link FakeVolumeProvisioner}).
  * All listen on free loopback ports and live in a run folder under the temp folder. Closing it, or the
  * JVM exiting, stops every process it started.
  */
@@ -46,6 +47,8 @@ public final class LocalControlPlane implements AutoCloseable {
   private ManagedProcess etcd;
   private ManagedProcess apiServer;
   private Duration startupTime;
+  private KubernetesClient provisionerClient;
+  private FakeVolumeProvisioner provisioner;
 
   private LocalControlPlane(Builder builder) {
     this.versions = ToolVersions.pinned();
@@ -173,6 +176,8 @@ public final class LocalControlPlane implements AutoCloseable {
       for (int i = 0; i < nodes; i++) {
         client.nodes().resource(fakeNode("kwok-node-" + i)).create();
       }
+      provisionerClient = client();
+      provisioner = new FakeVolumeProvisioner(provisionerClient).start();
       waitFor(nodes + " Ready nodes", () -> readyNodes(client) == nodes,
           apiServer, etcd, controllers, scheduler, kwok);
     }
@@ -348,6 +353,11 @@ public final class LocalControlPlane implements AutoCloseable {
   }
 
   private synchronized void stopProcesses() {
+    if (provisioner != null) {
+      provisioner.close();
+      provisionerClient.close();
+      provisioner = null;
+    }
     // Reverse order: the consumers of the API server first, etcd last.
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).stop(Duration.ofSeconds(5));

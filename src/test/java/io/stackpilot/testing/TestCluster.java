@@ -31,6 +31,16 @@ public final class TestCluster {
     this.helm = new CommandLine(controlPlane.binaries().path("helm"), env, Duration.ofSeconds(120));
   }
 
+  /** Starts the operator for this test's namespace, with the CRDs installed; close it when done. */
+  public RunningOperator startOperator() {
+    return startOperator(java.time.Duration.ofMinutes(10));
+  }
+
+  public RunningOperator startOperator(java.time.Duration resyncPeriod) {
+    Crds.installOnce(this);
+    return new RunningOperator(this, resyncPeriod);
+  }
+
   public LocalControlPlane controlPlane() {
     return controlPlane;
   }

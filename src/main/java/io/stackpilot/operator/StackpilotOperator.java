@@ -1,0 +1,114 @@
+package io.stackpilot.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stackpilot.reconcile.MediaServiceReconciler;
+import io.stackpilot.reconcile.MonitoringServiceReconciler;
+import io.stackpilot.reconcile.OperatorContext;
+import io.stackpilot.reconcile.SecurityServiceReconciler;
+import io.stackpilot.reconcile.ServiceStackReconciler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Wires the reconcilers of the four kinds into a JOSDK operator. Used by the `run` command, the demo
+ * and the integration tests alike, so they all run the same operator.
+ */
+public final class StackpilotOperator implements AutoCloseable {
+
+  private final Operator operator;
+  private final OperatorContext context;
+
+  private StackpilotOperator(Settings settings) {
+    this.context = new OperatorContext(settings.client, settings.clock, settings.meters);
+    this.operator = new Operator(o -> o
+        .withKubernetesClient(settings.client)
+        .withCloseClientOnStop(false)
+        .withConcurrentReconciliationThreads(settings.reconcileThreads)
+        .withUseSSAToPatchPrimaryResource(true));
+    register(new MediaServiceReconciler(context), settings);
+    register(new SecurityServiceReconciler(context), settings);
+    register(new MonitoringServiceReconciler(context), settings);
+    register(new ServiceStackReconciler(context), settings);
+  }
+
+  private <P extends io.fabric8.kubernetes.api.model.HasMetadata> void register(Reconciler<P> reconciler,
+      Settings settings) {
+    Consumer<ControllerConfigurationOverrider<P>> override = o -> {
+      if (settings.namespaces.isEmpty()) {
+        o.watchingAllNamespaces();
+      } else {
+        o.settingNamespaces(settings.namespaces);
+      }
+      o.withReconciliationMaxInterval(settings.resyncPeriod);
+      o.withFieldManager(io.stackpilot.reconcile.FieldManager.NAME);
+    };
+    operator.register(reconciler, override);
+  }
+
+  public static Settings settings(KubernetesClient client) {
+    return new Settings(client);
+  }
+
+  public StackpilotOperator start() {
+    operator.start();
+    return this;
+  }
+
+  public OperatorContext context() {
+    return context;
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+
+  /** How to run: which client, which namespaces (none = all), how often to resync, the clock. */
+  public static final class Settings {
+    private final KubernetesClient client;
+    private Set<String> namespaces = Set.of();
+    private Duration resyncPeriod = Duration.ofMinutes(10);
+    private Clock clock = Clock.systemUTC();
+    private MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    private int reconcileThreads = 10;
+
+    private Settings(KubernetesClient client) {
+      this.client = client;
+    }
+
+    public Settings namespaces(Set<String> namespaces) {
+      this.namespaces = Set.copyOf(namespaces);
+      return this;
+    }
+
+    public Settings resyncPeriod(Duration period) {
+      this.resyncPeriod = period;
+      return this;
+    }
+
+    public Settings clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Settings meters(MeterRegistry meters) {
+      this.meters = meters;
+      return this;
+    }
+
+    public Settings reconcileThreads(int threads) {
+      this.reconcileThreads = threads;
+      return this;
+    }
+
+    public StackpilotOperator build() {
+      return new StackpilotOperator(this);
+    }
+  }
+}

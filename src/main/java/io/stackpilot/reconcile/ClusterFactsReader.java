@@ -1,0 +1,158 @@
+package io.stackpilot.reconcile;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stackpilot.api.AlertWebhook;
+import io.stackpilot.api.ChannelSpec;
+import io.stackpilot.api.MediaService;
+import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.SecurityService;
+import io.stackpilot.api.ServiceSpec;
+import io.stackpilot.api.ServiceStack;
+import io.stackpilot.api.StackService;
+import io.stackpilot.api.StorageSpec;
+import io.stackpilot.validation.ClusterFacts;
+import io.stackpilot.validation.ServiceRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Reads what the cross-object checks need, and no more: the Secrets, ConfigMaps and claims a spec
+ * names (by key name only; values are dropped at once), and the dependsOn graph of the namespace
+ * when the service has dependencies.
+ */
+final class ClusterFactsReader {
+
+  private final KubernetesClient client;
+
+  ClusterFactsReader(KubernetesClient client) {
+    this.client = client;
+  }
+
+  ClusterFacts forService(StackService service, Optional<ServiceStack> stack) {
+    String namespace = service.getMetadata().getNamespace();
+    ServiceSpec spec = service.serviceSpec();
+    ClusterFacts facts = ClusterFacts.emptyCluster();
+    if (stack.isPresent()) {
+      facts = facts.withStack(stack.get());
+    }
+    References refs = new References();
+    refs.env(spec.getEnv());
+    if (spec.getChannels() != null) {
+      Stream.of(spec.getChannels().getStable(), spec.getChannels().getBeta()).filter(Objects::nonNull)
+          .map(ChannelSpec::getEnv).forEach(refs::env);
+    }
+    stack.ifPresent(s -> refs.stackDefaults(s));
+    if (spec.getExpose() != null && spec.getExpose().getTls() != null) {
+      refs.secrets.add(spec.getExpose().getTls().getSecretName());
+    }
+    if (spec.getStorage() != null) {
+      spec.getStorage().stream().map(StorageSpec::getExistingClaim)
+          .filter(c -> c != null && !c.isEmpty()).forEach(refs.claims::add);
+    }
+    if (service instanceof MediaService media && media.getSpec().getMedia() != null
+        && media.getSpec().getMedia().getLibraries() != null) {
+      media.getSpec().getMedia().getLibraries().forEach(l -> refs.claims.add(l.getClaimName()));
+    }
+    facts = withReferenced(facts, namespace, refs);
+    if (spec.getDependsOn() != null && !spec.getDependsOn().isEmpty()) {
+      facts = withDependencyGraph(facts, namespace);
+    }
+    return facts;
+  }
+
+  ClusterFacts forStack(ServiceStack stack) {
+    References refs = new References();
+    refs.stackDefaults(stack);
+    return withReferenced(ClusterFacts.emptyCluster(), stack.getMetadata().getNamespace(), refs);
+  }
+
+  private ClusterFacts withReferenced(ClusterFacts facts, String namespace, References refs) {
+    for (String name : refs.secrets) {
+      Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+      if (secret != null) {
+        facts = facts.withSecret(name, keys(secret.getData(), secret.getStringData()));
+      }
+    }
+    for (String name : refs.configMaps) {
+      var configMap = client.configMaps().inNamespace(namespace).withName(name).get();
+      if (configMap != null) {
+        facts = facts.withConfigMap(name, keys(configMap.getData(), configMap.getBinaryData()));
+      }
+    }
+    for (String name : refs.claims) {
+      if (client.persistentVolumeClaims().inNamespace(namespace).withName(name).get() != null) {
+        facts = facts.withClaim(name);
+      }
+    }
+    return facts;
+  }
+
+  private ClusterFacts withDependencyGraph(ClusterFacts facts, String namespace) {
+    List<StackService> all = new ArrayList<>();
+    all.addAll(client.resources(MediaService.class).inNamespace(namespace).list().getItems());
+    all.addAll(client.resources(SecurityService.class).inNamespace(namespace).list().getItems());
+    all.addAll(client.resources(MonitoringService.class).inNamespace(namespace).list().getItems());
+    for (StackService other : all) {
+      List<ServiceRef> dependsOn = Optional.ofNullable(other.serviceSpec().getDependsOn()).orElse(List.of())
+          .stream().map(ServiceRef::of).toList();
+      facts = facts.withService(ServiceRef.of(other), dependsOn);
+    }
+    return facts;
+  }
+
+  private static String[] keys(java.util.Map<String, String> a, java.util.Map<String, ?> b) {
+    Set<String> keys = new TreeSet<>();
+    if (a != null) keys.addAll(a.keySet());
+    if (b != null) keys.addAll(b.keySet());
+    return keys.toArray(String[]::new);
+  }
+
+  /** The names a spec refers to, gathered before anything is read. */
+  private static final class References {
+    final Set<String> secrets = new TreeSet<>();
+    final Set<String> configMaps = new TreeSet<>();
+    final Set<String> claims = new TreeSet<>();
+
+    void env(Collection<EnvVar> env) {
+      if (env == null) {
+        return;
+      }
+      for (EnvVar variable : env) {
+        if (variable.getValueFrom() == null) {
+          continue;
+        }
+        if (variable.getValueFrom().getSecretKeyRef() != null) {
+          secrets.add(variable.getValueFrom().getSecretKeyRef().getName());
+        }
+        if (variable.getValueFrom().getConfigMapKeyRef() != null) {
+          configMaps.add(variable.getValueFrom().getConfigMapKeyRef().getName());
+        }
+      }
+    }
+
+    void stackDefaults(ServiceStack stack) {
+      if (stack.getSpec() == null) {
+        return;
+      }
+      Stream.of(stack.getSpec().getBase(), stack.getSpec().getMedia(), stack.getSpec().getSecurity(),
+          stack.getSpec().getMonitoring()).filter(Objects::nonNull).forEach(defaults -> {
+            env(defaults.getEnv());
+            Optional.ofNullable(defaults.getImagePullSecrets()).orElse(List.of()).stream()
+                .map(LocalObjectReference::getName).forEach(secrets::add);
+          });
+      if (stack.getSpec().getAlerts() != null && stack.getSpec().getAlerts().getWebhooks() != null) {
+        stack.getSpec().getAlerts().getWebhooks().stream().map(AlertWebhook::getUrlSecretRef)
+            .filter(Objects::nonNull).forEach(ref -> secrets.add(ref.getName()));
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.stackpilot.reconcile;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+
+/** What the reconcilers share: the client, the clock, the meters and the writers built on them. */
+public final class OperatorContext {
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final WriteCounter writes;
+  private final ServerSideApplier applier;
+  private final EventRecorder events;
+  private final ClusterFactsReader factsReader;
+
+  public OperatorContext(KubernetesClient client, Clock clock, MeterRegistry meters) {
+    this.client = client;
+    this.clock = clock;
+    this.meters = meters;
+    this.writes = new WriteCounter(meters);
+    this.applier = new ServerSideApplier(client, writes);
+    this.events = new EventRecorder(client, clock, writes);
+    this.factsReader = new ClusterFactsReader(client);
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public MeterRegistry meters() {
+    return meters;
+  }
+
+  WriteCounter writes() {
+    return writes;
+  }
+
+  ServerSideApplier applier() {
+    return applier;
+  }
+
+  EventRecorder events() {
+    return events;
+  }
+
+  ClusterFactsReader factsReader() {
+    return factsReader;
+  }
+}

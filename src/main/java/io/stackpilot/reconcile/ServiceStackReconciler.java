@@ -1,0 +1,75 @@
+package io.stackpilot.reconcile;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.stackpilot.api.MediaService;
+import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.SecurityService;
+import io.stackpilot.api.ServiceStack;
+import io.stackpilot.api.ServiceSpec;
+import io.stackpilot.api.ServiceStackStatus;
+import io.stackpilot.api.ServiceStatus;
+import io.stackpilot.api.StackService;
+import io.stackpilot.lifecycle.StackStatusCalculator;
+import io.stackpilot.validation.SpecValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps a stack's status current with its members. The members themselves react to stack changes
+ * through their own watch on ServiceStacks; this one only aggregates.
+ */
+@ControllerConfiguration(name = "servicestack")
+public class ServiceStackReconciler implements Reconciler<ServiceStack> {
+
+  private final OperatorContext operator;
+
+  public ServiceStackReconciler(OperatorContext operator) {
+    this.operator = operator;
+  }
+
+  @Override
+  public List<EventSource<?, ServiceStack>> prepareEventSources(EventSourceContext<ServiceStack> context) {
+    return List.of(members(MediaService.class, context), members(SecurityService.class, context),
+        members(MonitoringService.class, context));
+  }
+
+  private static <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> InformerEventSource<S, ServiceStack> members(
+      Class<S> kind, EventSourceContext<ServiceStack> context) {
+    return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, ServiceStack.class)
+        .withSecondaryToPrimaryMapper((S service) -> {
+          String stack = service.serviceSpec() == null ? null : service.serviceSpec().getStack();
+          return stack == null ? Set.of() : Set.of(new ResourceID(stack, service.getMetadata().getNamespace()));
+        })
+        .build(), context);
+  }
+
+  @Override
+  public UpdateControl<ServiceStack> reconcile(ServiceStack stack, Context<ServiceStack> context) {
+    List<StackService> members = new ArrayList<>();
+    String name = stack.getMetadata().getName();
+    for (Class<? extends StackService> kind : List.of(MediaService.class, SecurityService.class, MonitoringService.class)) {
+      context.getSecondaryResources(kind).stream()
+          .filter(s -> name.equals(s.serviceSpec().getStack()))
+          .forEach(members::add);
+    }
+    var validation = SpecValidator.validateStack(stack, operator.factsReader().forStack(stack)).toStatus();
+    ServiceStackStatus next = StackStatusCalculator.compute(stack.getMetadata().getGeneration(), validation,
+        members, stack.getStatus(), operator.clock().instant());
+    if (StatusComparison.same(stack.getStatus(), next)) {
+      return UpdateControl.noUpdate();
+    }
+    stack.setStatus(next);
+    operator.writes().record("ServiceStack/status");
+    return UpdateControl.patchStatus(stack);
+  }
+}

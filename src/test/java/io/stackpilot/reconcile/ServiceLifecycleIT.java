@@ -1,0 +1,307 @@
+package io.stackpilot.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.stackpilot.api.MediaService;
+import io.stackpilot.api.ServiceStack;
+import io.stackpilot.api.StackService;
+import io.stackpilot.testing.RunningOperator;
+import io.stackpilot.testing.TestCluster;
+import io.stackpilot.testing.WithLocalCluster;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.Test;
+
+/** The operator core on a real control plane, driven with kubectl as a user drives it. */
+@WithLocalCluster
+class ServiceLifecycleIT {
+
+  private static final Duration SETTLE = Duration.ofSeconds(90);
+
+  @Test
+  void exampleStackReachesReadyEverywhere(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      long start = System.nanoTime();
+      cluster.kubectl("apply", "-f", "examples/homelab/").assertSuccess();
+
+      eventually().untilAsserted(() -> {
+        List<StackService> services = services(cluster);
+        assertThat(services).hasSize(7);
+        assertThat(services).allSatisfy(s -> assertThat(ready(s))
+            .as("%s/%s Ready (phase %s)", s.getKind(), s.getMetadata().getName(), phase(s)).isTrue());
+      });
+      long readyMillis = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf("[figure] homelab example: kubectl apply to all 7 services Ready in %d ms%n", readyMillis);
+
+      eventually().untilAsserted(() -> {
+        ServiceStack stack = cluster.client().resources(ServiceStack.class).inNamespace(cluster.namespace())
+            .withName("home").get();
+        assertThat(stack.getStatus().getReady()).isEqualTo("7/7");
+        assertThat(stack.getStatus().getDegradedCount()).isZero();
+      });
+      MediaService sonarr = media(cluster, "sonarr");
+      assertThat(sonarr.getStatus().getObservedGeneration()).isEqualTo(sonarr.getMetadata().getGeneration());
+      assertThat(sonarr.getStatus().getImage()).isEqualTo("lscr.io/linuxserver/sonarr:4.0.15");
+      assertThat(sonarr.getStatus().getChannel()).isEqualTo("stable");
+      assertThat(cluster.kubectl("get", "stackpilot").assertSuccess().stdout())
+          .contains("mediaservice.stackpilot.io/sonarr").contains("Healthy");
+    }
+  }
+
+  @Test
+  void imageChangeRollsTheDeployment(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      applyService(cluster, "sonarr", "lscr.io/linuxserver/sonarr:4.0.14");
+      eventually().until(() -> ready(media(cluster, "sonarr")));
+      String firstRevision = media(cluster, "sonarr").getStatus().getRevision();
+
+      cluster.kubectl("patch", "mediaservice", "sonarr", "--type=merge",
+          "-p", "{\"spec\":{\"channels\":{\"stable\":{\"image\":\"lscr.io/linuxserver/sonarr:4.0.15\"}}}}").assertSuccess();
+
+      eventually().untilAsserted(() -> {
+        MediaService sonarr = media(cluster, "sonarr");
+        assertThat(sonarr.getStatus().getRevision()).isNotEqualTo(firstRevision);
+        assertThat(sonarr.getStatus().getImage()).isEqualTo("lscr.io/linuxserver/sonarr:4.0.15");
+        assertThat(ready(sonarr)).isTrue();
+        assertThat(deployment(cluster, "sonarr").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+            .isEqualTo("lscr.io/linuxserver/sonarr:4.0.15");
+        assertThat(pods(cluster, "sonarr")).singleElement().satisfies(p ->
+            assertThat(p.getSpec().getContainers().get(0).getImage()).isEqualTo("lscr.io/linuxserver/sonarr:4.0.15"));
+      });
+    }
+  }
+
+  @Test
+  void semanticallyInvalidSpecReportsEveryErrorAndLeavesRunningPodsAlone(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      applyService(cluster, "radarr", "lscr.io/linuxserver/radarr:5.26.2");
+      eventually().until(() -> ready(media(cluster, "radarr")));
+      String revision = media(cluster, "radarr").getStatus().getRevision();
+      Set<String> podsBefore = podUids(cluster, "radarr");
+
+      cluster.kubectlWithInput("""
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MediaService
+          metadata:
+            name: radarr
+          spec:
+            stack: no-such-stack
+            channels:
+              stable:
+                image: lscr.io/linuxserver/radarr:5.27.0
+            ports:
+              - {name: http, port: 7878}
+            env:
+              - name: RADARR_API_KEY
+                value: 3f9a1c7be2d84e6f9a0b1c2d3e4f5a6b
+              - name: DB_PASSWORD
+                valueFrom:
+                  secretKeyRef: {name: no-such-secret, key: password}
+          """, "apply", "-f", "-").assertSuccess();
+
+      eventually().untilAsserted(() -> {
+        MediaService radarr = media(cluster, "radarr");
+        assertThat(radarr.getStatus().getPhase()).isEqualTo("Invalid");
+        assertThat(radarr.getStatus().getValidation().getErrors()).extracting(e -> e.getField())
+            .contains("spec.stack", "spec.env[0].value", "spec.env[1].valueFrom.secretKeyRef.name");
+        assertThat(condition(radarr, "ConfigValid").getStatus()).isEqualTo("False");
+        assertThat(condition(radarr, "Stalled").getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(radarr, "Available").getStatus()).isEqualTo("True");
+      });
+      MediaService radarr = media(cluster, "radarr");
+      assertThat(radarr.getStatus().getRevision()).isEqualTo(revision);
+      assertThat(radarr.getStatus().toString()).doesNotContain("3f9a1c7be2d84e6f9a0b1c2d3e4f5a6b");
+      assertThat(deployment(cluster, "radarr").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+          .isEqualTo("lscr.io/linuxserver/radarr:5.26.2");
+      assertThat(podUids(cluster, "radarr")).isEqualTo(podsBefore);
+      eventually().untilAsserted(() -> assertThat(cluster.kubectl("get", "events",
+          "--field-selector", "involvedObject.name=radarr,reason=InvalidSpec", "-o", "name").stdout()).isNotBlank());
+      assertThat(cluster.kubectl("get", "events", "-o", "yaml").stdout()).doesNotContain("3f9a1c7be2d84e6f9a0b1c2d3e4f5a6b");
+    }
+  }
+
+  @Test
+  void deletingAServiceDeletesWhatItOwnsButNotItsClaims(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      cluster.kubectlWithInput("""
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MonitoringService
+          metadata:
+            name: grafana
+          spec:
+            channels:
+              stable: {image: grafana/grafana:12.1.0}
+            ports: [{name: http, port: 3000}]
+            config: {GF_ANALYTICS_REPORTING_ENABLED: "false"}
+            storage: [{name: data, mountPath: /var/lib/grafana, size: 1Gi}]
+            monitoring: {role: Dashboards}
+          """, "apply", "-f", "-").assertSuccess();
+      eventually().until(() -> ready(cluster.client().resources(io.stackpilot.api.MonitoringService.class)
+          .inNamespace(cluster.namespace()).withName("grafana").get()));
+      assertThat(cluster.client().configMaps().inNamespace(cluster.namespace()).withLabel("app.kubernetes.io/instance", "grafana")
+          .list().getItems()).isNotEmpty();
+
+      cluster.kubectl("delete", "monitoringservice", "grafana").assertSuccess();
+
+      eventually().untilAsserted(() -> {
+        assertThat(cluster.client().apps().deployments().inNamespace(cluster.namespace()).withName("grafana").get()).isNull();
+        assertThat(cluster.client().services().inNamespace(cluster.namespace()).withName("grafana").get()).isNull();
+        assertThat(cluster.client().configMaps().inNamespace(cluster.namespace())
+            .withLabel("app.kubernetes.io/instance", "grafana").list().getItems()).isEmpty();
+      });
+      assertThat(cluster.client().persistentVolumeClaims().inNamespace(cluster.namespace()).withName("grafana-data").get())
+          .as("the claim outlives its service").isNotNull();
+    }
+  }
+
+  @Test
+  void deletedOrEditedDeploymentIsRestored(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      applyService(cluster, "prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0");
+      eventually().until(() -> ready(media(cluster, "prowlarr")));
+
+      cluster.kubectl("set", "image", "deployment/prowlarr", "prowlarr=lscr.io/linuxserver/prowlarr:0.0.1").assertSuccess();
+      eventually().untilAsserted(() -> assertThat(deployment(cluster, "prowlarr").getSpec().getTemplate().getSpec()
+          .getContainers().get(0).getImage()).isEqualTo("lscr.io/linuxserver/prowlarr:1.37.0"));
+
+      String uid = deployment(cluster, "prowlarr").getMetadata().getUid();
+      cluster.kubectl("delete", "deployment", "prowlarr").assertSuccess();
+      eventually().untilAsserted(() -> {
+        Deployment restored = deployment(cluster, "prowlarr");
+        assertThat(restored).isNotNull();
+        assertThat(restored.getMetadata().getUid()).isNotEqualTo(uid);
+      });
+      eventually().until(() -> ready(media(cluster, "prowlarr")));
+    }
+  }
+
+  @Test
+  void stackChangeReRendersItsMembers(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      cluster.kubectlWithInput("""
+          apiVersion: stackpilot.io/v1alpha1
+          kind: ServiceStack
+          metadata: {name: home}
+          spec:
+            base:
+              env: [{name: TZ, value: Europe/Berlin}]
+          """, "apply", "-f", "-").assertSuccess();
+      applyService(cluster, "sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "home");
+      eventually().until(() -> ready(media(cluster, "sonarr")));
+      assertThat(env(cluster, "sonarr", "TZ")).contains("Europe/Berlin");
+
+      cluster.kubectl("patch", "servicestack", "home", "--type=merge",
+          "-p", "{\"spec\":{\"base\":{\"env\":[{\"name\":\"TZ\",\"value\":\"Asia/Tokyo\"}]}}}").assertSuccess();
+
+      eventually().untilAsserted(() -> assertThat(env(cluster, "sonarr", "TZ")).contains("Asia/Tokyo"));
+      eventually().until(() -> ready(media(cluster, "sonarr")));
+    }
+  }
+
+  @Test
+  void unchangedStackCostsZeroWritesOnResync(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator(Duration.ofSeconds(2))) {
+      cluster.kubectl("apply", "-f", "examples/homelab/").assertSuccess();
+      eventually().until(() -> services(cluster).size() == 7 && services(cluster).stream().allMatch(ServiceLifecycleIT::ready));
+      eventually().until(() -> "7/7".equals(cluster.client().resources(ServiceStack.class)
+          .inNamespace(cluster.namespace()).withName("home").get().getStatus().getReady()));
+      // Let the last status writes of the rollout land before counting.
+      await().atMost(SETTLE).until(() -> {
+        long before = operator.requests().writes();
+        double reconciles = operator.reconciles();
+        await().atMost(SETTLE).until(() -> operator.reconciles() >= reconciles + 7);
+        return operator.requests().writes() == before;
+      });
+
+      operator.requests().reset();
+      double start = operator.reconciles();
+      await().atMost(SETTLE).until(() -> operator.reconciles() >= start + 3 * 7);
+
+      System.out.printf("[figure] at rest: %.0f reconciles, %d writes, %d GETs, %d watches%n",
+          operator.reconciles() - start, operator.requests().writes(), operator.requests().count("GET"),
+          operator.requests().count("WATCH"));
+      assertThat(operator.requests().writes()).as("writes at rest:\n" + operator.requests().writesSeen()).isZero();
+    }
+  }
+
+  private static ConditionFactory eventually() {
+    return await().atMost(SETTLE).ignoreExceptions();
+  }
+
+  private static void applyService(TestCluster cluster, String name, String image) {
+    applyService(cluster, name, image, null);
+  }
+
+  private static void applyService(TestCluster cluster, String name, String image, String stack) {
+    cluster.kubectlWithInput("""
+        apiVersion: stackpilot.io/v1alpha1
+        kind: MediaService
+        metadata:
+          name: %s
+        spec:
+          %s
+          channels:
+            stable:
+              image: %s
+          ports:
+            - {name: http, port: 8080}
+          health:
+            http: {path: /ping, port: http}
+          storage:
+            - {name: config, mountPath: /config, size: 1Gi}
+        """.formatted(name, stack == null ? "" : "stack: " + stack, image), "apply", "-f", "-").assertSuccess();
+  }
+
+  private static List<StackService> services(TestCluster cluster) {
+    var client = cluster.client();
+    String ns = cluster.namespace();
+    List<StackService> all = new java.util.ArrayList<>();
+    all.addAll(client.resources(MediaService.class).inNamespace(ns).list().getItems());
+    all.addAll(client.resources(io.stackpilot.api.SecurityService.class).inNamespace(ns).list().getItems());
+    all.addAll(client.resources(io.stackpilot.api.MonitoringService.class).inNamespace(ns).list().getItems());
+    return all;
+  }
+
+  private static MediaService media(TestCluster cluster, String name) {
+    return cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()).withName(name).get();
+  }
+
+  private static Deployment deployment(TestCluster cluster, String name) {
+    return cluster.client().apps().deployments().inNamespace(cluster.namespace()).withName(name).get();
+  }
+
+  private static List<Pod> pods(TestCluster cluster, String name) {
+    return cluster.client().pods().inNamespace(cluster.namespace()).withLabel("app.kubernetes.io/instance", name)
+        .list().getItems().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
+  }
+
+  private static Set<String> podUids(TestCluster cluster, String name) {
+    return pods(cluster, name).stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+  }
+
+  private static Optional<String> env(TestCluster cluster, String name, String variable) {
+    return deployment(cluster, name).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+        .filter(e -> e.getName().equals(variable)).map(e -> e.getValue()).findFirst();
+  }
+
+  private static boolean ready(StackService service) {
+    return service != null && service.getStatus() != null
+        && condition(service, "Ready") != null && "True".equals(condition(service, "Ready").getStatus());
+  }
+
+  private static String phase(StackService service) {
+    return service.getStatus() == null ? "none" : service.getStatus().getPhase();
+  }
+
+  private static Condition condition(StackService service, String type) {
+    return service.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+  }
+}

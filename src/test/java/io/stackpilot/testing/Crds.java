@@ -1,0 +1,20 @@
+package io.stackpilot.testing;
+
+/** Installs crds/ into the shared control plane once per JVM, as a user would: kubectl apply. */
+final class Crds {
+
+  private static volatile boolean installed;
+
+  private Crds() {}
+
+  static synchronized void installOnce(TestCluster cluster) {
+    if (installed) {
+      return;
+    }
+    cluster.kubectl("apply", "--server-side", "-f", "crds/").assertSuccess();
+    cluster.kubectl("wait", "--for=condition=Established", "--timeout=60s",
+        "crd/servicestacks.stackpilot.io", "crd/mediaservices.stackpilot.io",
+        "crd/securityservices.stackpilot.io", "crd/monitoringservices.stackpilot.io").assertSuccess();
+    installed = true;
+  }
+}

@@ -1,0 +1,56 @@
+package io.stackpilot.testing;
+
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Counts the HTTP requests a client really sends to the API server, by verb, so a test can prove
+ * what the operator wrote rather than what it meant to write.
+ */
+public final class RequestCounter implements Interceptor {
+
+  private static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
+
+  private final Map<String, AtomicLong> byVerb = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> writesByPath = new ConcurrentHashMap<>();
+
+  @Override
+  public void after(HttpRequest request, HttpResponse<?> response,
+      io.fabric8.kubernetes.client.http.AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+    String verb = request.method();
+    if ("GET".equals(verb) && request.uri().getQuery() != null && request.uri().getQuery().contains("watch=true")) {
+      verb = "WATCH";
+    }
+    byVerb.computeIfAbsent(verb, v -> new AtomicLong()).incrementAndGet();
+    if (WRITES.contains(verb)) {
+      writesByPath.computeIfAbsent(verb + " " + request.uri().getPath(), v -> new AtomicLong()).incrementAndGet();
+    }
+  }
+
+  public long writes() {
+    return WRITES.stream().mapToLong(this::count).sum();
+  }
+
+  public long count(String verb) {
+    AtomicLong n = byVerb.get(verb);
+    return n == null ? 0 : n.get();
+  }
+
+  /** The write requests seen, by verb and path, for a failure message that says what was written. */
+  public String writesSeen() {
+    return writesByPath.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
+        .sorted().collect(Collectors.joining("\n"));
+  }
+
+  public void reset() {
+    byVerb.clear();
+    writesByPath.clear();
+  }
+}

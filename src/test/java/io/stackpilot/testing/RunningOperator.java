@@ -1,0 +1,49 @@
+package io.stackpilot.testing;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stackpilot.operator.StackpilotOperator;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The Stackpilot operator running in the test JVM against the local control plane, watching only the
+ * test's namespace, with a client whose every request is counted. Close it to stop the operator.
+ */
+public final class RunningOperator implements AutoCloseable {
+
+  private final KubernetesClient client;
+  private final StackpilotOperator operator;
+  private final RequestCounter requests = new RequestCounter();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  RunningOperator(TestCluster cluster, Duration resyncPeriod) {
+    this.client = new KubernetesClientBuilder()
+        .withConfig(cluster.controlPlane().config())
+        .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("count", requests))
+        .build();
+    this.operator = StackpilotOperator.settings(client)
+        .namespaces(Set.of(cluster.namespace()))
+        .resyncPeriod(resyncPeriod)
+        .meters(meters)
+        .build()
+        .start();
+  }
+
+  public RequestCounter requests() {
+    return requests;
+  }
+
+  /** How many reconciles of services have finished, from the operator's own meter. */
+  public double reconciles() {
+    return meters.find("stackpilot_reconciles_total").counters().stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+    client.close();
+  }
+}
