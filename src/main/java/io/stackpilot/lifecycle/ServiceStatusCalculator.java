@@ -28,9 +28,15 @@ public final class ServiceStatusCalculator {
     boolean available = deployment.map(DeploymentObservation::available).orElse(false);
     boolean deadlineExceeded = deployment.map(DeploymentObservation::progressDeadlineExceeded).orElse(false);
 
+    Optional<RecoveryState.State> recovery = observed.recovery().map(d -> d.state().state());
     Phase phase;
     if (!valid) {
       phase = Phase.INVALID;
+    } else if (recovery.filter(RecoveryState.State.ROLLED_BACK::equals).isPresent()) {
+      phase = Phase.ROLLED_BACK;
+    } else if (recovery.filter(s -> s == RecoveryState.State.DEGRADED || s == RecoveryState.State.RESTARTING
+        || s == RecoveryState.State.FAILING).isPresent()) {
+      phase = Phase.DEGRADED;
     } else if (deployment.isEmpty()) {
       phase = Phase.PENDING;
     } else if (ready) {
@@ -53,14 +59,18 @@ public final class ServiceStatusCalculator {
       status.setReadyReplicas(d.readyReplicas());
       status.setReady(d.readyReplicas() + "/" + d.desiredReplicas());
     });
-    status.setLastHealthyRevision(rolledOut && available
-        ? deployment.get().revision() : previous.getLastHealthyRevision());
+    // Recovery decides what counts as healthy; without a decision (an invalid spec) a rolled-out
+    // revision still counts.
+    status.setLastHealthyRevision(observed.recovery().isPresent()
+        ? observed.recovery().get().lastHealthyRevision().orElse(null)
+        : rolledOut && available ? deployment.get().revision() : previous.getLastHealthyRevision());
     status.setValidation(observed.validation());
     status.setConditions(conditions(observed, previous, now, valid, ready, available, deadlineExceeded, desiredRevision));
-    status.setRecovery(previous.getRecovery());
+    status.setRecovery(observed.recovery().map(d -> d.state().toStatus()).orElse(previous.getRecovery()));
     status.setRollout(previous.getRollout());
-    status.setQuarantine(previous.getQuarantine());
-    status.setHistory(previous.getHistory());
+    status.setQuarantine(observed.recovery().map(RecoveryDecision::quarantine).map(q -> q.isEmpty() ? null : q)
+        .orElse(previous.getQuarantine()));
+    status.setHistory(observed.history().isEmpty() ? previous.getHistory() : observed.history());
     return status;
   }
 
@@ -80,6 +90,11 @@ public final class ServiceStatusCalculator {
     }
 
     String rollout = observed.deployment().map(d -> d.readyReplicas() + "/" + d.desiredReplicas() + " ready").orElse("no Deployment yet");
+    Optional<RecoveryDecision> recovery = observed.recovery();
+    if (valid && recovery.isPresent() && RecoveryConditions.applies(recovery.get())) {
+      RecoveryConditions.set(conditions, recovery.get(), available, rollout);
+      return conditions.build();
+    }
     if (ready) {
       conditions.set(ConditionType.READY, true, "Healthy", "Revision " + desiredRevision + " is live: " + rollout);
     } else if (!valid) {

@@ -14,6 +14,7 @@ public final class OperatorContext {
   private final ServerSideApplier applier;
   private final EventRecorder events;
   private final ClusterFactsReader factsReader;
+  private final RecoverySignals signals;
 
   public OperatorContext(KubernetesClient client, Clock clock, MeterRegistry meters) {
     this.client = client;
@@ -23,6 +24,7 @@ public final class OperatorContext {
     this.applier = new ServerSideApplier(client, writes);
     this.events = new EventRecorder(client, clock, writes);
     this.factsReader = new ClusterFactsReader(client);
+    this.signals = new RecoverySignals(events);
   }
 
   public KubernetesClient client() {
@@ -47,6 +49,10 @@ public final class OperatorContext {
 
   EventRecorder events() {
     return events;
+  }
+
+  RecoverySignals signals() {
+    return signals;
   }
 
   ClusterFactsReader factsReader() {

@@ -17,6 +17,22 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.stackpilot.health.HealthAssessment;
+import io.stackpilot.health.HealthAssessor;
+import io.stackpilot.health.PodObservation;
+import io.stackpilot.lifecycle.RecoveryDecider;
+import io.stackpilot.lifecycle.RecoveryDecision;
+import io.stackpilot.lifecycle.RecoveryInput;
+import io.stackpilot.lifecycle.RecoveryState;
+import io.stackpilot.lifecycle.RevisionHistory;
+import io.stackpilot.lifecycle.RevisionRecord;
+import io.stackpilot.render.RevisionSnapshots;
+import io.stackpilot.render.Track;
+import java.time.Duration;
+import java.time.Instant;
 import io.stackpilot.api.Channel;
 import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.ServiceStack;
@@ -50,6 +66,8 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     implements Reconciler<S> {
 
   static final String STACK_INDEX = "stackpilot-stack";
+  /** Set to a quarantined revision (optionally followed by '.' and anything) to try it once more. */
+  public static final String RETRY_ANNOTATION = "stackpilot.io/retry";
   private static final String MANAGED = Labels.MANAGED_BY + "=" + Labels.MANAGER;
 
   private final OperatorContext operator;
@@ -107,44 +125,137 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
 
   @Override
   public UpdateControl<S> reconcile(S service, Context<S> context) {
+    Instant now = operator.clock().instant();
     Optional<ServiceStack> stack = context.getSecondaryResource(ServiceStack.class);
     ClusterFacts facts = operator.factsReader().forService(service, stack);
     ValidationReport report = SpecValidator.validateService(service, facts);
 
-    Optional<DesiredRevision> desired = Optional.empty();
-    if (report.isValid()) {
-      desired = Optional.of(applyDesired(service, stack, context));
-    }
-
     Optional<Deployment> deployment = context.getSecondaryResources(Deployment.class).stream()
         .filter(d -> d.getMetadata().getName().equals(service.getMetadata().getName()))
         .findFirst();
-    ServiceStatus previous = service.getStatus();
-    ServiceStatus next = ServiceStatusCalculator.compute(new ServiceObservation(
-        service.getMetadata().getGeneration(),
-        report.toStatus(),
-        desired,
-        deployment.map(DeploymentObservation::of),
-        previous), operator.clock().instant());
+    Optional<DeploymentObservation> observed = deployment.map(DeploymentObservation::of);
+    Set<ConfigMap> configMaps = context.getSecondaryResources(ConfigMap.class);
+    RevisionHistory history = HistoryStore.read(service, configMaps);
+    ServiceStatus previous = service.getStatus() == null ? new ServiceStatus() : service.getStatus();
 
+    Optional<DesiredRevision> desired = Optional.empty();
+    Optional<RecoveryDecision> decision = Optional.empty();
+    if (report.isValid()) {
+      Channel channel = Layering.selectedChannel(service.serviceSpec(), stack);
+      EffectiveService effective = Layering.layer(service, stack, channel, Overlays.none());
+      OwnerReference owner = OwnerReferences.controllerOf(service);
+      RenderedService rendered = ServiceRenderer.render(effective, owner);
+      DesiredRevision wanted = new DesiredRevision(rendered.revision(), channel.value(), effective.image(),
+          effective.replicas());
+      RecoveryDecision decided = RecoveryDecider.decide(new RecoveryInput(
+          wanted,
+          observed.map(DeploymentObservation::revision),
+          observed.map(DeploymentObservation::image),
+          observed.map(d -> HealthAssessor.assess(d.revision(), d, pods(service, context)))
+              .orElse(HealthAssessment.progressing("No Deployment yet")),
+          Optional.ofNullable(previous.getLastHealthyRevision()),
+          Optional.ofNullable(previous.getQuarantine()).orElse(List.of()),
+          RecoveryState.from(previous.getRecovery()),
+          history.revisions(),
+          effective.recovery(),
+          Optional.ofNullable(service.getMetadata().getAnnotations()).map(a -> a.get(RETRY_ANNOTATION)),
+          now));
+
+      if (decided.recordFirst()) {
+        // Recorded before it is carried out: a restarted operator finishes it, and never does it twice.
+        ServiceStatus intent = status(service, report, Optional.of(wanted), observed, Optional.of(decided), history, previous, now);
+        writeStatusNow(service, intent, context);
+        previous = intent;
+      }
+      history = historyFor(decided, rendered, wanted, history, now);
+      RenderedService target = decided.target().equals(wanted.revision()) ? rendered
+          : RevisionSnapshots.restore(rendered, history.find(decided.target()).orElseThrow(), owner);
+      if (decided.state().restartedRevision().filter(decided.target()::equals).isPresent()) {
+        target = RevisionSnapshots.restarted(target, decided.state().restartedAt().orElseThrow());
+      }
+      operator.applier().apply(HistoryStore.render(service, Labels.standard(effective), history),
+          configMaps.stream().filter(c -> c.getMetadata().getName().equals(HistoryStore.name(service))).findFirst(),
+          context);
+      for (HasMetadata object : target.objects()) {
+        applyOne(object, context);
+      }
+      pruneConfigMaps(configMaps, history, target);
+      operator.signals().announce(service, stack, decided);
+      desired = Optional.of(wanted);
+      decision = Optional.of(decided);
+    }
+
+    ServiceStatus next = status(service, report, desired, observed, decision, history, previous, now);
     recordTransitions(service, previous, next);
     operator.meters().counter("stackpilot_reconciles_total", "kind", service.getKind()).increment();
+    UpdateControl<S> control;
     if (StatusComparison.same(previous, next)) {
-      return UpdateControl.noUpdate();
+      control = UpdateControl.noUpdate();
+    } else {
+      service.setStatus(next);
+      operator.writes().record(service.getKind() + "/status");
+      control = UpdateControl.patchStatus(service);
     }
-    service.setStatus(next);
-    operator.writes().record(service.getKind() + "/status");
-    return UpdateControl.patchStatus(service);
+    decision.flatMap(RecoveryDecision::wakeAt)
+        .map(at -> Duration.between(now, at).plusMillis(50))
+        .filter(d -> !d.isNegative())
+        .ifPresent(control::rescheduleAfter);
+    return control;
   }
 
-  private DesiredRevision applyDesired(S service, Optional<ServiceStack> stack, Context<S> context) {
-    Channel channel = Layering.selectedChannel(service.serviceSpec(), stack);
-    EffectiveService effective = Layering.layer(service, stack, channel, Overlays.none());
-    RenderedService rendered = ServiceRenderer.render(effective, OwnerReferences.controllerOf(service));
-    for (HasMetadata object : rendered.objects()) {
-      applyOne(object, context);
+  private ServiceStatus status(S service, ValidationReport report, Optional<DesiredRevision> desired,
+      Optional<DeploymentObservation> observed, Optional<RecoveryDecision> decision, RevisionHistory history,
+      ServiceStatus previous, Instant now) {
+    return ServiceStatusCalculator.compute(new ServiceObservation(
+        service.getMetadata().getGeneration(), report.toStatus(), desired, observed, decision, history.summary(),
+        previous), now);
+  }
+
+  /** The history with the revision about to be applied, and each record's result as recovery sees it. */
+  private static RevisionHistory historyFor(RecoveryDecision decided, RenderedService rendered, DesiredRevision wanted,
+      RevisionHistory history, Instant now) {
+    RevisionHistory next = history;
+    if (decided.target().equals(wanted.revision()) && next.find(wanted.revision()).isEmpty()) {
+      next = next.recorded(RevisionSnapshots.record(rendered, wanted.channel(), wanted.image(), now));
     }
-    return new DesiredRevision(rendered.revision(), channel.value(), effective.image(), effective.replicas());
+    for (var quarantined : decided.quarantine()) {
+      next = next.withResult(quarantined.getRevision(), RevisionRecord.FAILED);
+    }
+    if (decided.lastHealthyRevision().isPresent()) {
+      next = next.withResult(decided.lastHealthyRevision().get(), RevisionRecord.HEALTHY);
+    }
+    return next;
+  }
+
+  private void writeStatusNow(S service, ServiceStatus status, Context<S> context) {
+    S copy = operator.client().getKubernetesSerialization().clone(service);
+    copy.getMetadata().setResourceVersion(null);
+    copy.getMetadata().setManagedFields(null);
+    copy.setStatus(status);
+    context.getClient().resource(copy).subresource("status").patch(new PatchContext.Builder()
+        .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FieldManager.NAME).withForce(true).build());
+    operator.writes().record(service.getKind() + "/status");
+  }
+
+  /** Content-addressed ConfigMaps no recorded revision mounts any more are deleted. */
+  private void pruneConfigMaps(Set<ConfigMap> cached, RevisionHistory history, RenderedService target) {
+    Set<String> keep = new java.util.HashSet<>(history.configMapNames());
+    target.configMaps().forEach(c -> keep.add(c.getMetadata().getName()));
+    for (ConfigMap map : cached) {
+      if (!HistoryStore.isHistory(map) && !keep.contains(map.getMetadata().getName())) {
+        operator.client().resource(map).delete();
+        operator.writes().record("ConfigMap/delete");
+      }
+    }
+  }
+
+  private static <S extends HasMetadata> List<PodObservation> pods(S service, Context<S> context) {
+    return context.getSecondaryResources(Pod.class).stream()
+        .filter(p -> p.getMetadata().getLabels() != null
+            && service.getMetadata().getName().equals(p.getMetadata().getLabels().get(Labels.INSTANCE))
+            && Track.STABLE.value().equals(p.getMetadata().getLabels().get(Labels.TRACK)))
+        .map(PodObservation::of)
+        .toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -31,6 +31,13 @@ public final class Labels {
     return labels;
   }
 
+  /** The standard labels of an object rendered earlier, without those that belong to one Deployment. */
+  static Map<String, String> standardFrom(io.fabric8.kubernetes.api.model.HasMetadata rendered) {
+    Map<String, String> labels = new TreeMap<>(rendered.getMetadata().getLabels());
+    labels.remove(TRACK);
+    return labels;
+  }
+
   /** What the Kubernetes Service selects: every pod of the service, stable and beta alike. */
   public static Map<String, String> serviceSelector(EffectiveService service) {
     return new TreeMap<>(Map.of(INSTANCE, service.name(), MANAGED_BY, MANAGER));

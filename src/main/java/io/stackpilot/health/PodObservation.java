@@ -1,0 +1,42 @@
+package io.stackpilot.health;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One pod of a service as plain values: its revision, readiness and container states. */
+public record PodObservation(
+    String name,
+    String revision,
+    boolean ready,
+    boolean terminating,
+    List<ContainerObservation> containers) {
+
+  private static final String REVISION_LABEL = "stackpilot.io/revision";
+
+  public static PodObservation of(Pod pod) {
+    Map<String, String> labels = Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of());
+    List<ContainerStatus> statuses = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+        ? List.of() : pod.getStatus().getContainerStatuses();
+    boolean ready = pod.getStatus() != null && pod.getStatus().getConditions() != null
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    return new PodObservation(
+        pod.getMetadata().getName(),
+        labels.getOrDefault(REVISION_LABEL, ""),
+        ready,
+        pod.getMetadata().getDeletionTimestamp() != null,
+        statuses.stream().map(PodObservation::container).toList());
+  }
+
+  private static ContainerObservation container(ContainerStatus status) {
+    Optional<String> waiting = Optional.ofNullable(status.getState())
+        .map(s -> s.getWaiting()).map(w -> w.getReason());
+    Optional<String> lastTermination = Optional.ofNullable(status.getLastState())
+        .map(s -> s.getTerminated()).map(t -> t.getReason());
+    return new ContainerObservation(status.getName(), Boolean.TRUE.equals(status.getReady()),
+        status.getRestartCount() == null ? 0 : status.getRestartCount(), waiting, lastTermination);
+  }
+}
