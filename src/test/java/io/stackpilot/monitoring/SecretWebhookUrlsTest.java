@@ -1,6 +1,7 @@
 package io.stackpilot.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -9,7 +10,11 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stackpilot.api.WebhookFormat;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -79,6 +84,25 @@ class SecretWebhookUrlsTest {
     assertThat(SecretWebhookUrls.value(secretWithData("alerts", Map.of("url", " \n")), "url")).isEmpty();
     assertThat(SecretWebhookUrls.value(null, "url")).isEmpty();
     assertThat(SecretWebhookUrls.value(new Secret(), "url")).isEmpty();
+  }
+
+  @Test
+  void theNotifierBuiltOnAClientReadsTheUrlFromTheSecret() throws Exception {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    try (WebhookReceiver receiver = new WebhookReceiver();
+        AlertNotifier notifier = new AlertNotifier(client, meters)) {
+      create("home", secretWithData("ops-hook", Map.of("url", receiver.answering("/hook", 200))));
+
+      notifier.notify(Stacks.withWebhooks(Stacks.webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> sent(meters) == 1);
+      assertThat(receiver.requestsTo("/hook")).hasSize(1);
+    }
+  }
+
+  private static double sent(SimpleMeterRegistry meters) {
+    Counter counter = meters.find(AlertNotifier.ALERTS_METER).tag("outcome", "sent").counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private void create(String namespace, Secret secret) {
