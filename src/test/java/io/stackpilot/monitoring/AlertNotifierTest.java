@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.stackpilot.api.AlertEvent;
 import io.stackpilot.api.AlertWebhook;
 import io.stackpilot.api.ServiceStack;
@@ -262,6 +264,19 @@ class AlertNotifierTest {
 
     awaitCount("no-ref", "failed", 2);
     awaitCount("", "failed", 2);
+  }
+
+  @Test
+  void outcomesAreExposedToPrometheusAsStackpilotAlertsTotal() {
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AlertNotifier closed = new AlertNotifier((namespace, secretName, key) -> Optional.empty(), prometheus,
+        WebhookTimeouts.DEFAULT);
+    closed.close(); // a closed notifier counts the failure at once, without a network
+
+    closed.notify(Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
+
+    assertThat(prometheus.scrape().lines()).contains(
+        "stackpilot_alerts_total{event=\"RolledBack\",outcome=\"failed\",webhook=\"ops\"} 1.0");
   }
 
   private void secret(String webhook, String url) {
