@@ -1,5 +1,6 @@
 package io.stackpilot.monitoring;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -126,9 +127,9 @@ public final class AlertNotifier implements AutoCloseable {
     if (alerts == null || alerts.getWebhooks() == null) {
       return List.of();
     }
-    String namespace = Optional.ofNullable(resource.getMetadata())
-        .map(meta -> meta.getNamespace()).orElse(alert.namespace());
-    String stackName = Optional.ofNullable(resource.getMetadata()).map(meta -> meta.getName()).orElse("");
+    Optional<ObjectMeta> metadata = Optional.ofNullable(resource.getMetadata());
+    String namespace = metadata.map(ObjectMeta::getNamespace).orElse(alert.namespace());
+    String stackName = metadata.map(ObjectMeta::getName).orElse("");
     List<Target> targets = new ArrayList<>();
     for (AlertWebhook webhook : alerts.getWebhooks()) {
       if (webhook == null || !wants(webhook, alert.event())) {
