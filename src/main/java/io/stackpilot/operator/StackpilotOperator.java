@@ -67,6 +67,7 @@ public final class StackpilotOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    context.close();
   }
 
   /** How to run: which client, which namespaces (none = all), how often to resync, the clock. */

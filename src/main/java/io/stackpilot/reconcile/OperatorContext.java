@@ -24,7 +24,8 @@ public final class OperatorContext {
     this.applier = new ServerSideApplier(client, writes);
     this.events = new EventRecorder(client, clock, writes);
     this.factsReader = new ClusterFactsReader(client);
-    this.signals = new RecoverySignals(events);
+    this.signals = new RecoverySignals(events, new io.stackpilot.monitoring.AlertNotifier(client, meters),
+        new io.stackpilot.monitoring.RecoveryMetrics(meters), clock);
   }
 
   public KubernetesClient client() {
@@ -49,6 +50,11 @@ public final class OperatorContext {
 
   EventRecorder events() {
     return events;
+  }
+
+  /** Stops what runs beside the reconcilers (the alert sender). */
+  public void close() {
+    signals.close();
   }
 
   RecoverySignals signals() {

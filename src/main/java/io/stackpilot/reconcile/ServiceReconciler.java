@@ -180,13 +180,14 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         applyOne(object, context);
       }
       pruneConfigMaps(configMaps, history, target);
-      operator.signals().announce(service, stack, decided);
+      operator.signals().announce(service, stack, decided, observed.map(DeploymentObservation::image));
       desired = Optional.of(wanted);
       decision = Optional.of(decided);
     }
 
     ServiceStatus next = status(service, report, desired, observed, decision, history, previous, now);
     recordTransitions(service, previous, next);
+    operator.signals().health(service, next.getPhase());
     operator.meters().counter("stackpilot_reconciles_total", "kind", service.getKind()).increment();
     UpdateControl<S> control;
     if (StatusComparison.same(previous, next)) {
@@ -280,8 +281,6 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
           "Revision " + next.getRevision() + " (" + next.getImage() + ") is live and ready");
       case PROGRESSING -> operator.events().record(service, EventRecorder.Type.Normal, "RollingOut",
           "Rolling out revision " + next.getDesiredRevision());
-      case DEGRADED -> operator.events().record(service, EventRecorder.Type.Warning, "Degraded",
-          "Revision " + next.getDesiredRevision() + " did not become ready in time");
       default -> { }
     }
   }
