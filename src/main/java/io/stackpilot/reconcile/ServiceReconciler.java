@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -18,8 +19,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.stackpilot.health.HealthAssessment;
 import io.stackpilot.health.HealthAssessor;
 import io.stackpilot.health.PodObservation;
@@ -188,15 +187,11 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     ServiceStatus next = status(service, report, desired, observed, decision, history, previous, now);
     recordTransitions(service, previous, next);
     operator.signals().health(service, next.getPhase());
-    operator.meters().counter("stackpilot_reconciles_total", "kind", service.getKind()).increment();
-    UpdateControl<S> control;
-    if (StatusComparison.same(previous, next)) {
-      control = UpdateControl.noUpdate();
-    } else {
-      service.setStatus(next);
-      operator.writes().record(service.getKind() + "/status");
-      control = UpdateControl.patchStatus(service);
+    operator.meters().counter("stackpilot.reconciles", "kind", service.getKind()).increment();
+    if (!StatusComparison.same(previous, next)) {
+      writeStatusNow(service, next, context);
     }
+    UpdateControl<S> control = UpdateControl.noUpdate();
     decision.flatMap(RecoveryDecision::wakeAt)
         .map(at -> Duration.between(now, at).plusMillis(50))
         .filter(d -> !d.isNegative())
@@ -228,13 +223,19 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     return next;
   }
 
+  /**
+   * Writes status with server-side apply and puts the result in the informer cache at once, so the
+   * next reconcile reads what was written even before the watch delivers it: a decision is never
+   * taken twice from a stale status.
+   */
   private void writeStatusNow(S service, ServiceStatus status, Context<S> context) {
-    S copy = operator.client().getKubernetesSerialization().clone(service);
-    copy.getMetadata().setResourceVersion(null);
-    copy.getMetadata().setManagedFields(null);
-    copy.setStatus(status);
-    context.getClient().resource(copy).subresource("status").patch(new PatchContext.Builder()
-        .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FieldManager.NAME).withForce(true).build());
+    S fresh = operator.client().getKubernetesSerialization().clone(service);
+    fresh.getMetadata().setResourceVersion(null);
+    fresh.getMetadata().setManagedFields(null);
+    fresh.setStatus(status);
+    S written = PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(service, fresh, context);
+    service.setStatus(written.getStatus());
+    service.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
     operator.writes().record(service.getKind() + "/status");
   }
 

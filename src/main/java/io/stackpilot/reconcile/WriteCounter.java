@@ -15,6 +15,6 @@ public final class WriteCounter {
   }
 
   void record(String kind) {
-    registry.counter("stackpilot_writes_total", "kind", kind).increment();
+    registry.counter("stackpilot.writes", "kind", kind).increment();
   }
 }

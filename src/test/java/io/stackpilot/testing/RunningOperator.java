@@ -37,8 +37,13 @@ public final class RunningOperator implements AutoCloseable {
 
   /** How many reconciles of services have finished, from the operator's own meter. */
   public double reconciles() {
-    return meters.find("stackpilot_reconciles_total").counters().stream()
+    return meters.find("stackpilot.reconciles").counters().stream()
         .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+  }
+
+  /** The sum of a meter's counts over all its labels; zero when it was never touched. */
+  public double meter(String name) {
+    return meters.find(name).counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
   }
 
   @Override

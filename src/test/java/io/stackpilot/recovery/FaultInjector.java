@@ -1,0 +1,56 @@
+package io.stackpilot.recovery;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.stackpilot.testing.TestCluster;
+
+/**
+ * Makes every pod of a service crash for as long as it is open, as a broken dependency or a corrupt
+ * volume would: it annotates each pod, present or future, with the KWOK fault annotation.
+ */
+final class FaultInjector implements AutoCloseable {
+
+  private static final String FAULT = "kwok.stackpilot.io/fault";
+  private final SharedIndexInformer<Pod> informer;
+
+  FaultInjector(TestCluster cluster, String service, String fault) {
+    this.informer = cluster.client().pods().inNamespace(cluster.namespace())
+        .withLabel("app.kubernetes.io/instance", service)
+        .inform(new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(Pod pod) {
+            inject(pod);
+          }
+
+          @Override
+          public void onUpdate(Pod old, Pod pod) {
+            inject(pod);
+          }
+
+          @Override
+          public void onDelete(Pod pod, boolean unknown) {}
+
+          private void inject(Pod pod) {
+            if (pod.getMetadata().getDeletionTimestamp() != null
+                || pod.getMetadata().getAnnotations() != null && fault.equals(pod.getMetadata().getAnnotations().get(FAULT))) {
+              return;
+            }
+            try {
+              cluster.client().pods().inNamespace(cluster.namespace()).withName(pod.getMetadata().getName())
+                  .edit(p -> {
+                    p.getMetadata().getAnnotations().put(FAULT, fault);
+                    return p;
+                  });
+            } catch (RuntimeException e) {
+              // The pod went away meanwhile; its successor gets the fault when it appears.
+            }
+          }
+        });
+  }
+
+  @Override
+  public void close() {
+    informer.close();
+  }
+}
