@@ -2,7 +2,7 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries crds demo build clean
+.PHONY: test unit k8s-binaries crds demo jar build clean
 
 ## Builds the control-plane binaries if missing, then runs unit tests and integration tests.
 test: k8s-binaries
@@ -25,8 +25,13 @@ crds:
 build:
 	$(MVN) -DskipTests package
 
-demo:
-	@echo "The demo arrives with the packaging work; for now 'make test' runs everything against a local control plane."
+## A local control plane, the operator and the example stack; then a bad upgrade rolls back by itself.
+demo: k8s-binaries jar
+	java -jar target/stackpilot.jar demo $(DEMO_ARGS)
+
+## target/stackpilot.jar, without running the tests.
+jar:
+	$(MVN) -q -DskipTests package
 
 clean:
 	$(MVN) clean

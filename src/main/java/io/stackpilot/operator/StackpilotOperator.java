@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stackpilot.reconcile.MediaServiceReconciler;
 import io.stackpilot.reconcile.MonitoringServiceReconciler;
@@ -30,7 +31,8 @@ public final class StackpilotOperator implements AutoCloseable {
         .withKubernetesClient(settings.client)
         .withCloseClientOnStop(false)
         .withConcurrentReconciliationThreads(settings.reconcileThreads)
-        .withUseSSAToPatchPrimaryResource(true));
+        .withUseSSAToPatchPrimaryResource(true)
+        .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(settings.meters).build()));
     register(new MediaServiceReconciler(context), settings);
     register(new SecurityServiceReconciler(context), settings);
     register(new MonitoringServiceReconciler(context), settings);
@@ -58,6 +60,11 @@ public final class StackpilotOperator implements AutoCloseable {
   public StackpilotOperator start() {
     operator.start();
     return this;
+  }
+
+  /** Started, and every controller's caches synced. */
+  public boolean isReady() {
+    return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
   }
 
   public OperatorContext context() {
