@@ -1,15 +1,20 @@
 package io.stackpilot.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.stackpilot.testing.ServiceQueries.condition;
+import static io.stackpilot.testing.ServiceQueries.deployment;
+import static io.stackpilot.testing.ServiceQueries.media;
+import static io.stackpilot.testing.ServiceQueries.phase;
+import static io.stackpilot.testing.ServiceQueries.pods;
+import static io.stackpilot.testing.ServiceQueries.ready;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.StackService;
 import io.stackpilot.testing.RunningOperator;
+import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
@@ -210,7 +215,7 @@ class ServiceLifecycleIT {
   void unchangedStackCostsZeroWritesOnResync(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator(Duration.ofSeconds(2))) {
       cluster.kubectl("apply", "-f", "examples/homelab/").assertSuccess();
-      eventually().until(() -> services(cluster).size() == 7 && services(cluster).stream().allMatch(ServiceLifecycleIT::ready));
+      eventually().until(() -> services(cluster).size() == 7 && services(cluster).stream().allMatch(ServiceQueries::ready));
       eventually().until(() -> "7/7".equals(cluster.client().resources(ServiceStack.class)
           .inNamespace(cluster.namespace()).withName("home").get().getStatus().getReady()));
       // Let the last status writes of the rollout land before counting.
@@ -233,7 +238,7 @@ class ServiceLifecycleIT {
   }
 
   private static ConditionFactory eventually() {
-    return await().atMost(SETTLE).ignoreExceptions();
+    return ServiceQueries.eventually(SETTLE);
   }
 
   private static void applyService(TestCluster cluster, String name, String image) {
@@ -270,19 +275,6 @@ class ServiceLifecycleIT {
     return all;
   }
 
-  private static MediaService media(TestCluster cluster, String name) {
-    return cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()).withName(name).get();
-  }
-
-  private static Deployment deployment(TestCluster cluster, String name) {
-    return cluster.client().apps().deployments().inNamespace(cluster.namespace()).withName(name).get();
-  }
-
-  private static List<Pod> pods(TestCluster cluster, String name) {
-    return cluster.client().pods().inNamespace(cluster.namespace()).withLabel("app.kubernetes.io/instance", name)
-        .list().getItems().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
-  }
-
   private static Set<String> podUids(TestCluster cluster, String name) {
     return pods(cluster, name).stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
   }
@@ -292,16 +284,4 @@ class ServiceLifecycleIT {
         .filter(e -> e.getName().equals(variable)).map(e -> e.getValue()).findFirst();
   }
 
-  private static boolean ready(StackService service) {
-    return service != null && service.getStatus() != null
-        && condition(service, "Ready") != null && "True".equals(condition(service, "Ready").getStatus());
-  }
-
-  private static String phase(StackService service) {
-    return service.getStatus() == null ? "none" : service.getStatus().getPhase();
-  }
-
-  private static Condition condition(StackService service, String type) {
-    return service.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
-  }
 }
