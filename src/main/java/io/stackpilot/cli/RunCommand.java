@@ -33,19 +33,33 @@ public final class RunCommand implements Callable<Integer> {
       converter = DurationConverter.class)
   Duration resync;
 
+  @Option(names = "--leader-election-namespace", paramLabel = "NAMESPACE",
+      description = "Elect one active replica through a Lease in this namespace (run two or more for HA)."
+          + " Default: no election.")
+  String leaseNamespace;
+
   @Option(names = "--threads", defaultValue = "10", description = "Concurrent reconciles (default: ${DEFAULT-VALUE}).")
   int threads;
+
+  /** The pod name in a cluster (HOSTNAME), else host and process, so two local replicas differ. */
+  private static String identity() {
+    String host = System.getenv("HOSTNAME");
+    return (host == null ? "local" : host) + "-" + ProcessHandle.current().pid();
+  }
 
   @Override
   public Integer call() throws Exception {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KubernetesClient client = new KubernetesClientBuilder().build();
-    StackpilotOperator operator = StackpilotOperator.settings(client)
+    StackpilotOperator.Settings settings = StackpilotOperator.settings(client)
         .namespaces(Set.copyOf(namespaces))
         .resyncPeriod(resync)
         .reconcileThreads(threads)
-        .meters(metrics)
-        .build();
+        .meters(metrics);
+    if (leaseNamespace != null) {
+      settings.leaderElection(leaseNamespace, identity());
+    }
+    StackpilotOperator operator = settings.build();
     CountDownLatch stopped = new CountDownLatch(1);
     try (Endpoints endpoints = new Endpoints(port, metrics, operator::isReady).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

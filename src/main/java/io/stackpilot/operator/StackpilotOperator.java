@@ -2,6 +2,7 @@ package io.stackpilot.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -22,17 +23,25 @@ import java.util.function.Consumer;
  */
 public final class StackpilotOperator implements AutoCloseable {
 
+  /** The Lease that elects the one active replica when several run. */
+  public static final String LEASE_NAME = "stackpilot-leader";
+
   private final Operator operator;
   private final OperatorContext context;
 
   private StackpilotOperator(Settings settings) {
     this.context = new OperatorContext(settings.client, settings.clock, settings.meters);
-    this.operator = new Operator(o -> o
-        .withKubernetesClient(settings.client)
-        .withCloseClientOnStop(false)
-        .withConcurrentReconciliationThreads(settings.reconcileThreads)
-        .withUseSSAToPatchPrimaryResource(true)
-        .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(settings.meters).build()));
+    this.operator = new Operator(o -> {
+      o.withKubernetesClient(settings.client)
+          .withCloseClientOnStop(false)
+          .withConcurrentReconciliationThreads(settings.reconcileThreads)
+          .withUseSSAToPatchPrimaryResource(true)
+          .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(settings.meters).build());
+      if (settings.leaseNamespace != null) {
+        o.withLeaderElectionConfiguration(
+            new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace, settings.identity));
+      }
+    });
     register(new MediaServiceReconciler(context), settings);
     register(new SecurityServiceReconciler(context), settings);
     register(new MonitoringServiceReconciler(context), settings);
@@ -85,6 +94,8 @@ public final class StackpilotOperator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     private int reconcileThreads = 10;
+    private String leaseNamespace;
+    private String identity;
 
     private Settings(KubernetesClient client) {
       this.client = client;
@@ -112,6 +123,13 @@ public final class StackpilotOperator implements AutoCloseable {
 
     public Settings reconcileThreads(int threads) {
       this.reconcileThreads = threads;
+      return this;
+    }
+
+    /** Run as one of several replicas: only the holder of the Lease in this namespace reconciles. */
+    public Settings leaderElection(String namespace, String identity) {
+      this.leaseNamespace = namespace;
+      this.identity = identity;
       return this;
     }
 
