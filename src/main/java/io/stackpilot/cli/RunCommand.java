@@ -57,7 +57,8 @@ public final class RunCommand implements Callable<Integer> {
         .reconcileThreads(threads)
         .meters(metrics);
     if (leaseNamespace != null) {
-      settings.leaderElection(leaseNamespace, identity());
+      settings.leaderElection(leaseNamespace, identity(),
+          io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE, true);
     }
     StackpilotOperator operator = settings.build();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -38,8 +38,10 @@ public final class StackpilotOperator implements AutoCloseable {
           .withUseSSAToPatchPrimaryResource(true)
           .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(settings.meters).build());
       if (settings.leaseNamespace != null) {
-        o.withLeaderElectionConfiguration(
-            new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace, settings.identity));
+        Duration lease = settings.leaseDuration;
+        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace,
+            lease, lease.multipliedBy(2).dividedBy(3), lease.dividedBy(7), settings.identity, null,
+            settings.exitOnLeadershipLoss));
       }
     });
     register(new MediaServiceReconciler(context), settings);
@@ -96,6 +98,8 @@ public final class StackpilotOperator implements AutoCloseable {
     private int reconcileThreads = 10;
     private String leaseNamespace;
     private String identity;
+    private Duration leaseDuration = LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE;
+    private boolean exitOnLeadershipLoss = true;
 
     private Settings(KubernetesClient client) {
       this.client = client;
@@ -126,10 +130,17 @@ public final class StackpilotOperator implements AutoCloseable {
       return this;
     }
 
-    /** Run as one of several replicas: only the holder of the Lease in this namespace reconciles. */
-    public Settings leaderElection(String namespace, String identity) {
+    /**
+     * Run as one of several replicas: only the holder of the Lease in this namespace reconciles. A
+     * replica that loses the Lease exits, so the kubelet restarts it into a clean follower; tests, which
+     * share their JVM, turn that off.
+     */
+    public Settings leaderElection(String namespace, String identity, Duration leaseDuration,
+        boolean exitOnLeadershipLoss) {
       this.leaseNamespace = namespace;
       this.identity = identity;
+      this.leaseDuration = leaseDuration;
+      this.exitOnLeadershipLoss = exitOnLeadershipLoss;
       return this;
     }
 

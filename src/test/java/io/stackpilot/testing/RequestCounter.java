@@ -28,6 +28,10 @@ public final class RequestCounter implements Interceptor {
     if ("GET".equals(verb) && request.uri().getQuery() != null && request.uri().getQuery().contains("watch=true")) {
       verb = "WATCH";
     }
+    // Access reviews are POSTed but store nothing: they are questions, not writes.
+    if ("POST".equals(verb) && request.uri().getPath().endsWith("reviews")) {
+      verb = "REVIEW";
+    }
     byVerb.computeIfAbsent(verb, v -> new AtomicLong()).incrementAndGet();
     if (WRITES.contains(verb)) {
       writesByPath.computeIfAbsent(verb + " " + request.uri().getPath(), v -> new AtomicLong()).incrementAndGet();
@@ -36,6 +40,12 @@ public final class RequestCounter implements Interceptor {
 
   public long writes() {
     return WRITES.stream().mapToLong(this::count).sum();
+  }
+
+  /** Write requests except those whose path contains the fragment, e.g. "/leases/" for leader election. */
+  public long writesExcept(String pathFragment) {
+    return writesByPath.entrySet().stream().filter(e -> !e.getKey().contains(pathFragment))
+        .mapToLong(e -> e.getValue().get()).sum();
   }
 
   public long count(String verb) {

@@ -19,16 +19,23 @@ public final class RunningOperator implements AutoCloseable {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   RunningOperator(TestCluster cluster, Duration resyncPeriod) {
+    this(cluster, resyncPeriod, null);
+  }
+
+  /** With an identity, it is one of several replicas electing a leader through a Lease in the test's namespace. */
+  RunningOperator(TestCluster cluster, Duration resyncPeriod, String identity) {
     this.client = new KubernetesClientBuilder()
         .withConfig(cluster.controlPlane().config())
         .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("count", requests))
         .build();
-    this.operator = StackpilotOperator.settings(client)
+    StackpilotOperator.Settings settings = StackpilotOperator.settings(client)
         .namespaces(Set.of(cluster.namespace()))
         .resyncPeriod(resyncPeriod)
-        .meters(meters)
-        .build()
-        .start();
+        .meters(meters);
+    if (identity != null) {
+      settings.leaderElection(cluster.namespace(), identity, Duration.ofSeconds(6), false);
+    }
+    this.operator = settings.build().start();
   }
 
   public RequestCounter requests() {

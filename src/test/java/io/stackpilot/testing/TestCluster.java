@@ -41,6 +41,12 @@ public final class TestCluster {
     return new RunningOperator(this, resyncPeriod);
   }
 
+  /** One of several operator replicas that elect a leader; {@code identity} names the replica. */
+  public RunningOperator startReplica(String identity) {
+    Crds.installOnce(this);
+    return new RunningOperator(this, java.time.Duration.ofMinutes(10), identity);
+  }
+
   public LocalControlPlane controlPlane() {
     return controlPlane;
   }
