@@ -18,6 +18,7 @@ public record ServiceObservation(
     Optional<DesiredRevision> desired,
     Optional<DeploymentObservation> deployment,
     Optional<RecoveryDecision> recovery,
+    Optional<RolloutPlan> rollout,
     List<HistoryEntry> history,
     ServiceStatus previous) {
 

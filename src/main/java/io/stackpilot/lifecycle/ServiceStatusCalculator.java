@@ -29,9 +29,12 @@ public final class ServiceStatusCalculator {
     boolean deadlineExceeded = deployment.map(DeploymentObservation::progressDeadlineExceeded).orElse(false);
 
     Optional<RecoveryState.State> recovery = observed.recovery().map(d -> d.state().state());
+    Optional<RolloutPlan> rolloutInProgress = observed.rollout().filter(r -> !r.promoted());
     Phase phase;
     if (!valid) {
       phase = Phase.INVALID;
+    } else if (rolloutInProgress.isPresent()) {
+      phase = rolloutInProgress.get().fellBack() ? Phase.ROLLED_BACK : Phase.PROGRESSING;
     } else if (recovery.filter(RecoveryState.State.ROLLED_BACK::equals).isPresent()) {
       phase = Phase.ROLLED_BACK;
     } else if (recovery.filter(s -> s == RecoveryState.State.DEGRADED || s == RecoveryState.State.RESTARTING
@@ -67,8 +70,10 @@ public final class ServiceStatusCalculator {
     status.setValidation(observed.validation());
     status.setConditions(conditions(observed, previous, now, valid, ready, available, deadlineExceeded, desiredRevision));
     status.setRecovery(observed.recovery().map(d -> d.state().toStatus()).orElse(previous.getRecovery()));
-    status.setRollout(previous.getRollout());
-    status.setQuarantine(observed.recovery().map(RecoveryDecision::quarantine).map(q -> q.isEmpty() ? null : q)
+    status.setRollout(observed.rollout().isPresent() ? observed.rollout().get().status()
+        : observed.recovery().isPresent() ? null : previous.getRollout());
+    status.setQuarantine(observed.rollout().map(RolloutPlan::quarantine)
+        .or(() -> observed.recovery().map(RecoveryDecision::quarantine)).map(q -> q.isEmpty() ? null : q)
         .orElse(previous.getQuarantine()));
     status.setHistory(observed.history().isEmpty() ? previous.getHistory() : observed.history());
     return status;
@@ -90,6 +95,11 @@ public final class ServiceStatusCalculator {
     }
 
     String rollout = observed.deployment().map(d -> d.readyReplicas() + "/" + d.desiredReplicas() + " ready").orElse("no Deployment yet");
+    Optional<RolloutPlan> rolloutPlan = observed.rollout().filter(r -> !r.promoted());
+    if (valid && rolloutPlan.isPresent()) {
+      RolloutConditions.set(conditions, rolloutPlan.get(), available, rollout);
+      return conditions.build();
+    }
     Optional<RecoveryDecision> recovery = observed.recovery();
     if (valid && recovery.isPresent() && RecoveryConditions.applies(recovery.get())) {
       RecoveryConditions.set(conditions, recovery.get(), available, rollout);

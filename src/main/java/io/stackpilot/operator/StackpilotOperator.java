@@ -14,6 +14,7 @@ import io.stackpilot.reconcile.SecurityServiceReconciler;
 import io.stackpilot.reconcile.ServiceStackReconciler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -60,6 +61,13 @@ public final class StackpilotOperator implements AutoCloseable {
       }
       o.withReconciliationMaxInterval(settings.resyncPeriod);
       o.withFieldManager(io.stackpilot.reconcile.FieldManager.NAME);
+      // Users steer through annotations (retry, pause, abort, promote) and labels (what a security
+      // service protects), which do not change the generation; our own status writes do neither.
+      o.withGenerationAware(false);
+      o.withOnUpdateFilter((previous, next) -> !Objects.equals(previous.getMetadata().getGeneration(),
+              next.getMetadata().getGeneration())
+          || !Objects.equals(previous.getMetadata().getAnnotations(), next.getMetadata().getAnnotations())
+          || !Objects.equals(previous.getMetadata().getLabels(), next.getMetadata().getLabels()));
     };
     operator.register(reconciler, override);
   }

@@ -31,13 +31,18 @@ final class RecoverySignals {
   }
 
   void announce(HasMetadata service, Optional<ServiceStack> stack, RecoveryDecision decision, Optional<String> image) {
+    announce(service, stack, decision.notices(), decision.target(), image);
+  }
+
+  void announce(HasMetadata service, Optional<ServiceStack> stack, java.util.List<Notice> notices, String revision,
+      Optional<String> image) {
     String namespace = service.getMetadata().getNamespace();
     String name = service.getMetadata().getName();
-    for (Notice notice : decision.notices()) {
+    for (Notice notice : notices) {
       events.record(service, notice.warning() ? EventRecorder.Type.Warning : EventRecorder.Type.Normal,
           notice.reason(), notice.message());
       notice.alert().ifPresent(event -> alerts.notify(stack, new Alert(event, namespace, service.getKind(), name,
-          notice.message(), Optional.of(decision.target()), image, clock.instant())));
+          notice.message(), Optional.of(revision), image, clock.instant())));
       switch (notice.reason()) {
         case "RolledBack" -> metrics.rollback(namespace, service.getKind(), name);
         case "Restarted" -> metrics.restart(namespace, service.getKind(), name);

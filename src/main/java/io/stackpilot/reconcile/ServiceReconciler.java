@@ -28,6 +28,7 @@ import io.stackpilot.lifecycle.RecoveryInput;
 import io.stackpilot.lifecycle.RecoveryState;
 import io.stackpilot.lifecycle.RevisionHistory;
 import io.stackpilot.lifecycle.RevisionRecord;
+import io.stackpilot.lifecycle.RolloutPlan;
 import io.stackpilot.render.RevisionSnapshots;
 import io.stackpilot.render.Track;
 import java.time.Duration;
@@ -139,52 +140,88 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
 
     Optional<DesiredRevision> desired = Optional.empty();
     Optional<RecoveryDecision> decision = Optional.empty();
+    Optional<RolloutPlan> rollout = Optional.empty();
     if (report.isValid()) {
       Channel channel = Layering.selectedChannel(service.serviceSpec(), stack);
-      EffectiveService effective = Layering.layer(service, stack, channel, Overlays.none());
       OwnerReference owner = OwnerReferences.controllerOf(service);
-      RenderedService rendered = ServiceRenderer.render(effective, owner);
-      DesiredRevision wanted = new DesiredRevision(rendered.revision(), channel.value(), effective.image(),
-          effective.replicas());
-      RecoveryDecision decided = RecoveryDecider.decide(new RecoveryInput(
-          wanted,
-          observed.map(DeploymentObservation::revision),
-          observed.map(DeploymentObservation::image),
-          observed.map(d -> HealthAssessor.assess(d.revision(), d, pods(service, context)))
-              .orElse(HealthAssessment.progressing("No Deployment yet")),
-          Optional.ofNullable(previous.getLastHealthyRevision()),
-          Optional.ofNullable(previous.getQuarantine()).orElse(List.of()),
-          RecoveryState.from(previous.getRecovery()),
-          history.revisions(),
-          effective.recovery(),
-          Optional.ofNullable(service.getMetadata().getAnnotations()).map(a -> a.get(RETRY_ANNOTATION)),
-          now));
+      if (channel == Channel.BETA) {
+        EffectiveService betaConfig = Layering.layer(service, stack, Channel.BETA, Overlays.none());
+        BetaRolloutStep.Step step = BetaRolloutStep.decide(service,
+            Layering.layer(service, stack, Channel.STABLE, Overlays.none()), betaConfig, owner, previous,
+            context.getSecondaryResources(Deployment.class), context.getSecondaryResources(Pod.class), now);
+        rollout = Optional.of(step.plan());
+        operator.signals().announce(service, stack, step.plan().notices(), step.betaMain().revision(),
+            Optional.of(betaConfig.image()));
+        if (step.plan().promoted()) {
+          deleteCanary(service, context);
+        } else {
+          RenderedService beta = step.betaMain();
+          if (history.find(beta.revision()).isEmpty() && !step.plan().fellBack()) {
+            history = history.recorded(RevisionSnapshots.record(beta, Channel.BETA.value(), betaConfig.image(), now));
+          }
+          for (var failed : step.plan().quarantine()) {
+            history = history.withResult(failed.getRevision(), RevisionRecord.FAILED);
+          }
+          applyHistory(service, history, step.stable(), configMaps, context);
+          for (HasMetadata object : step.objects()) {
+            applyOne(object, context);
+          }
+          if (step.canary().isEmpty()) {
+            deleteCanary(service, context);
+          }
+          pruneConfigMaps(configMaps, history, step.objects());
+          desired = Optional.of(new DesiredRevision(beta.revision(), Channel.BETA.value(), betaConfig.image(),
+              betaConfig.replicas()));
+        }
+      } else {
+        deleteCanary(service, context);
+      }
+      if (rollout.isEmpty() || rollout.get().promoted()) {
+        EffectiveService effective = Layering.layer(service, stack, channel, Overlays.none());
+        RenderedService rendered = ServiceRenderer.render(effective, owner);
+        DesiredRevision wanted = new DesiredRevision(rendered.revision(), channel.value(), effective.image(),
+            effective.replicas());
+        RecoveryDecision decided = RecoveryDecider.decide(new RecoveryInput(
+            wanted,
+            observed.map(DeploymentObservation::revision),
+            observed.map(DeploymentObservation::image),
+            observed.map(d -> HealthAssessor.assess(d.revision(), d, pods(service, context)))
+                .orElse(HealthAssessment.progressing("No Deployment yet")),
+            Optional.ofNullable(previous.getLastHealthyRevision()),
+            Optional.ofNullable(previous.getQuarantine()).orElse(List.of()),
+            RecoveryState.from(previous.getRecovery()),
+            history.revisions(),
+            effective.recovery(),
+            Optional.ofNullable(service.getMetadata().getAnnotations()).map(a -> a.get(RETRY_ANNOTATION)),
+            now));
 
-      if (decided.recordFirst()) {
-        // Recorded before it is carried out: a restarted operator finishes it, and never does it twice.
-        ServiceStatus intent = status(service, report, Optional.of(wanted), observed, Optional.of(decided), history, previous, now);
-        writeStatusNow(service, intent, context);
-        previous = intent;
+        if (decided.recordFirst()) {
+          // Recorded before it is carried out: a restarted operator finishes it, and never does it twice.
+          ServiceStatus intent = status(service, report, Optional.of(wanted), observed, Optional.of(decided), rollout, history,
+            previous, now);
+          writeStatusNow(service, intent, context);
+          previous = intent;
+        }
+        history = historyFor(decided, rendered, wanted, history, now);
+        RenderedService target = decided.target().equals(wanted.revision()) ? rendered
+            : RevisionSnapshots.restore(rendered, history.find(decided.target()).orElseThrow(), owner);
+        if (decided.state().restartedRevision().filter(decided.target()::equals).isPresent()) {
+          target = RevisionSnapshots.restarted(target, decided.state().restartedAt().orElseThrow());
+        }
+        operator.applier().apply(HistoryStore.render(service, Labels.standard(effective), history),
+            configMaps.stream().filter(c -> c.getMetadata().getName().equals(HistoryStore.name(service))).findFirst(),
+            context);
+        for (HasMetadata object : target.objects()) {
+          applyOne(object, context);
+        }
+        pruneConfigMaps(configMaps, history, target.objects());
+        operator.signals().announce(service, stack, decided, observed.map(DeploymentObservation::image));
+        desired = Optional.of(wanted);
+        decision = Optional.of(decided);
       }
-      history = historyFor(decided, rendered, wanted, history, now);
-      RenderedService target = decided.target().equals(wanted.revision()) ? rendered
-          : RevisionSnapshots.restore(rendered, history.find(decided.target()).orElseThrow(), owner);
-      if (decided.state().restartedRevision().filter(decided.target()::equals).isPresent()) {
-        target = RevisionSnapshots.restarted(target, decided.state().restartedAt().orElseThrow());
-      }
-      operator.applier().apply(HistoryStore.render(service, Labels.standard(effective), history),
-          configMaps.stream().filter(c -> c.getMetadata().getName().equals(HistoryStore.name(service))).findFirst(),
-          context);
-      for (HasMetadata object : target.objects()) {
-        applyOne(object, context);
-      }
-      pruneConfigMaps(configMaps, history, target);
-      operator.signals().announce(service, stack, decided, observed.map(DeploymentObservation::image));
-      desired = Optional.of(wanted);
-      decision = Optional.of(decided);
     }
 
-    ServiceStatus next = status(service, report, desired, observed, decision, history, previous, now);
+    ServiceStatus next = status(service, report, desired, observed, decision, rollout, history, previous, now);
     recordTransitions(service, previous, next);
     operator.signals().health(service, next.getPhase());
     operator.meters().counter("stackpilot.reconciles", "kind", service.getKind()).increment();
@@ -192,7 +229,8 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       writeStatusNow(service, next, context);
     }
     UpdateControl<S> control = UpdateControl.noUpdate();
-    decision.flatMap(RecoveryDecision::wakeAt)
+    Optional<Instant> rolloutWake = rollout.flatMap(RolloutPlan::wakeAt);
+    decision.flatMap(RecoveryDecision::wakeAt).or(() -> rolloutWake)
         .map(at -> Duration.between(now, at).plusMillis(50))
         .filter(d -> !d.isNegative())
         .ifPresent(control::rescheduleAfter);
@@ -200,11 +238,11 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
   }
 
   private ServiceStatus status(S service, ValidationReport report, Optional<DesiredRevision> desired,
-      Optional<DeploymentObservation> observed, Optional<RecoveryDecision> decision, RevisionHistory history,
-      ServiceStatus previous, Instant now) {
+      Optional<DeploymentObservation> observed, Optional<RecoveryDecision> decision, Optional<RolloutPlan> rollout,
+      RevisionHistory history, ServiceStatus previous, Instant now) {
     return ServiceStatusCalculator.compute(new ServiceObservation(
-        service.getMetadata().getGeneration(), report.toStatus(), desired, observed, decision, history.summary(),
-        previous), now);
+        service.getMetadata().getGeneration(), report.toStatus(), desired, observed, decision, rollout,
+        history.summary(), previous), now);
   }
 
   /** The history with the revision about to be applied, and each record's result as recovery sees it. */
@@ -239,10 +277,29 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     operator.writes().record(service.getKind() + "/status");
   }
 
+  private void applyHistory(S service, RevisionHistory history, RenderedService rendered, Set<ConfigMap> configMaps,
+      Context<S> context) {
+    operator.applier().apply(HistoryStore.render(service, rendered.deployment().getMetadata().getLabels(), history),
+        configMaps.stream().filter(c -> c.getMetadata().getName().equals(HistoryStore.name(service))).findFirst(),
+        context);
+  }
+
+  /** The beta canary goes when no rollout needs it: beta failed, was aborted or promoted, or the channel is stable. */
+  private void deleteCanary(S service, Context<S> context) {
+    String canary = Track.BETA.deploymentName(service.getMetadata().getName());
+    context.getSecondaryResources(Deployment.class).stream()
+        .filter(d -> d.getMetadata().getName().equals(canary))
+        .findFirst()
+        .ifPresent(d -> {
+          operator.client().resource(d).delete();
+          operator.writes().record("Deployment/delete");
+        });
+  }
+
   /** Content-addressed ConfigMaps no recorded revision mounts any more are deleted. */
-  private void pruneConfigMaps(Set<ConfigMap> cached, RevisionHistory history, RenderedService target) {
+  private void pruneConfigMaps(Set<ConfigMap> cached, RevisionHistory history, List<HasMetadata> applied) {
     Set<String> keep = new java.util.HashSet<>(history.configMapNames());
-    target.configMaps().forEach(c -> keep.add(c.getMetadata().getName()));
+    applied.stream().filter(ConfigMap.class::isInstance).forEach(c -> keep.add(c.getMetadata().getName()));
     for (ConfigMap map : cached) {
       if (!HistoryStore.isHistory(map) && !keep.contains(map.getMetadata().getName())) {
         operator.client().resource(map).delete();

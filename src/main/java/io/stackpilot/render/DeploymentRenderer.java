@@ -42,7 +42,8 @@ final class DeploymentRenderer {
   static Deployment render(EffectiveService service, OwnerReference owner, Track track, int replicas,
       Optional<ConfigMap> entries, Optional<ConfigMap> files) {
     PodTemplateSpec template = podTemplate(service, track, entries, files);
-    String revision = ContentHash.of(template);
+    // The same configuration is the same revision on either track: a beta canary and beta live share it.
+    String revision = ContentHash.of(podTemplate(service, Track.STABLE, entries, files));
     template.getMetadata().getLabels().put(Labels.REVISION, revision);
 
     Map<String, String> labels = new TreeMap<>(Labels.standard(service));

@@ -17,9 +17,14 @@ public final class ServiceRenderer {
   private ServiceRenderer() {}
 
   public static RenderedService render(EffectiveService service, OwnerReference owner) {
+    return render(service, owner, Track.STABLE, service.replicas());
+  }
+
+  /** On a given track and scale: the beta canary, or the main Deployment holding fewer pods beside it. */
+  public static RenderedService render(EffectiveService service, OwnerReference owner, Track track, int replicas) {
     Optional<ConfigMap> entries = ConfigMapRenderer.entries(service, owner);
     Optional<ConfigMap> files = ConfigMapRenderer.files(service, owner);
-    Deployment deployment = DeploymentRenderer.render(service, owner, Track.STABLE, service.replicas(), entries, files);
+    Deployment deployment = DeploymentRenderer.render(service, owner, track, replicas, entries, files);
     List<ConfigMap> configMaps = new ArrayList<>();
     entries.ifPresent(configMaps::add);
     files.ifPresent(configMaps::add);
@@ -30,6 +35,12 @@ public final class ServiceRenderer {
         List.copyOf(configMaps),
         ClaimRenderer.render(service, owner),
         IngressRenderer.render(service, owner));
+  }
+
+  /** Whether beta reaches this service by a canary beside stable, or by swapping its one Deployment. */
+  public static io.stackpilot.lifecycle.RolloutMode rolloutMode(EffectiveService service) {
+    return service.replicas() > 1 && !DeploymentRenderer.needsRecreate(service)
+        ? io.stackpilot.lifecycle.RolloutMode.CANARY : io.stackpilot.lifecycle.RolloutMode.SWAP;
   }
 
   /** The revision a Deployment Stackpilot rendered is running, from its pod template. */

@@ -106,7 +106,7 @@ class ServiceStatusCalculatorTest {
 
   private static ServiceStatus compute(ValidationStatus validation, Optional<DesiredRevision> desired,
       Optional<DeploymentObservation> deployment, ServiceStatus previous, Instant now) {
-    return ServiceStatusCalculator.compute(new ServiceObservation(3L, validation, desired, deployment, Optional.empty(), List.of(), previous), now);
+    return ServiceStatusCalculator.compute(new ServiceObservation(3L, validation, desired, deployment, Optional.empty(), Optional.empty(), List.of(), previous), now);
   }
 
   private static DeploymentObservation deployment(String revision, boolean ready, boolean deadlineExceeded) {

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stackpilot.api.MediaService;
+import io.stackpilot.testing.FaultInjector;
 import io.stackpilot.testing.FirstSeen;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;

@@ -1,22 +1,26 @@
-package io.stackpilot.recovery;
+package io.stackpilot.testing;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.stackpilot.testing.TestCluster;
 
 /**
- * Makes every pod of a service crash for as long as it is open, as a broken dependency or a corrupt
+ * Makes every pod of a service (or of one of its tracks) crash for as long as it is open, as a broken dependency or a corrupt
  * volume would: it annotates each pod, present or future, with the KWOK fault annotation.
  */
-final class FaultInjector implements AutoCloseable {
+public final class FaultInjector implements AutoCloseable {
 
   private static final String FAULT = "kwok.stackpilot.io/fault";
   private final SharedIndexInformer<Pod> informer;
 
-  FaultInjector(TestCluster cluster, String service, String fault) {
-    this.informer = cluster.client().pods().inNamespace(cluster.namespace())
-        .withLabel("app.kubernetes.io/instance", service)
+  public FaultInjector(TestCluster cluster, String service, String fault) {
+    this(cluster, service, null, fault);
+  }
+
+  /** Only the pods of one track (stable or beta) of the service, when a track is given. */
+  public FaultInjector(TestCluster cluster, String service, String track, String fault) {
+    var pods = cluster.client().pods().inNamespace(cluster.namespace()).withLabel("app.kubernetes.io/instance", service);
+    this.informer = (track == null ? pods : pods.withLabel("stackpilot.io/track", track))
         .inform(new ResourceEventHandler<>() {
           @Override
           public void onAdd(Pod pod) {
