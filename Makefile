@@ -16,11 +16,14 @@ unit:
 k8s-binaries:
 	scripts/k8s-binaries
 
-## Regenerates crds/ from the API classes (CrdsAreCurrentTest fails when it is stale).
+## Regenerates crds/ from the API classes, and the chart's and the kustomize base's copies of it
+## (CrdsAreCurrentTest and ChartCrdsAreCurrentTest fail when one is stale).
 crds:
 	$(MVN) -q process-classes
-	rm -f crds/*-v1.yml
+	rm -f crds/*-v1.yml helm/stackpilot/crds/*-v1.yml deploy/crds/*-v1.yml
 	cp target/classes/META-INF/fabric8/*-v1.yml crds/
+	cp crds/*-v1.yml helm/stackpilot/crds/
+	cp crds/*-v1.yml deploy/crds/
 
 build:
 	$(MVN) -DskipTests package
