@@ -2,7 +2,7 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries crds demo jar build clean
+.PHONY: test unit k8s-binaries crds demo jar build image clean
 
 ## Builds the control-plane binaries if missing, then runs unit tests and integration tests.
 test: k8s-binaries
@@ -16,11 +16,14 @@ unit:
 k8s-binaries:
 	scripts/k8s-binaries
 
-## Regenerates crds/ from the API classes (CrdsAreCurrentTest fails when it is stale).
+## Regenerates crds/ from the API classes, and the chart's and the kustomize base's copies of it
+## (CrdsAreCurrentTest and ChartCrdsAreCurrentTest fail when one is stale).
 crds:
 	$(MVN) -q process-classes
-	rm -f crds/*-v1.yml
+	rm -f crds/*-v1.yml helm/stackpilot/crds/*-v1.yml deploy/crds/*-v1.yml
 	cp target/classes/META-INF/fabric8/*-v1.yml crds/
+	cp crds/*-v1.yml helm/stackpilot/crds/
+	cp crds/*-v1.yml deploy/crds/
 
 build:
 	$(MVN) -DskipTests package
@@ -32,6 +35,19 @@ demo: k8s-binaries jar
 ## target/stackpilot.jar, without running the tests.
 jar:
 	$(MVN) -q -DskipTests package
+
+## The operator image, with docker or podman when one can build here (a CLI alone, without a
+## daemon, cannot). IMAGE names the result.
+IMAGE ?= ghcr.io/stackpilot/stackpilot:0.1.0
+image:
+	@if docker info >/dev/null 2>&1; then builder=docker; \
+	elif podman info >/dev/null 2>&1; then builder=podman; \
+	else \
+	  echo "make image: no container builder on this machine (no docker daemon answers, no podman)." >&2; \
+	  echo "Build the jar here with 'make jar', then run 'docker build -t $(IMAGE) .' where a builder exists." >&2; \
+	  exit 1; \
+	fi; \
+	$(MAKE) jar && $$builder build -t $(IMAGE) .
 
 clean:
 	$(MVN) clean

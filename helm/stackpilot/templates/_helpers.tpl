@@ -1,0 +1,104 @@
+{{/* The chart's name. */}}
+{{- define "stackpilot.name" -}}
+{{- .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+The name of every object of a release: the release name when it already says "stackpilot",
+otherwise "<release>-stackpilot". Cut at 63 characters, the limit of a label value.
+*/}}
+{{- define "stackpilot.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "stackpilot.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Labels that select the operator's pods; they never change over the life of a release. */}}
+{{- define "stackpilot.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "stackpilot.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{/* Labels on every object of the release. */}}
+{{- define "stackpilot.labels" -}}
+{{ include "stackpilot.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/component: operator
+app.kubernetes.io/part-of: stackpilot
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ include "stackpilot.chart" . }}
+{{- end -}}
+
+{{- define "stackpilot.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "stackpilot.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- required "serviceAccount.name is required when serviceAccount.create is false" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "stackpilot.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- end -}}
+
+{{/*
+What the operator does to the API, verb by verb, read from the code (src/main/java/io/stackpilot/
+reconcile, monitoring/SecretWebhookUrls.java, operator/StackpilotOperator.java). No wildcards: a
+new verb or resource in the code needs a new line here, and PackagingIT pins this list.
+*/}}
+{{- define "stackpilot.rules" -}}
+# The four kinds: informers (list, watch) and reads. Stackpilot never writes their spec.
+- apiGroups: ["stackpilot.io"]
+  resources: ["servicestacks", "mediaservices", "securityservices", "monitoringservices"]
+  verbs: ["get", "list", "watch"]
+# Their status, written with server-side apply (PATCH on the status subresource).
+- apiGroups: ["stackpilot.io"]
+  resources: ["servicestacks/status", "mediaservices/status", "securityservices/status", "monitoringservices/status"]
+  verbs: ["patch"]
+# Not an endpoint of a custom resource: what the OwnerReferencesPermissionEnforcement admission
+# plugin (on in OpenShift, for one) checks before it lets a Deployment, Service, ConfigMap, Ingress
+# or claim carry an owner reference with blockOwnerDeletion to the service that owns it.
+- apiGroups: ["stackpilot.io"]
+  resources: ["mediaservices/finalizers", "securityservices/finalizers", "monitoringservices/finalizers"]
+  verbs: ["update"]
+# What a service renders, applied with server-side apply (PATCH; create for the first write) and
+# watched by label. Deployments, Services and Ingresses are never read one by one.
+- apiGroups: ["apps"]
+  resources: ["deployments"]
+  verbs: ["list", "watch", "create", "patch"]
+- apiGroups: [""]
+  resources: ["services"]
+  verbs: ["list", "watch", "create", "patch"]
+- apiGroups: ["networking.k8s.io"]
+  resources: ["ingresses"]
+  verbs: ["list", "watch", "create", "patch"]
+# ConfigMaps are also read by name (those a spec references, for validation), and content-addressed
+# ConfigMaps no recorded revision mounts any more are deleted.
+- apiGroups: [""]
+  resources: ["configmaps"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
+# Claims are read by name (existingClaim, media libraries) and never deleted by Stackpilot: one
+# with reclaim Delete goes with its service through the garbage collector, by owner reference.
+- apiGroups: [""]
+  resources: ["persistentvolumeclaims"]
+  verbs: ["get", "list", "watch", "create", "patch"]
+# Health comes from the pods of a service's Deployment.
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["list", "watch"]
+# Secrets are read one by one, by the names a spec references (env, TLS, pull secrets, alert
+# webhook URLs); never listed or watched, so no Secret is cached in the operator.
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get"]
+# Events on the services (core/v1).
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create"]
+{{- end -}}
