@@ -22,12 +22,12 @@ import java.util.TreeMap;
  */
 public final class ForwardAuthIngress {
 
-  static final String NGINX_AUTH_URL = "nginx.ingress.kubernetes.io/auth-url";
-  static final String NGINX_AUTH_SIGNIN = "nginx.ingress.kubernetes.io/auth-signin";
-  static final String NGINX_AUTH_RESPONSE_HEADERS = "nginx.ingress.kubernetes.io/auth-response-headers";
-  static final String TRAEFIK_ROUTER_MIDDLEWARES = "traefik.ingress.kubernetes.io/router.middlewares";
-  static final String TRAEFIK_MIDDLEWARE_API_VERSION = "traefik.io/v1alpha1";
-  static final String TRAEFIK_MIDDLEWARE_KIND = "Middleware";
+  private static final String NGINX_AUTH_URL = "nginx.ingress.kubernetes.io/auth-url";
+  private static final String NGINX_AUTH_SIGNIN = "nginx.ingress.kubernetes.io/auth-signin";
+  private static final String NGINX_AUTH_RESPONSE_HEADERS = "nginx.ingress.kubernetes.io/auth-response-headers";
+  private static final String TRAEFIK_ROUTER_MIDDLEWARES = "traefik.ingress.kubernetes.io/router.middlewares";
+  private static final String TRAEFIK_MIDDLEWARE_API_VERSION = "traefik.io/v1alpha1";
+  private static final String TRAEFIK_MIDDLEWARE_KIND = "Middleware";
 
   private ForwardAuthIngress() {}
 
