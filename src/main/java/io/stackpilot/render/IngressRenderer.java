@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
 import io.stackpilot.api.ExposeSpec;
+import io.stackpilot.api.PortSpec;
 import io.stackpilot.config.EffectiveService;
 import java.util.Optional;
 
@@ -14,11 +15,12 @@ final class IngressRenderer {
   private IngressRenderer() {}
 
   static Optional<Ingress> render(EffectiveService service, OwnerReference owner) {
-    if (service.expose().isEmpty() || service.ports().isEmpty()) {
+    Optional<PortSpec> exposedPort = ExposedPort.of(service);
+    if (exposedPort.isEmpty()) {
       return Optional.empty();
     }
     ExposeSpec expose = service.expose().get();
-    String port = expose.getPort() != null ? expose.getPort() : service.ports().get(0).getName();
+    String port = exposedPort.get().getName();
     IngressBuilder ingress = new IngressBuilder()
         .withNewMetadata()
           .withName(service.name())

@@ -40,7 +40,15 @@ public final class Labels {
 
   /** What the Kubernetes Service selects: every pod of the service, stable and beta alike. */
   public static Map<String, String> serviceSelector(EffectiveService service) {
-    return new TreeMap<>(Map.of(INSTANCE, service.name(), MANAGED_BY, MANAGER));
+    return podsOf(service.name());
+  }
+
+  /**
+   * Every pod of the service named {@code serviceName}, stable and beta alike: how other objects (a
+   * network policy admitting a peer) select a service's pods knowing only its name.
+   */
+  public static Map<String, String> podsOf(String serviceName) {
+    return new TreeMap<>(Map.of(INSTANCE, serviceName, MANAGED_BY, MANAGER));
   }
 
   /** What one Deployment selects. Selectors are immutable, so the track is in it from the start. */

@@ -1,0 +1,94 @@
+package io.stackpilot.wiring;
+
+import io.stackpilot.api.Dependency;
+import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.NetworkPolicyMode;
+import io.stackpilot.api.SecurityService;
+import io.stackpilot.api.ServiceSpec;
+import io.stackpilot.api.ServiceStack;
+import io.stackpilot.api.ServiceStackSpec;
+import io.stackpilot.api.StackService;
+import io.stackpilot.validation.ServiceRef;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a service's network policy depends on besides the service itself: the stack's isolation mode
+ * and who, by name, must still reach its pods. Lists are sorted and free of repeats, so the same
+ * neighbours always render the same policy.
+ *
+ * @param mode the stack's spec.networkPolicy; only Isolate renders a policy
+ * @param protectors security services that protect the service (their proxies reach all its ports)
+ * @param consumers services whose dependsOn names the service (they reach all its ports)
+ * @param scrapers metrics services that scrape the service (they reach only its metrics port)
+ * @param ingressControllerNamespace namespace of the ingress controller, which reaches an exposed
+ *     service and the forward-auth port of a security service
+ */
+public record NetworkInputs(
+    NetworkPolicyMode mode,
+    List<String> protectors,
+    List<String> consumers,
+    List<String> scrapers,
+    String ingressControllerNamespace) {
+
+  /** Where the ingress-nginx project's manifests and chart install the controller. */
+  public static final String DEFAULT_INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
+
+  public NetworkInputs {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(ingressControllerNamespace, "ingressControllerNamespace");
+    protectors = sortedNames(protectors);
+    consumers = sortedNames(consumers);
+    scrapers = sortedNames(scrapers);
+  }
+
+  /**
+   * Derives the inputs of {@code service} from the other services of its namespace.
+   *
+   * @param stack the service's stack, if it has one; a service without a stack is never isolated
+   * @param neighbours services of every kind in the namespace (those in other namespaces are ignored)
+   */
+  public static NetworkInputs derive(
+      StackService service,
+      Optional<ServiceStack> stack,
+      List<? extends StackService> neighbours,
+      String ingressControllerNamespace) {
+    NetworkPolicyMode mode = stack.map(ServiceStack::getSpec)
+        .map(ServiceStackSpec::getNetworkPolicy)
+        .orElse(NetworkPolicyMode.OFF);
+    List<SecurityService> securityServices = neighbours.stream()
+        .filter(SecurityService.class::isInstance).map(SecurityService.class::cast).toList();
+    ServiceRef self = ServiceRef.of(service);
+    return new NetworkInputs(
+        mode,
+        Protection.protectorsOf(service, securityServices).stream().map(NetworkInputs::nameOf).toList(),
+        neighbours.stream()
+            .filter(neighbour -> SameNamespace.as(neighbour, service))
+            .filter(neighbour -> dependsOn(neighbour).anyMatch(self::equals))
+            .map(NetworkInputs::nameOf)
+            .toList(),
+        neighbours.stream()
+            .filter(MonitoringService.class::isInstance).map(MonitoringService.class::cast)
+            .filter(scraper -> ScrapeSelection.selects(scraper, service))
+            .map(NetworkInputs::nameOf)
+            .toList(),
+        ingressControllerNamespace);
+  }
+
+  private static Stream<ServiceRef> dependsOn(StackService service) {
+    List<Dependency> dependsOn = Optional.ofNullable(service.serviceSpec())
+        .map(ServiceSpec::getDependsOn)
+        .orElse(List.of());
+    return dependsOn.stream().map(ServiceRef::of);
+  }
+
+  private static String nameOf(StackService service) {
+    return service.getMetadata().getName();
+  }
+
+  private static List<String> sortedNames(List<String> names) {
+    return Optional.ofNullable(names).orElse(List.of()).stream().distinct().sorted().toList();
+  }
+}
