@@ -56,9 +56,11 @@ public final class RecoveryDecider {
     boolean targetIsLive = in.liveRevision().filter(target::equals).isPresent();
 
     if (!targetIsLive) {
-      // A new spec, or the first apply, or finishing a rollback an earlier run recorded but did not write.
-      State next = desiredQuarantined ? State.ROLLED_BACK : State.PROGRESSING;
-      return new RecoveryDecision(target, Action.APPLY, state.withState(next).cleared(), quarantine,
+      // A new spec, or the first apply: a fresh start. Or finishing a rollback an earlier run recorded
+      // but did not write: that incident is not over until the fallback is healthy, so keep it.
+      RecoveryState next = desiredQuarantined ? state.withState(State.ROLLED_BACK)
+          : state.withState(State.PROGRESSING).cleared();
+      return new RecoveryDecision(target, Action.APPLY, next, quarantine,
           in.lastHealthyRevision(), notices, Optional.empty());
     }
     if (desiredQuarantined && fallback.isEmpty()) {
