@@ -90,7 +90,10 @@ public final class RecoveryDecider {
       return decision(live, Action.APPLY, next, quarantine, Optional.of(live), notices, Optional.empty());
     }
     if (!health.isUnhealthy()) {
-      State progressing = holdingFallback ? State.ROLLED_BACK : State.PROGRESSING;
+      // Degraded waits for a human or for health: a crash loop looks Progressing for a moment between
+      // back-offs, and that must not end it, or its next crash would be announced as new.
+      State progressing = state.state() == State.DEGRADED ? State.DEGRADED
+          : holdingFallback ? State.ROLLED_BACK : State.PROGRESSING;
       return decision(live, Action.APPLY, state.withState(progressing), quarantine, lastHealthy, notices, Optional.empty());
     }
 
