@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public final class RecoveryDecider {
 
-  /** The first restart waits this long after the previous one; each further restart twice as long. */
+  /** The second restart of a window waits this long after the first; each further restart twice as long. */
   static final Duration RESTART_BACKOFF = Duration.ofSeconds(10);
 
   private RecoveryDecider() {}
@@ -159,7 +159,8 @@ public final class RecoveryDecider {
       return decision(live, Action.APPLY, failing.withRestartWindow(restarts, Optional.of(windowStart))
           .withState(State.DEGRADED), quarantine, in.lastHealthyRevision(), notices, Optional.of(budgetBack));
     }
-    Duration backoff = RESTART_BACKOFF.multipliedBy(1L << Math.min(restarts, 10));
+    // restarts is how many were done already: after the first, 10 s; after the second, 20 s; ...
+    Duration backoff = RESTART_BACKOFF.multipliedBy(1L << Math.min(Math.max(restarts - 1, 0), 10));
     Optional<Instant> earliest = failing.lastActionTime()
         .filter(t -> failing.lastAction().filter("Restarted"::equals).isPresent())
         .map(t -> t.plus(backoff));
