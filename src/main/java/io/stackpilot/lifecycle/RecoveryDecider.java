@@ -45,6 +45,10 @@ public final class RecoveryDecider {
       String requested = retriedRevision(in.retryRequest().get());
       if (quarantine.removeIf(q -> requested.equals(q.getRevision()))) {
         notices.add(Notice.normal("RetryRequested", "Revision " + requested + " leaves quarantine and is tried again"));
+        if (state.failingRevision().filter(requested::equals).isPresent()) {
+          // Tried again means a fresh failure window, not the one that already ran out.
+          state = state.cleared();
+        }
       }
       state = state.retried(in.retryRequest().get());
     }
