@@ -92,7 +92,7 @@ public final class ServiceStatusCalculator {
     String rollout = observed.deployment().map(d -> d.readyReplicas() + "/" + d.desiredReplicas() + " ready").orElse("no Deployment yet");
     Optional<RecoveryDecision> recovery = observed.recovery();
     if (valid && recovery.isPresent() && RecoveryConditions.applies(recovery.get())) {
-      RecoveryConditions.set(conditions, recovery.get(), available, rollout);
+      RecoveryConditions.set(conditions, recovery.get(), desiredRevision, available, rollout);
       return conditions.build();
     }
     if (ready) {
