@@ -38,8 +38,11 @@ final class RecoveryConditions {
         conditions.set(ConditionType.STALLED, true, "RolledBack", message);
       }
       case DEGRADED -> {
+        // lastAction outlives its incident: only restarts of the degraded revision itself spent a budget.
         String why = decision.lastHealthyRevision().isEmpty() ? "NoHealthyRevision"
-            : state.lastAction().filter("Restarted"::equals).isPresent() ? "RestartBudgetSpent" : "Degraded";
+            : state.lastAction().filter("Restarted"::equals).isPresent()
+                && state.restartedRevision().filter(decision.target()::equals).isPresent()
+                ? "RestartBudgetSpent" : "Degraded";
         String message = "Revision " + decision.target() + " is unhealthy (" + reason + "): " + switch (why) {
           case "NoHealthyRevision" -> "it never became healthy and there is no healthy revision to roll back to";
           case "RestartBudgetSpent" -> state.restarts() + " restart(s) did not help; the restart budget is spent";
