@@ -15,6 +15,7 @@ import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.api.ValidationStatus;
 import io.stackpilot.health.DeploymentObservation;
 import io.stackpilot.lifecycle.RecoveryState.State;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,25 @@ class RecoveryStatusTest {
     assertThat(stalled.getStatus()).isEqualTo("True");
     assertThat(stalled.getReason()).isEqualTo("RestartBudgetSpent");
     assertThat(stalled.getMessage()).contains(GOOD).contains("1 restart(s)").contains("budget is spent");
+  }
+
+  @Test
+  void restartsOfAnEarlierIncidentAreNotBlamedForALaterDegradedRevision() {
+    // GOOD was restarted once and recovered; hours later an upgrade fails and GOOD cannot be restored.
+    // The upgrade never had a restart budget to spend.
+    ServiceUnderRecovery service = Scenarios.healthy().afterSeconds(60).becomes(Health.failing("CrashLoopBackOff"));
+    service.decide();
+    service.after(FAILURE_WINDOW).decide();
+    service.afterSeconds(20).becomes(Health.healthy()).decide();
+    service.after(Duration.ofHours(2)).wants(CRASHING, CRASHING_IMAGE).decide();
+    service.goesLive().afterSeconds(5).becomes(Health.failing("CrashLoopBackOff")).decide();
+    RecoveryDecision decision = service.forgetsHistoryOf(GOOD).after(FAILURE_WINDOW).decide();
+
+    ServiceStatus status = statusOf(service, decision, starting(CRASHING, CRASHING_IMAGE));
+
+    assertThat(decision.state().state()).as("precondition").isEqualTo(State.DEGRADED);
+    assertThat(condition(status, ConditionType.STALLED).getReason()).isNotEqualTo("RestartBudgetSpent");
+    assertThat(condition(status, ConditionType.STALLED).getMessage()).doesNotContain("restart");
   }
 
   @Test
