@@ -2,6 +2,7 @@ package io.stackpilot.lifecycle;
 
 import io.stackpilot.api.QuarantinedRevision;
 import io.stackpilot.lifecycle.RecoveryState.State;
+import java.util.Objects;
 
 /**
  * The kstatus conditions of a service that recovery is working on or has given up on, so that GitOps
@@ -17,12 +18,16 @@ final class RecoveryConditions {
     return state == State.ROLLED_BACK || state == State.DEGRADED || state == State.FAILING || state == State.RESTARTING;
   }
 
-  static void set(Conditions conditions, RecoveryDecision decision, boolean available, String rollout) {
+  static void set(Conditions conditions, RecoveryDecision decision, String desiredRevision, boolean available,
+      String rollout) {
     RecoveryState state = decision.state();
     String reason = state.failureReason().orElse("Unhealthy");
     switch (state.state()) {
       case ROLLED_BACK -> {
-        QuarantinedRevision failed = decision.quarantine().get(0);
+        // The revision held back is the one the spec asks for; the newest quarantine entry may be another.
+        QuarantinedRevision failed = decision.quarantine().stream()
+            .filter(q -> Objects.equals(desiredRevision, q.getRevision())).findFirst()
+            .orElse(decision.quarantine().get(0));
         String message = "Revision " + failed.getRevision() + " (" + failed.getImage() + ") failed with "
             + failed.getReason() + " and was rolled back to revision " + decision.target()
             + "; change the spec, or annotate stackpilot.io/retry=" + failed.getRevision() + " to try it again";
@@ -33,8 +38,11 @@ final class RecoveryConditions {
         conditions.set(ConditionType.STALLED, true, "RolledBack", message);
       }
       case DEGRADED -> {
+        // lastAction outlives its incident: only restarts of the degraded revision itself spent a budget.
         String why = decision.lastHealthyRevision().isEmpty() ? "NoHealthyRevision"
-            : state.lastAction().filter("Restarted"::equals).isPresent() ? "RestartBudgetSpent" : "Degraded";
+            : state.lastAction().filter("Restarted"::equals).isPresent()
+                && state.restartedRevision().filter(decision.target()::equals).isPresent()
+                ? "RestartBudgetSpent" : "Degraded";
         String message = "Revision " + decision.target() + " is unhealthy (" + reason + "): " + switch (why) {
           case "NoHealthyRevision" -> "it never became healthy and there is no healthy revision to roll back to";
           case "RestartBudgetSpent" -> state.restarts() + " restart(s) did not help; the restart budget is spent";

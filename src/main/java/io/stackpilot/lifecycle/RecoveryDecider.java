@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public final class RecoveryDecider {
 
-  /** The first restart waits this long after the previous one; each further restart twice as long. */
+  /** The second restart of a window waits this long after the first; each further restart twice as long. */
   static final Duration RESTART_BACKOFF = Duration.ofSeconds(10);
 
   private RecoveryDecider() {}
@@ -45,6 +45,10 @@ public final class RecoveryDecider {
       String requested = retriedRevision(in.retryRequest().get());
       if (quarantine.removeIf(q -> requested.equals(q.getRevision()))) {
         notices.add(Notice.normal("RetryRequested", "Revision " + requested + " leaves quarantine and is tried again"));
+        if (state.failingRevision().filter(requested::equals).isPresent()) {
+          // Tried again means a fresh failure window, not the one that already ran out.
+          state = state.cleared();
+        }
       }
       state = state.retried(in.retryRequest().get());
     }
@@ -56,9 +60,11 @@ public final class RecoveryDecider {
     boolean targetIsLive = in.liveRevision().filter(target::equals).isPresent();
 
     if (!targetIsLive) {
-      // A new spec, or the first apply, or finishing a rollback an earlier run recorded but did not write.
-      State next = desiredQuarantined ? State.ROLLED_BACK : State.PROGRESSING;
-      return new RecoveryDecision(target, Action.APPLY, state.withState(next).cleared(), quarantine,
+      // A new spec, or the first apply: a fresh start. Or finishing a rollback an earlier run recorded
+      // but did not write: that incident is not over until the fallback is healthy, so keep it.
+      RecoveryState next = desiredQuarantined ? state.withState(State.ROLLED_BACK)
+          : state.withState(State.PROGRESSING).cleared();
+      return new RecoveryDecision(target, Action.APPLY, next, quarantine,
           in.lastHealthyRevision(), notices, Optional.empty());
     }
     if (desiredQuarantined && fallback.isEmpty()) {
@@ -88,7 +94,10 @@ public final class RecoveryDecider {
       return decision(live, Action.APPLY, next, quarantine, Optional.of(live), notices, Optional.empty());
     }
     if (!health.isUnhealthy()) {
-      State progressing = holdingFallback ? State.ROLLED_BACK : State.PROGRESSING;
+      // Degraded waits for a human or for health: a crash loop looks Progressing for a moment between
+      // back-offs, and that must not end it, or its next crash would be announced as new.
+      State progressing = state.state() == State.DEGRADED ? State.DEGRADED
+          : holdingFallback ? State.ROLLED_BACK : State.PROGRESSING;
       return decision(live, Action.APPLY, state.withState(progressing), quarantine, lastHealthy, notices, Optional.empty());
     }
 
@@ -154,7 +163,8 @@ public final class RecoveryDecider {
       return decision(live, Action.APPLY, failing.withRestartWindow(restarts, Optional.of(windowStart))
           .withState(State.DEGRADED), quarantine, in.lastHealthyRevision(), notices, Optional.of(budgetBack));
     }
-    Duration backoff = RESTART_BACKOFF.multipliedBy(1L << Math.min(restarts, 10));
+    // restarts is how many were done already: after the first, 10 s; after the second, 20 s; ...
+    Duration backoff = RESTART_BACKOFF.multipliedBy(1L << Math.min(Math.max(restarts - 1, 0), 10));
     Optional<Instant> earliest = failing.lastActionTime()
         .filter(t -> failing.lastAction().filter("Restarted"::equals).isPresent())
         .map(t -> t.plus(backoff));

@@ -102,7 +102,7 @@ public final class ServiceStatusCalculator {
     }
     Optional<RecoveryDecision> recovery = observed.recovery();
     if (valid && recovery.isPresent() && RecoveryConditions.applies(recovery.get())) {
-      RecoveryConditions.set(conditions, recovery.get(), available, rollout);
+      RecoveryConditions.set(conditions, recovery.get(), desiredRevision, available, rollout);
       return conditions.build();
     }
     if (ready) {
