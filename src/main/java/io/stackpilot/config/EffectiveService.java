@@ -57,4 +57,21 @@ public record EffectiveService(
     List<RolloutStageSettings> betaStages,
     PromotionPolicy promotion,
     List<Dependency> dependsOn,
-    Provenance provenance) {}
+    Provenance provenance) {
+
+  /**
+   * The same configuration with one more file that an overlay adds (the scrape configuration of a
+   * Prometheus, say), rendered through the same content-addressed ConfigMap as the user's files.
+   */
+  public EffectiveService withOverlayFile(ConfigFile file, Layer layer) {
+    List<ConfigFile> files = new java.util.ArrayList<>(configFiles);
+    files.removeIf(f -> f.getPath().equals(file.getPath()));
+    files.add(file);
+    java.util.Map<String, Layer> layers = new java.util.TreeMap<>(provenance.layers());
+    layers.put("configFiles." + file.getPath(), layer);
+    return new EffectiveService(namespace, name, kind, stack, channel, image, replicas, ports, env, config,
+        List.copyOf(files), storage, health, recovery, resources, securityProfile, nodeSelector, tolerations,
+        imagePullSecrets, podAnnotations, podLabels, expose, media, security, monitoring, betaStages, promotion,
+        dependsOn, Provenance.of(layers));
+  }
+}

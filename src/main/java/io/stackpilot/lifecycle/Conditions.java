@@ -53,6 +53,20 @@ public final class Conditions {
     return conditions.stream().filter(c -> Objects.equals(c.getType(), type)).findFirst();
   }
 
+  /** The same conditions with one set anew, keeping its transition time if its status stays. */
+  public static List<Condition> replaced(List<Condition> conditions, ConditionType type, boolean status, String reason,
+      String message, long observedGeneration, Instant now) {
+    Conditions next = new Conditions(conditions, observedGeneration, now);
+    for (Condition condition : conditions) {
+      if (type.type().equals(condition.getType())) {
+        next.set(type, status, reason, message);
+      } else {
+        next.result.add(condition);
+      }
+    }
+    return next.build();
+  }
+
   public static boolean isTrue(List<Condition> conditions, ConditionType type) {
     return find(conditions, type.type()).map(c -> "True".equals(c.getStatus())).orElse(false);
   }

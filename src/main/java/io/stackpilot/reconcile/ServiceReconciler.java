@@ -1,6 +1,8 @@
 package io.stackpilot.reconcile;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -42,7 +44,10 @@ import io.stackpilot.config.EffectiveService;
 import io.stackpilot.config.Layering;
 import io.stackpilot.config.Overlays;
 import io.stackpilot.health.DeploymentObservation;
+import io.stackpilot.lifecycle.ConditionType;
+import io.stackpilot.lifecycle.Conditions;
 import io.stackpilot.lifecycle.DesiredRevision;
+import io.stackpilot.wiring.DependencyGateResult;
 import io.stackpilot.lifecycle.Phase;
 import io.stackpilot.lifecycle.ServiceObservation;
 import io.stackpilot.lifecycle.ServiceStatusCalculator;
@@ -66,6 +71,11 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     implements Reconciler<S> {
 
   static final String STACK_INDEX = "stackpilot-stack";
+  /**
+   * How often to look again while waiting for another service (a dependency, or the security service
+   * of a protected Ingress): those live in other controllers, whose changes do not wake this one.
+   */
+  private static final Duration WAITING_POLL = Duration.ofSeconds(3);
   /** Set to a quarantined revision (optionally followed by '.' and anything) to try it once more. */
   public static final String RETRY_ANNOTATION = "stackpilot.io/retry";
   private static final String MANAGED = Labels.MANAGED_BY + "=" + Labels.MANAGER;
@@ -88,6 +98,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         owned(Service.class, kind, context),
         owned(ConfigMap.class, kind, context),
         owned(Ingress.class, kind, context),
+        owned(NetworkPolicy.class, kind, context),
         new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, kind)
             .withLabelSelector(MANAGED)
             .withSecondaryToPrimaryMapper(pod -> byInstanceLabel(pod, kind))
@@ -141,13 +152,18 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     Optional<DesiredRevision> desired = Optional.empty();
     Optional<RecoveryDecision> decision = Optional.empty();
     Optional<RolloutPlan> rollout = Optional.empty();
+    Optional<String> waitingFor = Optional.empty();
+    boolean pollAgain = false;
     if (report.isValid()) {
       Channel channel = Layering.selectedChannel(service.serviceSpec(), stack);
       OwnerReference owner = OwnerReferences.controllerOf(service);
+      StackWiring wiring = new StackWiring(service, stack,
+          Neighbourhood.read(operator.client(), service.getMetadata().getNamespace()));
+      Overlays overlays = wiring.overlays();
       if (channel == Channel.BETA) {
-        EffectiveService betaConfig = Layering.layer(service, stack, Channel.BETA, Overlays.none());
-        BetaRolloutStep.Step step = BetaRolloutStep.decide(service,
-            Layering.layer(service, stack, Channel.STABLE, Overlays.none()), betaConfig, owner, previous,
+        EffectiveService betaConfig = wiring.withScrapeConfig(Layering.layer(service, stack, Channel.BETA, overlays));
+        EffectiveService stableConfig = wiring.withScrapeConfig(Layering.layer(service, stack, Channel.STABLE, overlays));
+        BetaRolloutStep.Step step = BetaRolloutStep.decide(service, stableConfig, betaConfig, owner, previous,
             context.getSecondaryResources(Deployment.class), context.getSecondaryResources(Pod.class), now);
         rollout = Optional.of(step.plan());
         operator.signals().announce(service, stack, step.plan().notices(), step.betaMain().revision(),
@@ -163,9 +179,10 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
             history = history.withResult(failed.getRevision(), RevisionRecord.FAILED);
           }
           applyHistory(service, history, step.stable(), configMaps, context);
-          for (HasMetadata object : step.objects()) {
+          for (HasMetadata object : wiring.objects(step.objects(), betaConfig, owner)) {
             applyOne(object, context);
           }
+          pollAgain = wiring.exposureWithheld(step.objects());
           if (step.canary().isEmpty()) {
             deleteCanary(service, context);
           }
@@ -177,10 +194,18 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         deleteCanary(service, context);
       }
       if (rollout.isEmpty() || rollout.get().promoted()) {
-        EffectiveService effective = Layering.layer(service, stack, channel, Overlays.none());
+        EffectiveService effective = wiring.withScrapeConfig(Layering.layer(service, stack, channel, overlays));
         RenderedService rendered = ServiceRenderer.render(effective, owner);
         DesiredRevision wanted = new DesiredRevision(rendered.revision(), channel.value(), effective.image(),
             effective.replicas());
+        var gate = wiring.dependencies();
+        boolean newRevision = observed.map(DeploymentObservation::revision).filter(wanted.revision()::equals).isEmpty();
+        if (!gate.mayRollOut() && newRevision) {
+          // A new revision waits until what it depends on is Ready; what runs keeps running.
+          waitingFor = gate.reconcilingMessage();
+          desired = Optional.of(wanted);
+          pollAgain = true;
+        } else {
         RecoveryDecision decided = RecoveryDecider.decide(new RecoveryInput(
             wanted,
             observed.map(DeploymentObservation::revision),
@@ -211,17 +236,23 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         operator.applier().apply(HistoryStore.render(service, Labels.standard(effective), history),
             configMaps.stream().filter(c -> c.getMetadata().getName().equals(HistoryStore.name(service))).findFirst(),
             context);
-        for (HasMetadata object : target.objects()) {
+        for (HasMetadata object : wiring.objects(target.objects(), effective, owner)) {
           applyOne(object, context);
         }
+        pollAgain = wiring.exposureWithheld(target.objects());
         pruneConfigMaps(configMaps, history, target.objects());
         operator.signals().announce(service, stack, decided, observed.map(DeploymentObservation::image));
         desired = Optional.of(wanted);
         decision = Optional.of(decided);
+        }
       }
     }
 
     ServiceStatus next = status(service, report, desired, observed, decision, rollout, history, previous, now);
+    if (waitingFor.isPresent()) {
+      next.setConditions(Conditions.replaced(next.getConditions(), ConditionType.RECONCILING, true,
+          DependencyGateResult.REASON, waitingFor.get(), service.getMetadata().getGeneration(), now));
+    }
     recordTransitions(service, previous, next);
     operator.signals().health(service, next.getPhase());
     operator.meters().counter("stackpilot.reconciles", "kind", service.getKind()).increment();
@@ -230,9 +261,11 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     }
     UpdateControl<S> control = UpdateControl.noUpdate();
     Optional<Instant> rolloutWake = rollout.flatMap(RolloutPlan::wakeAt);
+    Optional<Duration> poll = pollAgain ? Optional.of(WAITING_POLL) : Optional.empty();
     decision.flatMap(RecoveryDecision::wakeAt).or(() -> rolloutWake)
         .map(at -> Duration.between(now, at).plusMillis(50))
         .filter(d -> !d.isNegative())
+        .or(() -> poll)
         .ifPresent(control::rescheduleAfter);
     return control;
   }
@@ -320,9 +353,12 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
   @SuppressWarnings("unchecked")
   private <R extends HasMetadata> void applyOne(R desired, Context<S> context) {
     Class<R> type = (Class<R>) desired.getClass();
-    Optional<R> actual = context.getSecondaryResources(type).stream()
-        .filter(o -> o.getMetadata().getName().equals(desired.getMetadata().getName()))
-        .findFirst();
+    // Kinds Stackpilot watches come from the caches; others (a Traefik Middleware) are read.
+    Optional<R> actual = desired instanceof GenericKubernetesResource
+        ? Optional.ofNullable(operator.client().resource(desired).get())
+        : context.getSecondaryResources(type).stream()
+            .filter(o -> o.getMetadata().getName().equals(desired.getMetadata().getName()))
+            .findFirst();
     operator.applier().apply(desired, actual, context);
   }
 

@@ -109,8 +109,10 @@ final class CrossObjectChecks {
         continue; // reported by the single-object checks
       }
       if (!facts.dependencies().containsKey(target)) {
-        findings.error(field, field + " names " + target + ", which does not exist in this namespace, so this"
-            + " service would wait for it forever: create it, fix the kind or name, or remove the entry");
+        // GitOps tools apply in no set order, so a dependency may simply not be there yet: a new revision
+        // waits for it, and the warning says so in case the name is wrong.
+        findings.warning(field, field + " names " + target + ", which does not exist in this namespace (yet):"
+            + " new revisions wait until it exists and is Ready; create it, or fix the kind or name");
         continue;
       }
       DependencyCycles.through(self, target, facts.dependencies()).ifPresent(cycle -> {

@@ -23,16 +23,17 @@ class DependsOnValidationTest {
   }
 
   @Test
-  void dependingOnAMissingServiceIsAnError() {
+  void dependingOnAMissingServiceIsAWarningBecauseItMayComeLater() {
     // A MediaService named authelia does not make the SecurityService authelia exist.
     ClusterFacts facts = ClusterFacts.emptyCluster().withService(new ServiceRef(ServiceKind.MEDIA_SERVICE, "authelia"),
         List.of());
 
     ValidationReport report = validateService(sonarr("- {kind: SecurityService, name: authelia}"), facts);
 
-    assertThat(report.errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("spec.dependsOn[0]");
-      assertThat(error.message()).contains("spec.dependsOn[0]", "SecurityService/authelia", "does not exist");
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.field()).isEqualTo("spec.dependsOn[0]");
+      assertThat(warning.message()).contains("spec.dependsOn[0]", "SecurityService/authelia", "does not exist");
     });
   }
 

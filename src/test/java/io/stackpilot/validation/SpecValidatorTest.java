@@ -117,11 +117,11 @@ class SpecValidatorTest {
         "spec.channel",
         "spec.stack",
         "spec.env[1].valueFrom.secretKeyRef.name",
-        "spec.storage[1].existingClaim",
-        "spec.dependsOn[1]");
+        "spec.storage[1].existingClaim");
     assertThat(report.warnings()).extracting(Finding::field).containsExactlyInAnyOrder(
         "spec.recovery.failureWindow",
-        "spec.expose.tls.secretName");
+        "spec.expose.tls.secretName",
+        "spec.dependsOn[1]");
   }
 
   @Test

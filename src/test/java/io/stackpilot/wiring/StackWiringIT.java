@@ -1,0 +1,241 @@
+package io.stackpilot.wiring;
+
+import static io.stackpilot.testing.ServiceQueries.condition;
+import static io.stackpilot.testing.ServiceQueries.deployment;
+import static io.stackpilot.testing.ServiceQueries.eventually;
+import static io.stackpilot.testing.ServiceQueries.media;
+import static io.stackpilot.testing.ServiceQueries.ready;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.ServiceStack;
+import io.stackpilot.testing.RunningOperator;
+import io.stackpilot.testing.TestCluster;
+import io.stackpilot.testing.WithLocalCluster;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The stack as a whole on a real control plane: dependencies, stack health, security and monitoring wiring. */
+@WithLocalCluster
+class StackWiringIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @Test
+  void dependentWaitsForItsDependencyThenRollsOut(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "dependsOn: [{kind: MediaService, name: prowlarr}]"));
+
+      eventually(WAIT).untilAsserted(() -> {
+        var sonarr = media(cluster, "sonarr");
+        assertThat(condition(sonarr, "Reconciling").getReason()).isEqualTo("WaitingForDependencies");
+        assertThat(condition(sonarr, "Reconciling").getMessage()).contains("MediaService/prowlarr");
+      });
+      assertThat(deployment(cluster, "sonarr")).as("nothing rolls out before prowlarr is Ready").isNull();
+
+      apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", ""));
+
+      eventually(WAIT).until(() -> ready(media(cluster, "prowlarr")) && ready(media(cluster, "sonarr")));
+    }
+  }
+
+  @Test
+  void dependencyCycleIsReportedAsInvalid(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "dependsOn: [{kind: MediaService, name: radarr}]"));
+      apply(cluster, mediaYaml("radarr", "lscr.io/linuxserver/radarr:5.26.2", "dependsOn: [{kind: MediaService, name: sonarr}]"));
+
+      eventually(WAIT).untilAsserted(() -> {
+        var radarr = media(cluster, "radarr");
+        assertThat(radarr.getStatus().getPhase()).isEqualTo("Invalid");
+        assertThat(radarr.getStatus().getValidation().getErrors()).anySatisfy(e ->
+            assertThat(e.getMessage()).contains("MediaService/radarr").contains("MediaService/sonarr"));
+      });
+    }
+  }
+
+  @Test
+  void stackCountsItsMembersThroughAFailureAndARecovery(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {}\n");
+      apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", "stack: home"));
+      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "stack: home"));
+      eventually(WAIT).until(() -> "2/2".equals(stack(cluster).getStatus().getReady()));
+
+      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.16-crashloop", "stack: home"));
+      eventually(WAIT).untilAsserted(() -> {
+        var status = stack(cluster).getStatus();
+        assertThat(status.getDegraded()).containsExactly("MediaService/sonarr");
+        assertThat(status.getDegradedCount()).isEqualTo(1);
+        assertThat(status.getReady()).isEqualTo("1/2");
+        assertThat(status.getPhases()).containsEntry("RolledBack", 1).containsEntry("Healthy", 1);
+      });
+
+      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.17", "stack: home"));
+      eventually(WAIT).untilAsserted(() -> {
+        var status = stack(cluster).getStatus();
+        assertThat(status.getReady()).isEqualTo("2/2");
+        assertThat(status.getDegradedCount()).isZero();
+        assertThat(status.getConditions()).anySatisfy(c -> {
+          assertThat(c.getType()).isEqualTo("Ready");
+          assertThat(c.getStatus()).isEqualTo("True");
+        });
+      });
+    }
+  }
+
+  @Test
+  void protectedServiceIsExposedOnlyOnceItsSecurityServiceIsReadyWithForwardAuth(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      cluster.kubectl("apply", "-f", "src/test/resources/wiring/traefik-middleware-crd.yaml").assertSuccess();
+      apply(cluster, authelia("ghcr.io/authelia/authelia:4.39.4-badpull"));
+      apply(cluster, protectedMedia("sonarr", "nginx"));
+      apply(cluster, protectedMedia("radarr", "traefik"));
+      eventually(WAIT).until(() -> ready(media(cluster, "sonarr")) && ready(media(cluster, "radarr")));
+      assertThat(ingress(cluster, "sonarr")).as("no Ingress while authelia is not Ready").isNull();
+      assertThat(ingress(cluster, "radarr")).isNull();
+
+      apply(cluster, authelia("ghcr.io/authelia/authelia:4.39.4"));
+
+      eventually(WAIT).untilAsserted(() -> {
+        Ingress nginx = ingress(cluster, "sonarr");
+        assertThat(nginx.getMetadata().getAnnotations())
+            .containsEntry("nginx.ingress.kubernetes.io/auth-url",
+                "http://authelia." + cluster.namespace() + ".svc.cluster.local:9091/api/authz/forward-auth")
+            .containsKey("nginx.ingress.kubernetes.io/auth-signin")
+            .containsKey("nginx.ingress.kubernetes.io/auth-response-headers");
+        Ingress traefik = ingress(cluster, "radarr");
+        assertThat(traefik.getMetadata().getAnnotations().get("traefik.ingress.kubernetes.io/router.middlewares"))
+            .isEqualTo(cluster.namespace() + "-radarr-forward-auth@kubernetescrd");
+        var middleware = cluster.client().genericKubernetesResources("traefik.io/v1alpha1", "Middleware")
+            .inNamespace(cluster.namespace()).withName("radarr-forward-auth").get();
+        assertThat(middleware).isNotNull();
+        assertThat(middleware.getAdditionalProperties().get("spec").toString())
+            .contains("http://authelia." + cluster.namespace() + ".svc.cluster.local:9091/api/authz/forward-auth");
+      });
+    }
+  }
+
+  @Test
+  void isolatedStackGetsNetworkPoliciesAdmittingOnlyItsDerivedPeers(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: Isolate}\n");
+      apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", "stack: home"));
+      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15",
+          "stack: home\n  dependsOn: [{kind: MediaService, name: prowlarr}]"));
+      eventually(WAIT).untilAsserted(() -> {
+        NetworkPolicy policy = cluster.client().network().networkPolicies().inNamespace(cluster.namespace())
+            .withName("prowlarr-isolate").get();
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/instance", "prowlarr");
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> assertThat(rule.getFrom())
+            .anySatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+                .containsEntry("app.kubernetes.io/instance", "sonarr")));
+        NetworkPolicy sonarr = cluster.client().network().networkPolicies().inNamespace(cluster.namespace())
+            .withName("sonarr-isolate").get();
+        assertThat(sonarr.getSpec().getIngress()).as("nobody depends on sonarr").isEmpty();
+      });
+    }
+  }
+
+  @Test
+  void scrapeConfigurationGainsAndLosesTargets(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, """
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MonitoringService
+          metadata: {name: prometheus}
+          spec:
+            channels: {stable: {image: prom/prometheus:v3.5.0}}
+            ports: [{name: http, port: 9090}]
+            monitoring:
+              role: Metrics
+              scrape: {selector: {}, interval: 15s, configPath: /etc/prometheus/scrape.yml}
+          """);
+      apply(cluster, """
+          apiVersion: stackpilot.io/v1alpha1
+          kind: SecurityService
+          metadata: {name: authelia}
+          spec:
+            channels: {stable: {image: ghcr.io/authelia/authelia:4.39.4}}
+            ports: [{name: http, port: 9091}, {name: metrics, port: 9959}]
+            security: {provider: Authelia}
+          """);
+      String target = "authelia." + cluster.namespace() + ".svc.cluster.local:9959";
+      eventually(WAIT).untilAsserted(() -> assertThat(scrapeConfig(cluster)).contains(target));
+      eventually(WAIT).until(() -> ready(cluster.client().resources(MonitoringService.class)
+          .inNamespace(cluster.namespace()).withName("prometheus").get()));
+
+      cluster.kubectl("delete", "securityservice", "authelia").assertSuccess();
+
+      eventually(WAIT).untilAsserted(() -> assertThat(scrapeConfig(cluster)).doesNotContain(target).contains("scrape_configs"));
+    }
+  }
+
+  /** The scrape configuration file the Prometheus Deployment mounts now. */
+  private static String scrapeConfig(TestCluster cluster) {
+    var volumes = deployment(cluster, "prometheus").getSpec().getTemplate().getSpec().getVolumes();
+    String configMap = volumes.stream().filter(v -> v.getConfigMap() != null).findFirst().orElseThrow()
+        .getConfigMap().getName();
+    return String.join("\n", cluster.client().configMaps().inNamespace(cluster.namespace()).withName(configMap).get()
+        .getData().values());
+  }
+
+  private static Ingress ingress(TestCluster cluster, String name) {
+    return cluster.client().network().v1().ingresses().inNamespace(cluster.namespace()).withName(name).get();
+  }
+
+  private static ServiceStack stack(TestCluster cluster) {
+    return cluster.client().resources(ServiceStack.class).inNamespace(cluster.namespace()).withName("home").get();
+  }
+
+  private static void apply(TestCluster cluster, String yaml) {
+    cluster.kubectlWithInput(yaml, "apply", "-f", "-").assertSuccess();
+  }
+
+  private static String mediaYaml(String name, String image, String extra) {
+    return """
+        apiVersion: stackpilot.io/v1alpha1
+        kind: MediaService
+        metadata: {name: %s}
+        spec:
+          channels: {stable: {image: %s}}
+          ports: [{name: http, port: 8080}]
+          recovery: {failureWindow: 3s}
+          %s
+        """.formatted(name, image, extra);
+  }
+
+  private static String protectedMedia(String name, String ingressClass) {
+    return """
+        apiVersion: stackpilot.io/v1alpha1
+        kind: MediaService
+        metadata:
+          name: %1$s
+          labels: {stackpilot.io/protect: "true"}
+        spec:
+          channels: {stable: {image: lscr.io/linuxserver/%1$s:latest}}
+          ports: [{name: http, port: 8080}]
+          expose: {host: %1$s.home.example, ingressClassName: %2$s}
+        """.formatted(name, ingressClass);
+  }
+
+  private static String authelia(String image) {
+    return """
+        apiVersion: stackpilot.io/v1alpha1
+        kind: SecurityService
+        metadata: {name: authelia}
+        spec:
+          channels: {stable: {image: %s}}
+          ports: [{name: http, port: 9091}]
+          recovery: {failureWindow: 3s}
+          expose: {host: auth.home.example, ingressClassName: nginx}
+          security:
+            provider: Authelia
+            forwardAuth: {path: /api/authz/forward-auth, port: http}
+            protects: {matchLabels: {stackpilot.io/protect: "true"}}
+        """.formatted(image);
+  }
+}
