@@ -75,7 +75,8 @@ public final class DemoCommand implements Callable<Integer> {
             "{\"spec\":{\"channels\":{\"stable\":{\"image\":\"" + BROKEN_IMAGE + "\"}},\"recovery\":{\"failureWindow\":\"10s\"}}}");
         showUntil(table, "sonarr rolled back", services -> services.stream()
             .anyMatch(s -> s instanceof MediaService && s.getMetadata().getName().equals("sonarr")
-                && "RolledBack".equals(s.getStatus() == null ? null : s.getStatus().getPhase())));
+                && s.getStatus() != null && "RolledBack".equals(s.getStatus().getPhase())
+                && !BROKEN_IMAGE.equals(s.getStatus().getImage())));
         MediaService sonarr = client.resources(MediaService.class).inNamespace(NAMESPACE).withName("sonarr").get();
         out.println();
         out.println("sonarr rolled back by itself and serves " + sonarr.getStatus().getImage() + " again.");

@@ -139,6 +139,8 @@ public final class LocalControlPlane implements AutoCloseable {
 
     kubeconfig = runDir.resolve("kubeconfig");
     Files.writeString(kubeconfig, kubeconfigYaml(certDir.resolve("apiserver.crt"), adminToken));
+    // The API server writes its certificate a moment after it starts; a client reads it when built.
+    waitFor("the API server's certificate", () -> Files.exists(certDir.resolve("apiserver.crt")), apiServer, etcd);
     try (KubernetesClient client = client()) {
       waitFor("kube-apiserver /readyz", () -> "ok".equals(readyz(client)), apiServer, etcd);
 

@@ -20,12 +20,16 @@ class DemoIT {
     List<ProcessHandle> before = controlPlaneProcesses();
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream original = System.out;
+    PrintStream originalErr = System.err;
     int exitCode;
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+    System.setOut(both);
+    System.setErr(both);
     try {
       exitCode = new CommandLine(new StackpilotCommand()).execute("demo", "--exit-after", "--timeout", "3m");
     } finally {
       System.setOut(original);
+      System.setErr(originalErr);
     }
     String output = captured.toString(StandardCharsets.UTF_8);
     System.out.println(output.lines().filter(l -> l.startsWith("The stack is up") || l.startsWith("Control plane ready")

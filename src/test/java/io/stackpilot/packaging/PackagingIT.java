@@ -154,7 +154,9 @@ class PackagingIT {
         .as("ClusterRoles of this release").noneMatch(r -> r.getMetadata().getAnnotations() != null
             && namespace.equals(r.getMetadata().getAnnotations().get("meta.helm.sh/release-namespace")));
     Deployment deployment = client.apps().deployments().inNamespace(namespace).withName("stackpilot").get();
-    assertThat(deployment.getStatus().getAvailableReplicas()).isEqualTo(1);
+    assertThat(deployment.getStatus().getAvailableReplicas()).as("two replicas, one elected leader").isEqualTo(2);
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .contains("--leader-election-namespace=" + namespace);
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
         .contains("--namespace=" + namespace);
 

@@ -11,7 +11,8 @@ final class Crds {
     if (installed) {
       return;
     }
-    cluster.kubectl("apply", "--server-side", "-f", "crds/").assertSuccess();
+    // Helm may have installed them first (PackagingIT): take the fields over, as an upgrade would.
+    cluster.kubectl("apply", "--server-side", "--force-conflicts", "-f", "crds/").assertSuccess();
     cluster.kubectl("wait", "--for=condition=Established", "--timeout=60s",
         "crd/servicestacks.stackpilot.io", "crd/mediaservices.stackpilot.io",
         "crd/securityservices.stackpilot.io", "crd/monitoringservices.stackpilot.io").assertSuccess();

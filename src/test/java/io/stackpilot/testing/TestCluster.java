@@ -31,6 +31,11 @@ public final class TestCluster {
     this.helm = new CommandLine(controlPlane.binaries().path("helm"), env, Duration.ofSeconds(120));
   }
 
+  /** Installs crds/ as a user would (kubectl apply), once per JVM, and waits until they are Established. */
+  public void installCrds() {
+    Crds.installOnce(this);
+  }
+
   /** Starts the operator for this test's namespace, with the CRDs installed; close it when done. */
   public RunningOperator startOperator() {
     return startOperator(java.time.Duration.ofMinutes(10));

@@ -21,16 +21,9 @@ import org.junit.jupiter.api.TestFactory;
 @WithLocalCluster
 class InvalidCatalogueIT {
 
-  private static final String[] CRDS = {
-      "crd/mediaservices.stackpilot.io", "crd/securityservices.stackpilot.io",
-      "crd/monitoringservices.stackpilot.io", "crd/servicestacks.stackpilot.io"};
-
   @BeforeAll
   static void installCrds(TestCluster cluster) {
-    cluster.kubectl("apply", "--server-side", "-f", "crds/").assertSuccess();
-    String[] wait = Stream.concat(Stream.of("wait", "--for=condition=Established", "--timeout=60s"), Stream.of(CRDS))
-        .toArray(String[]::new);
-    cluster.kubectl(wait).assertSuccess();
+    cluster.installCrds();
   }
 
   @TestFactory
