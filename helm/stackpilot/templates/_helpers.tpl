@@ -68,16 +68,27 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
   resources: ["mediaservices/finalizers", "securityservices/finalizers", "monitoringservices/finalizers"]
   verbs: ["update"]
 # What a service renders, applied with server-side apply (PATCH; create for the first write) and
-# watched by label. Deployments, Services and Ingresses are never read one by one.
+# watched by label. Deployments, Services, Ingresses and NetworkPolicies are never read one by one.
+# A beta rollout's canary Deployment is deleted once no rollout needs it.
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["list", "watch", "create", "patch"]
+  verbs: ["list", "watch", "create", "patch", "delete"]
 - apiGroups: [""]
   resources: ["services"]
   verbs: ["list", "watch", "create", "patch"]
 - apiGroups: ["networking.k8s.io"]
   resources: ["ingresses"]
   verbs: ["list", "watch", "create", "patch"]
+# One per service of a stack with networkPolicy Isolate; the informer runs in every stack, so the
+# operator does not start without list and watch.
+- apiGroups: ["networking.k8s.io"]
+  resources: ["networkpolicies"]
+  verbs: ["list", "watch", "create", "patch"]
+# The forward-auth Middleware of a protected Ingress of class traefik: read by name (it is not
+# watched) and applied.
+- apiGroups: ["traefik.io"]
+  resources: ["middlewares"]
+  verbs: ["get", "create", "patch"]
 # ConfigMaps are also read by name (those a spec references, for validation), and content-addressed
 # ConfigMaps no recorded revision mounts any more are deleted.
 - apiGroups: [""]
