@@ -88,6 +88,41 @@ class RecoveryIT {
   }
 
   @Test
+  void rollbackSendsAnAlertToTheStacksWebhook(TestCluster cluster) throws Exception {
+    List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/hooks/ops", exchange -> {
+      received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try (RunningOperator operator = cluster.startOperator()) {
+      cluster.kubectl("create", "secret", "generic", "alerts",
+          "--from-literal=url=http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/ops").assertSuccess();
+      cluster.kubectlWithInput("""
+          apiVersion: stackpilot.io/v1alpha1
+          kind: ServiceStack
+          metadata: {name: home}
+          spec:
+            alerts:
+              webhooks:
+                - {name: ops, urlSecretRef: {name: alerts, key: url}, format: Generic, events: [RolledBack]}
+          """, "apply", "-f", "-").assertSuccess();
+      apply(cluster, GOOD, Map.of(), Map.of(), "Automatic", "home");
+      eventually(WAIT).until(() -> ready(media(cluster, "sonarr")));
+
+      apply(cluster, "lscr.io/linuxserver/sonarr:4.0.15-crashloop", Map.of(), Map.of(), "Automatic", "home");
+
+      eventually(WAIT).untilAsserted(() -> assertThat(received).singleElement().satisfies(body -> assertThat(body)
+          .contains("\"event\":\"RolledBack\"").contains("\"name\":\"sonarr\"")
+          .contains("lscr.io/linuxserver/sonarr:4.0.15-crashloop")));
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  @Test
   void configurationChangeThatCrashesIsRolledBackWithTheOldConfig(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       apply(cluster, GOOD, Map.of(), Map.of("LOG_LEVEL", "info"));
@@ -221,6 +256,11 @@ class RecoveryIT {
 
   private static void apply(TestCluster cluster, String image, Map<String, String> env, Map<String, String> config,
       String rollback) {
+    apply(cluster, image, env, config, rollback, null);
+  }
+
+  private static void apply(TestCluster cluster, String image, Map<String, String> env, Map<String, String> config,
+      String rollback, String stack) {
     StringBuilder envYaml = new StringBuilder();
     env.forEach((k, v) -> envYaml.append("\n    - {name: ").append(k).append(", value: \"").append(v).append("\"}"));
     StringBuilder configYaml = new StringBuilder();
@@ -231,6 +271,7 @@ class RecoveryIT {
         metadata:
           name: sonarr
         spec:
+          %s
           channels:
             stable:
               image: %s
@@ -246,7 +287,8 @@ class RecoveryIT {
             progressDeadline: 60s
             maxRestarts: 2
             restartWindow: 10m
-        """.formatted(image, env.isEmpty() ? "[]" : envYaml, config.isEmpty() ? "{}" : configYaml, rollback,
+        """.formatted(stack == null ? "" : "stack: " + stack, image, env.isEmpty() ? "[]" : envYaml,
+        config.isEmpty() ? "{}" : configYaml, rollback,
         FAILURE_WINDOW), "apply", "-f", "-").assertSuccess();
   }
 
