@@ -1,9 +1,9 @@
 package io.stackpilot.channels;
 
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.RolloutStatus;
+import io.stackpilot.testing.OnEveryChange;
 import io.stackpilot.testing.TestCluster;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,21 +24,8 @@ final class StageRecorder implements AutoCloseable {
 
   StageRecorder(TestCluster cluster, String name) {
     this.cluster = cluster;
-    this.informer = cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()).withName(name)
-        .inform(new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(MediaService service) {
-            record(service);
-          }
-
-          @Override
-          public void onUpdate(MediaService old, MediaService service) {
-            record(service);
-          }
-
-          @Override
-          public void onDelete(MediaService service, boolean unknown) {}
-        });
+    this.informer = OnEveryChange.inform(
+        cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()).withName(name), this::record);
   }
 
   private void record(MediaService service) {

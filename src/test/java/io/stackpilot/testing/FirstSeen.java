@@ -2,7 +2,6 @@ package io.stackpilot.testing;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.dsl.Informable;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,24 +18,9 @@ public final class FirstSeen<T extends HasMetadata> implements AutoCloseable {
   private final SharedIndexInformer<T> informer;
 
   public FirstSeen(Informable<T> objects, Predicate<T> condition) {
-    this.informer = objects.inform(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T object) {
-        check(object);
-      }
-
-      @Override
-      public void onUpdate(T old, T object) {
-        check(object);
-      }
-
-      @Override
-      public void onDelete(T object, boolean unknown) {}
-
-      private void check(T object) {
-        if (condition.test(object)) {
-          at.compareAndSet(null, Instant.now());
-        }
+    this.informer = OnEveryChange.inform(objects, object -> {
+      if (condition.test(object)) {
+        at.compareAndSet(null, Instant.now());
       }
     });
   }
