@@ -54,7 +54,6 @@ import io.stackpilot.lifecycle.ServiceStatusCalculator;
 import io.stackpilot.render.Labels;
 import io.stackpilot.render.RenderedService;
 import io.stackpilot.render.ServiceRenderer;
-import io.stackpilot.validation.ClusterFacts;
 import io.stackpilot.validation.SpecValidator;
 import io.stackpilot.validation.ValidationReport;
 import java.util.List;
@@ -136,146 +135,174 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
 
   @Override
   public UpdateControl<S> reconcile(S service, Context<S> context) {
-    Instant now = operator.clock().instant();
-    Optional<ServiceStack> stack = context.getSecondaryResource(ServiceStack.class);
-    ClusterFacts facts = operator.factsReader().forService(service, stack);
-    ValidationReport report = SpecValidator.validateService(service, facts);
+    Pass pass = new Pass(service, context);
+    if (pass.report.isValid()) {
+      pass.act();
+    }
+    return pass.finish();
+  }
 
-    Optional<Deployment> deployment = context.getSecondaryResources(Deployment.class).stream()
-        .filter(d -> d.getMetadata().getName().equals(service.getMetadata().getName()))
-        .findFirst();
-    Optional<DeploymentObservation> observed = deployment.map(DeploymentObservation::of);
-    Set<ConfigMap> configMaps = context.getSecondaryResources(ConfigMap.class);
-    RevisionHistory history = HistoryStore.read(service, configMaps);
-    ServiceStatus previous = service.getStatus() == null ? new ServiceStatus() : service.getStatus();
-
+  /**
+   * One reconcile: what was read at its start, and what acting decided. Kept in one place so the
+   * steps (a beta rollout, recovery, the final status) share it without a dozen parameters.
+   */
+  private final class Pass {
+    final S service;
+    final Context<S> context;
+    final Instant now = operator.clock().instant();
+    final Optional<ServiceStack> stack;
+    final ValidationReport report;
+    final Optional<DeploymentObservation> observed;
+    final Set<ConfigMap> configMaps;
+    RevisionHistory history;
+    ServiceStatus previous;
     Optional<DesiredRevision> desired = Optional.empty();
     Optional<RecoveryDecision> decision = Optional.empty();
     Optional<RolloutPlan> rollout = Optional.empty();
     Optional<String> waitingFor = Optional.empty();
-    boolean pollAgain = false;
-    if (report.isValid()) {
+    boolean pollAgain;
+
+    Pass(S service, Context<S> context) {
+      this.service = service;
+      this.context = context;
+      this.stack = context.getSecondaryResource(ServiceStack.class);
+      this.report = SpecValidator.validateService(service, operator.factsReader().forService(service, stack));
+      this.observed = context.getSecondaryResources(Deployment.class).stream()
+          .filter(d -> d.getMetadata().getName().equals(service.getMetadata().getName()))
+          .findFirst().map(DeploymentObservation::of);
+      this.configMaps = context.getSecondaryResources(ConfigMap.class);
+      this.history = HistoryStore.read(service, configMaps);
+      this.previous = service.getStatus() == null ? new ServiceStatus() : service.getStatus();
+    }
+
+    void act() {
       Channel channel = Layering.selectedChannel(service.serviceSpec(), stack);
       OwnerReference owner = OwnerReferences.controllerOf(service);
       StackWiring wiring = new StackWiring(service, stack,
           Neighbourhood.read(operator.client(), service.getMetadata().getNamespace()));
       Overlays overlays = wiring.overlays();
       if (channel == Channel.BETA) {
-        EffectiveService betaConfig = wiring.withScrapeConfig(Layering.layer(service, stack, Channel.BETA, overlays));
-        EffectiveService stableConfig = wiring.withScrapeConfig(Layering.layer(service, stack, Channel.STABLE, overlays));
-        BetaRolloutStep.Step step = BetaRolloutStep.decide(service, stableConfig, betaConfig, owner, previous,
-            context.getSecondaryResources(Deployment.class), context.getSecondaryResources(Pod.class), now);
-        rollout = Optional.of(step.plan());
-        operator.signals().announce(service, stack, step.plan().notices(), step.betaMain().revision(),
-            Optional.of(betaConfig.image()));
-        if (step.plan().promoted()) {
-          deleteCanary(service, context);
-        } else {
-          RenderedService beta = step.betaMain();
-          if (history.find(beta.revision()).isEmpty() && !step.plan().fellBack()) {
-            history = history.recorded(RevisionSnapshots.record(beta, Channel.BETA.value(), betaConfig.image(), now));
-          }
-          for (var failed : step.plan().quarantine()) {
-            history = history.withResult(failed.getRevision(), RevisionRecord.FAILED);
-          }
-          applyHistory(service, history, step.stable(), configMaps, context);
-          for (HasMetadata object : wiring.objects(step.objects(), betaConfig, owner)) {
-            applyOne(object, context);
-          }
-          pollAgain = wiring.exposureWithheld(step.objects());
-          if (step.canary().isEmpty()) {
-            deleteCanary(service, context);
-          }
-          pruneConfigMaps(configMaps, history, step.objects());
-          desired = Optional.of(new DesiredRevision(beta.revision(), Channel.BETA.value(), betaConfig.image(),
-              betaConfig.replicas()));
-        }
+        rollOutBeta(wiring, overlays, owner);
       } else {
         deleteCanary(service, context);
       }
       if (rollout.isEmpty() || rollout.get().promoted()) {
-        EffectiveService effective = wiring.withScrapeConfig(Layering.layer(service, stack, channel, overlays));
-        RenderedService rendered = ServiceRenderer.render(effective, owner);
-        DesiredRevision wanted = new DesiredRevision(rendered.revision(), channel.value(), effective.image(),
-            effective.replicas());
-        var gate = wiring.dependencies();
-        boolean newRevision = observed.map(DeploymentObservation::revision).filter(wanted.revision()::equals).isEmpty();
-        if (!gate.mayRollOut() && newRevision) {
-          // A new revision waits until what it depends on is Ready; what runs keeps running.
-          waitingFor = gate.reconcilingMessage();
-          desired = Optional.of(wanted);
-          pollAgain = true;
-        } else {
-        RecoveryDecision decided = RecoveryDecider.decide(new RecoveryInput(
-            wanted,
-            observed.map(DeploymentObservation::revision),
-            observed.map(DeploymentObservation::image),
-            observed.map(d -> HealthAssessor.assess(d.revision(), d, pods(service, context)))
-                .orElse(HealthAssessment.progressing("No Deployment yet")),
-            Optional.ofNullable(previous.getLastHealthyRevision()),
-            Optional.ofNullable(previous.getQuarantine()).orElse(List.of()),
-            RecoveryState.from(previous.getRecovery()),
-            history.revisions(),
-            effective.recovery(),
-            Optional.ofNullable(service.getMetadata().getAnnotations()).map(a -> a.get(RETRY_ANNOTATION)),
-            now));
-
-        if (decided.recordFirst()) {
-          // Recorded before it is carried out: a restarted operator finishes it, and never does it twice.
-          ServiceStatus intent = status(service, report, Optional.of(wanted), observed, Optional.of(decided), rollout, history,
-            previous, now);
-          writeStatusNow(service, intent, context);
-          previous = intent;
-        }
-        history = historyFor(decided, rendered, wanted, history, now);
-        RenderedService target = decided.target().equals(wanted.revision()) ? rendered
-            : RevisionSnapshots.restore(rendered, history.find(decided.target()).orElseThrow(), owner);
-        if (decided.state().restartedRevision().filter(decided.target()::equals).isPresent()) {
-          target = RevisionSnapshots.restarted(target, decided.state().restartedAt().orElseThrow());
-        }
-        operator.applier().apply(HistoryStore.render(service, Labels.standard(effective), history),
-            configMaps.stream().filter(c -> c.getMetadata().getName().equals(HistoryStore.name(service))).findFirst(),
-            context);
-        for (HasMetadata object : wiring.objects(target.objects(), effective, owner)) {
-          applyOne(object, context);
-        }
-        pollAgain = wiring.exposureWithheld(target.objects());
-        pruneConfigMaps(configMaps, history, target.objects());
-        operator.signals().announce(service, stack, decided, observed.map(DeploymentObservation::image));
-        desired = Optional.of(wanted);
-        decision = Optional.of(decided);
-        }
+        recover(wiring, wiring.withScrapeConfig(Layering.layer(service, stack, channel, overlays)), channel, owner);
       }
     }
 
-    ServiceStatus next = status(service, report, desired, observed, decision, rollout, history, previous, now);
-    if (waitingFor.isPresent()) {
-      next.setConditions(Conditions.replaced(next.getConditions(), ConditionType.RECONCILING, true,
-          DependencyGateResult.REASON, waitingFor.get(), service.getMetadata().getGeneration(), now));
+    /** Beta is wanted and not live yet: one step of its staged rollout. */
+    private void rollOutBeta(StackWiring wiring, Overlays overlays, OwnerReference owner) {
+      EffectiveService betaConfig = wiring.withScrapeConfig(Layering.layer(service, stack, Channel.BETA, overlays));
+      EffectiveService stableConfig = wiring.withScrapeConfig(Layering.layer(service, stack, Channel.STABLE, overlays));
+      BetaRolloutStep.Step step = BetaRolloutStep.decide(service, stableConfig, betaConfig, owner, previous,
+          context.getSecondaryResources(Deployment.class), context.getSecondaryResources(Pod.class), now);
+      rollout = Optional.of(step.plan());
+      operator.signals().announce(service, stack, step.plan().notices(), step.betaMain().revision(),
+          Optional.of(betaConfig.image()));
+      if (step.plan().promoted()) {
+        deleteCanary(service, context);
+        return;
+      }
+      RenderedService beta = step.betaMain();
+      if (history.find(beta.revision()).isEmpty() && !step.plan().fellBack()) {
+        history = history.recorded(RevisionSnapshots.record(beta, Channel.BETA.value(), betaConfig.image(), now));
+      }
+      for (var failed : step.plan().quarantine()) {
+        history = history.withResult(failed.getRevision(), RevisionRecord.FAILED);
+      }
+      applyHistory(service, history, stableConfig, configMaps, context);
+      for (HasMetadata object : wiring.objects(step.objects(), betaConfig, owner)) {
+        applyOne(object, context);
+      }
+      pollAgain = wiring.exposureWithheld(step.objects());
+      if (step.canary().isEmpty()) {
+        deleteCanary(service, context);
+      }
+      pruneConfigMaps(configMaps, history, step.objects());
+      desired = Optional.of(new DesiredRevision(beta.revision(), Channel.BETA.value(), betaConfig.image(),
+          betaConfig.replicas()));
     }
-    recordTransitions(service, previous, next);
-    operator.signals().health(service, next.getPhase());
-    operator.meters().counter("stackpilot.reconciles", "kind", service.getKind()).increment();
-    if (!StatusComparison.same(previous, next)) {
-      writeStatusNow(service, next, context);
-    }
-    UpdateControl<S> control = UpdateControl.noUpdate();
-    Optional<Instant> rolloutWake = rollout.flatMap(RolloutPlan::wakeAt);
-    Optional<Duration> poll = pollAgain ? Optional.of(WAITING_POLL) : Optional.empty();
-    decision.flatMap(RecoveryDecision::wakeAt).or(() -> rolloutWake)
-        .map(at -> Duration.between(now, at).plusMillis(50))
-        .filter(d -> !d.isNegative())
-        .or(() -> poll)
-        .ifPresent(control::rescheduleAfter);
-    return control;
-  }
 
-  private ServiceStatus status(S service, ValidationReport report, Optional<DesiredRevision> desired,
-      Optional<DeploymentObservation> observed, Optional<RecoveryDecision> decision, Optional<RolloutPlan> rollout,
-      RevisionHistory history, ServiceStatus previous, Instant now) {
-    return ServiceStatusCalculator.compute(new ServiceObservation(
-        service.getMetadata().getGeneration(), report.toStatus(), desired, observed, decision, rollout,
-        history.summary(), previous), now);
+    /** The channel's revision on the service's own Deployment, guarded by recovery. */
+    private void recover(StackWiring wiring, EffectiveService effective, Channel channel, OwnerReference owner) {
+      RenderedService rendered = ServiceRenderer.render(effective, owner);
+      DesiredRevision wanted = new DesiredRevision(rendered.revision(), channel.value(), effective.image(),
+          effective.replicas());
+      desired = Optional.of(wanted);
+      var gate = wiring.dependencies();
+      boolean newRevision = observed.map(DeploymentObservation::revision).filter(wanted.revision()::equals).isEmpty();
+      if (!gate.mayRollOut() && newRevision) {
+        // A new revision waits until what it depends on is Ready; what runs keeps running.
+        waitingFor = gate.reconcilingMessage();
+        pollAgain = true;
+        return;
+      }
+      RecoveryDecision decided = RecoveryDecider.decide(new RecoveryInput(
+          wanted,
+          observed.map(DeploymentObservation::revision),
+          observed.map(DeploymentObservation::image),
+          observed.map(d -> HealthAssessor.assess(d.revision(), d, pods(service, context)))
+              .orElse(HealthAssessment.progressing("No Deployment yet")),
+          Optional.ofNullable(previous.getLastHealthyRevision()),
+          Optional.ofNullable(previous.getQuarantine()).orElse(List.of()),
+          RecoveryState.from(previous.getRecovery()),
+          history.revisions(),
+          effective.recovery(),
+          Optional.ofNullable(service.getMetadata().getAnnotations()).map(a -> a.get(RETRY_ANNOTATION)),
+          now));
+      decision = Optional.of(decided);
+      if (decided.recordFirst()) {
+        // Recorded before it is carried out: a restarted operator finishes it, and never does it twice.
+        ServiceStatus intent = status();
+        writeStatusNow(service, intent, context);
+        previous = intent;
+        // Told at once, so that an operator stopped right after recording still tells it.
+        operator.signals().announce(service, stack, decided, observed.map(DeploymentObservation::image));
+      }
+      history = historyFor(decided, rendered, wanted, history, now);
+      RenderedService target = decided.target().equals(wanted.revision()) ? rendered
+          : RevisionSnapshots.restore(rendered, history.find(decided.target()).orElseThrow(), owner);
+      if (decided.state().restartedRevision().filter(decided.target()::equals).isPresent()) {
+        target = RevisionSnapshots.restarted(target, decided.state().restartedAt().orElseThrow());
+      }
+      applyHistory(service, history, effective, configMaps, context);
+      for (HasMetadata object : wiring.objects(target.objects(), effective, owner)) {
+        applyOne(object, context);
+      }
+      pollAgain = wiring.exposureWithheld(target.objects());
+      pruneConfigMaps(configMaps, history, target.objects());
+      if (!decided.recordFirst()) {
+        operator.signals().announce(service, stack, decided, observed.map(DeploymentObservation::image));
+      }
+    }
+
+    private ServiceStatus status() {
+      ServiceStatus status = ServiceStatusCalculator.compute(new ServiceObservation(
+          service.getMetadata().getGeneration(), report.toStatus(), desired, observed, decision, rollout,
+          history.summary(), previous), now);
+      waitingFor.ifPresent(message -> status.setConditions(Conditions.replaced(status.getConditions(),
+          ConditionType.RECONCILING, true, DependencyGateResult.REASON, message,
+          service.getMetadata().getGeneration(), now)));
+      return status;
+    }
+
+    /** Writes the status if it changed, and says when to look again. */
+    UpdateControl<S> finish() {
+      ServiceStatus next = status();
+      recordTransitions(service, previous, next);
+      operator.signals().health(service, next.getPhase());
+      operator.meters().counter("stackpilot.reconciles", "kind", service.getKind()).increment();
+      if (!StatusComparison.same(previous, next)) {
+        writeStatusNow(service, next, context);
+      }
+      UpdateControl<S> control = UpdateControl.noUpdate();
+      Optional<Instant> wake = decision.flatMap(RecoveryDecision::wakeAt).or(() -> rollout.flatMap(RolloutPlan::wakeAt));
+      Optional<Duration> after = wake.map(at -> Duration.between(now, at).plusMillis(50)).filter(d -> !d.isNegative());
+      (after.isPresent() ? after : pollAgain ? Optional.of(WAITING_POLL) : Optional.<Duration>empty())
+          .ifPresent(control::rescheduleAfter);
+      return control;
+    }
   }
 
   /** The history with the revision about to be applied, and each record's result as recovery sees it. */
@@ -310,9 +337,9 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     operator.writes().record(service.getKind() + "/status");
   }
 
-  private void applyHistory(S service, RevisionHistory history, RenderedService rendered, Set<ConfigMap> configMaps,
+  private void applyHistory(S service, RevisionHistory history, EffectiveService effective, Set<ConfigMap> configMaps,
       Context<S> context) {
-    operator.applier().apply(HistoryStore.render(service, rendered.deployment().getMetadata().getLabels(), history),
+    operator.applier().apply(HistoryStore.render(service, Labels.standard(effective), history),
         configMaps.stream().filter(c -> c.getMetadata().getName().equals(HistoryStore.name(service))).findFirst(),
         context);
   }
