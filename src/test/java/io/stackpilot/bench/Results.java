@@ -13,6 +13,9 @@ final class Results {
   /** One figure; target and met are empty when the issue sets no target for it. */
   record Figure(String scenario, int n, String metric, double value, String unit, String target, String met) {}
 
+  /** Rows come out in the issue's order of priority, whatever order the scenarios ran in. */
+  private static final List<String> ORDER = List.of("convergence", "at rest", "one change", "resources");
+
   private final List<Figure> figures = new ArrayList<>();
   private final List<String[]> facts = new ArrayList<>();
 
@@ -44,7 +47,7 @@ final class Results {
     for (String[] f : facts) {
       out.append("machine,0,").append(csv(f[0])).append(',').append(csv(f[1])).append(",,,\n");
     }
-    for (Figure f : figures) {
+    for (Figure f : ordered()) {
       out.append(String.join(",", csv(f.scenario()), String.valueOf(f.n()), csv(f.metric()),
           String.format(Locale.ROOT, "%.3f", f.value()), csv(f.unit()), csv(f.target()), csv(f.met()))).append('\n');
     }
@@ -58,12 +61,19 @@ final class Results {
       out.append("| ").append(f[0]).append(" | ").append(f[1]).append(" |\n");
     }
     out.append("\n| Scenario | N | Figure | Value | Target (issue 9) | Met |\n|---|---:|---|---:|---|---|\n");
-    for (Figure f : figures) {
+    for (Figure f : ordered()) {
       out.append("| ").append(f.scenario()).append(" | ").append(f.n()).append(" | ").append(f.metric())
           .append(" | ").append(format(f.value())).append(' ').append(f.unit()).append(" | ")
           .append(f.target()).append(" | ").append(f.met()).append(" |\n");
     }
     return out.toString();
+  }
+
+  private List<Figure> ordered() {
+    List<Figure> sorted = new ArrayList<>(figures);
+    sorted.sort(java.util.Comparator.comparingInt((Figure f) -> f.n())
+        .thenComparingInt(f -> ORDER.indexOf(f.scenario())));
+    return sorted;
   }
 
   private static String csv(String s) {
