@@ -25,7 +25,12 @@ public final class BenchMain {
     BenchOptions options = BenchOptions.parse(args);
     quietLogs();
     Results results = new Results();
-    try (LocalControlPlane plane = LocalControlPlane.builder().nodes(3).start();
+    LocalControlPlane.Builder builder = LocalControlPlane.builder().nodes(3);
+    if (options.controllerQps() > 0) {
+      builder.controllerManagerFlag("--kube-api-qps=" + options.controllerQps())
+          .controllerManagerFlag("--kube-api-burst=" + options.controllerQps() * 3 / 2);
+    }
+    try (LocalControlPlane plane = builder.start();
         KubernetesClient client = plane.client()) {
       results.fact("CPU", Machine.cores() + " cores, " + Machine.cpuModel());
       results.fact("Memory", Machine.memoryMiB() + " MiB");
@@ -35,7 +40,8 @@ public final class BenchMain {
           + " KWOK nodes), etcd " + plane.versions().etcd() + ", KWOK " + plane.versions().kwok());
       results.fact("Options", "pairs=" + options.pairs() + " namespaces=" + options.namespaces()
           + " concurrency=" + options.concurrency() + " reconcileThreads=" + options.reconcileThreads()
-          + " changes=" + options.changes() + " atRestResync=" + options.atRestResync().toSeconds() + "s");
+          + " changes=" + options.changes() + " atRestResync=" + options.atRestResync().toSeconds() + "s"
+          + " controllerManagerQps=" + (options.controllerQps() > 0 ? options.controllerQps() : "default (20)"));
       installCrds(client);
       try (Watchers watchers = new Watchers(client)) {
         ConvergenceBench convergence = new ConvergenceBench(plane, client, watchers, options, results);

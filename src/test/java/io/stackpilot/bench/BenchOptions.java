@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * What `make bench BENCH_ARGS="..."` may set, as key=value words:
  * n=100,300 pairs=2 namespaces=10 concurrency=10 threads=10 changes=20 resync=10 timeout=900 out=bench/results
+ * controllerQps=200 (kube-controller-manager's --kube-api-qps; 0 keeps its default of 20)
  */
 record BenchOptions(List<Integer> sizes, int pairs, int namespaces, int concurrency, int reconcileThreads,
-    int changes, Duration atRestResync, Duration timeout, String outDir) {
+    int changes, Duration atRestResync, Duration timeout, String outDir, int controllerQps) {
 
   static BenchOptions parse(String[] args) {
     List<Integer> sizes = List.of(100, 300);
@@ -21,6 +22,7 @@ record BenchOptions(List<Integer> sizes, int pairs, int namespaces, int concurre
     int resync = 10;
     int timeout = 900;
     String out = "bench/results";
+    int controllerQps = 200;
     for (String arg : args) {
       for (String word : arg.trim().split("\\s+")) {
         if (word.isEmpty()) {
@@ -40,12 +42,13 @@ record BenchOptions(List<Integer> sizes, int pairs, int namespaces, int concurre
           case "resync" -> resync = Integer.parseInt(kv[1]);
           case "timeout" -> timeout = Integer.parseInt(kv[1]);
           case "out" -> out = kv[1];
+          case "controllerQps" -> controllerQps = Integer.parseInt(kv[1]);
           default -> throw new IllegalArgumentException("unknown option " + kv[0]
-              + " (known: n, pairs, namespaces, concurrency, threads, changes, resync, timeout, out)");
+              + " (known: n, pairs, namespaces, concurrency, threads, changes, resync, timeout, out, controllerQps)");
         }
       }
     }
     return new BenchOptions(sizes, pairs, namespaces, concurrency, threads, changes, Duration.ofSeconds(resync),
-        Duration.ofSeconds(timeout), out);
+        Duration.ofSeconds(timeout), out, controllerQps);
   }
 }

@@ -87,6 +87,9 @@ final class ConvergenceBench {
             resources(n, op, t);
             new OneChangeBench(admin, watchers, options, results).run(fleet);
             waitFor("all " + n + " services Ready again", () -> watchers.readyServices(fleet.namespaces()) == n);
+            // Ready comes before the last status touches of a change (the old pods going); let the
+            // operator finish them, or the restart below would count them as writes of its own.
+            waitForQuiet(op.requests, Duration.ofSeconds(5));
           }
         } finally {
           op.close();
@@ -172,6 +175,19 @@ final class ConvergenceBench {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /** Until the operator has written nothing for {@code quiet}, or the timeout passes. */
+  void waitForQuiet(RequestTally requests, Duration quiet) {
+    long[] last = {requests.writes(), System.nanoTime()};
+    waitFor("the operator to stop writing", () -> {
+      long now = requests.writes();
+      if (now != last[0]) {
+        last[0] = now;
+        last[1] = System.nanoTime();
+      }
+      return System.nanoTime() - last[1] >= quiet.toNanos();
+    });
   }
 
   static double millisSince(long nanos) {
