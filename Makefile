@@ -2,7 +2,7 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries crds demo jar build image clean
+.PHONY: test unit k8s-binaries crds demo jar build image clean bench
 
 ## Builds the control-plane binaries if missing, then runs unit tests and integration tests.
 test: k8s-binaries
@@ -15,6 +15,13 @@ unit:
 ## etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok and helm from the Go module proxy.
 k8s-binaries:
 	scripts/k8s-binaries
+
+## The benchmark harness (src/test/java/io/stackpilot/bench, never run by `make test`) on a local
+## control plane; writes bench/results/<date>.csv and .md. BENCH_ARGS takes key=value words, e.g.
+## BENCH_ARGS="n=100,300 pairs=2 changes=20 resync=10" (see BenchOptions). docs/performance.md reads them.
+BENCH_ARGS ?=
+bench: k8s-binaries
+	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.stackpilot.bench.BenchMain -Dexec.args="$(BENCH_ARGS)"
 
 ## Regenerates crds/ from the API classes, and the chart's and the kustomize base's copies of it
 ## (CrdsAreCurrentTest and ChartCrdsAreCurrentTest fail when one is stale).

@@ -39,6 +39,7 @@ public final class LocalControlPlane implements AutoCloseable {
   private final ToolVersions versions;
   private final int nodes;
   private final List<String> extraApiServerFlags;
+  private final List<String> extraControllerManagerFlags;
   private final List<ManagedProcess> processes = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::stopProcesses, "stackpilot-control-plane-stop");
   private Path runDir;
@@ -55,6 +56,7 @@ public final class LocalControlPlane implements AutoCloseable {
     this.binaries = ControlPlaneBinaries.locate(versions).requireAll();
     this.nodes = builder.nodes;
     this.extraApiServerFlags = List.copyOf(builder.extraApiServerFlags);
+    this.extraControllerManagerFlags = List.copyOf(builder.extraControllerManagerFlags);
   }
 
   public static Builder builder() {
@@ -64,6 +66,7 @@ public final class LocalControlPlane implements AutoCloseable {
   public static final class Builder {
     private int nodes = 3;
     private final List<String> extraApiServerFlags = new ArrayList<>();
+    private final List<String> extraControllerManagerFlags = new ArrayList<>();
 
     public Builder nodes(int count) {
       this.nodes = count;
@@ -72,6 +75,15 @@ public final class LocalControlPlane implements AutoCloseable {
 
     public Builder apiServerFlag(String flag) {
       extraApiServerFlags.add(flag);
+      return this;
+    }
+
+    /**
+     * A flag for kube-controller-manager, e.g. a higher --kube-api-qps: its client's default (20/s)
+     * caps how fast Deployments become pods, which a benchmark would otherwise measure.
+     */
+    public Builder controllerManagerFlag(String flag) {
+      extraControllerManagerFlags.add(flag);
       return this;
     }
 
@@ -144,7 +156,7 @@ public final class LocalControlPlane implements AutoCloseable {
     try (KubernetesClient client = client()) {
       waitFor("kube-apiserver /readyz", () -> "ok".equals(readyz(client)), apiServer, etcd);
 
-      ManagedProcess controllers = launch("kube-controller-manager", List.of(
+      List<String> controllerArgs = new ArrayList<>(List.of(
           binaries.path("kube-controller-manager").toString(),
           "--kubeconfig=" + kubeconfig,
           "--authentication-kubeconfig=" + kubeconfig,
@@ -156,6 +168,8 @@ public final class LocalControlPlane implements AutoCloseable {
           "--root-ca-file=" + servingCa(certDir),
           "--controllers=*",
           "-v=0"));
+      controllerArgs.addAll(extraControllerManagerFlags);
+      ManagedProcess controllers = launch("kube-controller-manager", controllerArgs);
       ManagedProcess scheduler = launch("kube-scheduler", List.of(
           binaries.path("kube-scheduler").toString(),
           "--kubeconfig=" + kubeconfig,

@@ -1,0 +1,90 @@
+package io.stackpilot.bench;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stackpilot.devcluster.LocalControlPlane;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of `make bench`: starts a local control plane, installs the CRDs, runs the scenarios at
+ * each N and writes bench/results/&lt;date&gt;.csv and .md. Not a test: nothing here runs under `make test`.
+ */
+public final class BenchMain {
+
+  private static final List<String> CRDS = List.of("servicestacks", "mediaservices", "securityservices", "monitoringservices");
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options = BenchOptions.parse(args);
+    quietLogs();
+    Results results = new Results();
+    LocalControlPlane.Builder builder = LocalControlPlane.builder().nodes(3);
+    if (options.controllerQps() > 0) {
+      builder.controllerManagerFlag("--kube-api-qps=" + options.controllerQps())
+          .controllerManagerFlag("--kube-api-burst=" + options.controllerQps() * 3 / 2);
+    }
+    try (LocalControlPlane plane = builder.start();
+        KubernetesClient client = plane.client()) {
+      results.fact("CPU", Machine.cores() + " cores, " + Machine.cpuModel());
+      results.fact("Memory", Machine.memoryMiB() + " MiB");
+      results.fact("Java", Machine.java() + ", max heap " + Machine.heapMaxMiB() + " MiB");
+      results.fact("OS", Machine.os());
+      results.fact("Kubernetes", plane.versions().kubernetes() + " (local control plane, " + 3
+          + " KWOK nodes), etcd " + plane.versions().etcd() + ", KWOK " + plane.versions().kwok());
+      results.fact("Options", "pairs=" + options.pairs() + " namespaces=" + options.namespaces()
+          + " concurrency=" + options.concurrency() + " reconcileThreads=" + options.reconcileThreads()
+          + " changes=" + options.changes() + " atRestResync=" + options.atRestResync().toSeconds() + "s"
+          + " controllerManagerQps=" + (options.controllerQps() > 0 ? options.controllerQps() : "default (20)"));
+      installCrds(client);
+      try (Watchers watchers = new Watchers(client)) {
+        ConvergenceBench convergence = new ConvergenceBench(plane, client, watchers, options, results);
+        for (int n : options.sizes()) {
+          convergence.run(n);
+        }
+      }
+    }
+    Path dir = Path.of(options.outDir());
+    String date = LocalDate.now().toString();
+    results.writeCsv(dir.resolve(date + ".csv"));
+    Files.writeString(dir.resolve(date + ".md"), results.markdown());
+    System.out.println();
+    System.out.println(results.markdown());
+    System.out.println("[bench] wrote " + dir.resolve(date + ".csv") + " and " + dir.resolve(date + ".md"));
+    // Informer and client threads of the framework may linger; the figures are written.
+    System.exit(0);
+  }
+
+  private static void installCrds(KubernetesClient client) throws Exception {
+    for (String plural : CRDS) {
+      try (InputStream crd = BenchMain.class.getResourceAsStream("/META-INF/fabric8/" + plural + ".stackpilot.io-v1.yml")) {
+        if (crd == null) {
+          throw new IllegalStateException("the CRD of " + plural + " is not on the classpath; build with Maven");
+        }
+        client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
+            .serverSideApply();
+      }
+    }
+    for (String plural : CRDS) {
+      client.apiextensions().v1().customResourceDefinitions().withName(plural + ".stackpilot.io")
+          .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
+              && c.getStatus().getConditions().stream()
+                  .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+              60, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The operator logs each reconcile's news at INFO; thousands of lines would drown the figures. */
+  private static void quietLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+      logback.getLogger("io.stackpilot").setLevel(ch.qos.logback.classic.Level.WARN);
+      logback.getLogger("io.stackpilot.devcluster").setLevel(ch.qos.logback.classic.Level.INFO);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.stackpilot.bench;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stackpilot.api.Channel;
+import io.stackpilot.api.MediaService;
+import io.stackpilot.config.Layering;
+import io.stackpilot.config.Overlays;
+import io.stackpilot.reconcile.FieldManager;
+import io.stackpilot.render.ServiceRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * N simple services (one port, no storage, one replica) spread over a set of fresh namespaces: as
+ * MediaServices for the operator, or as the very objects it would render, applied by a plain client.
+ */
+final class Fleet {
+
+  static final String IMAGE = "registry.example/bench/app:1.0.0";
+
+  private final String[] namespaces;
+  private final int size;
+
+  Fleet(String prefix, int namespaceCount, int size) {
+    this.namespaces = new String[namespaceCount];
+    for (int i = 0; i < namespaceCount; i++) {
+      namespaces[i] = prefix + "-" + i;
+    }
+    this.size = size;
+  }
+
+  Set<String> namespaces() {
+    return Set.of(namespaces);
+  }
+
+  int size() {
+    return size;
+  }
+
+  String namespaceOf(int i) {
+    return namespaces[i % namespaces.length];
+  }
+
+  static String nameOf(int i) {
+    return "svc-" + i;
+  }
+
+  void createNamespaces(KubernetesClient client) {
+    for (String ns : namespaces) {
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
+          .addToLabels("stackpilot.io/bench", "true").endMetadata().build()).create();
+    }
+  }
+
+  /** Asks for the namespaces to go, without waiting: the next round runs while they are torn down. */
+  void deleteNamespaces(KubernetesClient client) {
+    for (String ns : namespaces) {
+      client.namespaces().withName(ns).delete();
+    }
+  }
+
+  MediaService mediaService(KubernetesClient client, int i) {
+    return client.getKubernetesSerialization().unmarshal("""
+        apiVersion: stackpilot.io/v1alpha1
+        kind: MediaService
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+          channels:
+            stable:
+              image: %s
+          ports:
+            - {name: http, port: 8080}
+        """.formatted(nameOf(i), namespaceOf(i), IMAGE), MediaService.class);
+  }
+
+  /** Creates every MediaService, {@code concurrency} at a time. */
+  void createServices(KubernetesClient client, int concurrency) throws Exception {
+    forEach(concurrency, i -> client.resource(mediaService(client, i)).create());
+  }
+
+  /**
+   * The lower bound: applies server-side, as the operator does, exactly what ServiceRenderer renders for
+   * each service, {@code concurrency} services at a time. The owner reference is left out: there is no
+   * MediaService to own the objects, and one naming a missing owner would have them collected.
+   */
+  void applyRendered(KubernetesClient client, int concurrency) throws Exception {
+    OwnerReference nobody = new OwnerReferenceBuilder().withApiVersion("stackpilot.io/v1alpha1")
+        .withKind("MediaService").withName("none").withUid("00000000-0000-0000-0000-000000000000")
+        .withController(true).build();
+    forEach(concurrency, i -> {
+      MediaService service = mediaService(client, i);
+      var effective = Layering.layer(service, Optional.empty(), Channel.STABLE, Overlays.none());
+      for (HasMetadata object : ServiceRenderer.render(effective, nobody).objects()) {
+        object.getMetadata().setOwnerReferences(null);
+        client.resource(object).fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();
+      }
+    });
+  }
+
+  private void forEach(int concurrency, Consumer<Integer> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        int index = i;
+        done.add(pool.submit(() -> work.accept(index)));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
