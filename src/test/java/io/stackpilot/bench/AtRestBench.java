@@ -41,6 +41,7 @@ final class AtRestBench {
       double reconciles0 = op.reconciles();
       long window = resync.multipliedBy(3).toMillis();
       long start = System.nanoTime();
+      // The measurement is what happens over a fixed stretch of quiet time, so here time itself is the probe.
       Thread.sleep(window);
       double seconds = ConvergenceBench.millisSince(start) / 1000.0;
       long writes = op.requests.writes();

@@ -47,6 +47,7 @@ final class OneChangeBench {
         early++;
       }
       latencies.add(Math.max(0, changed - accepted) / 1e6);
+      // Pacing, not waiting: changes one at a time, not a burst, as a user makes them.
       Thread.sleep(200);
     }
     Stats s = new Stats(latencies);
