@@ -39,11 +39,11 @@ final class AtRestBench {
       }
       op.requests.reset();
       double reconciles0 = op.reconciles();
-      long window = resync.multipliedBy(3).toMillis();
       long start = System.nanoTime();
-      // The measurement is what happens over a fixed stretch of quiet time, so here time itself is the probe.
-      Thread.sleep(window);
+      // Three resync periods are over when every service has been reconciled three more times.
+      frame.waitFor("three resyncs of each of " + n + " services", () -> op.reconciles() >= reconciles0 + 3.0 * n);
       double seconds = ConvergenceBench.millisSince(start) / 1000.0;
+      long window = (long) (seconds * 1000);
       long writes = op.requests.writes();
       System.out.println("[bench] at rest, requests by verb: " + op.requests.snapshot());
       if (writes > 0) {

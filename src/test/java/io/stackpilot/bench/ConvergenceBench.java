@@ -1,5 +1,7 @@
 package io.stackpilot.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.Counter;
@@ -163,18 +165,7 @@ final class ConvergenceBench {
   }
 
   void waitFor(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + options.timeout().toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("gave up waiting for " + what + " after " + options.timeout().toSeconds() + " s");
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    await(what).atMost(options.timeout()).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
   }
 
   /** Until the operator has written nothing for {@code quiet}, or the timeout passes. */

@@ -1,9 +1,12 @@
 package io.stackpilot.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.stackpilot.api.MediaService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,8 +50,13 @@ final class OneChangeBench {
         early++;
       }
       latencies.add(Math.max(0, changed - accepted) / 1e6);
-      // Pacing, not waiting: changes one at a time, not a burst, as a user makes them.
-      Thread.sleep(200);
+      // One change at a time, as a user makes them: the next waits until this one is live and Ready.
+      String name = Fleet.nameOf(index);
+      await("change " + c + " live and Ready").atMost(options.timeout()).pollInterval(Duration.ofMillis(50)).until(() -> {
+        MediaService service = admin.resources(MediaService.class).inNamespace(ns).withName(name).get();
+        return service.getStatus() != null && image.equals(service.getStatus().getImage())
+            && "Healthy".equals(service.getStatus().getPhase());
+      });
     }
     Stats s = new Stats(latencies);
     results.add("one change", n, "patch accepted to Deployment template changed, p50 (" + k + " changes)",
