@@ -7,15 +7,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stackpilot.api.AlertWebhook;
 import io.stackpilot.api.ChannelSpec;
 import io.stackpilot.api.MediaService;
-import io.stackpilot.api.MonitoringService;
-import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.StackService;
 import io.stackpilot.api.StorageSpec;
 import io.stackpilot.validation.ClusterFacts;
 import io.stackpilot.validation.ServiceRef;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +34,8 @@ final class ClusterFactsReader {
     this.client = client;
   }
 
-  ClusterFacts forService(StackService service, Optional<ServiceStack> stack) {
+  /** The facts for a service, with the dependency graph taken from the namespace's services already read. */
+  ClusterFacts forService(StackService service, Optional<ServiceStack> stack, Neighbourhood neighbourhood) {
     String namespace = service.getMetadata().getNamespace();
     ServiceSpec spec = service.serviceSpec();
     ClusterFacts facts = ClusterFacts.emptyCluster();
@@ -64,7 +62,7 @@ final class ClusterFactsReader {
     }
     facts = withReferenced(facts, namespace, refs);
     if (spec.getDependsOn() != null && !spec.getDependsOn().isEmpty()) {
-      facts = withDependencyGraph(facts, namespace);
+      facts = withDependencyGraph(facts, neighbourhood);
     }
     return facts;
   }
@@ -96,12 +94,8 @@ final class ClusterFactsReader {
     return facts;
   }
 
-  private ClusterFacts withDependencyGraph(ClusterFacts facts, String namespace) {
-    List<StackService> all = new ArrayList<>();
-    all.addAll(client.resources(MediaService.class).inNamespace(namespace).list().getItems());
-    all.addAll(client.resources(SecurityService.class).inNamespace(namespace).list().getItems());
-    all.addAll(client.resources(MonitoringService.class).inNamespace(namespace).list().getItems());
-    for (StackService other : all) {
+  private ClusterFacts withDependencyGraph(ClusterFacts facts, Neighbourhood neighbourhood) {
+    for (StackService other : neighbourhood.services()) {
       List<ServiceRef> dependsOn = Optional.ofNullable(other.serviceSpec().getDependsOn()).orElse(List.of())
           .stream().map(ServiceRef::of).toList();
       facts = facts.withService(ServiceRef.of(other), dependsOn);

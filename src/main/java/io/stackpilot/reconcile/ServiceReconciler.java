@@ -151,6 +151,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     final Context<S> context;
     final Instant now = operator.clock().instant();
     final Optional<ServiceStack> stack;
+    final Neighbourhood neighbourhood;
     final ValidationReport report;
     final Optional<DeploymentObservation> observed;
     final Set<ConfigMap> configMaps;
@@ -166,7 +167,10 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       this.service = service;
       this.context = context;
       this.stack = context.getSecondaryResource(ServiceStack.class);
-      this.report = SpecValidator.validateService(service, operator.factsReader().forService(service, stack));
+      // The namespace's services are read once: validation, protection, scraping and dependencies all use them.
+      this.neighbourhood = Neighbourhood.read(operator.client(), service.getMetadata().getNamespace());
+      this.report = SpecValidator.validateService(service,
+          operator.factsReader().forService(service, stack, neighbourhood));
       this.observed = context.getSecondaryResources(Deployment.class).stream()
           .filter(d -> d.getMetadata().getName().equals(service.getMetadata().getName()))
           .findFirst().map(DeploymentObservation::of);
@@ -178,8 +182,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     void act() {
       Channel channel = Layering.selectedChannel(service.serviceSpec(), stack);
       OwnerReference owner = OwnerReferences.controllerOf(service);
-      StackWiring wiring = new StackWiring(service, stack,
-          Neighbourhood.read(operator.client(), service.getMetadata().getNamespace()));
+      StackWiring wiring = new StackWiring(service, stack, neighbourhood);
       Overlays overlays = wiring.overlays();
       if (channel == Channel.BETA) {
         rollOutBeta(wiring, overlays, owner);
