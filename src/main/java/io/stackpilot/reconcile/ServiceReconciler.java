@@ -156,6 +156,9 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     final Optional<DeploymentObservation> observed;
     final Set<ConfigMap> configMaps;
     RevisionHistory history;
+    /** The status as this pass found it: what its phase transitions are told against. */
+    final ServiceStatus found;
+    /** The status decisions build on: the one found, or the intent this pass recorded since. */
     ServiceStatus previous;
     Optional<DesiredRevision> desired = Optional.empty();
     Optional<RecoveryDecision> decision = Optional.empty();
@@ -176,7 +179,8 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
           .findFirst().map(DeploymentObservation::of);
       this.configMaps = context.getSecondaryResources(ConfigMap.class);
       this.history = HistoryStore.read(service, configMaps);
-      this.previous = service.getStatus() == null ? new ServiceStatus() : service.getStatus();
+      this.found = service.getStatus() == null ? new ServiceStatus() : service.getStatus();
+      this.previous = found;
     }
 
     void act() {
@@ -201,13 +205,21 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       BetaRolloutStep.Step step = BetaRolloutStep.decide(service, stableConfig, betaConfig, owner, previous,
           context.getSecondaryResources(Deployment.class), context.getSecondaryResources(Pod.class), now);
       rollout = Optional.of(step.plan());
-      operator.signals().announce(service, stack, step.plan().notices(), step.betaMain().revision(),
+      RenderedService beta = step.betaMain();
+      desired = Optional.of(new DesiredRevision(beta.revision(), Channel.BETA.value(), betaConfig.image(),
+          betaConfig.replicas()));
+      if (step.plan().recordFirst()) {
+        // Recorded before it is told or carried out: a restarted operator continues it, never decides it twice.
+        ServiceStatus intent = status();
+        writeStatusNow(service, intent, context);
+        previous = intent;
+      }
+      operator.signals().announce(service, stack, step.plan().notices(), beta.revision(),
           Optional.of(betaConfig.image()));
       if (step.plan().promoted()) {
         deleteCanary(service, context);
         return;
       }
-      RenderedService beta = step.betaMain();
       if (history.find(beta.revision()).isEmpty() && !step.plan().fellBack()) {
         history = history.recorded(RevisionSnapshots.record(beta, Channel.BETA.value(), betaConfig.image(), now));
       }
@@ -223,8 +235,6 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         deleteCanary(service, context);
       }
       pruneConfigMaps(configMaps, history, step.objects());
-      desired = Optional.of(new DesiredRevision(beta.revision(), Channel.BETA.value(), betaConfig.image(),
-          betaConfig.replicas()));
     }
 
     /** The channel's revision on the service's own Deployment, guarded by recovery. */
@@ -293,7 +303,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     /** Writes the status if it changed, and says when to look again. */
     UpdateControl<S> finish() {
       ServiceStatus next = status();
-      recordTransitions(service, previous, next);
+      recordTransitions(service, found, next);
       operator.signals().health(service, next.getPhase());
       operator.meters().counter("stackpilot.reconciles", "kind", service.getKind()).increment();
       if (!StatusComparison.same(previous, next)) {
