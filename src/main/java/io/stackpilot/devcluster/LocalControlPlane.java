@@ -347,10 +347,37 @@ public final class LocalControlPlane implements AutoCloseable {
 
   /** Stops kube-apiserver and starts it again on the same port and storage, for fault tests. */
   public void restartApiServer() throws IOException {
+    stopApiServer();
+    startApiServer();
+  }
+
+  /**
+   * Stops kube-apiserver (SIGTERM, then SIGKILL after 10 s): every client, the controllers and KWOK
+   * included, finds the API unreachable until {@link #startApiServer()}. For fault tests.
+   */
+  public void stopApiServer() {
     apiServer.stop(Duration.ofSeconds(10));
+  }
+
+  /** Starts a stopped kube-apiserver again on the same port and storage, and waits until it is ready. */
+  public void startApiServer() throws IOException {
     apiServer.start();
+    awaitApiServerReady("kube-apiserver /readyz after its restart");
+  }
+
+  /**
+   * Stops etcd and starts it again on the same ports and data; the API server fails requests and ends
+   * its watches meanwhile. Returns once the API server is ready again. For fault tests.
+   */
+  public void restartEtcd() throws IOException {
+    etcd.stop(Duration.ofSeconds(10));
+    etcd.start();
+    awaitApiServerReady("kube-apiserver /readyz after etcd's restart");
+  }
+
+  private void awaitApiServerReady(String what) {
     try (KubernetesClient client = client()) {
-      waitFor("kube-apiserver /readyz after restart", () -> "ok".equals(readyz(client)), apiServer, etcd);
+      waitFor(what, () -> "ok".equals(readyz(client)), apiServer, etcd);
     }
   }
 
