@@ -4,10 +4,13 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +23,7 @@ public final class RequestCounter implements Interceptor {
 
   private final Map<String, AtomicLong> byVerb = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> writesByPath = new ConcurrentHashMap<>();
+  private final AtomicReference<Instant> lastAnswered = new AtomicReference<>();
 
   @Override
   public void after(HttpRequest request, HttpResponse<?> response,
@@ -32,10 +36,18 @@ public final class RequestCounter implements Interceptor {
     if ("POST".equals(verb) && request.uri().getPath().endsWith("reviews")) {
       verb = "REVIEW";
     }
+    if (response.code() < 500) {
+      lastAnswered.set(Instant.now());
+    }
     byVerb.computeIfAbsent(verb, v -> new AtomicLong()).incrementAndGet();
     if (WRITES.contains(verb)) {
       writesByPath.computeIfAbsent(verb + " " + request.uri().getPath(), v -> new AtomicLong()).incrementAndGet();
     }
+  }
+
+  /** When the API server last answered a request of this client (anything but a server error). */
+  public Optional<Instant> lastAnswered() {
+    return Optional.ofNullable(lastAnswered.get());
   }
 
   public long writes() {
@@ -45,6 +57,12 @@ public final class RequestCounter implements Interceptor {
   /** Write requests except those whose path contains the fragment, e.g. "/leases/" for leader election. */
   public long writesExcept(String pathFragment) {
     return writesByPath.entrySet().stream().filter(e -> !e.getKey().contains(pathFragment))
+        .mapToLong(e -> e.getValue().get()).sum();
+  }
+
+  /** Write requests whose verb and path contain the fragment, e.g. "/deployments/sonarr" or "PATCH". */
+  public long writesTo(String fragment) {
+    return writesByPath.entrySet().stream().filter(e -> e.getKey().contains(fragment))
         .mapToLong(e -> e.getValue().get()).sum();
   }
 

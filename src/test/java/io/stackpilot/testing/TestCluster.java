@@ -3,6 +3,8 @@ package io.stackpilot.testing;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stackpilot.devcluster.LocalControlPlane;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +52,17 @@ public final class TestCluster {
   public RunningOperator startReplica(String identity) {
     Crds.installOnce(this);
     return new RunningOperator(this, java.time.Duration.ofMinutes(10), identity);
+  }
+
+  /**
+   * `stackpilot run` in a process of its own for this test's namespace, with the CRDs installed; the
+   * extra arguments follow (e.g. --leader-election-namespace). Close it to kill it.
+   */
+  public OperatorProcess startOperatorProcess(String name, String... extraArguments) {
+    Crds.installOnce(this);
+    List<String> arguments = new ArrayList<>(List.of("--namespace", namespace));
+    arguments.addAll(List.of(extraArguments));
+    return OperatorProcess.start(controlPlane.kubeconfig(), name, arguments);
   }
 
   public LocalControlPlane controlPlane() {
