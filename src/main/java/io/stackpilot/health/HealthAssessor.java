@@ -23,8 +23,13 @@ public final class HealthAssessor {
   private HealthAssessor() {}
 
   public static HealthAssessment assess(String revision, DeploymentObservation deployment, List<PodObservation> pods) {
+    boolean deploymentRunsRevision = revision.equals(deployment.revision());
     List<PodObservation> ofRevision = pods.stream()
         .filter(p -> revision.equals(p.revision()) && !p.terminating())
+        // Pods from before a restart of the revision are on their way out: only the restarted ones
+        // speak for it. Judged on the old ones, a restart the cluster is slow to carry out would look
+        // like one that failed, and be repeated until the restart budget is spent.
+        .filter(p -> !deploymentRunsRevision || p.restartedAt().equals(deployment.restartedAt()))
         .toList();
 
     Map<String, List<String>> faults = new LinkedHashMap<>();
@@ -40,7 +45,6 @@ public final class HealthAssessor {
           "Revision " + revision + ": " + first.getKey() + " in pod(s) " + String.join(", ", first.getValue()),
           allPods);
     }
-    boolean deploymentRunsRevision = revision.equals(deployment.revision());
     if (deploymentRunsRevision && deployment.progressDeadlineExceeded()) {
       return new HealthAssessment(HealthVerdict.UNHEALTHY, "ProgressDeadlineExceeded",
           "Revision " + revision + " did not become ready within its progress deadline ("

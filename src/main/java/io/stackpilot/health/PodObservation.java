@@ -6,15 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One pod of a service as plain values: its revision, readiness and container states. */
+/**
+ * One pod of a service as plain values: its revision, readiness and container states, and which
+ * restart of the revision it was created for ("" before the first), from its template's annotation.
+ */
 public record PodObservation(
     String name,
     String revision,
     boolean ready,
     boolean terminating,
-    List<ContainerObservation> containers) {
+    List<ContainerObservation> containers,
+    String restartedAt) {
 
   private static final String REVISION_LABEL = "stackpilot.io/revision";
+  static final String RESTARTED_AT_ANNOTATION = "stackpilot.io/restartedAt";
+
+  /** A pod of a revision that was never restarted. */
+  public PodObservation(String name, String revision, boolean ready, boolean terminating,
+      List<ContainerObservation> containers) {
+    this(name, revision, ready, terminating, containers, "");
+  }
 
   public static PodObservation of(Pod pod) {
     Map<String, String> labels = Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of());
@@ -28,7 +39,8 @@ public record PodObservation(
         labels.getOrDefault(REVISION_LABEL, ""),
         ready,
         pod.getMetadata().getDeletionTimestamp() != null,
-        statuses.stream().map(PodObservation::container).toList());
+        statuses.stream().map(PodObservation::container).toList(),
+        Optional.ofNullable(pod.getMetadata().getAnnotations()).map(a -> a.get(RESTARTED_AT_ANNOTATION)).orElse(""));
   }
 
   private static ContainerObservation container(ContainerStatus status) {

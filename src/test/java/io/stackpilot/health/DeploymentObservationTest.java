@@ -24,6 +24,16 @@ class DeploymentObservationTest {
   }
 
   @Test
+  void readsWhichRestartOfTheRevisionItsTemplateCarries() {
+    Deployment restarted = new DeploymentBuilder(deployment(1, 1, 1, 1, "True", null))
+        .editSpec().editTemplate().editMetadata().addToAnnotations("stackpilot.io/restartedAt", "2026-11-27T14:50:00Z")
+        .endMetadata().endTemplate().endSpec().build();
+
+    assertThat(DeploymentObservation.of(restarted).restartedAt()).isEqualTo("2026-11-27T14:50:00Z");
+    assertThat(DeploymentObservation.of(deployment(1, 1, 1, 1, "True", null)).restartedAt()).isEmpty();
+  }
+
+  @Test
   void progressingFalseForTheDeadlineIsProgressDeadlineExceeded() {
     DeploymentObservation observed = DeploymentObservation.of(deployment(2, 0, 0, 0, "False", "ProgressDeadlineExceeded"));
 

@@ -14,6 +14,7 @@ final class Deployments {
   private int ready = 1;
   private int available = 1;
   private boolean deadlineExceeded;
+  private String restartedAt = "";
 
   private Deployments(String revision) {
     this.revision = revision;
@@ -44,6 +45,12 @@ final class Deployments {
     return this;
   }
 
+  /** Its template carries a restart of the revision made at this moment. */
+  Deployments restartedAt(String at) {
+    restartedAt = at;
+    return this;
+  }
+
   Deployments progressDeadlineExceeded() {
     deadlineExceeded = true;
     return readyReplicas(0);
@@ -51,6 +58,6 @@ final class Deployments {
 
   DeploymentObservation observed() {
     return new DeploymentObservation(revision, "app:" + revision, "stable", generation, observedGeneration, desired,
-        updated, ready, available, available >= desired, deadlineExceeded);
+        updated, ready, available, available >= desired, deadlineExceeded, restartedAt);
   }
 }

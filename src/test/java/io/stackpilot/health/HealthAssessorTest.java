@@ -162,6 +162,33 @@ class HealthAssessorTest {
   }
 
   @Test
+  void crashingPodsFromBeforeARestartDoNotSpeakForTheRestartedRevision() {
+    // The restart is written; the controller has not replaced the crashing pod yet (a slow cluster, or
+    // one catching up after an outage): the restart is in progress, not failed.
+    String restart = "2026-11-27T14:50:00Z";
+    HealthAssessment waiting = assess(Deployments.runs(REV).restartedAt(restart).readyReplicas(0),
+        pod("app-before", REV).crashLooping());
+    HealthAssessment replacing = assess(Deployments.runs(REV).restartedAt(restart).readyReplicas(0),
+        pod("app-before", REV).crashLooping(), pod("app-after", REV).restartedAt(restart).starting());
+
+    assertThat(waiting.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
+    assertThat(replacing.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
+  }
+
+  @Test
+  void restartedPodsAreJudgedAsAnyOther() {
+    String restart = "2026-11-27T14:50:00Z";
+    HealthAssessment failing = assess(Deployments.runs(REV).restartedAt(restart).readyReplicas(0),
+        pod("app-before", REV).crashLooping(), pod("app-after", REV).restartedAt(restart).crashLooping());
+    HealthAssessment recovered = assess(Deployments.runs(REV).restartedAt(restart),
+        pod("app-before", REV).crashLooping(), pod("app-after", REV).restartedAt(restart).ready());
+
+    assertThat(failing.verdict()).isEqualTo(HealthVerdict.UNHEALTHY);
+    assertThat(failing.pods()).containsExactly("app-after");
+    assertThat(recovered.verdict()).isEqualTo(HealthVerdict.HEALTHY);
+  }
+
+  @Test
   void progressDeadlineExceededIsUnhealthyWhenTheDeploymentRunsTheRevision() {
     HealthAssessment health = assess(Deployments.runs(REV).replicas(2).progressDeadlineExceeded(),
         pod("app-b", REV).starting(), pod("app-a", REV).starting());

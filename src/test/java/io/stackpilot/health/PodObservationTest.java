@@ -35,6 +35,15 @@ class PodObservationTest {
   }
 
   @Test
+  void readsWhichRestartOfTheRevisionItWasCreatedFor() {
+    Pod restarted = new PodBuilder(pod("app-x1", "r", "True", running()))
+        .editMetadata().addToAnnotations("stackpilot.io/restartedAt", "2026-11-27T14:50:00Z").endMetadata().build();
+
+    assertThat(PodObservation.of(restarted).restartedAt()).isEqualTo("2026-11-27T14:50:00Z");
+    assertThat(PodObservation.of(pod("app-x1", "r", "True", running())).restartedAt()).isEmpty();
+  }
+
+  @Test
   void podWithADeletionTimestampIsTerminating() {
     Pod pod = new PodBuilder(pod("app-x1", "r", "True", running()))
         .editMetadata().withDeletionTimestamp("2026-03-01T02:00:00Z").endMetadata().build();

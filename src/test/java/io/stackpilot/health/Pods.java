@@ -10,6 +10,7 @@ final class Pods {
   private final String name;
   private final String revision;
   private boolean terminating;
+  private String restartedAt = "";
   private final List<ContainerObservation> containers = new ArrayList<>();
 
   private Pods(String name, String revision) {
@@ -45,13 +46,19 @@ final class Pods {
     return this;
   }
 
+  /** Created for the restart of its revision made at this moment. */
+  Pods restartedAt(String at) {
+    this.restartedAt = at;
+    return this;
+  }
+
   Pods with(ContainerObservation container) {
     containers.add(container);
     return this;
   }
 
   PodObservation build(boolean ready) {
-    return new PodObservation(name, revision, ready, terminating, List.copyOf(containers));
+    return new PodObservation(name, revision, ready, terminating, List.copyOf(containers), restartedAt);
   }
 
   static ContainerObservation running(String name) {
