@@ -125,6 +125,26 @@ final class Owned {
         .list().getItems().stream().map(d -> d.getMetadata().getName()).sorted().toList();
   }
 
+  /** Events, pods and Deployments of a service, in time order, for a failure message that explains itself. */
+  static String describe(TestCluster cluster, String service) {
+    StringBuilder out = new StringBuilder("--- " + service + "\n");
+    allEvents(cluster).stream().filter(e -> service.equals(e.getInvolvedObject().getName()))
+        .sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getFirstTimestamp())))
+        .forEach(e -> out.append("event ").append(e.getFirstTimestamp()).append(' ').append(e.getReason())
+            .append(": ").append(e.getMessage()).append('\n'));
+    cluster.client().apps().deployments().inNamespace(cluster.namespace()).withLabel(INSTANCE, service).list()
+        .getItems().forEach(d -> out.append("deployment ").append(d.getMetadata().getName()).append(" generation ")
+            .append(d.getMetadata().getGeneration()).append(" observed ").append(d.getStatus().getObservedGeneration())
+            .append(" ready ").append(d.getStatus().getReadyReplicas()).append('/').append(d.getSpec().getReplicas())
+            .append('\n'));
+    cluster.client().pods().inNamespace(cluster.namespace()).withLabel(INSTANCE, service).list().getItems()
+        .forEach(p -> out.append("pod ").append(p.getMetadata().getName()).append(" created ")
+            .append(p.getMetadata().getCreationTimestamp()).append(p.getMetadata().getDeletionTimestamp() == null
+                ? "" : " deleting").append(" annotations ").append(p.getMetadata().getAnnotations())
+            .append(" status ").append(p.getStatus().getContainerStatuses()).append('\n'));
+    return out.toString();
+  }
+
   private static boolean isHistory(ConfigMap map) {
     return map.getMetadata().getLabels() != null && "true".equals(map.getMetadata().getLabels().get("stackpilot.io/history"));
   }
