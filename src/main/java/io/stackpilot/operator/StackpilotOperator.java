@@ -1,6 +1,8 @@
 package io.stackpilot.operator;
 
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
@@ -14,9 +16,13 @@ import io.stackpilot.reconcile.SecurityServiceReconciler;
 import io.stackpilot.reconcile.ServiceStackReconciler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the reconcilers of the four kinds into a JOSDK operator. Used by the `run` command, the demo
@@ -27,10 +33,15 @@ public final class StackpilotOperator implements AutoCloseable {
   /** The Lease that elects the one active replica when several run. */
   public static final String LEASE_NAME = "stackpilot-leader";
 
+  private static final Logger log = LoggerFactory.getLogger(StackpilotOperator.class);
+
   private final Operator operator;
   private final OperatorContext context;
+  private final Settings settings;
+  private volatile boolean closing;
 
   private StackpilotOperator(Settings settings) {
+    this.settings = settings;
     this.context = new OperatorContext(settings.client, settings.clock, settings.meters);
     this.operator = new Operator(o -> {
       o.withKubernetesClient(settings.client)
@@ -40,9 +51,12 @@ public final class StackpilotOperator implements AutoCloseable {
           .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(settings.meters).build());
       if (settings.leaseNamespace != null) {
         Duration lease = settings.leaseDuration;
+        // JOSDK's own exit on a lost lease calls System.exit from inside its stop, which deadlocks when
+        // the stop runs in a shutdown hook (SIGTERM): the pod hung until SIGKILL and the lease was never
+        // released. Leaving the process on a lost lease is done here instead, see stoppedLeading().
         o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace,
-            lease, lease.multipliedBy(2).dividedBy(3), lease.dividedBy(7), settings.identity, null,
-            settings.exitOnLeadershipLoss));
+            lease, lease.multipliedBy(2).dividedBy(3), lease.dividedBy(7), settings.identity,
+            new LeaderCallbacks(() -> { }, this::stoppedLeading, leader -> { }), false));
       }
     });
     register(new MediaServiceReconciler(context), settings);
@@ -90,10 +104,59 @@ public final class StackpilotOperator implements AutoCloseable {
     return context;
   }
 
+  /**
+   * The lease is gone. On our own stop that is expected; otherwise another replica may already lead, and
+   * the process ends at once (halt: no shutdown hook, so no reconcile of ours can write after this).
+   */
+  private void stoppedLeading() {
+    if (closing) {
+      return;
+    }
+    if (settings.exitOnLeadershipLoss) {
+      log.error("Lost the leader lease {}/{} as {}; exiting at once so that two replicas never act together",
+          settings.leaseNamespace, LEASE_NAME, settings.identity);
+      Runtime.getRuntime().halt(1);
+    }
+    log.warn("Lost the leader lease {}/{} as {}", settings.leaseNamespace, LEASE_NAME, settings.identity);
+  }
+
+  /**
+   * Stops reconciling, then hands the lease over at once if this replica still holds it, so a standby
+   * takes over within its retry period rather than after the lease runs out.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closing) {
+      return;
+    }
+    closing = true;
     operator.stop();
     context.close();
+    if (settings.leaseNamespace != null) {
+      releaseLease();
+    }
+  }
+
+  private void releaseLease() {
+    try {
+      var leases = settings.client.leases().inNamespace(settings.leaseNamespace).withName(LEASE_NAME);
+      Lease lease = leases.get();
+      if (lease == null || lease.getSpec() == null || !settings.identity.equals(lease.getSpec().getHolderIdentity())) {
+        return;
+      }
+      // As client-go releases: no holder, a one-second duration; the resourceVersion makes it a no-op
+      // if another replica has taken the lease meanwhile.
+      ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+      lease.getSpec().setHolderIdentity(null);
+      lease.getSpec().setLeaseDurationSeconds(1);
+      lease.getSpec().setAcquireTime(now);
+      lease.getSpec().setRenewTime(now);
+      settings.client.leases().inNamespace(settings.leaseNamespace).resource(lease).update();
+      log.info("Released the leader lease {}/{}", settings.leaseNamespace, LEASE_NAME);
+    } catch (RuntimeException e) {
+      // The lease then runs out by itself; a stop must not fail for it.
+      log.warn("Could not release the leader lease {}/{}: {}", settings.leaseNamespace, LEASE_NAME, e.getMessage());
+    }
   }
 
   /** How to run: which client, which namespaces (none = all), how often to resync, the clock. */
