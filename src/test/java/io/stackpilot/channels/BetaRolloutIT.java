@@ -153,9 +153,17 @@ class BetaRolloutIT {
       applyStateless(cluster, "beta", "Automatic");
 
       eventually(WAIT).until(() -> "Paused".equals(media(cluster, "grafana").getStatus().getRollout().getState()));
-      String stage = media(cluster, "grafana").getStatus().getRollout().getStage();
-      double reconciles = operator.reconciles();
-      eventually(WAIT).until(() -> operator.reconciles() > reconciles + 2);
+      RolloutStatus paused = media(cluster, "grafana").getStatus().getRollout();
+      String stage = paused.getStage();
+      java.time.Instant soaked = java.time.Instant.parse(paused.getStageStartedAt()).plusSeconds(3);
+      // A paused rollout at rest has no events of its own: make Stackpilot look at it again, at least three
+      // times and until the stage's soak is over, rather than hope the pods' events cause enough reconciles.
+      for (int poke = 1; poke <= 3 || java.time.Instant.now().isBefore(soaked); poke++) {
+        double reconciles = operator.reconciles();
+        cluster.kubectl("annotate", "--overwrite", "mediaservice", "grafana", "test.example/poke=" + poke)
+            .assertSuccess();
+        eventually(WAIT).until(() -> operator.reconciles() > reconciles);
+      }
       assertThat(media(cluster, "grafana").getStatus().getRollout().getStage()).as("paused").isEqualTo(stage);
 
       cluster.kubectl("annotate", "mediaservice", "grafana", "stackpilot.io/abort=true").assertSuccess();
