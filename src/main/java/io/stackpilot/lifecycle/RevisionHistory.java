@@ -20,12 +20,23 @@ public record RevisionHistory(List<RevisionRecord> records) {
     return new RevisionHistory(List.of());
   }
 
-  /** With the revision at the front (replacing an older record of it), the oldest dropped past the limit. */
+  /**
+   * With the revision at the front (replacing an older record of it), the oldest dropped past the
+   * limit, except the newest healthy one: it is what a rollback goes back to, and a run of failed
+   * upgrades must not push it out (the eleventh would have nothing to roll back to).
+   */
   public RevisionHistory recorded(RevisionRecord record) {
     List<RevisionRecord> next = new ArrayList<>();
     next.add(record);
     records.stream().filter(r -> !r.revision().equals(record.revision())).forEach(next::add);
-    return new RevisionHistory(next.subList(0, Math.min(next.size(), LIMIT)));
+    if (next.size() <= LIMIT) {
+      return new RevisionHistory(next);
+    }
+    List<RevisionRecord> kept = new ArrayList<>(next.subList(0, LIMIT));
+    next.stream().filter(r -> RevisionRecord.HEALTHY.equals(r.result())).findFirst()
+        .filter(healthy -> !kept.contains(healthy))
+        .ifPresent(healthy -> kept.set(LIMIT - 1, healthy));
+    return new RevisionHistory(kept);
   }
 
   public RevisionHistory withResult(String revision, String result) {

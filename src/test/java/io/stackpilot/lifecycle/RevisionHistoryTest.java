@@ -60,6 +60,19 @@ class RevisionHistoryTest {
   }
 
   @Test
+  void aRunOfFailedRevisionsNeverPushesOutTheNewestHealthyOne() {
+    RevisionHistory history = RevisionHistory.empty().recorded(record("good-1", 0).withResult(RevisionRecord.HEALTHY))
+        .recorded(record("good-2", 1).withResult(RevisionRecord.HEALTHY));
+    for (int i = 1; i <= 12; i++) {
+      history = history.recorded(record("bad-" + i, 10 + i).withResult(RevisionRecord.FAILED));
+    }
+
+    assertThat(history.records()).hasSize(RevisionHistory.LIMIT);
+    assertThat(history.revisions()).as("newest first, the rollback target kept last")
+        .startsWith("bad-12", "bad-11").endsWith("bad-4", "good-2").doesNotContain("good-1", "bad-3");
+  }
+
+  @Test
   void reRecordingWithinAFullHistoryDropsNothingElse() {
     RevisionHistory history = historyOf(10);
 
