@@ -17,6 +17,9 @@ public final class DataSafetyLabels {
   public static final String DATA = "stackpilot.io/data";
   public static final String MIGRATED = "migrated";
 
+  /** On a snapshot: when Stackpilot asked for it, to the millisecond, so retention knows which is newest. */
+  public static final String REQUESTED_AT = "stackpilot.io/requested-at";
+
   /** On a restored claim: the snapshot it was restored from. */
   public static final String RESTORED_FROM = "stackpilot.io/restored-from";
   /** On a restored claim and on the claim it replaced: the revision whose failure caused the restore. */

@@ -64,7 +64,7 @@ final class DataSafetyStep {
       case STOP_RUNNING_PODS -> scale(service, 0, live);
       case WAIT -> {
         for (SnapshotGate.PlannedSnapshot planned : gate.toCreate()) {
-          operator.client().resource(VolumeSnapshots.render(planned, namespace, Labels.standard(effective)))
+          operator.client().resource(VolumeSnapshots.render(planned, namespace, Labels.standard(effective), now))
               .fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();
           operator.writes().record("VolumeSnapshot");
           operator.events().record(service, EventRecorder.Type.Normal, "SnapshotRequested", "Taking VolumeSnapshot "

@@ -62,8 +62,10 @@ final class VolumeSnapshots {
     String source = snapshot.<String>get("spec", "source", "persistentVolumeClaimName");
     Boolean ready = snapshot.<Boolean>get("status", "readyToUse");
     String error = snapshot.<String>get("status", "error", "message");
-    Instant created = Optional.ofNullable(snapshot.getMetadata().getCreationTimestamp()).map(Instant::parse)
-        .orElse(Instant.EPOCH);
+    // creationTimestamp has whole seconds; two upgrades within one would make retention guess.
+    Instant created = Optional.ofNullable(snapshot.getMetadata().getAnnotations())
+        .map(a -> a.get(DataSafetyLabels.REQUESTED_AT)).or(() -> Optional.ofNullable(snapshot.getMetadata().getCreationTimestamp()))
+        .map(Instant::parse).orElse(Instant.EPOCH);
     return new SnapshotObservation(
         snapshot.getMetadata().getName(),
         source == null ? "" : source,
@@ -76,7 +78,8 @@ final class VolumeSnapshots {
         created);
   }
 
-  static GenericKubernetesResource render(PlannedSnapshot planned, String namespace, Map<String, String> standardLabels) {
+  static GenericKubernetesResource render(PlannedSnapshot planned, String namespace, Map<String, String> standardLabels,
+      Instant now) {
     Map<String, String> labels = new TreeMap<>(standardLabels);
     labels.put(DataSafetyLabels.STORAGE, planned.storage());
     labels.put(DataSafetyLabels.SOURCE_CLAIM, planned.claim());
@@ -84,7 +87,9 @@ final class VolumeSnapshots {
     return new GenericKubernetesResourceBuilder()
         .withApiVersion(DataSafetyLabels.SNAPSHOT_API_VERSION)
         .withKind("VolumeSnapshot")
-        .withNewMetadata().withName(planned.name()).withNamespace(namespace).withLabels(labels).endMetadata()
+        .withNewMetadata().withName(planned.name()).withNamespace(namespace).withLabels(labels)
+          .addToAnnotations(DataSafetyLabels.REQUESTED_AT, now.toString())
+        .endMetadata()
         .addToAdditionalProperties("spec", Map.of(
             "volumeSnapshotClassName", planned.snapshotClass(),
             "source", Map.of("persistentVolumeClaimName", planned.claim())))
