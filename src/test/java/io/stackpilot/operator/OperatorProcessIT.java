@@ -76,6 +76,8 @@ class OperatorProcessIT {
       System.out.printf("[figure] operator process: resident memory with the example stack Ready: VmRSS %d MiB, peak VmHWM %d MiB"
           + " (JVM flags %s)%n", rssKib / 1024, peakKib / 1024, String.join(" ", operator.jvmFlags()));
       assertThat(rssKib).as("VmRSS in kB").isPositive();
+      assertThat(operator.output()).as("structured logs with the arguments filled in")
+          .contains("\"formattedMessage\":\"Stackpilot runs, watching " + namespace + "; endpoints on port ");
     }
   }
 
