@@ -15,6 +15,7 @@ import io.stackpilot.testing.OperatorProcess;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,6 +76,10 @@ class OperatorProcessIT {
           Duration.between(operator.startedAt(), allReady).toMillis());
       System.out.printf("[figure] operator process: resident memory with the example stack Ready: VmRSS %d MiB, peak VmHWM %d MiB"
           + " (JVM flags %s)%n", rssKib / 1024, peakKib / 1024, String.join(" ", operator.jvmFlags()));
+      // Start-up and memory depend on what else the cores are doing: say how busy they were.
+      String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      System.out.printf("[figure] operator process: machine of %d cores, load average (1, 5, 15 min) %s, %s, %s%n",
+          Runtime.getRuntime().availableProcessors(), load[0], load[1], load[2]);
       assertThat(rssKib).as("VmRSS in kB").isPositive();
       assertThat(operator.output()).as("structured logs with the arguments filled in")
           .contains("\"formattedMessage\":\"Stackpilot runs, watching " + namespace + "; endpoints on port ");
