@@ -66,6 +66,7 @@ class OperatorProcessIT {
       Instant allReady = Instant.now();
       long rssKib = operator.statusKib("VmRSS");
       long peakKib = operator.statusKib("VmHWM");
+      long liveHeapKib = operator.liveHeapKib();
 
       long jarBytes = Files.size(OperatorProcess.JAR);
       System.out.printf("[figure] operator process: jar %s is %.1f MiB (%d bytes)%n",
@@ -76,11 +77,13 @@ class OperatorProcessIT {
           Duration.between(operator.startedAt(), allReady).toMillis());
       System.out.printf("[figure] operator process: resident memory with the example stack Ready: VmRSS %d MiB, peak VmHWM %d MiB"
           + " (JVM flags %s)%n", rssKib / 1024, peakKib / 1024, String.join(" ", operator.jvmFlags()));
+      System.out.printf("[figure] operator process: heap in use after a full GC (live set) %d MiB%n", liveHeapKib / 1024);
       // Start-up and memory depend on what else the cores are doing: say how busy they were.
       String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
       System.out.printf("[figure] operator process: machine of %d cores, load average (1, 5, 15 min) %s, %s, %s%n",
           Runtime.getRuntime().availableProcessors(), load[0], load[1], load[2]);
       assertThat(rssKib).as("VmRSS in kB").isPositive();
+      assertThat(liveHeapKib).as("live heap in kB, which must fit in the resident memory").isPositive().isLessThan(rssKib);
       assertThat(operator.output()).as("structured logs with the arguments filled in")
           .contains("\"formattedMessage\":\"Stackpilot runs, watching " + namespace + "; endpoints on port ");
     }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The operator as it ships: {@code java -jar target/stackpilot.jar run} in a process of its own,
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class OperatorProcess implements AutoCloseable {
 
   public static final Path JAR = Path.of("target/stackpilot.jar");
+  private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
   private final Process process;
   private final Instant startedAt;
@@ -72,6 +75,36 @@ public final class OperatorProcess implements AutoCloseable {
           .orElseThrow(() -> new IllegalStateException("no " + field + " in /proc/" + process.pid() + "/status"));
     } catch (IOException e) {
       throw new UncheckedIOException("the operator process " + process.pid() + " is gone; its log: " + log, e);
+    }
+  }
+
+  /**
+   * Heap in use right after a full collection (jcmd GC.run, then GC.heap_info), in kB: the live set,
+   * which VmRSS hides behind whatever heap the JVM chose to keep.
+   */
+  public long liveHeapKib() {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    run(jcmd.toString(), Long.toString(process.pid()), "GC.run");
+    Matcher used = HEAP_USED.matcher(run(jcmd.toString(), Long.toString(process.pid()), "GC.heap_info"));
+    if (!used.find()) {
+      throw new IllegalStateException("jcmd GC.heap_info printed no heap use for " + process.pid());
+    }
+    return Long.parseLong(used.group(1));
+  }
+
+  private static String run(String... command) {
+    try {
+      Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
     }
   }
 
