@@ -2,7 +2,7 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries crds demo jar build image clean bench
+.PHONY: test unit k8s-binaries crds docs demo jar build image clean bench
 
 ## Builds the control-plane binaries if missing, then runs unit tests and integration tests.
 test: k8s-binaries
@@ -31,6 +31,10 @@ crds:
 	cp target/classes/META-INF/fabric8/*-v1.yml crds/
 	cp crds/*-v1.yml helm/stackpilot/crds/
 	cp crds/*-v1.yml deploy/crds/
+
+## Regenerates docs/api.md from the CRDs (ApiReferenceIsCurrentTest fails when it is stale).
+docs:
+	$(MVN) -q process-classes exec:java -Dexec.mainClass=io.stackpilot.docs.ApiReferenceGenerator -Dexec.args=docs/api.md
 
 build:
 	$(MVN) -DskipTests package

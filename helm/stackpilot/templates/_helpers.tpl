@@ -103,6 +103,12 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["list", "watch"]
+# Pre-upgrade snapshots (storage[].snapshotBeforeUpgrade): listed by the service's label only while
+# an upgrade or a rollback of such a service is under way, applied, and deleted beyond
+# snapshotsToKeep (only those Stackpilot made). A cluster without the snapshot API needs none of it.
+- apiGroups: ["snapshot.storage.k8s.io"]
+  resources: ["volumesnapshots"]
+  verbs: ["list", "create", "patch", "delete"]
 # Secrets are read one by one, by the names a spec references (env, TLS, pull secrets, alert
 # webhook URLs); never listed or watched, so no Secret is cached in the operator.
 - apiGroups: [""]

@@ -57,6 +57,17 @@ public class ServiceStatus {
   @JsonPropertyDescription("The last 10 applied revisions, newest first.")
   private List<HistoryEntry> history;
 
+  @JsonPropertyDescription("Storage items with snapshotBeforeUpgrade or restored data: which claim holds which data.")
+  private List<VolumeStatus> volumes;
+
+  public List<VolumeStatus> getVolumes() {
+    return volumes;
+  }
+
+  public void setVolumes(List<VolumeStatus> volumes) {
+    this.volumes = volumes;
+  }
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }

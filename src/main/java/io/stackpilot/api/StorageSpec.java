@@ -3,6 +3,8 @@ package io.stackpilot.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -13,6 +15,8 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "has(self.size) != (has(self.existingClaim) && self.existingClaim != '')", message = "storage needs exactly one of size (a new claim) or existingClaim (a claim you own): set size, or remove it when existingClaim is set", reason = "FieldValueInvalid")
 @ValidationRule(value = "!has(self.existingClaim) || self.existingClaim == '' || !has(self.reclaim) || self.reclaim == 'Retain'", message = "reclaim: Delete is only for claims Stackpilot creates; a claim named by existingClaim is yours and is never deleted", fieldPath = ".reclaim")
+@ValidationRule(value = "!has(self.restoreOnRollback) || !self.restoreOnRollback || (has(self.snapshotBeforeUpgrade) && self.snapshotBeforeUpgrade)", message = "restoreOnRollback restores the snapshot taken before the upgrade, so it needs snapshotBeforeUpgrade: true as well", fieldPath = ".restoreOnRollback")
+@ValidationRule(value = "!has(self.restoreOnRollback) || !self.restoreOnRollback || !has(self.existingClaim) || self.existingClaim == ''", message = "restoreOnRollback replaces the claim with a restored one, which Stackpilot does only for claims it creates; a claim named by existingClaim is yours: remove restoreOnRollback (snapshotBeforeUpgrade alone still protects it)", fieldPath = ".restoreOnRollback")
 public class StorageSpec {
 
   @JsonPropertyDescription("Volume name, unique within the service; the claim is named <service>-<name>.")
@@ -53,9 +57,23 @@ public class StorageSpec {
   @Default("Retain")
   private ReclaimPolicy reclaim;
 
-  @JsonPropertyDescription("Take a CSI VolumeSnapshot of the claim before every upgrade that changes the image.")
+  @JsonPropertyDescription("Take a CSI VolumeSnapshot of the claim before every upgrade that changes the image, and start the new revision only once it is readyToUse. A single-replica service is stopped first so the snapshot is consistent.")
   @Default("false")
   private Boolean snapshotBeforeUpgrade;
+
+  @JsonPropertyDescription("VolumeSnapshotClass of the pre-upgrade snapshots; defaults to the stack's volumeSnapshotClassName.")
+  @Size(max = 253)
+  private String volumeSnapshotClassName;
+
+  @JsonPropertyDescription("When an upgrade fails and is rolled back, also roll the data back: the service gets a new claim restored from the pre-upgrade snapshot, and the claim the failed revision migrated is kept (labelled stackpilot.io/data=migrated) for you to inspect or delete. Needs snapshotBeforeUpgrade.")
+  @Default("false")
+  private Boolean restoreOnRollback;
+
+  @JsonPropertyDescription("How many pre-upgrade snapshots Stackpilot keeps per claim; older ones it made are deleted. Snapshots it did not make are never deleted.")
+  @Default("3")
+  @Min(1)
+  @Max(50)
+  private Integer snapshotsToKeep;
 
   public String getName() {
     return name;
@@ -129,6 +147,30 @@ public class StorageSpec {
     this.snapshotBeforeUpgrade = snapshotBeforeUpgrade;
   }
 
+  public String getVolumeSnapshotClassName() {
+    return volumeSnapshotClassName;
+  }
+
+  public void setVolumeSnapshotClassName(String volumeSnapshotClassName) {
+    this.volumeSnapshotClassName = volumeSnapshotClassName;
+  }
+
+  public Boolean getRestoreOnRollback() {
+    return restoreOnRollback;
+  }
+
+  public void setRestoreOnRollback(Boolean restoreOnRollback) {
+    this.restoreOnRollback = restoreOnRollback;
+  }
+
+  public Integer getSnapshotsToKeep() {
+    return snapshotsToKeep;
+  }
+
+  public void setSnapshotsToKeep(Integer snapshotsToKeep) {
+    this.snapshotsToKeep = snapshotsToKeep;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof StorageSpec other
@@ -140,11 +182,15 @@ public class StorageSpec {
         && Objects.equals(accessMode, other.accessMode)
         && Objects.equals(readOnly, other.readOnly)
         && Objects.equals(reclaim, other.reclaim)
-        && Objects.equals(snapshotBeforeUpgrade, other.snapshotBeforeUpgrade);
+        && Objects.equals(snapshotBeforeUpgrade, other.snapshotBeforeUpgrade)
+        && Objects.equals(volumeSnapshotClassName, other.volumeSnapshotClassName)
+        && Objects.equals(restoreOnRollback, other.restoreOnRollback)
+        && Objects.equals(snapshotsToKeep, other.snapshotsToKeep);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, mountPath, size, storageClassName, existingClaim, accessMode, readOnly, reclaim, snapshotBeforeUpgrade);
+    return Objects.hash(name, mountPath, size, storageClassName, existingClaim, accessMode, readOnly, reclaim, snapshotBeforeUpgrade,
+        volumeSnapshotClassName, restoreOnRollback, snapshotsToKeep);
   }
 }

@@ -1,62 +1,81 @@
 package io.stackpilot.cli;
 
-import io.stackpilot.api.ServiceStack;
-import io.stackpilot.api.StackService;
-import io.stackpilot.manifest.Manifest;
+import io.stackpilot.manifest.ManifestDocument;
 import io.stackpilot.manifest.ManifestReader;
-import io.stackpilot.validation.ClusterFacts;
-import io.stackpilot.validation.Finding;
-import io.stackpilot.validation.SpecValidator;
-import io.stackpilot.validation.ValidationReport;
-import java.io.PrintStream;
+import io.stackpilot.schema.StackpilotCrds;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Checks manifests offline, for GitOps CI: every message as file:kind/name:field: problem (fix).
  * Exit code 1 when there are errors, 0 otherwise (also with warnings).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check ServiceStack and service manifests offline (the checks that need no cluster)."
-        + " Exit code 1 on errors, 0 with warnings only.")
+    description = {
+        "Check ServiceStack and service manifests offline, as the API server would at kubectl apply"
+            + " (the CRDs' schemas and CEL rules, from the jar), plus the operator's checks that need no cluster.",
+        "Cannot check what needs the cluster (existing Secrets, ConfigMaps, claims, stacks, dependencies)"
+            + " nor transition rules, which compare with the object's previous version.",
+        "Exit code 1 on errors, 0 with warnings only."})
 public final class ValidateCommand implements Callable<Integer> {
 
   @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILES",
-      description = "Files or folders to check.")
+      description = "Files or folders to check (folders recursively: .yaml, .yml, .json).")
   List<Path> files;
 
-  private final PrintStream out = System.out;
+  @Spec
+  CommandSpec spec;
+
+  private int errors;
+  private int warnings;
+  private int checked;
 
   @Override
   public Integer call() {
-    int errors = 0;
-    int warnings = 0;
-    int checked = 0;
-    for (Path file : files) {
-      for (Manifest manifest : ManifestReader.read(file)) {
-        ValidationReport report;
-        if (manifest.object() instanceof StackService service) {
-          report = SpecValidator.validateService(service, ClusterFacts.offline());
-        } else if (manifest.object() instanceof ServiceStack stack) {
-          report = SpecValidator.validateStack(stack, ClusterFacts.offline());
-        } else {
+    PrintWriter out = spec.commandLine().getOut();
+    OfflineChecks checks = new OfflineChecks(StackpilotCrds.validator());
+    for (Path path : files) {
+      if (!Files.exists(path)) {
+        report(out, path.toString(), new OfflineChecks.Problem("", true, "no such file or folder (check the path)"));
+        continue;
+      }
+      for (Path file : ManifestReader.files(path)) {
+        List<ManifestDocument> documents;
+        try {
+          documents = ManifestReader.readDocuments(file);
+        } catch (UncheckedIOException e) {
+          report(out, file.toString(), new OfflineChecks.Problem("", true,
+              "cannot be read as YAML: " + e.getCause().getMessage().lines().findFirst().orElse("") + " (fix the syntax)"));
           continue;
         }
-        checked++;
-        for (Finding error : report.errors()) {
-          out.println(manifest.location() + ":" + error.field() + ": error: " + error.message());
+        for (ManifestDocument document : documents) {
+          if (checks.covers(document)) {
+            checked++;
+            checks.check(document).forEach(problem -> report(out, document.location(), problem));
+          }
         }
-        for (Finding warning : report.warnings()) {
-          out.println(manifest.location() + ":" + warning.field() + ": warning: " + warning.message());
-        }
-        errors += report.errors().size();
-        warnings += report.warnings().size();
       }
     }
     out.println(checked + " object(s) checked: " + errors + " error(s), " + warnings + " warning(s)");
+    out.flush();
     return errors > 0 ? 1 : 0;
+  }
+
+  private void report(PrintWriter out, String location, OfflineChecks.Problem problem) {
+    String field = problem.field().isEmpty() ? "" : ":" + problem.field();
+    out.println(location + field + ": " + (problem.error() ? "error" : "warning") + ": " + problem.message());
+    if (problem.error()) {
+      errors++;
+    } else {
+      warnings++;
+    }
   }
 }

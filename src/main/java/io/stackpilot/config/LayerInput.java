@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The settings that one layer below the overlays contributes to what several layers can set, so
  * that each setting is merged by one loop over the layers. A field is null where the layer leaves it
- * unset or cannot set it: a channel sets only env and config; only a stack sets storageClassName,
+ * unset or cannot set it: a channel sets only env and config; only a stack sets storageClassName, volumeSnapshotClassName,
  * imagePullSecrets and podLabels. What only the service spec sets is read from the spec directly.
  *
  * @param location where the layer's fields are, for error messages, e.g. "ServiceStack home: spec.media"
@@ -31,6 +31,7 @@ record LayerInput(
     RecoverySpec recovery,
     HealthSpec health,
     String storageClassName,
+    String volumeSnapshotClassName,
     Map<String, String> nodeSelector,
     List<Toleration> tolerations,
     List<LocalObjectReference> imagePullSecrets,
@@ -48,6 +49,7 @@ record LayerInput(
         defaults.getRecovery(),
         defaults.getHealth(),
         defaults.getStorageClassName(),
+        defaults.getVolumeSnapshotClassName(),
         defaults.getNodeSelector(),
         defaults.getTolerations(),
         defaults.getImagePullSecrets(),
@@ -66,6 +68,7 @@ record LayerInput(
         spec.getRecovery(),
         spec.getHealth(),
         null,
+        null,
         spec.getNodeSelector(),
         spec.getTolerations(),
         null,
@@ -79,6 +82,7 @@ record LayerInput(
         location,
         channel.getEnv(),
         channel.getConfig(),
+        null,
         null,
         null,
         null,

@@ -42,12 +42,15 @@ public final class ManifestReader {
   public static List<Manifest> read(Path fileOrFolder) {
     List<Manifest> all = new ArrayList<>();
     for (Path file : files(fileOrFolder)) {
-      all.addAll(readFile(file));
+      for (ManifestDocument document : readDocuments(file)) {
+        all.add(new Manifest(document.file(), document.documentIndex(), toObject(document.content())));
+      }
     }
     return all;
   }
 
-  private static List<Path> files(Path fileOrFolder) {
+  /** The files that {@code kubectl apply -f} would read from a file or folder, in a stable order. */
+  public static List<Path> files(Path fileOrFolder) {
     if (!Files.isDirectory(fileOrFolder)) {
       return List.of(fileOrFolder);
     }
@@ -61,14 +64,15 @@ public final class ManifestReader {
     }
   }
 
-  private static List<Manifest> readFile(Path file) {
-    List<Manifest> manifests = new ArrayList<>();
+  /** Every non-empty document of one file, as written. */
+  public static List<ManifestDocument> readDocuments(Path file) {
+    List<ManifestDocument> manifests = new ArrayList<>();
     try (YAMLParser parser = new YAMLFactory().createParser(file.toFile())) {
       List<JsonNode> documents = YAML.readValues(parser, JsonNode.class).readAll();
       int index = 0;
       for (JsonNode document : documents) {
         if (document != null && !document.isNull() && !document.isEmpty()) {
-          manifests.add(new Manifest(file, index, toObject(document)));
+          manifests.add(new ManifestDocument(file, index, document));
         }
         index++;
       }
@@ -78,7 +82,8 @@ public final class ManifestReader {
     return manifests;
   }
 
-  private static HasMetadata toObject(JsonNode document) {
+  /** Stackpilot's kinds as their typed classes, anything else as a generic resource. */
+  public static HasMetadata toObject(JsonNode document) {
     String kind = document.path("kind").asText();
     String apiVersion = document.path("apiVersion").asText();
     Class<? extends HasMetadata> type = KINDS.get(kind);

@@ -61,6 +61,16 @@ final class ClusterFactsReader {
       media.getSpec().getMedia().getLibraries().forEach(l -> refs.claims.add(l.getClaimName()));
     }
     facts = withReferenced(facts, namespace, refs);
+    if (spec.getStorage() != null && spec.getStorage().stream().anyMatch(v -> Boolean.TRUE.equals(v.getSnapshotBeforeUpgrade()))) {
+      try {
+        facts = facts.withSnapshotApi(VolumeSnapshots.classes(client));
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != java.net.HttpURLConnection.HTTP_FORBIDDEN) {
+          throw e;
+        }
+        // Confined to listed namespaces, the operator may not read cluster-scoped classes: skip the check.
+      }
+    }
     if (spec.getDependsOn() != null && !spec.getDependsOn().isEmpty()) {
       facts = withDependencyGraph(facts, neighbourhood);
     }

@@ -31,6 +31,12 @@ import io.stackpilot.lifecycle.RecoveryState;
 import io.stackpilot.lifecycle.RevisionHistory;
 import io.stackpilot.lifecycle.RevisionRecord;
 import io.stackpilot.lifecycle.RolloutPlan;
+import io.stackpilot.api.VolumeStatus;
+import io.stackpilot.datasafety.ClaimBinding;
+import io.stackpilot.datasafety.ClaimObservation;
+import io.stackpilot.datasafety.ProtectedVolume;
+import io.stackpilot.datasafety.ProtectedVolumes;
+import io.stackpilot.datasafety.SnapshotGate;
 import io.stackpilot.render.RevisionSnapshots;
 import io.stackpilot.render.Track;
 import java.time.Duration;
@@ -75,14 +81,18 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
    * of a protected Ingress): those live in other controllers, whose changes do not wake this one.
    */
   private static final Duration WAITING_POLL = Duration.ofSeconds(3);
+  /** A blocked snapshot is retried by deleting it, which no watch here sees: look again now and then. */
+  private static final Duration BLOCKED_POLL = Duration.ofSeconds(30);
   /** Set to a quarantined revision (optionally followed by '.' and anything) to try it once more. */
   public static final String RETRY_ANNOTATION = "stackpilot.io/retry";
   private static final String MANAGED = Labels.MANAGED_BY + "=" + Labels.MANAGER;
 
   private final OperatorContext operator;
+  private final DataSafetyStep dataSafety;
 
   protected ServiceReconciler(OperatorContext operator) {
     this.operator = operator;
+    this.dataSafety = new DataSafetyStep(operator);
   }
 
   @Override
@@ -164,6 +174,8 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     Optional<RecoveryDecision> decision = Optional.empty();
     Optional<RolloutPlan> rollout = Optional.empty();
     Optional<String> waitingFor = Optional.empty();
+    Optional<SnapshotGate> snapshotGate = Optional.empty();
+    Optional<List<VolumeStatus>> volumes = Optional.empty();
     boolean pollAgain;
 
     Pass(S service, Context<S> context) {
@@ -227,7 +239,9 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         history = history.withResult(failed.getRevision(), RevisionRecord.FAILED);
       }
       applyHistory(service, history, stableConfig, configMaps, context);
-      for (HasMetadata object : wiring.objects(step.objects(), betaConfig, owner)) {
+      List<ClaimBinding.Restored> restored = ProtectedVolumes.restored(betaConfig, claims());
+      volumes = Optional.of(ProtectedVolumes.status(betaConfig, restored));
+      for (HasMetadata object : wiring.objects(ClaimBinding.rebind(step.objects(), restored), betaConfig, owner)) {
         applyOne(object, context);
       }
       pollAgain = wiring.exposureWithheld(step.objects());
@@ -265,6 +279,23 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
           Optional.ofNullable(service.getMetadata().getAnnotations()).map(a -> a.get(RETRY_ANNOTATION)),
           now));
       decision = Optional.of(decided);
+      List<ClaimObservation> claims = claims();
+      List<ClaimBinding.Restored> restored = ProtectedVolumes.restored(effective, claims);
+      volumes = Optional.of(ProtectedVolumes.status(effective, restored));
+      List<ProtectedVolume> snapshotted = ProtectedVolumes.snapshotted(effective, claims);
+      boolean upgrade = decided.target().equals(wanted.revision()) && newRevision
+          && observed.filter(live -> !live.image().equals(effective.image())).isPresent();
+      if (upgrade && !snapshotted.isEmpty()) {
+        // One replica on a single-writer volume stops before its snapshot, so the data is at rest.
+        boolean stopFirst = effective.replicas() <= 1
+            && "Recreate".equals(rendered.deployment().getSpec().getStrategy().getType());
+        SnapshotGate snapshots = dataSafety.beforeUpgrade(service, effective, wanted.revision(), snapshotted, stopFirst,
+            pods(service, context).size(), observed.get(), snapshotBlocked(), now);
+        if (!snapshots.open()) {
+          snapshotGate = Optional.of(snapshots);
+          return;
+        }
+      }
       if (decided.recordFirst()) {
         // Recorded before it is carried out: a restarted operator finishes it, and never does it twice.
         ServiceStatus intent = status();
@@ -279,6 +310,14 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       if (decided.state().restartedRevision().filter(decided.target()::equals).isPresent()) {
         target = RevisionSnapshots.restarted(target, decided.state().restartedAt().orElseThrow());
       }
+      Optional<String> liveRevision = observed.map(DeploymentObservation::revision);
+      if (!decided.target().equals(wanted.revision()) && liveRevision.filter(wanted.revision()::equals).isPresent()) {
+        // The failed revision is still running: this is the rollback, and the moment to roll the data back too.
+        restored = dataSafety.restoreOnRollback(service, effective, wanted.revision(), liveRevision, snapshotted,
+            claims, restored);
+        volumes = Optional.of(ProtectedVolumes.status(effective, restored));
+      }
+      target = ClaimBinding.rebind(target, restored);
       applyHistory(service, history, effective, configMaps, context);
       for (HasMetadata object : wiring.objects(target.objects(), effective, owner)) {
         applyOne(object, context);
@@ -290,10 +329,35 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       }
     }
 
+    private List<ClaimObservation> claims() {
+      return DataSafetyStep.claimsOf(service, context.getSecondaryResources(PersistentVolumeClaim.class));
+    }
+
+    /** Whether the last status already said the upgrade is blocked by a snapshot, so it is told once. */
+    private boolean snapshotBlocked() {
+      return Conditions.find(Optional.ofNullable(previous.getConditions()).orElse(List.of()), ConditionType.STALLED.type())
+          .filter(c -> "True".equals(c.getStatus()) && DataSafetyStep.BLOCKED_REASON.equals(c.getReason()))
+          .isPresent();
+    }
+
     private ServiceStatus status() {
       ServiceStatus status = ServiceStatusCalculator.compute(new ServiceObservation(
           service.getMetadata().getGeneration(), report.toStatus(), desired, observed, decision, rollout,
           history.summary(), previous), now);
+      List<VolumeStatus> volumeStatus = volumes.orElseGet(previous::getVolumes);
+      status.setVolumes(volumeStatus == null || volumeStatus.isEmpty() ? null : volumeStatus);
+      snapshotGate.ifPresent(gate -> {
+        long generation = service.getMetadata().getGeneration();
+        boolean blocked = gate.step() == SnapshotGate.Step.BLOCKED;
+        List<io.fabric8.kubernetes.api.model.Condition> conditions = Conditions.replaced(status.getConditions(),
+            ConditionType.RECONCILING, !blocked, blocked ? "Idle" : DataSafetyStep.WAITING_REASON,
+            blocked ? "Blocked: see Stalled" : gate.message(), generation, now);
+        if (blocked) {
+          conditions = Conditions.replaced(conditions, ConditionType.STALLED, true, DataSafetyStep.BLOCKED_REASON,
+              gate.message(), generation, now);
+        }
+        status.setConditions(conditions);
+      });
       waitingFor.ifPresent(message -> status.setConditions(Conditions.replaced(status.getConditions(),
           ConditionType.RECONCILING, true, DependencyGateResult.REASON, message,
           service.getMetadata().getGeneration(), now)));
@@ -312,7 +376,10 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       UpdateControl<S> control = UpdateControl.noUpdate();
       Optional<Instant> wake = decision.flatMap(RecoveryDecision::wakeAt).or(() -> rollout.flatMap(RolloutPlan::wakeAt));
       Optional<Duration> after = wake.map(at -> Duration.between(now, at).plusMillis(50)).filter(d -> !d.isNegative());
-      (after.isPresent() ? after : pollAgain ? Optional.of(WAITING_POLL) : Optional.<Duration>empty())
+      Optional<Duration> snapshotPoll = snapshotGate.map(gate -> gate.wakeAt()
+          .map(at -> Duration.between(now, at).plusMillis(50)).orElse(BLOCKED_POLL));
+      (snapshotPoll.isPresent() ? snapshotPoll : after.isPresent() ? after
+          : pollAgain ? Optional.of(WAITING_POLL) : Optional.<Duration>empty())
           .ifPresent(control::rescheduleAfter);
       return control;
     }

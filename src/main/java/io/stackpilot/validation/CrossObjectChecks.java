@@ -30,6 +30,7 @@ final class CrossObjectChecks {
     pullSecretsExist(stack, facts, findings);
     tlsSecretExists(spec, facts, findings);
     claimsExist(service, facts, findings);
+    SnapshotChecks.snapshotsPossible(service, stack, facts, findings);
     dependenciesExistWithoutCycles(service, facts, findings);
   }
 

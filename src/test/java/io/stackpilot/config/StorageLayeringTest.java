@@ -145,4 +145,25 @@ class StorageLayeringTest {
   private static MediaService withVolume(StorageSpec volume) {
     return mediaService(spec -> spec.setStorage(List.of(volume)));
   }
+
+  @Test
+  void aSnapshottedVolumeWithoutItsOwnSnapshotClassGetsTheStacksAndOthersGetNone() {
+    var stack = stack(s -> {
+      s.setBase(defaults(d -> d.setVolumeSnapshotClassName("base-snapshots")));
+      s.setMedia(defaults(d -> d.setVolumeSnapshotClassName("media-snapshots")));
+    });
+    var service = mediaService(spec -> spec.setStorage(List.of(
+        volume("config", v -> v.setSnapshotBeforeUpgrade(true)),
+        volume("db", v -> {
+          v.setSnapshotBeforeUpgrade(true);
+          v.setVolumeSnapshotClassName("own");
+        }),
+        volume("cache", v -> {}))));
+
+    EffectiveService effective = layer(service, stack);
+
+    assertThat(effective.storage()).extracting(StorageSpec::getVolumeSnapshotClassName)
+        .containsExactly("media-snapshots", "own", null);
+    assertThat(effective.provenance().of("storage.config.volumeSnapshotClassName")).contains(Layer.STACK_CATEGORY);
+  }
 }

@@ -56,8 +56,12 @@ class PackagingIT {
       " | configmaps | get,list,watch,create,patch,delete",
       " | persistentvolumeclaims | get,list,watch,create,patch",
       " | pods | list,watch",
+      "snapshot.storage.k8s.io | volumesnapshots | list,create,patch,delete",
       " | secrets | get",
       " | events | create");
+  /** Watching every namespace adds the one cluster-scoped read: which VolumeSnapshotClasses exist. */
+  private static final List<String> CLUSTER_RULES = java.util.stream.Stream.concat(OPERATOR_RULES.stream(),
+      java.util.stream.Stream.of("snapshot.storage.k8s.io | volumesnapshotclasses | list")).toList();
   private static final List<String> LEADER_ELECTION_RULES = List.of("coordination.k8s.io | leases | get,create,update");
 
   @Test
@@ -98,7 +102,7 @@ class PackagingIT {
     assertThat(kindsAndNames(defaults)).contains("ClusterRole/stackpilot", "ClusterRoleBinding/stackpilot",
         "Role/stackpilot-leader-election", "RoleBinding/stackpilot-leader-election")
         .doesNotContain("Role/stackpilot", "ServiceMonitor/stackpilot");
-    assertThat(rules(find(defaults, "ClusterRole", "stackpilot"))).isEqualTo(OPERATOR_RULES);
+    assertThat(rules(find(defaults, "ClusterRole", "stackpilot"))).isEqualTo(CLUSTER_RULES);
     assertThat(rules(find(defaults, "Role", "stackpilot-leader-election"))).isEqualTo(LEADER_ELECTION_RULES);
 
     // Listed namespaces: the same rules as a Role in each, nothing cluster-wide.

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,56 +20,84 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /**
- * `java -jar target/stackpilot.jar run ...` in a process of its own, as a kubelet would run it, so a test
- * can do to it what happens to a real one: SIGKILL, SIGTERM, SIGSTOP and SIGCONT. Its output goes to a
- * log file under target/operator-logs, named in every failure. The jar is built by the package phase,
- * which runs before the integration tests.
+ * The operator as it ships: {@code java -jar target/stackpilot.jar run} in a process of its own,
+ * against a test's control plane (through KUBECONFIG, which {@code run} reads like kubectl). Its output
+ * goes to a file under target/operator-logs, not a pipe that could fill up and stall it, and is named
+ * in every failure. A test can do to it what happens to a real one: SIGKILL, SIGTERM, SIGSTOP and
+ * SIGCONT; closing it stops it as Kubernetes would (SIGTERM), then for good. The jar is built by the
+ * package phase, which runs before the integration tests.
  */
 public final class OperatorProcess implements AutoCloseable {
 
-  public static final Path JAR = Path.of("target", "stackpilot.jar");
+  public static final Path JAR = Path.of("target/stackpilot.jar");
   private static final Path LOGS = Path.of("target", "operator-logs");
+  /** A small heap and the serial collector: several of these share two cores with the control plane. */
+  private static final List<String> SMALL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+  private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
   private static final Pattern PORT = Pattern.compile("endpoints on port (\\d+)");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
+  private final Instant startedAt;
   private final Path log;
+  private final List<String> jvmFlags;
   private volatile Integer port;
 
-  private OperatorProcess(Process process, Path log) {
+  private OperatorProcess(Process process, Instant startedAt, Path log, List<String> jvmFlags) {
     this.process = process;
+    this.startedAt = startedAt;
     this.log = log;
+    this.jvmFlags = jvmFlags;
+  }
+
+  /** Starts the jar with the given JVM flags and {@code run -n <namespace> --port 0}. */
+  public static OperatorProcess start(TestCluster cluster, List<String> jvmFlags) {
+    return launch(cluster.controlPlane().kubeconfig(), "operator-process-" + cluster.namespace(), jvmFlags,
+        List.of("--namespace", cluster.namespace()));
   }
 
   /**
-   * Starts `stackpilot run` against the cluster of the kubeconfig with the given arguments (port 0, so
-   * parallel processes never collide; the port is read from the log). {@code name} becomes HOSTNAME, so
-   * a replica's leader-election identity says which one it is.
+   * Starts `stackpilot run --port 0` (so parallel processes never collide; the port is read from the
+   * log) against the cluster of the kubeconfig, with the given arguments and a small heap. {@code name}
+   * becomes HOSTNAME, so a replica's leader-election identity says which one it is.
    */
   public static OperatorProcess start(Path kubeconfig, String name, List<String> runArguments) {
+    return launch(kubeconfig, name, SMALL_JVM, runArguments);
+  }
+
+  private static OperatorProcess launch(Path kubeconfig, String name, List<String> jvmFlags,
+      List<String> runArguments) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR + " is missing: the integration tests run after `mvn package` builds it");
     }
-    List<String> command = new ArrayList<>(List.of(javaBinary(),
-        // A small heap and the serial collector: several of these share two cores with the control plane.
-        "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toString(), "run", "--port", "0"));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-jar", JAR.toString(), "run", "--port", "0"));
     command.addAll(runArguments);
     try {
       Files.createDirectories(LOGS);
       Path log = Files.createTempFile(LOGS, name + "-", ".log");
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectErrorStream(true)
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-      builder.environment().putAll(Map.of("KUBECONFIG", kubeconfig.toString(), "HOSTNAME", name));
-      return new OperatorProcess(builder.start(), log);
+      builder.environment().put("KUBECONFIG", kubeconfig.toString());
+      builder.environment().put("HOSTNAME", name);
+      builder.environment().remove("JAVA_TOOL_OPTIONS");
+      Instant startedAt = Instant.now();
+      return new OperatorProcess(builder.start(), startedAt, log, List.copyOf(jvmFlags));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
     }
   }
 
-  private static String javaBinary() {
-    return ProcessHandle.current().info().command().orElse("java");
+  /** Just before the process was forked. */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public List<String> jvmFlags() {
+    return jvmFlags;
   }
 
   /** Waits until /readyz says the operator runs and its caches are synced (a follower of an election never is). */
@@ -143,6 +171,49 @@ public final class OperatorProcess implements AutoCloseable {
     return log;
   }
 
+  /** A kB figure of /proc/<pid>/status, such as VmRSS (resident now) or VmHWM (the peak). */
+  public long statusKib(String field) {
+    try {
+      return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+          .filter(line -> line.startsWith(field + ":"))
+          .map(line -> line.substring(field.length() + 1).replace("kB", "").strip())
+          .mapToLong(Long::parseLong).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no " + field + " in /proc/" + process.pid() + "/status"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the operator process " + process.pid() + " is gone; its log: " + log, e);
+    }
+  }
+
+  /**
+   * Heap in use right after a full collection (jcmd GC.run, then GC.heap_info), in kB: the live set,
+   * which VmRSS hides behind whatever heap the JVM chose to keep.
+   */
+  public long liveHeapKib() {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    run(jcmd.toString(), Long.toString(process.pid()), "GC.run");
+    Matcher used = HEAP_USED.matcher(run(jcmd.toString(), Long.toString(process.pid()), "GC.heap_info"));
+    if (!used.find()) {
+      throw new IllegalStateException("jcmd GC.heap_info printed no heap use for " + process.pid());
+    }
+    return Long.parseLong(used.group(1));
+  }
+
+  private static String run(String... command) {
+    try {
+      Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!tool.waitFor(60, TimeUnit.SECONDS) || tool.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
+    }
+  }
+
   public String output() {
     try {
       return Files.readString(log, StandardCharsets.UTF_8);
@@ -208,11 +279,18 @@ public final class OperatorProcess implements AutoCloseable {
     }
   }
 
-  /** Kills it if it still runs (SIGKILL ends a paused process too): a failed test leaves no operator behind. */
+  /** Stops it as Kubernetes would (SIGTERM, SIGKILL after 30 s), waking it first if a test froze it. */
   @Override
   public void close() {
-    if (process.isAlive()) {
-      kill();
+    if (!process.isAlive()) {
+      return;
     }
+    try {
+      resume();
+    } catch (AssertionError | UncheckedIOException e) {
+      // It ended meanwhile; nothing to wake.
+    }
+    process.destroy();
+    awaitExit(Duration.ofSeconds(30));
   }
 }

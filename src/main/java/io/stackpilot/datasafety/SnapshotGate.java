@@ -1,0 +1,34 @@
+package io.stackpilot.datasafety;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What stands between an upgrade and its new pods when volumes are snapshotted first.
+ *
+ * @param step what to do now
+ * @param toCreate the snapshots to create now
+ * @param message what the service waits for, or why the upgrade is blocked, for the status
+ * @param wakeAt when to look again without an event (a snapshot's readiness is not watched)
+ */
+public record SnapshotGate(Step step, List<PlannedSnapshot> toCreate, String message, Optional<Instant> wakeAt) {
+
+  public enum Step {
+    /** Every snapshot is ready: the upgrade may go ahead. */
+    OPEN,
+    /** Stop the running pods first, so the snapshot holds data nobody is writing. */
+    STOP_RUNNING_PODS,
+    /** Snapshots are being taken (or about to be): wait. */
+    WAIT,
+    /** A snapshot failed or timed out: the upgrade waits for a human; the running revision runs on. */
+    BLOCKED
+  }
+
+  /** A snapshot to take: of which claim, for which item, before which revision, with which class. */
+  public record PlannedSnapshot(String name, String claim, String storage, String revision, String snapshotClass) {}
+
+  public boolean open() {
+    return step == Step.OPEN;
+  }
+}
