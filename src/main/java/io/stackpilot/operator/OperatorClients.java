@@ -1,13 +1,16 @@
 package io.stackpilot.operator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * How the operator's Kubernetes client is built, wherever the operator runs (the run command, the
  * demo, the tests): it names itself {@code stackpilot/<version>} in every request's User-Agent, so the
  * API server's audit log and request metrics tell its requests apart from kubectl's, Helm's or other
- * fabric8 clients'.
+ * fabric8 clients'; and it reads every resource the API server accepted, even one holding a value its
+ * Java type cannot parse (see {@link LenientQuantities}).
  */
 public final class OperatorClients {
 
@@ -18,7 +21,9 @@ public final class OperatorClients {
   /** A client builder for the operator; callers may add to it (an interceptor, say) before building. */
   public static KubernetesClientBuilder builder(Config config) {
     config.setUserAgent(userAgent());
-    return new KubernetesClientBuilder().withConfig(config);
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withKubernetesSerialization(new KubernetesSerialization(LenientQuantities.configure(new ObjectMapper()), true));
   }
 
   /** {@code stackpilot/<version>} from the jar's manifest, {@code stackpilot/development} when run from classes. */
