@@ -18,6 +18,8 @@ import io.stackpilot.api.StackService;
 import io.stackpilot.operator.OperatorClients;
 import io.stackpilot.operator.StackpilotOperator;
 import io.stackpilot.testing.CommandResult;
+import io.stackpilot.testing.PodSecurityLevel;
+import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
@@ -46,6 +48,7 @@ class LeastPrivilegeIT {
   private static final Duration SETTLE = Duration.ofSeconds(120);
 
   @Test
+  @PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
   void chartPermissionsRunTheHomelabAndNothingMore(TestCluster cluster) {
     KubernetesClient admin = cluster.client();
     String namespace = cluster.namespace();

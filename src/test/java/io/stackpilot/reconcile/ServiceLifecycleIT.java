@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.StackService;
+import io.stackpilot.testing.PodSecurityLevel;
+import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.TestCluster;
@@ -32,6 +34,7 @@ class ServiceLifecycleIT {
   private static final Duration SETTLE = Duration.ofSeconds(90);
 
   @Test
+  @PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
   void exampleStackReachesReadyEverywhere(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       long start = System.nanoTime();
@@ -212,6 +215,7 @@ class ServiceLifecycleIT {
   }
 
   @Test
+  @PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
   void unchangedStackCostsZeroWritesOnResync(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator(Duration.ofSeconds(2))) {
       cluster.kubectl("apply", "-f", "examples/homelab/").assertSuccess();
