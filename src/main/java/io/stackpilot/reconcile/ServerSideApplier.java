@@ -2,6 +2,7 @@ package io.stackpilot.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.SSABasedGenericKubernetesResourceMatcher;
 import java.util.Optional;
@@ -19,6 +20,27 @@ final class ServerSideApplier {
   ServerSideApplier(KubernetesClient client, WriteCounter writes) {
     this.client = client;
     this.writes = writes;
+  }
+
+  /**
+   * Asks the API server, with a dry run, whether it would take the object; only when applying it would
+   * write at all. Returns the API server's refusal of the object itself (Invalid, BadRequest); anything
+   * else, such as a conflict or an unavailable server, is thrown as from a real apply.
+   */
+  <R extends HasMetadata> Optional<KubernetesClientException> refusal(R desired, Optional<R> actual, Context<?> context) {
+    if (actual.isPresent() && SSABasedGenericKubernetesResourceMatcher.<R>getInstance()
+        .matches(actual.get(), desired, context)) {
+      return Optional.empty();
+    }
+    try {
+      client.resource(desired).dryRun().fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();
+      return Optional.empty();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 422 || e.getCode() == 400) {
+        return Optional.of(e);
+      }
+      throw e;
+    }
   }
 
   /** Applies when needed; returns whether it wrote. */

@@ -3,6 +3,7 @@ package io.stackpilot.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.stackpilot.testing.ServiceQueries.condition;
 import static io.stackpilot.testing.ServiceQueries.deployment;
+import static io.stackpilot.testing.ServiceQueries.image;
 import static io.stackpilot.testing.ServiceQueries.media;
 import static io.stackpilot.testing.ServiceQueries.phase;
 import static io.stackpilot.testing.ServiceQueries.pods;
@@ -133,6 +134,45 @@ class ServiceLifecycleIT {
       eventually().untilAsserted(() -> assertThat(cluster.kubectl("get", "events",
           "--field-selector", "involvedObject.name=radarr,reason=InvalidSpec", "-o", "name").stdout()).isNotBlank());
       assertThat(cluster.kubectl("get", "events", "-o", "yaml").stdout()).doesNotContain("3f9a1c7be2d84e6f9a0b1c2d3e4f5a6b");
+    }
+  }
+
+  @Test
+  void specWhoseDeploymentTheApiServerRefusesIsReportedInvalidAndLeavesRunningPodsAlone(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      applyService(cluster, "bazarr", "lscr.io/linuxserver/bazarr:1.5.2");
+      eventually().until(() -> ready(media(cluster, "bazarr")));
+      String revision = media(cluster, "bazarr").getStatus().getRevision();
+      Set<String> podsBefore = podUids(cluster, "bazarr");
+
+      // The CRD takes tolerations and resources as core/v1 has them, unchecked; the Deployment would be refused.
+      cluster.kubectl("patch", "mediaservice", "bazarr", "--type=merge", "-p", """
+          {"spec": {"channels": {"stable": {"image": "lscr.io/linuxserver/bazarr:1.5.3"}},
+                    "tolerations": [{"key": "media", "operator": "Maybe", "effect": "NoSchedule"}],
+                    "resources": {"requests": {"cpu": "2"}, "limits": {"cpu": "1"}}}}
+          """).assertSuccess();
+
+      eventually().untilAsserted(() -> {
+        MediaService bazarr = media(cluster, "bazarr");
+        assertThat(bazarr.getStatus().getObservedGeneration()).isEqualTo(bazarr.getMetadata().getGeneration());
+        assertThat(bazarr.getStatus().getPhase()).isEqualTo("Invalid");
+        assertThat(bazarr.getStatus().getValidation().getErrors()).extracting(e -> e.getField())
+            .contains("spec.tolerations", "spec.resources");
+        assertThat(condition(bazarr, "ConfigValid").getStatus()).isEqualTo("False");
+        assertThat(condition(bazarr, "Available").getStatus()).isEqualTo("True");
+      });
+      assertThat(media(cluster, "bazarr").getStatus().getRevision()).isEqualTo(revision);
+      assertThat(deployment(cluster, "bazarr").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+          .isEqualTo("lscr.io/linuxserver/bazarr:1.5.2");
+      assertThat(podUids(cluster, "bazarr")).isEqualTo(podsBefore);
+
+      // Fixed, it rolls out at once.
+      cluster.kubectl("patch", "mediaservice", "bazarr", "--type=merge", "-p",
+          "{\"spec\": {\"tolerations\": null, \"resources\": null}}").assertSuccess();
+      eventually().untilAsserted(() -> {
+        assertThat(image(deployment(cluster, "bazarr"))).isEqualTo("lscr.io/linuxserver/bazarr:1.5.3");
+        assertThat(ready(media(cluster, "bazarr"))).isTrue();
+      });
     }
   }
 
