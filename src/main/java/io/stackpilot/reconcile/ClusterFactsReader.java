@@ -39,6 +39,9 @@ final class ClusterFactsReader {
     String namespace = service.getMetadata().getNamespace();
     ServiceSpec spec = service.serviceSpec();
     ClusterFacts facts = ClusterFacts.emptyCluster();
+    if (spec == null) {
+      return facts;
+    }
     if (stack.isPresent()) {
       facts = facts.withStack(stack.get());
     }

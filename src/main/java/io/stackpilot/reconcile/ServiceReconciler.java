@@ -110,7 +110,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
             .withSecondaryToPrimaryMapper((ServiceStack stack) -> context.getPrimaryCache()
                 .byIndex(STACK_INDEX, stack.getMetadata().getName() + "/" + stack.getMetadata().getNamespace())
                 .stream().map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
-            .withPrimaryToSecondaryMapper((S service) -> service.serviceSpec().getStack() == null ? Set.of()
+            .withPrimaryToSecondaryMapper((S service) -> service.serviceSpec() == null || service.serviceSpec().getStack() == null ? Set.of()
                 : Set.of(new ResourceID(service.serviceSpec().getStack(), service.getMetadata().getNamespace())))
             .build(), context));
   }
