@@ -177,6 +177,37 @@ class ServiceLifecycleIT {
   }
 
   @Test
+  void statelessServiceThatGainsAVolumeSwitchesToRecreate(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      cluster.kubectlWithInput("""
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MediaService
+          metadata: {name: overseerr}
+          spec:
+            channels: {stable: {image: "lscr.io/linuxserver/overseerr:1.34.0"}}
+            replicas: 2
+            ports: [{name: http, port: 5055}]
+          """, "apply", "-f", "-").assertSuccess();
+      eventually().until(() -> ready(media(cluster, "overseerr")));
+      assertThat(deployment(cluster, "overseerr").getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+
+      // One replica with a config volume: never two pods on its data, so Recreate.
+      cluster.kubectl("patch", "mediaservice", "overseerr", "--type=merge", "-p", """
+          {"spec": {"replicas": 1, "storage": [{"name": "config", "mountPath": "/config", "size": "1Gi"}]}}
+          """).assertSuccess();
+
+      eventually().untilAsserted(() -> {
+        Deployment overseerr = deployment(cluster, "overseerr");
+        assertThat(overseerr.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(overseerr.getSpec().getStrategy().getRollingUpdate()).isNull();
+        assertThat(overseerr.getSpec().getTemplate().getSpec().getVolumes()).extracting(v -> v.getName())
+            .contains("storage-config");
+        assertThat(ready(media(cluster, "overseerr"))).isTrue();
+      });
+    }
+  }
+
+  @Test
   void deletingAServiceDeletesWhatItOwnsButNotItsClaims(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       cluster.kubectlWithInput("""
