@@ -13,7 +13,7 @@ import java.util.Objects;
 public class TranscodeSpec {
 
   @JsonPropertyDescription("Size of an emptyDir mounted at /transcode, e.g. 10Gi.")
-  @Pattern("^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$")
+  @Pattern(QuantitySyntax.SIZE)
   @Size(max = 32)
   private String scratchSize;
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.stackpilot.api.MalformedQuantity;
+import io.stackpilot.api.QuantitySyntax;
 import java.io.IOException;
 
 /**
@@ -35,6 +36,10 @@ final class LenientQuantities {
       String text = node.isObject()
           ? node.path("amount").asText("") + node.path("format").asText("")
           : node.asText();
+      // Kubernetes' grammar first: fabric8's parser takes some text (1.5.5Gi) the API server refuses.
+      if (!QuantitySyntax.isQuantity(text)) {
+        return new MalformedQuantity(text);
+      }
       try {
         Quantity quantity = new Quantity(text);
         // Parsed is not enough: the amount must also be a number, as every use of it will ask.

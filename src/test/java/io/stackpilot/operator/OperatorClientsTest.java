@@ -14,7 +14,7 @@ class OperatorClientsTest {
 
   private static final String STACK = """
       {"apiVersion": "stackpilot.io/v1alpha1", "kind": "ServiceStack", "metadata": {"name": "home"},
-       "spec": {"base": {"resources": {"requests": {"memory": "1 Gi", "cpu": "250m"}, "limits": {"cpu": 2}}}}}
+       "spec": {"base": {"resources": {"requests": {"memory": "1 Gi", "cpu": "250m"}, "limits": {"cpu": 2, "memory": "1.5.5Gi"}}}}}
       """;
 
   @Test
@@ -29,6 +29,8 @@ class OperatorClientsTest {
       assertThat(resources.getRequests().get("cpu")).isEqualTo(new Quantity("250m"))
           .isNotInstanceOf(MalformedQuantity.class);
       assertThat(resources.getLimits().get("cpu")).isEqualTo(new Quantity("2"));
+      // fabric8 parses this one; the API server does not, so neither does the operator.
+      assertThat(resources.getLimits().get("memory")).isInstanceOf(MalformedQuantity.class);
       // Compared and hashed by its text, where Quantity itself would throw.
       assertThat(new MalformedQuantity("1 Gi")).isEqualTo(resources.getRequests().get("memory"))
           .hasSameHashCodeAs(resources.getRequests().get("memory"));
