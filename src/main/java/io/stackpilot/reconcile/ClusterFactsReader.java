@@ -13,6 +13,7 @@ import io.stackpilot.api.StackService;
 import io.stackpilot.api.StorageSpec;
 import io.stackpilot.validation.ClusterFacts;
 import io.stackpilot.validation.ServiceRef;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -67,6 +68,11 @@ final class ClusterFactsReader {
     if (spec.getDependsOn() != null && !spec.getDependsOn().isEmpty()) {
       facts = withDependencyGraph(facts, neighbourhood);
     }
+    for (StackService other : neighbourhood.services()) {
+      if (cameFirstWithTheSameName(other, service)) {
+        facts = facts.withNamesake(ServiceRef.of(other));
+      }
+    }
     return facts;
   }
 
@@ -95,6 +101,23 @@ final class ClusterFactsReader {
       }
     }
     return facts;
+  }
+
+  /** Another kind of service with this one's name, created before it (or at the same second, and of an earlier kind). */
+  private static boolean cameFirstWithTheSameName(StackService other, StackService service) {
+    if (other.serviceKind() == service.serviceKind()
+        || !other.getMetadata().getName().equals(service.getMetadata().getName())) {
+      return false;
+    }
+    Instant otherCreated = created(other);
+    Instant created = created(service);
+    int order = otherCreated.compareTo(created);
+    return order < 0 || order == 0 && other.serviceKind().ordinal() < service.serviceKind().ordinal();
+  }
+
+  private static Instant created(StackService service) {
+    String timestamp = service.getMetadata().getCreationTimestamp();
+    return timestamp == null ? Instant.MAX : Instant.parse(timestamp);
   }
 
   private ClusterFacts withDependencyGraph(ClusterFacts facts, Neighbourhood neighbourhood) {

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param claimNames the PersistentVolumeClaims of the namespace
  * @param dependencies every service of the namespace with the services it depends on; the entry of
  *     the service being validated is never read, its spec (which may be newer) is
+ * @param namesakes services of other kinds with the service's name that came first, which own the
+ *     objects of that name
  */
 public record ClusterFacts(
     boolean online,
@@ -33,7 +35,8 @@ public record ClusterFacts(
     Map<String, Set<String>> secretKeys,
     Map<String, Set<String>> configMapKeys,
     Set<String> claimNames,
-    Map<ServiceRef, List<ServiceRef>> dependencies) {
+    Map<ServiceRef, List<ServiceRef>> dependencies,
+    Set<ServiceRef> namesakes) {
 
   public ClusterFacts {
     Objects.requireNonNull(stack, "stack");
@@ -43,45 +46,57 @@ public record ClusterFacts(
     Map<ServiceRef, List<ServiceRef>> graph = new LinkedHashMap<>();
     dependencies.forEach((service, dependsOn) -> graph.put(service, List.copyOf(dependsOn)));
     dependencies = Collections.unmodifiableMap(graph);
+    namesakes = Set.copyOf(namesakes);
   }
 
   /** No cluster known: only the checks that need nothing but the object itself run. */
   public static ClusterFacts offline() {
-    return new ClusterFacts(false, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of());
+    return new ClusterFacts(false, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of(), Set.of());
   }
 
   /** A cluster that holds nothing yet; add to it with the {@code with} methods. */
   public static ClusterFacts emptyCluster() {
-    return new ClusterFacts(true, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of());
+    return new ClusterFacts(true, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of(), Set.of());
   }
 
   public ClusterFacts withStack(ServiceStack serviceStack) {
     requireOnline();
-    return new ClusterFacts(online, Optional.of(serviceStack), secretKeys, configMapKeys, claimNames, dependencies);
+    return new ClusterFacts(online, Optional.of(serviceStack), secretKeys, configMapKeys, claimNames, dependencies,
+        namesakes);
   }
 
   public ClusterFacts withSecret(String name, String... keys) {
     requireOnline();
-    return new ClusterFacts(online, stack, plus(secretKeys, name, keys), configMapKeys, claimNames, dependencies);
+    return new ClusterFacts(online, stack, plus(secretKeys, name, keys), configMapKeys, claimNames, dependencies,
+        namesakes);
   }
 
   public ClusterFacts withConfigMap(String name, String... keys) {
     requireOnline();
-    return new ClusterFacts(online, stack, secretKeys, plus(configMapKeys, name, keys), claimNames, dependencies);
+    return new ClusterFacts(online, stack, secretKeys, plus(configMapKeys, name, keys), claimNames, dependencies,
+        namesakes);
   }
 
   public ClusterFacts withClaim(String name) {
     requireOnline();
     Set<String> claims = new HashSet<>(claimNames);
     claims.add(name);
-    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claims, dependencies);
+    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claims, dependencies, namesakes);
   }
 
   public ClusterFacts withService(ServiceRef service, List<ServiceRef> dependsOn) {
     requireOnline();
     Map<ServiceRef, List<ServiceRef>> graph = new LinkedHashMap<>(dependencies);
     graph.put(service, dependsOn);
-    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claimNames, graph);
+    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claimNames, graph, namesakes);
+  }
+
+  /** Another service, of another kind, with the same name, that came first. */
+  public ClusterFacts withNamesake(ServiceRef service) {
+    requireOnline();
+    Set<ServiceRef> all = new HashSet<>(namesakes);
+    all.add(service);
+    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claimNames, dependencies, all);
   }
 
   // Offline facts that quietly carried objects would still skip every cross-object check.

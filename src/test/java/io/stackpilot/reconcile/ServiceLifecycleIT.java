@@ -208,6 +208,38 @@ class ServiceLifecycleIT {
   }
 
   @Test
+  void aSecondKindOfServiceWithTheSameNameIsInvalidAndTheFirstKeepsItsDeployment(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      applyService(cluster, "tautulli", "lscr.io/linuxserver/tautulli:2.15.2");
+      eventually().until(() -> ready(media(cluster, "tautulli")));
+      String owner = deployment(cluster, "tautulli").getMetadata().getOwnerReferences().get(0).getUid();
+
+      cluster.kubectlWithInput("""
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MonitoringService
+          metadata: {name: tautulli}
+          spec:
+            channels: {stable: {image: "grafana/grafana:12.1.0"}}
+            ports: [{name: http, port: 3000}]
+            monitoring: {role: Dashboards}
+          """, "apply", "-f", "-").assertSuccess();
+
+      eventually().untilAsserted(() -> {
+        var second = cluster.client().resources(io.stackpilot.api.MonitoringService.class)
+            .inNamespace(cluster.namespace()).withName("tautulli").get();
+        assertThat(phase(second)).isEqualTo("Invalid");
+        assertThat(second.getStatus().getValidation().getErrors()).extracting(e -> e.getField())
+            .containsExactly("metadata.name");
+      });
+      Deployment first = deployment(cluster, "tautulli");
+      assertThat(first.getMetadata().getOwnerReferences()).singleElement()
+          .satisfies(reference -> assertThat(reference.getUid()).isEqualTo(owner));
+      assertThat(image(first)).isEqualTo("lscr.io/linuxserver/tautulli:2.15.2");
+      assertThat(ready(media(cluster, "tautulli"))).isTrue();
+    }
+  }
+
+  @Test
   void deletingAServiceDeletesWhatItOwnsButNotItsClaims(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       cluster.kubectlWithInput("""
