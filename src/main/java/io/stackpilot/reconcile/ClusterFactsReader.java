@@ -103,16 +103,14 @@ final class ClusterFactsReader {
     return facts;
   }
 
-  /** Another kind of service with this one's name, created before it (or at the same second, and of an earlier kind). */
+  /**
+   * Another kind of service with this one's name, created before it or in the same second (creation
+   * times have seconds only, so then neither can tell it came first, and both wait for a rename).
+   */
   private static boolean cameFirstWithTheSameName(StackService other, StackService service) {
-    if (other.serviceKind() == service.serviceKind()
-        || !other.getMetadata().getName().equals(service.getMetadata().getName())) {
-      return false;
-    }
-    Instant otherCreated = created(other);
-    Instant created = created(service);
-    int order = otherCreated.compareTo(created);
-    return order < 0 || order == 0 && other.serviceKind().ordinal() < service.serviceKind().ordinal();
+    return other.serviceKind() != service.serviceKind()
+        && other.getMetadata().getName().equals(service.getMetadata().getName())
+        && created(other).compareTo(created(service)) <= 0;
   }
 
   private static Instant created(StackService service) {
