@@ -41,9 +41,9 @@ final class CrossObjectChecks {
    */
   private static void nameIsNotTaken(ClusterFacts facts, Findings findings) {
     facts.namesakes().stream().sorted(java.util.Comparator.comparing(ServiceRef::toString)).forEach(first ->
-        findings.error("metadata.name", "metadata.name is taken: " + first + " has the same name and came first (or in the same second);"
-            + " services of different kinds render objects of the same names (a Deployment, a Service, ConfigMaps),"
-            + " so this one cannot run beside it: rename one of them"));
+        findings.error("metadata.name", "metadata.name is taken: " + first + " has the same name and came first"
+            + " (or in the same second); services of different kinds render objects of the same names"
+            + " (a Deployment, a Service, ConfigMaps), so this one cannot run beside it: rename one of them"));
   }
 
   private static void stackExists(ServiceSpec spec, ClusterFacts facts, Findings findings) {
