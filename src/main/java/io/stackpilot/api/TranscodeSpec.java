@@ -12,6 +12,10 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TranscodeSpec {
 
+  /** Where the scratch space is mounted in the container. */
+  public static final String SCRATCH_MOUNT_PATH = "/transcode";
+
+
   @JsonPropertyDescription("Size of an emptyDir mounted at /transcode, e.g. 10Gi.")
   @Pattern(QuantitySyntax.SIZE)
   @Size(max = 32)

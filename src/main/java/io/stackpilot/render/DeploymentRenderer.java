@@ -186,7 +186,7 @@ final class DeploymentRenderer {
     if (transcode != null && transcode.getScratchSize() != null) {
       volumes.add(new VolumeBuilder().withName("transcode").withNewEmptyDir()
           .withSizeLimit(new Quantity(transcode.getScratchSize())).endEmptyDir().build());
-      mounts.add(mount("transcode", "/transcode", false));
+      mounts.add(mount("transcode", io.stackpilot.api.TranscodeSpec.SCRATCH_MOUNT_PATH, false));
     }
     if (transcode != null && transcode.getDevices() != null) {
       for (int i = 0; i < transcode.getDevices().size(); i++) {

@@ -30,6 +30,7 @@ final class SingleObjectChecks {
     ServiceSpec spec = service.serviceSpec();
     noLiteralSecrets(spec, findings);
     quantitiesAreQuantities(spec, findings);
+    MountPathChecks.check(service, findings);
     noDependencyOnItself(service, findings);
     betaStagesDoNotShrink(spec, findings);
     singleWriterStorageHasOneReplica(spec, findings);
