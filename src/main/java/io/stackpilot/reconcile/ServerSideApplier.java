@@ -36,11 +36,22 @@ final class ServerSideApplier {
       client.resource(desired).dryRun().fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();
       return Optional.empty();
     } catch (KubernetesClientException e) {
-      if (e.getCode() == 422 || e.getCode() == 400) {
+      if (e.getCode() == 422 || e.getCode() == 400 || refusedWhileDecoding(e)) {
         return Optional.of(e);
       }
       throw e;
     }
+  }
+
+  /**
+   * Some objects fail before validation, as an internal error of the API server, and fail the same way
+   * every time: server-side apply cannot build a patch of a list with two entries for one key (two
+   * mounts at one path), or the object cannot be converted (a quantity it cannot parse).
+   */
+  private static boolean refusedWhileDecoding(KubernetesClientException e) {
+    String message = String.valueOf(e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage());
+    return e.getCode() == 500
+        && (message.startsWith("failed to create typed patch object") || message.startsWith("failed to convert"));
   }
 
   /** Applies when needed; returns whether it wrote. */
