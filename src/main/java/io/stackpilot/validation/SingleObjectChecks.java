@@ -31,6 +31,8 @@ final class SingleObjectChecks {
     noLiteralSecrets(spec, findings);
     quantitiesAreQuantities(spec, findings);
     MountPathChecks.check(service, findings);
+    DurationChecks.recovery("spec.recovery", spec.getRecovery(), findings);
+    DurationChecks.betaRollout(spec.getBetaRollout(), findings);
     noDependencyOnItself(service, findings);
     betaStagesDoNotShrink(spec, findings);
     singleWriterStorageHasOneReplica(spec, findings);

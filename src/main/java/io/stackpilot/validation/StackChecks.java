@@ -30,6 +30,7 @@ final class StackChecks {
       LiteralSecretChecks.config(path + ".config", defaults.getConfig(), findings);
       QuantityChecks.resources(path + ".resources", defaults.getResources(), findings);
       QuantityChecks.env(path + ".env", defaults.getEnv(), findings);
+      DurationChecks.recovery(path + ".recovery", defaults.getRecovery(), findings);
     });
     Optional<RecoverySpec> base = Optional.ofNullable(blocks.get("spec.base")).map(ServiceDefaults::getRecovery);
     blocks.forEach((path, defaults) -> {
