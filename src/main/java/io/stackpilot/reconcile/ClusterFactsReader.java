@@ -29,6 +29,10 @@ import java.util.stream.Stream;
  */
 final class ClusterFactsReader {
 
+  /** A DNS subdomain, what Secrets, ConfigMaps and claims are named. */
+  private static final java.util.regex.Pattern OBJECT_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
   private final KubernetesClient client;
 
   ClusterFactsReader(KubernetesClient client) {
@@ -82,7 +86,18 @@ final class ClusterFactsReader {
     return withReferenced(ClusterFacts.emptyCluster(), stack.getMetadata().getNamespace(), refs);
   }
 
+  /**
+   * Only names an object can have are looked up: a spec may name anything (a megabyte of letters, a
+   * slash), which cannot exist, and asking the API server for it fails the request, not the lookup.
+   */
+  private static boolean canBeAName(String name) {
+    return name != null && name.length() <= 253 && OBJECT_NAME.matcher(name).matches();
+  }
+
   private ClusterFacts withReferenced(ClusterFacts facts, String namespace, References refs) {
+    refs.secrets.removeIf(name -> !canBeAName(name));
+    refs.configMaps.removeIf(name -> !canBeAName(name));
+    refs.claims.removeIf(name -> !canBeAName(name));
     for (String name : refs.secrets) {
       Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
       if (secret != null) {
