@@ -37,14 +37,18 @@ final class SpecFuzzer {
     return roll < 15 ? FuzzKind.STACK : roll < 55 ? FuzzKind.MEDIA : roll < 75 ? FuzzKind.SECURITY : FuzzKind.MONITORING;
   }
 
-  /** None one time in twenty (the base itself, which must be accepted and valid), else one to three, in stage order. */
+  /**
+   * None one time in twenty (the base itself, which must be accepted and valid), else one to three
+   * different ones, in stage order. Different, because a second dependency cycle through the same
+   * object would break the first, and the case would no longer be what its expectation says.
+   */
   private static List<Mutation> mutations(FuzzKind kind, Random random) {
     int roll = random.nextInt(100);
     int count = roll < 5 ? 0 : roll < 62 ? 1 : roll < 90 ? 2 : 3;
-    List<Mutation> eligible = Mutations.ALL.stream().filter(m -> m.appliesTo().test(kind)).toList();
+    List<Mutation> eligible = new ArrayList<>(Mutations.ALL.stream().filter(m -> m.appliesTo().test(kind)).toList());
     List<Mutation> chosen = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      chosen.add(eligible.get(random.nextInt(eligible.size())));
+      chosen.add(eligible.remove(random.nextInt(eligible.size())));
     }
     chosen.sort(Comparator.comparing(Mutation::stage));
     return chosen;
