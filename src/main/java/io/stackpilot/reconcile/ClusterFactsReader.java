@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stackpilot.api.AlertWebhook;
 import io.stackpilot.api.ChannelSpec;
+import io.stackpilot.api.MediaLibrary;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.ServiceStack;
@@ -66,7 +67,8 @@ final class ClusterFactsReader {
     }
     if (service instanceof MediaService media && media.getSpec().getMedia() != null
         && media.getSpec().getMedia().getLibraries() != null) {
-      media.getSpec().getMedia().getLibraries().forEach(l -> refs.claims.add(l.getClaimName()));
+      media.getSpec().getMedia().getLibraries().stream().map(MediaLibrary::getClaimName).filter(Objects::nonNull)
+          .forEach(refs.claims::add);
     }
     facts = withReferenced(facts, namespace, refs);
     if (spec.getDependsOn() != null && !spec.getDependsOn().isEmpty()) {
@@ -163,10 +165,13 @@ final class ClusterFactsReader {
         if (variable.getValueFrom() == null) {
           continue;
         }
-        if (variable.getValueFrom().getSecretKeyRef() != null) {
+        // A reference without a name is reported by validation; there is nothing to read for it.
+        if (variable.getValueFrom().getSecretKeyRef() != null
+            && variable.getValueFrom().getSecretKeyRef().getName() != null) {
           secrets.add(variable.getValueFrom().getSecretKeyRef().getName());
         }
-        if (variable.getValueFrom().getConfigMapKeyRef() != null) {
+        if (variable.getValueFrom().getConfigMapKeyRef() != null
+            && variable.getValueFrom().getConfigMapKeyRef().getName() != null) {
           configMaps.add(variable.getValueFrom().getConfigMapKeyRef().getName());
         }
       }
@@ -180,11 +185,11 @@ final class ClusterFactsReader {
           stack.getSpec().getMonitoring()).filter(Objects::nonNull).forEach(defaults -> {
             env(defaults.getEnv());
             Optional.ofNullable(defaults.getImagePullSecrets()).orElse(List.of()).stream()
-                .map(LocalObjectReference::getName).forEach(secrets::add);
+                .map(LocalObjectReference::getName).filter(Objects::nonNull).forEach(secrets::add);
           });
       if (stack.getSpec().getAlerts() != null && stack.getSpec().getAlerts().getWebhooks() != null) {
         stack.getSpec().getAlerts().getWebhooks().stream().map(AlertWebhook::getUrlSecretRef)
-            .filter(Objects::nonNull).forEach(ref -> secrets.add(ref.getName()));
+            .filter(ref -> ref != null && ref.getName() != null).forEach(ref -> secrets.add(ref.getName()));
       }
     }
   }

@@ -42,7 +42,8 @@ public record ClusterFacts(
     Objects.requireNonNull(stack, "stack");
     secretKeys = copyOfKeys(secretKeys);
     configMapKeys = copyOfKeys(configMapKeys);
-    claimNames = Set.copyOf(claimNames);
+    // Copies that answer "no" to a null name, as a spec may leave a reference's name out.
+    claimNames = Collections.unmodifiableSet(new HashSet<>(claimNames));
     Map<ServiceRef, List<ServiceRef>> graph = new LinkedHashMap<>();
     dependencies.forEach((service, dependsOn) -> graph.put(service, List.copyOf(dependsOn)));
     dependencies = Collections.unmodifiableMap(graph);
@@ -114,7 +115,7 @@ public record ClusterFacts(
 
   private static Map<String, Set<String>> copyOfKeys(Map<String, Set<String>> objects) {
     Map<String, Set<String>> copy = new HashMap<>();
-    objects.forEach((name, keys) -> copy.put(name, Set.copyOf(keys)));
-    return Map.copyOf(copy);
+    objects.forEach((name, keys) -> copy.put(name, Collections.unmodifiableSet(new HashSet<>(keys))));
+    return Collections.unmodifiableMap(copy);
   }
 }
