@@ -363,8 +363,7 @@ final class Mutations {
     if (d.spec().isEmpty()) {
       return false;
     }
-    d.spec().get().put("dependsOn", new ArrayList<>(List.of(
-        new LinkedHashMap<>(Map.of("kind", d.kind.kind, "name", d.name())))));
+    dependOn(d.spec().get(), d.kind.kind, d.name());
     d.expectInvalid = true;
     return true;
   }
@@ -386,8 +385,7 @@ final class Mutations {
       Map<String, Object> next = ring.get((i + 1) % ring.size());
       @SuppressWarnings("unchecked")
       Map<String, Object> spec = (Map<String, Object>) ring.get(i).get("spec");
-      spec.put("dependsOn", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("kind", next.get("kind"),
-          "name", ((Map<?, ?>) next.get("metadata")).get("name"))))));
+      dependOn(spec, (String) next.get("kind"), (String) ((Map<?, ?>) next.get("metadata")).get("name"));
     }
     d.companions.addAll(ring.subList(1, ring.size()));
     d.expectInvalid = true;
@@ -534,6 +532,17 @@ final class Mutations {
       stackSpec.put("base", base);
     }
     return (Map<String, Object>) base;
+  }
+
+  /** Adds a dependency to those the spec has, so that a self-dependency and a cycle can both hold. */
+  @SuppressWarnings("unchecked")
+  private static void dependOn(Map<String, Object> spec, String kind, String name) {
+    Object dependsOn = spec.get("dependsOn");
+    if (!(dependsOn instanceof List<?>)) {
+      dependsOn = new ArrayList<>();
+      spec.put("dependsOn", dependsOn);
+    }
+    ((List<Object>) dependsOn).add(new LinkedHashMap<>(Map.of("kind", kind, "name", name)));
   }
 
   @SuppressWarnings("unchecked")
