@@ -56,6 +56,6 @@ record ApiAnswer(int code, String body, int bytesSent) {
 
   /** Refused for its size before it was read: the request limit, or etcd's on a stored object. */
   boolean tooLarge() {
-    return code == 413 || message().contains("request is too large") || message().contains("Too long");
+    return code == 413 || message().contains("request is too large");
   }
 }
