@@ -31,6 +31,7 @@ public final class LocalClusterExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    SuiteRecord.started(context.getRequiredTestClass());
     return context.getStore(STORE).computeIfAbsent("cluster", key -> newTestCluster(context),
         PerTest.class).cluster();
   }
