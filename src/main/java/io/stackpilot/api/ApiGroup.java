@@ -23,5 +23,14 @@ public final class ApiGroup {
       "metadata.name must be at most 40 characters, start with a letter and hold only a-z, 0-9 and '-',"
           + " so that the objects rendered from it fit Kubernetes name limits: choose a shorter name";
 
+  /**
+   * A service without a spec has nothing to run, and every piece of the operator that looks at the
+   * services of a namespace would have to step around it; the API server turns it away instead.
+   */
+  public static final String SPEC_REQUIRED_RULE = "has(self.spec)";
+
+  public static final String SPEC_REQUIRED_MESSAGE =
+      "spec.channels.stable.image is required, so a service must have a spec: add one with at least that";
+
   private ApiGroup() {}
 }

@@ -32,7 +32,7 @@ public class StorageSpec {
   private String mountPath;
 
   @JsonPropertyDescription("Requested size, a Kubernetes quantity such as 2Gi. Required unless existingClaim is set.")
-  @Pattern("^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$")
+  @Pattern(QuantitySyntax.SIZE)
   @Size(max = 32)
   private String size;
 

@@ -12,8 +12,12 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TranscodeSpec {
 
+  /** Where the scratch space is mounted in the container. */
+  public static final String SCRATCH_MOUNT_PATH = "/transcode";
+
+
   @JsonPropertyDescription("Size of an emptyDir mounted at /transcode, e.g. 10Gi.")
-  @Pattern("^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$")
+  @Pattern(QuantitySyntax.SIZE)
   @Size(max = 32)
   private String scratchSize;
 

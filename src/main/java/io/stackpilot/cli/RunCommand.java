@@ -1,10 +1,11 @@
 package io.stackpilot.cli;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.stackpilot.operator.Endpoints;
+import io.stackpilot.operator.OperatorClients;
 import io.stackpilot.operator.StackpilotOperator;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = OperatorClients.builder(Config.autoConfigure(null)).build();
     StackpilotOperator.Settings settings = StackpilotOperator.settings(client)
         .namespaces(Set.copyOf(namespaces))
         .resyncPeriod(resync)

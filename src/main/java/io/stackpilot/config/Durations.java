@@ -20,14 +20,19 @@ public final class Durations {
     }
     Duration total = Duration.ZERO;
     Matcher part = PART.matcher(text);
-    while (part.find()) {
-      long amount = Long.parseLong(part.group(1));
-      total = total.plus(switch (part.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      });
+    try {
+      while (part.find()) {
+        long amount = Long.parseLong(part.group(1));
+        total = total.plus(switch (part.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          default -> Duration.ofHours(amount);
+        });
+      }
+    } catch (ArithmeticException | NumberFormatException tooLong) {
+      // The pattern lets any number of digits through; a Duration holds about 292 billion years.
+      throw new IllegalArgumentException("'" + text + "' is longer than any duration can be", tooLong);
     }
     return total;
   }

@@ -40,6 +40,7 @@ public final class LocalControlPlane implements AutoCloseable {
   private final int nodes;
   private final List<String> extraApiServerFlags;
   private final List<String> extraControllerManagerFlags;
+  private final boolean auditLog;
   private final List<ManagedProcess> processes = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::stopProcesses, "stackpilot-control-plane-stop");
   private Path runDir;
@@ -57,6 +58,7 @@ public final class LocalControlPlane implements AutoCloseable {
     this.nodes = builder.nodes;
     this.extraApiServerFlags = List.copyOf(builder.extraApiServerFlags);
     this.extraControllerManagerFlags = List.copyOf(builder.extraControllerManagerFlags);
+    this.auditLog = builder.auditLog;
   }
 
   public static Builder builder() {
@@ -67,6 +69,7 @@ public final class LocalControlPlane implements AutoCloseable {
     private int nodes = 3;
     private final List<String> extraApiServerFlags = new ArrayList<>();
     private final List<String> extraControllerManagerFlags = new ArrayList<>();
+    private boolean auditLog;
 
     public Builder nodes(int count) {
       this.nodes = count;
@@ -84,6 +87,16 @@ public final class LocalControlPlane implements AutoCloseable {
      */
     public Builder controllerManagerFlag(String flag) {
       extraControllerManagerFlags.add(flag);
+      return this;
+    }
+
+    /**
+     * Makes the API server keep an audit log of every request at Metadata level (who, with which user
+     * agent, which verb on which resource, and the answer; never a body), see {@link #auditLogs()}:
+     * how tests prove which requests the operator really made. Off by default, as it costs disk.
+     */
+    public Builder auditLog(boolean on) {
+      this.auditLog = on;
       return this;
     }
 
@@ -146,6 +159,9 @@ public final class LocalControlPlane implements AutoCloseable {
         "--endpoint-reconciler-type=none",
         "--profiling=false",
         "-v=0"));
+    if (auditLog) {
+      apiArgs.addAll(auditFlags());
+    }
     apiArgs.addAll(extraApiServerFlags);
     apiServer = launch("kube-apiserver", apiArgs);
 
@@ -212,6 +228,44 @@ public final class LocalControlPlane implements AutoCloseable {
     Path ca = certDir.resolve("ca.crt");
     Files.writeString(ca, bundle.substring(lastBlock));
     return ca;
+  }
+
+  private List<String> auditFlags() throws IOException {
+    Path policy = runDir.resolve("audit-policy.yaml");
+    try (InputStream in = LocalControlPlane.class.getResourceAsStream("/devcluster/audit-policy.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("/devcluster/audit-policy.yaml is missing from the classpath");
+      }
+      Files.write(policy, in.readAllBytes());
+    }
+    Files.createDirectories(auditDirectory());
+    return List.of(
+        "--audit-policy-file=" + policy,
+        "--audit-log-path=" + auditDirectory().resolve("audit.log"),
+        "--audit-log-format=json",
+        // Rotated files (audit-<time>.log beside it) are all kept; see auditLogs().
+        "--audit-log-maxsize=512",
+        "--audit-log-maxbackup=0");
+  }
+
+  private Path auditDirectory() {
+    return runDir.resolve("audit");
+  }
+
+  /**
+   * The audit log files, oldest first (rotated ones, then the current one): JSON lines of
+   * audit.k8s.io/v1 Events. Empty when the control plane was started without {@code auditLog(true)}.
+   */
+  public List<Path> auditLogs() {
+    if (!auditLog) {
+      return List.of();
+    }
+    try (var files = Files.list(auditDirectory())) {
+      // audit.log sorts after audit-<time>.log ('.' > '-'), and the rotated ones sort by their time.
+      return files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private ManagedProcess launch(String name, List<String> command) throws IOException {

@@ -43,7 +43,9 @@ public final class StackStatusCalculator {
     status.setServices(total);
     status.setReadyServices(ready);
     status.setReady(ready + "/" + total);
-    status.setPhases(phases);
+    // No members, no counts: an empty map, written over counts with server-side apply, comes out as
+    // null, which the schema refuses, and the stack's status could then never change again.
+    status.setPhases(phases.isEmpty() ? null : phases);
     status.setDegraded(degraded);
     status.setDegradedCount(degraded.size());
 

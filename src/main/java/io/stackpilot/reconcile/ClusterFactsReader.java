@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stackpilot.api.AlertWebhook;
 import io.stackpilot.api.ChannelSpec;
+import io.stackpilot.api.MediaLibrary;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.ServiceStack;
@@ -13,6 +14,7 @@ import io.stackpilot.api.StackService;
 import io.stackpilot.api.StorageSpec;
 import io.stackpilot.validation.ClusterFacts;
 import io.stackpilot.validation.ServiceRef;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +30,10 @@ import java.util.stream.Stream;
  */
 final class ClusterFactsReader {
 
+  /** A DNS subdomain, what Secrets, ConfigMaps and claims are named. */
+  private static final java.util.regex.Pattern OBJECT_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
   private final KubernetesClient client;
 
   ClusterFactsReader(KubernetesClient client) {
@@ -39,6 +45,9 @@ final class ClusterFactsReader {
     String namespace = service.getMetadata().getNamespace();
     ServiceSpec spec = service.serviceSpec();
     ClusterFacts facts = ClusterFacts.emptyCluster();
+    if (spec == null) {
+      return facts;
+    }
     if (stack.isPresent()) {
       facts = facts.withStack(stack.get());
     }
@@ -58,7 +67,8 @@ final class ClusterFactsReader {
     }
     if (service instanceof MediaService media && media.getSpec().getMedia() != null
         && media.getSpec().getMedia().getLibraries() != null) {
-      media.getSpec().getMedia().getLibraries().forEach(l -> refs.claims.add(l.getClaimName()));
+      media.getSpec().getMedia().getLibraries().stream().map(MediaLibrary::getClaimName).filter(Objects::nonNull)
+          .forEach(refs.claims::add);
     }
     facts = withReferenced(facts, namespace, refs);
     if (spec.getStorage() != null && spec.getStorage().stream().anyMatch(v -> Boolean.TRUE.equals(v.getSnapshotBeforeUpgrade()))) {
@@ -74,6 +84,11 @@ final class ClusterFactsReader {
     if (spec.getDependsOn() != null && !spec.getDependsOn().isEmpty()) {
       facts = withDependencyGraph(facts, neighbourhood);
     }
+    for (StackService other : neighbourhood.services()) {
+      if (cameFirstWithTheSameName(other, service)) {
+        facts = facts.withNamesake(ServiceRef.of(other));
+      }
+    }
     return facts;
   }
 
@@ -83,7 +98,18 @@ final class ClusterFactsReader {
     return withReferenced(ClusterFacts.emptyCluster(), stack.getMetadata().getNamespace(), refs);
   }
 
+  /**
+   * Only names an object can have are looked up: a spec may name anything (a megabyte of letters, a
+   * slash), which cannot exist, and asking the API server for it fails the request, not the lookup.
+   */
+  private static boolean canBeAName(String name) {
+    return name != null && name.length() <= 253 && OBJECT_NAME.matcher(name).matches();
+  }
+
   private ClusterFacts withReferenced(ClusterFacts facts, String namespace, References refs) {
+    refs.secrets.removeIf(name -> !canBeAName(name));
+    refs.configMaps.removeIf(name -> !canBeAName(name));
+    refs.claims.removeIf(name -> !canBeAName(name));
     for (String name : refs.secrets) {
       Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
       if (secret != null) {
@@ -102,6 +128,21 @@ final class ClusterFactsReader {
       }
     }
     return facts;
+  }
+
+  /**
+   * Another kind of service with this one's name, created before it or in the same second (creation
+   * times have seconds only, so then neither can tell it came first, and both wait for a rename).
+   */
+  private static boolean cameFirstWithTheSameName(StackService other, StackService service) {
+    return other.serviceKind() != service.serviceKind()
+        && other.getMetadata().getName().equals(service.getMetadata().getName())
+        && created(other).compareTo(created(service)) <= 0;
+  }
+
+  private static Instant created(StackService service) {
+    String timestamp = service.getMetadata().getCreationTimestamp();
+    return timestamp == null ? Instant.MAX : Instant.parse(timestamp);
   }
 
   private ClusterFacts withDependencyGraph(ClusterFacts facts, Neighbourhood neighbourhood) {
@@ -134,10 +175,13 @@ final class ClusterFactsReader {
         if (variable.getValueFrom() == null) {
           continue;
         }
-        if (variable.getValueFrom().getSecretKeyRef() != null) {
+        // A reference without a name is reported by validation; there is nothing to read for it.
+        if (variable.getValueFrom().getSecretKeyRef() != null
+            && variable.getValueFrom().getSecretKeyRef().getName() != null) {
           secrets.add(variable.getValueFrom().getSecretKeyRef().getName());
         }
-        if (variable.getValueFrom().getConfigMapKeyRef() != null) {
+        if (variable.getValueFrom().getConfigMapKeyRef() != null
+            && variable.getValueFrom().getConfigMapKeyRef().getName() != null) {
           configMaps.add(variable.getValueFrom().getConfigMapKeyRef().getName());
         }
       }
@@ -151,11 +195,11 @@ final class ClusterFactsReader {
           stack.getSpec().getMonitoring()).filter(Objects::nonNull).forEach(defaults -> {
             env(defaults.getEnv());
             Optional.ofNullable(defaults.getImagePullSecrets()).orElse(List.of()).stream()
-                .map(LocalObjectReference::getName).forEach(secrets::add);
+                .map(LocalObjectReference::getName).filter(Objects::nonNull).forEach(secrets::add);
           });
       if (stack.getSpec().getAlerts() != null && stack.getSpec().getAlerts().getWebhooks() != null) {
         stack.getSpec().getAlerts().getWebhooks().stream().map(AlertWebhook::getUrlSecretRef)
-            .filter(Objects::nonNull).forEach(ref -> secrets.add(ref.getName()));
+            .filter(ref -> ref != null && ref.getName() != null).forEach(ref -> secrets.add(ref.getName()));
       }
     }
   }

@@ -19,7 +19,9 @@ record Neighbourhood(List<StackService> services) {
     all.addAll(client.resources(MediaService.class).inNamespace(namespace).list().getItems());
     all.addAll(client.resources(SecurityService.class).inNamespace(namespace).list().getItems());
     all.addAll(client.resources(MonitoringService.class).inNamespace(namespace).list().getItems());
-    return new Neighbourhood(List.copyOf(all));
+    // A service without a spec (stored before the CRD required one) protects, scrapes and depends on
+    // nothing; left in, it would fail the reconcile of every other service of the namespace.
+    return new Neighbourhood(all.stream().filter(service -> service.serviceSpec() != null).toList());
   }
 
   List<SecurityService> securityServices() {

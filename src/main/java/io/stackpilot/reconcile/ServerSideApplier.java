@@ -2,6 +2,7 @@ package io.stackpilot.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.SSABasedGenericKubernetesResourceMatcher;
 import java.util.Optional;
@@ -19,6 +20,38 @@ final class ServerSideApplier {
   ServerSideApplier(KubernetesClient client, WriteCounter writes) {
     this.client = client;
     this.writes = writes;
+  }
+
+  /**
+   * Asks the API server, with a dry run, whether it would take the object; only when applying it would
+   * write at all. Returns the API server's refusal of the object itself (Invalid, BadRequest); anything
+   * else, such as a conflict or an unavailable server, is thrown as from a real apply.
+   */
+  <R extends HasMetadata> Optional<KubernetesClientException> refusal(R desired, Optional<R> actual, Context<?> context) {
+    if (actual.isPresent() && SSABasedGenericKubernetesResourceMatcher.<R>getInstance()
+        .matches(actual.get(), desired, context)) {
+      return Optional.empty();
+    }
+    try {
+      client.resource(desired).dryRun().fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();
+      return Optional.empty();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 422 || e.getCode() == 400 || refusedWhileDecoding(e)) {
+        return Optional.of(e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Some objects fail before validation, as an internal error of the API server, and fail the same way
+   * every time: server-side apply cannot build a patch of a list with two entries for one key (two
+   * mounts at one path), or the object cannot be converted (a quantity it cannot parse).
+   */
+  private static boolean refusedWhileDecoding(KubernetesClientException e) {
+    String message = String.valueOf(e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage());
+    return e.getCode() == 500
+        && (message.startsWith("failed to create typed patch object") || message.startsWith("failed to convert"));
   }
 
   /** Applies when needed; returns whether it wrote. */

@@ -120,7 +120,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
             .withSecondaryToPrimaryMapper((ServiceStack stack) -> context.getPrimaryCache()
                 .byIndex(STACK_INDEX, stack.getMetadata().getName() + "/" + stack.getMetadata().getNamespace())
                 .stream().map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
-            .withPrimaryToSecondaryMapper((S service) -> service.serviceSpec().getStack() == null ? Set.of()
+            .withPrimaryToSecondaryMapper((S service) -> service.serviceSpec() == null || service.serviceSpec().getStack() == null ? Set.of()
                 : Set.of(new ResourceID(service.serviceSpec().getStack(), service.getMetadata().getNamespace())))
             .build(), context));
   }
@@ -162,7 +162,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     final Instant now = operator.clock().instant();
     final Optional<ServiceStack> stack;
     final Neighbourhood neighbourhood;
-    final ValidationReport report;
+    ValidationReport report;
     final Optional<DeploymentObservation> observed;
     final Set<ConfigMap> configMaps;
     RevisionHistory history;
@@ -205,6 +205,9 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       } else {
         deleteCanary(service, context);
       }
+      if (!report.isValid()) {
+        return;
+      }
       if (rollout.isEmpty() || rollout.get().promoted()) {
         recover(wiring, wiring.withScrapeConfig(Layering.layer(service, stack, channel, overlays)), channel, owner);
       }
@@ -216,6 +219,9 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       EffectiveService stableConfig = wiring.withScrapeConfig(Layering.layer(service, stack, Channel.STABLE, overlays));
       BetaRolloutStep.Step step = BetaRolloutStep.decide(service, stableConfig, betaConfig, owner, previous,
           context.getSecondaryResources(Deployment.class), context.getSecondaryResources(Pod.class), now);
+      if (!acceptedByTheApiServer(wiring.objects(step.objects(), betaConfig, owner), step.betaMain().revision())) {
+        return;
+      }
       rollout = Optional.of(step.plan());
       RenderedService beta = step.betaMain();
       desired = Optional.of(new DesiredRevision(beta.revision(), Channel.BETA.value(), betaConfig.image(),
@@ -256,6 +262,9 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       RenderedService rendered = ServiceRenderer.render(effective, owner);
       DesiredRevision wanted = new DesiredRevision(rendered.revision(), channel.value(), effective.image(),
           effective.replicas());
+      if (!acceptedByTheApiServer(wiring.objects(rendered.objects(), effective, owner), wanted.revision())) {
+        return;
+      }
       desired = Optional.of(wanted);
       var gate = wiring.dependencies();
       boolean newRevision = observed.map(DeploymentObservation::revision).filter(wanted.revision()::equals).isEmpty();
@@ -338,6 +347,24 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       return Conditions.find(Optional.ofNullable(previous.getConditions()).orElse(List.of()), ConditionType.STALLED.type())
           .filter(c -> "True".equals(c.getStatus()) && DataSafetyStep.BLOCKED_REASON.equals(c.getReason()))
           .isPresent();
+    }
+
+    /**
+     * A revision never applied before is first shown to the API server in a dry run: core/v1 checks
+     * what the CRD cannot (tolerations, env sources, quantities, sizes), and a refusal then is an
+     * invalid spec like any other, reported in status while what runs keeps running, rather than an
+     * apply that fails on every reconcile. A recorded revision was applied once, so it is not asked again.
+     */
+    private boolean acceptedByTheApiServer(List<HasMetadata> objects, String revision) {
+      if (history.find(revision).isPresent()) {
+        return true;
+      }
+      List<io.stackpilot.validation.Finding> refused = new java.util.ArrayList<>();
+      for (HasMetadata object : objects) {
+        refusalOf(object, context).ifPresent(refusal -> refused.addAll(RefusedRendering.findings(object, refusal)));
+      }
+      report = report.withErrors(refused);
+      return refused.isEmpty();
     }
 
     private ServiceStatus status() {
@@ -457,16 +484,24 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         .toList();
   }
 
-  @SuppressWarnings("unchecked")
   private <R extends HasMetadata> void applyOne(R desired, Context<S> context) {
+    operator.applier().apply(desired, actual(desired, context), context);
+  }
+
+  private <R extends HasMetadata> Optional<io.fabric8.kubernetes.client.KubernetesClientException> refusalOf(R desired,
+      Context<S> context) {
+    return operator.applier().refusal(desired, actual(desired, context), context);
+  }
+
+  /** The object as it is in the cluster: kinds Stackpilot watches from the caches, others (a Traefik Middleware) read. */
+  @SuppressWarnings("unchecked")
+  private <R extends HasMetadata> Optional<R> actual(R desired, Context<S> context) {
     Class<R> type = (Class<R>) desired.getClass();
-    // Kinds Stackpilot watches come from the caches; others (a Traefik Middleware) are read.
-    Optional<R> actual = desired instanceof GenericKubernetesResource
+    return desired instanceof GenericKubernetesResource
         ? Optional.ofNullable(operator.client().resource(desired).get())
         : context.getSecondaryResources(type).stream()
             .filter(o -> o.getMetadata().getName().equals(desired.getMetadata().getName()))
             .findFirst();
-    operator.applier().apply(desired, actual, context);
   }
 
   private void recordTransitions(S service, ServiceStatus previous, ServiceStatus next) {

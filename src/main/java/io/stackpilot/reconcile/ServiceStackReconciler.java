@@ -59,7 +59,7 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
     String name = stack.getMetadata().getName();
     for (Class<? extends StackService> kind : List.of(MediaService.class, SecurityService.class, MonitoringService.class)) {
       context.getSecondaryResources(kind).stream()
-          .filter(s -> name.equals(s.serviceSpec().getStack()))
+          .filter(s -> s.serviceSpec() != null && name.equals(s.serviceSpec().getStack()))
           .forEach(members::add);
     }
     var validation = SpecValidator.validateStack(stack, operator.factsReader().forStack(stack)).toStatus();

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
@@ -16,6 +17,8 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.stackpilot.api.ConfigFile;
 import io.stackpilot.api.MediaLibrary;
 import io.stackpilot.api.StorageSpec;
@@ -32,6 +35,9 @@ import java.util.TreeMap;
  * that template is the revision.
  */
 final class DeploymentRenderer {
+
+  /** Kubernetes' default surge and unavailability for a rolling update, written down (see strategy()). */
+  static final String ROLLING_UPDATE_STEP = "25%";
 
   static final String REVISION_ANNOTATION = "stackpilot.io/revision";
   static final String CHANNEL_ANNOTATION = "stackpilot.io/channel";
@@ -60,11 +66,29 @@ final class DeploymentRenderer {
         .withNewSpec()
           .withReplicas(replicas)
           .withNewSelector().withMatchLabels(Labels.deploymentSelector(service, track)).endSelector()
-          .withNewStrategy().withType(needsRecreate(service) ? "Recreate" : "RollingUpdate").endStrategy()
+          .withStrategy(strategy(service))
           .withProgressDeadlineSeconds((int) service.recovery().progressDeadline().toSeconds())
           .withRevisionHistoryLimit(REVISION_HISTORY_LIMIT)
           .withTemplate(template)
         .endSpec()
+        .build();
+  }
+
+  /**
+   * RollingUpdate spells out its parameters (the API server's own defaults), so that Stackpilot's field
+   * manager owns them: when the service later needs Recreate, whose Deployment may not have any, the
+   * apply removes them. Left to the API server's defaulting they belong to no manager, stay, and every
+   * apply of the Recreate Deployment is refused: a stateless service that gained a volume never rolled out.
+   */
+  private static DeploymentStrategy strategy(EffectiveService service) {
+    if (needsRecreate(service)) {
+      return new DeploymentStrategyBuilder().withType("Recreate").build();
+    }
+    return new DeploymentStrategyBuilder().withType("RollingUpdate")
+        .withNewRollingUpdate()
+          .withMaxSurge(new IntOrString(ROLLING_UPDATE_STEP))
+          .withMaxUnavailable(new IntOrString(ROLLING_UPDATE_STEP))
+        .endRollingUpdate()
         .build();
   }
 
@@ -162,7 +186,7 @@ final class DeploymentRenderer {
     if (transcode != null && transcode.getScratchSize() != null) {
       volumes.add(new VolumeBuilder().withName("transcode").withNewEmptyDir()
           .withSizeLimit(new Quantity(transcode.getScratchSize())).endEmptyDir().build());
-      mounts.add(mount("transcode", "/transcode", false));
+      mounts.add(mount("transcode", io.stackpilot.api.TranscodeSpec.SCRATCH_MOUNT_PATH, false));
     }
     if (transcode != null && transcode.getDevices() != null) {
       for (int i = 0; i < transcode.getDevices().size(); i++) {

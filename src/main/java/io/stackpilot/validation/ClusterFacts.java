@@ -28,6 +28,8 @@ import java.util.Set;
  *     the service being validated is never read, its spec (which may be newer) is
  * @param snapshotClasses the cluster's VolumeSnapshotClasses; empty when the snapshot API is not
  *     installed, null when nobody looked (the reader looks only when a volume asks for snapshots)
+ * @param namesakes services of other kinds with the service's name that came first, which own the
+ *     objects of that name
  */
 public record ClusterFacts(
     boolean online,
@@ -36,63 +38,78 @@ public record ClusterFacts(
     Map<String, Set<String>> configMapKeys,
     Set<String> claimNames,
     Map<ServiceRef, List<ServiceRef>> dependencies,
-    Optional<Set<String>> snapshotClasses) {
+    Optional<Set<String>> snapshotClasses,
+    Set<ServiceRef> namesakes) {
 
   public ClusterFacts {
     Objects.requireNonNull(stack, "stack");
     secretKeys = copyOfKeys(secretKeys);
     configMapKeys = copyOfKeys(configMapKeys);
-    claimNames = Set.copyOf(claimNames);
+    // Copies that answer "no" to a null name, as a spec may leave a reference's name out.
+    claimNames = Collections.unmodifiableSet(new HashSet<>(claimNames));
     Map<ServiceRef, List<ServiceRef>> graph = new LinkedHashMap<>();
     dependencies.forEach((service, dependsOn) -> graph.put(service, List.copyOf(dependsOn)));
     dependencies = Collections.unmodifiableMap(graph);
     snapshotClasses = snapshotClasses == null ? null : snapshotClasses.map(Set::copyOf);
+    namesakes = Set.copyOf(namesakes);
   }
 
   /** No cluster known: only the checks that need nothing but the object itself run. */
   public static ClusterFacts offline() {
-    return new ClusterFacts(false, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of(), null);
+    return new ClusterFacts(false, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of(), null, Set.of());
   }
 
   /** A cluster that holds nothing yet; add to it with the {@code with} methods. */
   public static ClusterFacts emptyCluster() {
-    return new ClusterFacts(true, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of(), null);
+    return new ClusterFacts(true, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of(), null, Set.of());
   }
 
   public ClusterFacts withStack(ServiceStack serviceStack) {
     requireOnline();
-    return new ClusterFacts(online, Optional.of(serviceStack), secretKeys, configMapKeys, claimNames, dependencies, snapshotClasses);
+    return new ClusterFacts(online, Optional.of(serviceStack), secretKeys, configMapKeys, claimNames, dependencies, snapshotClasses,
+        namesakes);
   }
 
   public ClusterFacts withSecret(String name, String... keys) {
     requireOnline();
-    return new ClusterFacts(online, stack, plus(secretKeys, name, keys), configMapKeys, claimNames, dependencies, snapshotClasses);
+    return new ClusterFacts(online, stack, plus(secretKeys, name, keys), configMapKeys, claimNames, dependencies, snapshotClasses,
+        namesakes);
   }
 
   public ClusterFacts withConfigMap(String name, String... keys) {
     requireOnline();
-    return new ClusterFacts(online, stack, secretKeys, plus(configMapKeys, name, keys), claimNames, dependencies, snapshotClasses);
+    return new ClusterFacts(online, stack, secretKeys, plus(configMapKeys, name, keys), claimNames, dependencies, snapshotClasses,
+        namesakes);
   }
 
   public ClusterFacts withClaim(String name) {
     requireOnline();
     Set<String> claims = new HashSet<>(claimNames);
     claims.add(name);
-    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claims, dependencies, snapshotClasses);
+    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claims, dependencies, snapshotClasses,
+        namesakes);
   }
 
   public ClusterFacts withService(ServiceRef service, List<ServiceRef> dependsOn) {
     requireOnline();
     Map<ServiceRef, List<ServiceRef>> graph = new LinkedHashMap<>(dependencies);
     graph.put(service, dependsOn);
-    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claimNames, graph, snapshotClasses);
+    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claimNames, graph, snapshotClasses, namesakes);
+  }
+
+  /** Another service, of another kind, with the same name, that came first. */
+  public ClusterFacts withNamesake(ServiceRef service) {
+    requireOnline();
+    Set<ServiceRef> all = new HashSet<>(namesakes);
+    all.add(service);
+    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claimNames, dependencies, snapshotClasses, all);
   }
 
   /** The snapshot API as read: the names of its VolumeSnapshotClasses, or empty when it is not installed. */
   public ClusterFacts withSnapshotApi(Optional<Set<String>> classes) {
     requireOnline();
     return new ClusterFacts(online, stack, secretKeys, configMapKeys, claimNames, dependencies,
-        Objects.requireNonNull(classes));
+        Objects.requireNonNull(classes), namesakes);
   }
 
   /** Whether the snapshot API was looked at: only for a service with a volume that asks for snapshots. */
@@ -115,7 +132,7 @@ public record ClusterFacts(
 
   private static Map<String, Set<String>> copyOfKeys(Map<String, Set<String>> objects) {
     Map<String, Set<String>> copy = new HashMap<>();
-    objects.forEach((name, keys) -> copy.put(name, Set.copyOf(keys)));
-    return Map.copyOf(copy);
+    objects.forEach((name, keys) -> copy.put(name, Collections.unmodifiableSet(new HashSet<>(keys))));
+    return Collections.unmodifiableMap(copy);
   }
 }

@@ -32,6 +32,19 @@ final class CrossObjectChecks {
     claimsExist(service, facts, findings);
     SnapshotChecks.snapshotsPossible(service, stack, facts, findings);
     dependenciesExistWithoutCycles(service, facts, findings);
+    nameIsNotTaken(facts, findings);
+  }
+
+  /**
+   * Services of every kind render objects named after themselves (Deployment, Service, ConfigMaps), so
+   * two of different kinds with one name would overwrite each other's; the one that came later waits
+   * (and both, when neither came first).
+   */
+  private static void nameIsNotTaken(ClusterFacts facts, Findings findings) {
+    facts.namesakes().stream().sorted(java.util.Comparator.comparing(ServiceRef::toString)).forEach(first ->
+        findings.error("metadata.name", "metadata.name is taken: " + first + " has the same name and came first"
+            + " (or in the same second); services of different kinds render objects of the same names"
+            + " (a Deployment, a Service, ConfigMaps), so this one cannot run beside it: rename one of them"));
   }
 
   private static void stackExists(ServiceSpec spec, ClusterFacts facts, Findings findings) {

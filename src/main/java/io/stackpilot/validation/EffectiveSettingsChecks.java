@@ -35,8 +35,25 @@ final class EffectiveSettingsChecks {
       transcodeDevicesArePrivileged(media, stack, findings);
     }
     recoveryTiming(spec, stack, findings);
+    inheritedQuantities(stack, findings);
     if (stack.isKnown()) {
       overridesOverrideSomething(spec, stack, findings);
+    }
+  }
+
+  /**
+   * A malformed quantity in the stack's defaults would end up in this service's Deployment, which the
+   * API server refuses: the service cannot roll out until the stack is fixed, so it says so.
+   */
+  private static void inheritedQuantities(StackLayer stack, Findings findings) {
+    Findings inStack = new Findings();
+    for (StackLayer.DefaultsBlock block : stack.defaults()) {
+      QuantityChecks.resources(block.field() + ".resources", block.defaults().getResources(), inStack);
+      QuantityChecks.env(block.field() + ".env", block.defaults().getEnv(), inStack);
+    }
+    for (Finding problem : inStack.report().errors()) {
+      findings.error("spec.stack", "spec.stack: " + stack.stackName() + " sets " + problem.message()
+          + "; this service inherits it: fix the stack");
     }
   }
 

@@ -48,6 +48,11 @@ final class ObjectReferenceChecks {
 
   private static void keyExists(String reference, String variable, String kind, String name, String key,
       Map<String, Set<String>> objects, Findings findings) {
+    if (name == null || name.isEmpty() || key == null || key.isEmpty()) {
+      String field = reference + (name == null || name.isEmpty() ? ".name" : ".key");
+      findings.error(field, field + " of " + variable + " is missing: name the " + kind + " and its key");
+      return;
+    }
     Set<String> keys = objects.get(name);
     if (keys == null) {
       String field = reference + ".name";

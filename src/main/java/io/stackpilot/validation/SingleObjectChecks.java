@@ -29,6 +29,10 @@ final class SingleObjectChecks {
   static void check(StackService service, Findings findings) {
     ServiceSpec spec = service.serviceSpec();
     noLiteralSecrets(spec, findings);
+    quantitiesAreQuantities(spec, findings);
+    MountPathChecks.check(service, findings);
+    DurationChecks.recovery("spec.recovery", spec.getRecovery(), findings);
+    DurationChecks.betaRollout(spec.getBetaRollout(), findings);
     noDependencyOnItself(service, findings);
     betaStagesDoNotShrink(spec, findings);
     singleWriterStorageHasOneReplica(spec, findings);
@@ -46,6 +50,17 @@ final class SingleObjectChecks {
     if (spec.getChannels() != null) {
       channelHasNoLiteralSecrets("spec.channels.stable", spec.getChannels().getStable(), findings);
       channelHasNoLiteralSecrets("spec.channels.beta", spec.getChannels().getBeta(), findings);
+    }
+  }
+
+  private static void quantitiesAreQuantities(ServiceSpec spec, Findings findings) {
+    QuantityChecks.resources("spec.resources", spec.getResources(), findings);
+    QuantityChecks.env("spec.env", spec.getEnv(), findings);
+    if (spec.getChannels() != null) {
+      Optional.ofNullable(spec.getChannels().getStable())
+          .ifPresent(c -> QuantityChecks.env("spec.channels.stable.env", c.getEnv(), findings));
+      Optional.ofNullable(spec.getChannels().getBeta())
+          .ifPresent(c -> QuantityChecks.env("spec.channels.beta.env", c.getEnv(), findings));
     }
   }
 

@@ -19,6 +19,11 @@ public final class SpecValidator {
   /** Validates a MediaService, SecurityService or MonitoringService. */
   public static ValidationReport validateService(StackService service, ClusterFacts facts) {
     Findings findings = new Findings();
+    if (service.serviceSpec() == null) {
+      // Only a resource stored before the CRD required spec can get here; nothing else can be checked.
+      findings.error("spec", "spec is missing: a service needs at least spec.channels.stable.image");
+      return findings.report();
+    }
     StackLayer stack = StackLayer.of(service, facts);
     SingleObjectChecks.check(service, findings);
     EffectiveSettingsChecks.check(service, stack, findings);

@@ -28,6 +28,9 @@ final class StackChecks {
     blocks.forEach((path, defaults) -> {
       LiteralSecretChecks.env(path + ".env", defaults.getEnv(), findings);
       LiteralSecretChecks.config(path + ".config", defaults.getConfig(), findings);
+      QuantityChecks.resources(path + ".resources", defaults.getResources(), findings);
+      QuantityChecks.env(path + ".env", defaults.getEnv(), findings);
+      DurationChecks.recovery(path + ".recovery", defaults.getRecovery(), findings);
     });
     Optional<RecoverySpec> base = Optional.ofNullable(blocks.get("spec.base")).map(ServiceDefaults::getRecovery);
     blocks.forEach((path, defaults) -> {

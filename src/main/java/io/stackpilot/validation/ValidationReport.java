@@ -15,6 +15,13 @@ public record ValidationReport(List<Finding> errors, List<Finding> warnings) {
     warnings = List.copyOf(warnings);
   }
 
+  /** The same report with more errors, found after the checks (e.g. the API server refusing what the spec renders to). */
+  public ValidationReport withErrors(List<Finding> more) {
+    List<Finding> all = new java.util.ArrayList<>(errors);
+    all.addAll(more);
+    return new ValidationReport(all, warnings);
+  }
+
   public boolean isValid() {
     return errors.isEmpty();
   }

@@ -40,6 +40,13 @@ class DurationsTest {
         .hasMessageContaining("e.g. 90s or 1h30m");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"99999999999999999999h", "9999999999999999h", "9223372036854775807h1h"})
+  void aDurationNoJavaDurationHoldsIsAnIllegalArgumentNotAnArithmeticError(String text) {
+    assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("longer than any duration");
+  }
+
   @Test
   void anErrorInAFieldNamesTheField() {
     assertThatThrownBy(() -> Durations.parse("spec.recovery.failureWindow", "2 minutes"))

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.stackpilot.testing.PodSecurityLevel;
+import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.io.IOException;
@@ -19,8 +21,12 @@ import java.util.Optional;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 
-/** Proves that the local control plane does what Stackpilot relies on, driven with kubectl and helm. */
+/**
+ * Proves that the local control plane does what Stackpilot relies on, driven with kubectl and helm.
+ * Its plain Deployments carry no security context at all, so their namespaces admit any pod.
+ */
 @WithLocalCluster
+@PodSecurityLevel(Level.PRIVILEGED)
 class ControlPlaneSmokeIT {
 
   private static final Duration ROLLOUT = Duration.ofSeconds(60);
@@ -129,7 +135,7 @@ class ControlPlaneSmokeIT {
 
   @Test
   void podSecurityAdmissionRejectsPrivilegedPodsInRestrictedNamespaces(TestCluster cluster) {
-    cluster.kubectl("label", "namespace", cluster.namespace(), "pod-security.kubernetes.io/enforce=restricted")
+    cluster.kubectl("label", "--overwrite", "namespace", cluster.namespace(), "pod-security.kubernetes.io/enforce=restricted")
         .assertSuccess();
 
     var privileged = cluster.kubectlWithInput("""

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.stackpilot.testing.ServiceQueries;
@@ -33,7 +32,7 @@ class EndpointsIT {
     cluster.installCrds();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.controlPlane().config()).build()) {
+    try (KubernetesClient client = OperatorClients.builder(cluster.controlPlane().config()).build()) {
       StackpilotOperator operator = StackpilotOperator.settings(client)
           .namespaces(Set.of(cluster.namespace()))
           .meters(registry)

@@ -3,6 +3,7 @@ package io.stackpilot.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.stackpilot.testing.ServiceQueries.condition;
 import static io.stackpilot.testing.ServiceQueries.deployment;
+import static io.stackpilot.testing.ServiceQueries.image;
 import static io.stackpilot.testing.ServiceQueries.media;
 import static io.stackpilot.testing.ServiceQueries.phase;
 import static io.stackpilot.testing.ServiceQueries.pods;
@@ -13,6 +14,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.StackService;
+import io.stackpilot.testing.PodSecurityLevel;
+import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.TestCluster;
@@ -32,6 +35,7 @@ class ServiceLifecycleIT {
   private static final Duration SETTLE = Duration.ofSeconds(90);
 
   @Test
+  @PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
   void exampleStackReachesReadyEverywhere(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       long start = System.nanoTime();
@@ -134,6 +138,108 @@ class ServiceLifecycleIT {
   }
 
   @Test
+  void specWhoseDeploymentTheApiServerRefusesIsReportedInvalidAndLeavesRunningPodsAlone(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      applyService(cluster, "bazarr", "lscr.io/linuxserver/bazarr:1.5.2");
+      eventually().until(() -> ready(media(cluster, "bazarr")));
+      String revision = media(cluster, "bazarr").getStatus().getRevision();
+      Set<String> podsBefore = podUids(cluster, "bazarr");
+
+      // The CRD takes tolerations and resources as core/v1 has them, unchecked; the Deployment would be refused.
+      cluster.kubectl("patch", "mediaservice", "bazarr", "--type=merge", "-p", """
+          {"spec": {"channels": {"stable": {"image": "lscr.io/linuxserver/bazarr:1.5.3"}},
+                    "tolerations": [{"key": "media", "operator": "Maybe", "effect": "NoSchedule"}],
+                    "resources": {"requests": {"cpu": "2"}, "limits": {"cpu": "1"}}}}
+          """).assertSuccess();
+
+      eventually().untilAsserted(() -> {
+        MediaService bazarr = media(cluster, "bazarr");
+        assertThat(bazarr.getStatus().getObservedGeneration()).isEqualTo(bazarr.getMetadata().getGeneration());
+        assertThat(bazarr.getStatus().getPhase()).isEqualTo("Invalid");
+        assertThat(bazarr.getStatus().getValidation().getErrors()).extracting(e -> e.getField())
+            .contains("spec.tolerations", "spec.resources");
+        assertThat(condition(bazarr, "ConfigValid").getStatus()).isEqualTo("False");
+        assertThat(condition(bazarr, "Available").getStatus()).isEqualTo("True");
+      });
+      assertThat(media(cluster, "bazarr").getStatus().getRevision()).isEqualTo(revision);
+      assertThat(deployment(cluster, "bazarr").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+          .isEqualTo("lscr.io/linuxserver/bazarr:1.5.2");
+      assertThat(podUids(cluster, "bazarr")).isEqualTo(podsBefore);
+
+      // Fixed, it rolls out at once.
+      cluster.kubectl("patch", "mediaservice", "bazarr", "--type=merge", "-p",
+          "{\"spec\": {\"tolerations\": null, \"resources\": null}}").assertSuccess();
+      eventually().untilAsserted(() -> {
+        assertThat(image(deployment(cluster, "bazarr"))).isEqualTo("lscr.io/linuxserver/bazarr:1.5.3");
+        assertThat(ready(media(cluster, "bazarr"))).isTrue();
+      });
+    }
+  }
+
+  @Test
+  void statelessServiceThatGainsAVolumeSwitchesToRecreate(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      cluster.kubectlWithInput("""
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MediaService
+          metadata: {name: overseerr}
+          spec:
+            channels: {stable: {image: "lscr.io/linuxserver/overseerr:1.34.0"}}
+            replicas: 2
+            ports: [{name: http, port: 5055}]
+          """, "apply", "-f", "-").assertSuccess();
+      eventually().until(() -> ready(media(cluster, "overseerr")));
+      assertThat(deployment(cluster, "overseerr").getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+
+      // One replica with a config volume: never two pods on its data, so Recreate.
+      cluster.kubectl("patch", "mediaservice", "overseerr", "--type=merge", "-p", """
+          {"spec": {"replicas": 1, "storage": [{"name": "config", "mountPath": "/config", "size": "1Gi"}]}}
+          """).assertSuccess();
+
+      eventually().untilAsserted(() -> {
+        Deployment overseerr = deployment(cluster, "overseerr");
+        assertThat(overseerr.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(overseerr.getSpec().getStrategy().getRollingUpdate()).isNull();
+        assertThat(overseerr.getSpec().getTemplate().getSpec().getVolumes()).extracting(v -> v.getName())
+            .contains("storage-config");
+        assertThat(ready(media(cluster, "overseerr"))).isTrue();
+      });
+    }
+  }
+
+  @Test
+  void aSecondKindOfServiceWithTheSameNameIsInvalidAndTheFirstKeepsItsDeployment(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      applyService(cluster, "tautulli", "lscr.io/linuxserver/tautulli:2.15.2");
+      eventually().until(() -> ready(media(cluster, "tautulli")));
+      String owner = deployment(cluster, "tautulli").getMetadata().getOwnerReferences().get(0).getUid();
+
+      cluster.kubectlWithInput("""
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MonitoringService
+          metadata: {name: tautulli}
+          spec:
+            channels: {stable: {image: "grafana/grafana:12.1.0"}}
+            ports: [{name: http, port: 3000}]
+            monitoring: {role: Dashboards}
+          """, "apply", "-f", "-").assertSuccess();
+
+      eventually().untilAsserted(() -> {
+        var second = cluster.client().resources(io.stackpilot.api.MonitoringService.class)
+            .inNamespace(cluster.namespace()).withName("tautulli").get();
+        assertThat(phase(second)).isEqualTo("Invalid");
+        assertThat(second.getStatus().getValidation().getErrors()).extracting(e -> e.getField())
+            .containsExactly("metadata.name");
+      });
+      Deployment first = deployment(cluster, "tautulli");
+      assertThat(first.getMetadata().getOwnerReferences()).singleElement()
+          .satisfies(reference -> assertThat(reference.getUid()).isEqualTo(owner));
+      assertThat(image(first)).isEqualTo("lscr.io/linuxserver/tautulli:2.15.2");
+      assertThat(ready(media(cluster, "tautulli"))).isTrue();
+    }
+  }
+
+  @Test
   void deletingAServiceDeletesWhatItOwnsButNotItsClaims(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       cluster.kubectlWithInput("""
@@ -212,6 +318,7 @@ class ServiceLifecycleIT {
   }
 
   @Test
+  @PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
   void unchangedStackCostsZeroWritesOnResync(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator(Duration.ofSeconds(2))) {
       cluster.kubectl("apply", "-f", "examples/homelab/").assertSuccess();

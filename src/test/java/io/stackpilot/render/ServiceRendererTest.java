@@ -84,6 +84,12 @@ class ServiceRendererTest {
       spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_MANY)));
     }))).isEqualTo("RollingUpdate");
     assertThat(strategy(render(spec -> spec.setReplicas(3)))).isEqualTo("RollingUpdate");
+    // Spelled out, so that the field manager owns them and a later switch to Recreate removes them.
+    var rollingUpdate = render(spec -> spec.setReplicas(3)).deployment().getSpec().getStrategy().getRollingUpdate();
+    assertThat(rollingUpdate.getMaxSurge().getStrVal()).isEqualTo("25%");
+    assertThat(rollingUpdate.getMaxUnavailable().getStrVal()).isEqualTo("25%");
+    assertThat(render(spec -> spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_ONCE)))).deployment()
+        .getSpec().getStrategy().getRollingUpdate()).isNull();
   }
 
   @Test

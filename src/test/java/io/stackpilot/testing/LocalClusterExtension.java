@@ -4,19 +4,23 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stackpilot.devcluster.LocalControlPlane;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One local control plane per test JVM, started by the first test that asks for it and stopped when
- * the JVM's tests are done; a fresh namespace per test, deleted afterwards. A test method or
+ * One local control plane per test JVM (with its audit log on), started by the first test that asks
+ * for it and stopped when the JVM's tests are done; a fresh namespace per test, deleted afterwards,
+ * enforcing Pod Security {@code restricted} unless the test names a level ({@link PodSecurityLevel}). A test method or
  * constructor takes a {@link TestCluster} parameter. Both live in JUnit's stores, which close them:
  * the test's store when the test ends, the root store when the JVM's tests end.
  */
 public final class LocalClusterExtension implements ParameterResolver {
 
+  /** The label by which the API server's Pod Security admission enforces a level in a namespace. */
+  public static final String ENFORCE = "pod-security.kubernetes.io/enforce";
   private static final ExtensionContext.Namespace STORE =
       ExtensionContext.Namespace.create(LocalClusterExtension.class);
 
@@ -27,6 +31,7 @@ public final class LocalClusterExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    SuiteRecord.started(context.getRequiredTestClass());
     return context.getStore(STORE).computeIfAbsent("cluster", key -> newTestCluster(context),
         PerTest.class).cluster();
   }
@@ -38,8 +43,18 @@ public final class LocalClusterExtension implements ParameterResolver {
     KubernetesClient client = plane.client();
     String namespace = namespaceFor(context);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-        .addToLabels("stackpilot.io/test", "true").endMetadata().build()).create();
+        .addToLabels("stackpilot.io/test", "true")
+        .addToLabels(ENFORCE, podSecurityLevel(context).label())
+        .endMetadata().build()).create();
     return new PerTest(new TestCluster(plane, client, namespace));
+  }
+
+  /** The method's {@link PodSecurityLevel}, else the class's, else restricted: the strictest unless a test says otherwise. */
+  private static PodSecurityLevel.Level podSecurityLevel(ExtensionContext context) {
+    return context.getTestMethod().map(m -> m.getAnnotation(PodSecurityLevel.class))
+        .or(() -> Optional.ofNullable(context.getRequiredTestClass().getAnnotation(PodSecurityLevel.class)))
+        .map(PodSecurityLevel::value)
+        .orElse(PodSecurityLevel.Level.RESTRICTED);
   }
 
   private static String namespaceFor(ExtensionContext context) {
@@ -63,7 +78,8 @@ public final class LocalClusterExtension implements ParameterResolver {
       LocalControlPlane started = null;
       RuntimeException failed = null;
       try {
-        started = LocalControlPlane.builder().start();
+        // Audited, so that a test can prove which requests the operator made over the whole run.
+        started = LocalControlPlane.builder().auditLog(true).start();
       } catch (RuntimeException e) {
         failed = e;
       }

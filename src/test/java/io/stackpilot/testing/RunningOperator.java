@@ -1,8 +1,8 @@
 package io.stackpilot.testing;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stackpilot.operator.OperatorClients;
 import io.stackpilot.operator.StackpilotOperator;
 import java.time.Duration;
 import java.util.Set;
@@ -24,8 +24,7 @@ public final class RunningOperator implements AutoCloseable {
 
   /** With an identity, it is one of several replicas electing a leader through a Lease in the test's namespace. */
   RunningOperator(TestCluster cluster, Duration resyncPeriod, String identity) {
-    this.client = new KubernetesClientBuilder()
-        .withConfig(cluster.controlPlane().config())
+    this.client = OperatorClients.builder(cluster.controlPlane().config())
         .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("count", requests))
         .build();
     StackpilotOperator.Settings settings = StackpilotOperator.settings(client)
@@ -36,6 +35,11 @@ public final class RunningOperator implements AutoCloseable {
       settings.leaderElection(cluster.namespace(), identity, Duration.ofSeconds(6), false);
     }
     this.operator = settings.build().start();
+  }
+
+  /** Started, with every controller's caches synced: what /readyz reports. */
+  public boolean isReady() {
+    return operator.isReady();
   }
 
   public RequestCounter requests() {

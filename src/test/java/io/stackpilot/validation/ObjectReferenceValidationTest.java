@@ -20,6 +20,21 @@ class ObjectReferenceValidationTest {
       """);
 
   @Test
+  void aReferenceWithoutANameIsAnErrorNotAFailure() {
+    MediaService sonarr = Specs.media("sonarr", Specs.MINIMAL + """
+        env:
+          - name: TOKEN
+            valueFrom: {secretKeyRef: {key: token}}
+          - name: LEVEL
+            valueFrom: {configMapKeyRef: {}}
+        """);
+
+    assertThat(validateService(sonarr, ClusterFacts.emptyCluster().withSecret("db", "password")).errors())
+        .extracting(Finding::field)
+        .containsExactly("spec.env[0].valueFrom.secretKeyRef.name", "spec.env[1].valueFrom.configMapKeyRef.name");
+  }
+
+  @Test
   void referencesToExistingKeysAreFine() {
     ClusterFacts facts = ClusterFacts.emptyCluster().withSecret("db", "password").withConfigMap("tuning", "log-level");
 

@@ -97,6 +97,16 @@ class SpecValidatorTest {
       """.formatted(SECRET));
 
   @Test
+  void aServiceWithoutASpecIsOneErrorOnSpecNotAFailure() {
+    MediaService stored = new MediaService();
+    stored.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("old").withNamespace("home")
+        .build());
+
+    assertThat(validateService(stored, ClusterFacts.emptyCluster().withStack(HOME)).errors())
+        .singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("spec"));
+  }
+
+  @Test
   void aRealisticServiceInAClusterThatHasEverythingItNeedsIsClean() {
     ValidationReport report = validateService(SONARR, HOME_CLUSTER);
 

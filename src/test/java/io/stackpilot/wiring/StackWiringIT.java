@@ -87,6 +87,23 @@ class StackWiringIT {
   }
 
   @Test
+  void stackWhoseLastMemberGoesCountsNone(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {}\n");
+      apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", "stack: home"));
+      eventually(WAIT).until(() -> "1/1".equals(stack(cluster).getStatus().getReady()));
+
+      cluster.kubectl("delete", "mediaservice", "prowlarr").assertSuccess();
+
+      eventually(WAIT).untilAsserted(() -> {
+        var status = stack(cluster).getStatus();
+        assertThat(status.getReady()).isEqualTo("0/0");
+        assertThat(status.getServices()).isZero();
+      });
+    }
+  }
+
+  @Test
   void protectedServiceIsExposedOnlyOnceItsSecurityServiceIsReadyWithForwardAuth(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       cluster.kubectl("apply", "-f", "src/test/resources/wiring/traefik-middleware-crd.yaml").assertSuccess();
