@@ -26,12 +26,14 @@ public final class StackpilotOperator implements AutoCloseable {
 
   /** The Lease that elects the one active replica when several run. */
   public static final String LEASE_NAME = "stackpilot-leader";
+  /** As long as the framework waits for its own caches by default. */
+  private static final Duration CACHE_SYNC_TIMEOUT = Duration.ofMinutes(2);
 
   private final Operator operator;
   private final OperatorContext context;
 
   private StackpilotOperator(Settings settings) {
-    this.context = new OperatorContext(settings.client, settings.clock, settings.meters);
+    this.context = new OperatorContext(settings.client, settings.clock, settings.meters, settings.namespaces);
     this.operator = new Operator(o -> {
       o.withKubernetesClient(settings.client)
           .withCloseClientOnStop(false)
@@ -77,13 +79,16 @@ public final class StackpilotOperator implements AutoCloseable {
   }
 
   public StackpilotOperator start() {
+    // The services around each service are read from caches that must be full before the first reconcile.
+    context.start(CACHE_SYNC_TIMEOUT);
     operator.start();
     return this;
   }
 
   /** Started, and every controller's caches synced. */
   public boolean isReady() {
-    return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy()
+        && context.isSynced();
   }
 
   public OperatorContext context() {

@@ -168,7 +168,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       this.context = context;
       this.stack = context.getSecondaryResource(ServiceStack.class);
       // The namespace's services are read once: validation, protection, scraping and dependencies all use them.
-      this.neighbourhood = Neighbourhood.read(operator.client(), service.getMetadata().getNamespace());
+      this.neighbourhood = operator.neighbours().of(service.getMetadata().getNamespace());
       this.report = SpecValidator.validateService(service,
           operator.factsReader().forService(service, stack, neighbourhood));
       this.observed = context.getSecondaryResources(Deployment.class).stream()
