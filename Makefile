@@ -19,8 +19,9 @@ k8s-binaries:
 ## The benchmark harness (src/test/java/io/stackpilot/bench, never run by `make test`) on a local
 ## control plane; writes bench/results/<date>.csv and .md. BENCH_ARGS takes key=value words, e.g.
 ## BENCH_ARGS="n=100,300 pairs=2 changes=20 resync=10" (see BenchOptions). docs/performance.md reads them.
+## The jar comes first: the operator also runs as a process of its own, to measure its own memory.
 BENCH_ARGS ?=
-bench: k8s-binaries
+bench: k8s-binaries jar
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.stackpilot.bench.BenchMain -Dexec.args="$(BENCH_ARGS)"
 
 ## Regenerates crds/ from the API classes, and the chart's and the kustomize base's copies of it
