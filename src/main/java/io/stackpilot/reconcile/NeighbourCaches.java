@@ -1,9 +1,7 @@
 package io.stackpilot.reconcile;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.MonitoringService;
@@ -28,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * <p>These informers only feed reads and wake no controller: which neighbour changes wake whom stays
  * with the controllers' own event sources. They are started, and synced, before the controllers, so
  * that no reconcile sees a namespace emptier than it is (a protector missing from it would expose a
- * protected Ingress unprotected).
+ * protected Ingress unprotected). They keep no managedFields, which nothing reads of a neighbour.
  */
 public final class NeighbourCaches implements AutoCloseable {
 
@@ -63,7 +61,7 @@ public final class NeighbourCaches implements AutoCloseable {
     SharedIndexInformer<S> informer = namespace == null
         ? resources.inAnyNamespace().runnableInformer(0)
         : resources.inNamespace(namespace).runnableInformer(0);
-    return informer.itemStore(new WithoutManagedFields<>());
+    return informer.itemStore(TrimmedItemStore.withoutManagedFields());
   }
 
   /**
@@ -112,18 +110,5 @@ public final class NeighbourCaches implements AutoCloseable {
   @Override
   public void close() {
     sources.forEach(s -> s.informer().stop());
-  }
-
-  /** Nothing reads who wrote which field of a neighbour, so the cache does not keep managedFields. */
-  private static final class WithoutManagedFields<S extends HasMetadata> extends BasicItemStore<S> {
-    WithoutManagedFields() {
-      super(Cache::metaNamespaceKeyFunc);
-    }
-
-    @Override
-    public S put(String key, S object) {
-      object.getMetadata().setManagedFields(null);
-      return super.put(key, object);
-    }
   }
 }

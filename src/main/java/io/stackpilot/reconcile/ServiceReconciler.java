@@ -100,13 +100,16 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         owned(NetworkPolicy.class, kind, context),
         new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, kind)
             .withLabelSelector(MANAGED)
+            .withItemStore(TrimmedItemStore.withoutManagedFields())
             .withSecondaryToPrimaryMapper(pod -> byInstanceLabel(pod, kind))
             .build(), context),
         new InformerEventSource<>(InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, kind)
             .withLabelSelector(MANAGED)
+            .withItemStore(TrimmedItemStore.keepingOwnEntries())
             .withSecondaryToPrimaryMapper(claim -> byInstanceLabel(claim, kind))
             .build(), context),
         new InformerEventSource<>(InformerEventSourceConfiguration.from(ServiceStack.class, kind)
+            .withItemStore(TrimmedItemStore.withoutManagedFields())
             .withSecondaryToPrimaryMapper((ServiceStack stack) -> context.getPrimaryCache()
                 .byIndex(STACK_INDEX, stack.getMetadata().getName() + "/" + stack.getMetadata().getNamespace())
                 .stream().map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
@@ -119,6 +122,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       Class<P> kind, EventSourceContext<P> context) {
     return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, kind)
         .withLabelSelector(MANAGED)
+        .withItemStore(TrimmedItemStore.keepingOwnEntries())
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(kind))
         .build(), context);
   }
