@@ -59,6 +59,8 @@ public final class BenchMain {
           + (options.schedulerQps() > 0 ? options.schedulerQps() : "default (50)"));
       if (options.process()) {
         results.fact("Operator process JVM", options.operatorJvm().toString());
+        results.fact("Operator process watches", options.processWatchesAll() ? "all namespaces (the chart's default)"
+            : "the round's namespaces only");
         options.jvmVariants().forEach(v -> results.fact("JVM variant at N=" + options.jvmVariantsN(), v.toString()));
       }
       installCrds(client);

@@ -8,7 +8,7 @@ import java.util.List;
  * What `make bench BENCH_ARGS="..."` may set, as key=value words:
  * <pre>
  * n=100,500,1000        sizes (services, the three kinds in turn, over `namespaces` namespaces)
- * pairs=2               operator / lower-bound round pairs per size
+ * pairs=2               operator / lower-bound round pairs per size; a list gives one per size; 0 skips them
  * namespaces=10 concurrency=10 threads=10 resync=10 timeout=900 out=bench/results
  * changes=20            one-change scenario: changes per size; a list gives one per size (20,20,100)
  * recoveries=20 recoveryWave=5 failureWindow=3   time to recover: upgrades to a crashing image, how many
@@ -17,20 +17,23 @@ import java.util.List;
  * controllerSyncs=0     its --concurrent-deployment-syncs and --concurrent-replicaset-syncs (0: default 5)
  * schedulerQps=0        kube-scheduler's --kube-api-qps (0: its default of 50)
  * process=true          run the operator-process round (resources, one change, time to recover)
+ * processNamespaces=all the process operator watches all namespaces, as the chart does by default (one
+ *                       informer per kind), or only the round's (fleet: one per kind and namespace)
  * jar=target/stackpilot.jar
- * operatorJvm=chart     JVM flags of the operator process, comma-separated, or a variant's name
+ * operatorJvm=chart     JVM flags of the operator process, comma-separated (a comma before a dash starts
+ *                       the next flag), or a variant's name: chart, chart-before, machine
  * jvmVariants=          more variants (names or flag lists, ';'-separated) converged at jvmVariantsN
  * jvmVariantsN=0        the size for the variants (0: the largest of n)
  * </pre>
  */
-record BenchOptions(List<Integer> sizes, int pairs, int namespaces, int concurrency, int reconcileThreads,
+record BenchOptions(List<Integer> sizes, List<Integer> pairs, int namespaces, int concurrency, int reconcileThreads,
     List<Integer> changes, Duration atRestResync, Duration timeout, String outDir, int controllerQps,
     int controllerSyncs, int schedulerQps, int recoveries, int recoveryWave, Duration failureWindow,
-    boolean process, String jar, JvmVariant operatorJvm, List<JvmVariant> jvmVariants, int jvmVariantsN) {
+    boolean process, boolean processWatchesAll, String jar, JvmVariant operatorJvm, List<JvmVariant> jvmVariants, int jvmVariantsN) {
 
   static BenchOptions parse(String[] args) {
     List<Integer> sizes = List.of(100, 300);
-    int pairs = 2;
+    List<Integer> pairs = List.of(2);
     int namespaces = 10;
     int concurrency = 10;
     int threads = 10;
@@ -45,6 +48,7 @@ record BenchOptions(List<Integer> sizes, int pairs, int namespaces, int concurre
     int recoveryWave = 5;
     int failureWindow = 3;
     boolean process = true;
+    String processNamespaces = "all";
     String jar = "target/stackpilot.jar";
     String operatorJvm = JvmVariant.CHART;
     String jvmVariants = "";
@@ -60,7 +64,7 @@ record BenchOptions(List<Integer> sizes, int pairs, int namespaces, int concurre
         }
         switch (kv[0]) {
           case "n" -> sizes = ints(kv[1]);
-          case "pairs" -> pairs = Integer.parseInt(kv[1]);
+          case "pairs" -> pairs = ints(kv[1]);
           case "namespaces" -> namespaces = Integer.parseInt(kv[1]);
           case "concurrency" -> concurrency = Integer.parseInt(kv[1]);
           case "threads" -> threads = Integer.parseInt(kv[1]);
@@ -75,30 +79,46 @@ record BenchOptions(List<Integer> sizes, int pairs, int namespaces, int concurre
           case "recoveryWave" -> recoveryWave = Integer.parseInt(kv[1]);
           case "failureWindow" -> failureWindow = Integer.parseInt(kv[1]);
           case "process" -> process = Boolean.parseBoolean(kv[1]);
+          case "processNamespaces" -> processNamespaces = kv[1];
           case "jar" -> jar = kv[1];
           case "operatorJvm" -> operatorJvm = kv[1];
           case "jvmVariants" -> jvmVariants = kv[1];
           case "jvmVariantsN" -> jvmVariantsN = Integer.parseInt(kv[1]);
           default -> throw new IllegalArgumentException("unknown option " + kv[0] + " (known: n, pairs, namespaces,"
               + " concurrency, threads, changes, resync, timeout, out, controllerQps, controllerSyncs, schedulerQps,"
-              + " recoveries, recoveryWave, failureWindow, process, jar, operatorJvm, jvmVariants, jvmVariantsN)");
+              + " recoveries, recoveryWave, failureWindow, process, processNamespaces, jar, operatorJvm, jvmVariants, jvmVariantsN)");
         }
       }
     }
-    if (changes.size() != 1 && changes.size() != sizes.size()) {
-      throw new IllegalArgumentException("changes takes one number, or one per size of n");
+    if (changes.size() != 1 && changes.size() != sizes.size() || pairs.size() != 1 && pairs.size() != sizes.size()) {
+      throw new IllegalArgumentException("changes and pairs take one number, or one per size of n");
     }
-    List<JvmVariant> variants = jvmVariants.isBlank() ? List.of()
-        : Arrays.stream(jvmVariants.split(";")).map(JvmVariant::parse).toList();
+    String[] variantWords = jvmVariants.isBlank() ? new String[0] : jvmVariants.split(";");
+    List<JvmVariant> variants = java.util.stream.IntStream.range(0, variantWords.length)
+        .mapToObj(i -> JvmVariant.parse(variantWords[i], i + 1)).toList();
     return new BenchOptions(sizes, pairs, namespaces, concurrency, threads, changes, Duration.ofSeconds(resync),
         Duration.ofSeconds(timeout), out, controllerQps, controllerSyncs, schedulerQps, recoveries,
-        Math.max(1, recoveryWave), Duration.ofSeconds(failureWindow), process, jar, JvmVariant.parse(operatorJvm),
+        Math.max(1, recoveryWave), Duration.ofSeconds(failureWindow), process,
+        switch (processNamespaces) {
+          case "all" -> true;
+          case "fleet" -> false;
+          default -> throw new IllegalArgumentException("processNamespaces is all or fleet");
+        }, jar, JvmVariant.parse(operatorJvm, 0),
         variants, jvmVariantsN > 0 ? jvmVariantsN : sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
   }
 
   /** The one-change scenario's number of changes at size n. */
   int changesAt(int n) {
-    return changes.size() == 1 ? changes.get(0) : changes.get(sizes.indexOf(n));
+    return atSize(changes, n);
+  }
+
+  /** Operator / lower-bound round pairs at size n. */
+  int pairsAt(int n) {
+    return atSize(pairs, n);
+  }
+
+  private int atSize(List<Integer> values, int n) {
+    return values.size() == 1 ? values.get(0) : values.get(sizes.indexOf(n));
   }
 
   private static List<Integer> ints(String csv) {

@@ -70,47 +70,46 @@ final class ConvergenceBench {
     List<Double> lowerBoundSeconds = new ArrayList<>();
     List<Double> operatorCpu = new ArrayList<>();
     List<Double> lowerBoundCpu = new ArrayList<>();
-    Fleet previous = null;
-    for (int round = 1; round <= 2 * options.pairs(); round++) {
+    int pairs = options.pairsAt(n);
+    for (int round = 1; round <= 2 * pairs; round++) {
       boolean operatorRound = round % 2 == 1;
       Fleet fleet = new Fleet(String.format(Locale.ROOT, "bench-n%d-r%d", n, ++roundCounter),
           options.namespaces(), n, options.failureWindow());
-      if (previous != null) {
-        previous.deleteNamespaces(admin);
-      }
       fleet.createNamespaces(admin);
-      if (operatorRound) {
-        boolean last = round == 2 * options.pairs() - 1;
-        OperatorUnderTest op = startOperator(fleet, Duration.ofMinutes(10), n, round == 1);
-        try {
-          // Only what converging costs: the informers' first LISTs and WATCHes (one of each per kind and
-          // namespace, whatever N) are start-up, counted before this.
-          op.requests.reset();
-          double[] t = converge(fleet, () -> fleet.createServices(admin, options.concurrency()),
-              () -> watchers.readyServices(fleet.namespaces()), "A (operator)", n, round);
-          operatorSeconds.add(t[0]);
-          operatorCpu.add(t[1]);
-          if (last) {
-            requests(n, op, t);
-            // Ready comes before the last status touches (the old pods going); let the operator finish
-            // them, or the restart below would count them as writes of its own.
-            waitForQuiet(op.requests, Duration.ofSeconds(5));
+      try {
+        if (operatorRound) {
+          boolean last = round == 2 * pairs - 1;
+          OperatorUnderTest op = startOperator(fleet, Duration.ofMinutes(10), n, round == 1);
+          try {
+            // Only what converging costs: the informers' first LISTs and WATCHes (one of each per kind
+            // and namespace, whatever N) are start-up, counted before this.
+            op.requests.reset();
+            double[] t = converge(fleet, () -> fleet.createServices(admin, options.concurrency()),
+                () -> watchers.readyServices(fleet.namespaces()), "A (operator)", n, round);
+            operatorSeconds.add(t[0]);
+            operatorCpu.add(t[1]);
+            if (last) {
+              requests(n, op, t);
+              // Ready comes before the last status touches (the old pods going); let the operator
+              // finish them, or the restart below would count them as writes of its own.
+              waitForQuiet(op.requests, Duration.ofSeconds(5));
+            }
+          } finally {
+            op.close();
           }
-        } finally {
-          op.close();
+          if (last) {
+            new AtRestBench(this, watchers, options, results).run(fleet);
+          }
+        } else {
+          double[] t = converge(fleet, () -> fleet.applyRendered(admin, options.concurrency()),
+              () -> watchers.availableDeployments(fleet.namespaces()), "B (lower bound)", n, round);
+          lowerBoundSeconds.add(t[0]);
+          lowerBoundCpu.add(t[1]);
         }
-        if (last) {
-          new AtRestBench(this, watchers, options, results).run(fleet);
-        }
-      } else {
-        double[] t = converge(fleet, () -> fleet.applyRendered(admin, options.concurrency()),
-            () -> watchers.availableDeployments(fleet.namespaces()), "B (lower bound)", n, round);
-        lowerBoundSeconds.add(t[0]);
-        lowerBoundCpu.add(t[1]);
+      } finally {
+        tearDown(fleet);
       }
-      previous = fleet;
     }
-    previous.deleteNamespaces(admin);
     if (options.process()) {
       ProcessBench process = new ProcessBench(plane, admin, watchers, options, results, this);
       process.converge(n, options.operatorJvm(), true);
@@ -119,6 +118,9 @@ final class ConvergenceBench {
           process.converge(n, variant, false);
         }
       }
+    }
+    if (pairs == 0) {
+      return;
     }
 
     Stats a = new Stats(operatorSeconds);
@@ -174,6 +176,20 @@ final class ConvergenceBench {
 
   void waitFor(String what, BooleanSupplier condition) {
     await(what).atMost(options.timeout()).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
+  }
+
+  /**
+   * Deletes a round's namespaces and waits until they are gone, so that the next round does not run
+   * beside the teardown of a thousand Deployments, pods and Events (which cost the lower-bound rounds
+   * more API server CPU than their own applies did).
+   */
+  void tearDown(Fleet fleet) {
+    long begin = System.nanoTime();
+    fleet.deleteNamespaces(admin);
+    await("the namespaces of a round to go").atMost(options.timeout()).pollInterval(Duration.ofMillis(500))
+        .until(() -> fleet.namespaces().stream().allMatch(ns -> admin.namespaces().withName(ns).get() == null));
+    System.out.printf(Locale.ROOT, "[bench] N=%d teardown of %s: %.1f s%n", fleet.size(), fleet.prefix(),
+        millisSince(begin) / 1000.0);
   }
 
   /** Until the operator has written nothing for {@code quiet}, or the timeout passes. */

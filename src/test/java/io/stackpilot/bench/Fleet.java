@@ -36,17 +36,23 @@ final class Fleet {
   static final List<Class<? extends StackService>> KINDS =
       List.of(MediaService.class, SecurityService.class, MonitoringService.class);
 
+  private final String prefix;
   private final String[] namespaces;
   private final int size;
   private final String failureWindow;
 
   Fleet(String prefix, int namespaceCount, int size, Duration failureWindow) {
+    this.prefix = prefix;
     this.namespaces = new String[namespaceCount];
     for (int i = 0; i < namespaceCount; i++) {
       namespaces[i] = prefix + "-" + i;
     }
     this.size = size;
     this.failureWindow = failureWindow.toMillis() + "ms";
+  }
+
+  String prefix() {
+    return prefix;
   }
 
   Set<String> namespaces() {
@@ -76,7 +82,7 @@ final class Fleet {
     }
   }
 
-  /** Asks for the namespaces to go, without waiting: the next round runs while they are torn down. */
+  /** Asks for the namespaces to go, without waiting for them. */
   void deleteNamespaces(KubernetesClient client) {
     for (String ns : namespaces) {
       client.namespaces().withName(ns).delete();

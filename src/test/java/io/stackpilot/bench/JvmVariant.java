@@ -26,13 +26,16 @@ record JvmVariant(String name, List<String> flags) {
 
   private static final Path VALUES = Path.of("helm/stackpilot/values.yaml");
 
-  static JvmVariant parse(String word) {
+  /** A variant's name, or its flags; flags get the name {@code custom<number>}, which namespaces can carry. */
+  static JvmVariant parse(String word, int number) {
     return switch (word) {
       case CHART -> chart();
       case CHART_BEFORE -> inContainer(CHART_BEFORE, "512Mi",
           List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"));
       case MACHINE -> new JvmVariant(MACHINE, List.of());
-      default -> new JvmVariant(word, Arrays.asList(word.split(",")));
+      // Flags are separated by commas before a dash, so that a flag's own commas (a flight recording's
+      // options, say) stay in it.
+      default -> new JvmVariant("custom" + number, Arrays.asList(word.split(",(?=-)")));
     };
   }
 

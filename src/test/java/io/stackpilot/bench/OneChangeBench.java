@@ -33,6 +33,9 @@ final class OneChangeBench {
   void run(Fleet fleet) throws Exception {
     int n = fleet.size();
     int k = Math.min(options.changesAt(n), n);
+    if (k == 0) {
+      return;
+    }
     List<Double> latencies = new ArrayList<>();
     int early = 0;
     for (int c = 0; c < k; c++) {

@@ -34,6 +34,7 @@ final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final Path workDir;
   final long startedNanos;
 
   OperatorProcess(Path jar, Path kubeconfig, Set<String> namespaces, Duration resync, int threads,
@@ -42,13 +43,15 @@ final class OperatorProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
-    command.addAll(List.of("-jar", jar.toString(), "run", "--port=" + port, "--resync=" + resync.toSeconds() + "s",
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "run", "--port=" + port, "--resync=" + resync.toSeconds() + "s",
         "--threads=" + threads));
     namespaces.stream().sorted().forEach(ns -> command.add("--namespace=" + ns));
     try {
       Files.createDirectories(logDir);
-      this.log = Files.createTempFile(logDir, "operator-", ".log");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+      // A folder of its own, where relative paths in the flags (a flight recording, say) land.
+      this.workDir = Files.createTempDirectory(logDir, "operator-");
+      this.log = workDir.resolve("operator.log");
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
           .redirectOutput(log.toFile());
       builder.environment().put("KUBECONFIG", kubeconfig.toString());
       // The flags must be exactly those given, not whatever the shell that started make had set.
@@ -85,13 +88,44 @@ final class OperatorProcess implements AutoCloseable {
         .sum()).orElse(0.0);
   }
 
-  /** VmRSS from /proc/PID/status. */
+  /** VmRSS from /proc/PID/status: resident now. */
   long rssMiB() {
+    return status("VmRSS:") / 1024;
+  }
+
+  /** VmHWM from /proc/PID/status: the most ever resident. */
+  long peakRssMiB() {
+    return status("VmHWM:") / 1024;
+  }
+
+  /** Threads from /proc/PID/status. */
+  long threads() {
+    return status("Threads:");
+  }
+
+  /** Live threads by name with digits blurred (from /proc/PID/task/TID/comm, cut at 15 characters by Linux). */
+  Map<String, Long> threadsByName() {
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+      Map<String, Long> byName = new TreeMap<>();
+      tasks.forEach(task -> {
+        try {
+          byName.merge(Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "N"), 1L, Long::sum);
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      });
+      return byName;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private long status(String field) {
     try {
       return Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status")).stream()
-          .filter(l -> l.startsWith("VmRSS:"))
+          .filter(l -> l.startsWith(field))
           .mapToLong(l -> Long.parseLong(l.trim().split("\\s+")[1]))
-          .findFirst().orElse(0) / 1024;
+          .findFirst().orElse(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

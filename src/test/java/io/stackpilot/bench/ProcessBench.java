@@ -33,7 +33,9 @@ final class ProcessBench {
   }
 
   OperatorProcess start(Fleet fleet, JvmVariant jvm, Duration resync) {
-    return new OperatorProcess(Path.of(options.jar()), plane.kubeconfig(), fleet.namespaces(), resync,
+    // Watching all namespaces sees only this round: the previous round's namespaces are gone.
+    return new OperatorProcess(Path.of(options.jar()), plane.kubeconfig(),
+        options.processWatchesAll() ? java.util.Set.of() : fleet.namespaces(), resync,
         options.reconcileThreads(), jvm.flags(), plane.runDirectory().resolve("operator-logs"));
   }
 
@@ -47,7 +49,7 @@ final class ProcessBench {
           + " namespaces", ConvergenceBench.millisSince(op.startedNanos), "ms");
       footprint(0, op, jvm, "idle, just ready");
     } finally {
-      empty.deleteNamespaces(admin);
+      frame.tearDown(empty);
     }
   }
 
@@ -85,7 +87,7 @@ final class ProcessBench {
         restart(n, fleet, jvm);
       }
     } finally {
-      fleet.deleteNamespaces(admin);
+      frame.tearDown(fleet);
     }
   }
 
@@ -109,7 +111,10 @@ final class ProcessBench {
         rss < 300 ? "yes at this N" : "no at this N");
     results.add("resources", n, who + "heap used / committed " + Results.format(heap.get("heapCommitted")) + " MiB",
         heap.get("heapUsed"), "MiB");
+    results.add("resources", n, who + "peak RSS so far (VmHWM)", op.peakRssMiB(), "MiB");
     results.add("resources", n, who + "metaspace used", heap.get("metaspaceUsed"), "MiB");
+    results.add("resources", n, who + "live threads", op.threads(), "threads");
+    System.out.println("[bench] " + who + "threads by name: " + op.threadsByName());
     op.collectGarbage();
     results.add("resources", n, who + "heap used after a full GC (live set)", op.heap().get("heapUsed"), "MiB");
     results.add("resources", n, who + "RSS after that GC", op.rssMiB(), "MiB");

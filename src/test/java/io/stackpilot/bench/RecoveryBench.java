@@ -42,6 +42,9 @@ final class RecoveryBench {
   void run(Fleet fleet) {
     int n = fleet.size();
     int r = Math.min(options.recoveries(), n);
+    if (r == 0) {
+      return;
+    }
     List<Outcome> outcomes = new ArrayList<>();
     for (int first = 0; first < r; first += options.recoveryWave()) {
       List<Upgrade> wave = new ArrayList<>();
