@@ -175,7 +175,11 @@ final class ConvergenceBench {
   }
 
   void waitFor(String what, BooleanSupplier condition) {
-    await(what).atMost(options.timeout()).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
+    waitFor(what, condition, Duration.ofMillis(50));
+  }
+
+  void waitFor(String what, BooleanSupplier condition, Duration pollInterval) {
+    await(what).atMost(options.timeout()).pollInterval(pollInterval).until(condition::getAsBoolean);
   }
 
   /**

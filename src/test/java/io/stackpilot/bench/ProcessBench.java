@@ -44,7 +44,7 @@ final class ProcessBench {
     Fleet empty = new Fleet("bench-idle", options.namespaces(), 0, options.failureWindow());
     empty.createNamespaces(admin);
     try (OperatorProcess op = start(empty, jvm, Duration.ofMinutes(10))) {
-      frame.waitFor("the operator process to be ready", () -> ready(op));
+      frame.waitFor("the operator process to be ready", () -> ready(op), Duration.ofMillis(100));
       results.add("resources", 0, "operator process " + jvm.name() + ": start to /readyz (caches synced), empty"
           + " namespaces", ConvergenceBench.millisSince(op.startedNanos), "ms");
       footprint(0, op, jvm, "idle, just ready");
@@ -91,13 +91,18 @@ final class ProcessBench {
     }
   }
 
-  /** A new operator process over N standing services: how soon it reconciles the first, and all. */
+  /**
+   * A new operator process over N standing services: how soon it reconciles the first, and all. Its
+   * /metrics is read every 250 ms, not more often: with per-resource meters it is a large page at N=1000,
+   * and reading it would cost the operator the CPU being measured.
+   */
   private void restart(int n, Fleet fleet, JvmVariant jvm) {
+    Duration poll = Duration.ofMillis(250);
     try (OperatorProcess op = start(fleet, jvm, Duration.ofMinutes(10))) {
-      frame.waitFor("the restarted operator's first reconcile", () -> alive(op) && op.reconciles() >= 1);
+      frame.waitFor("the restarted operator's first reconcile", () -> alive(op) && op.reconciles() >= 1, poll);
       results.add("resources", n, "operator process " + jvm.name() + ": restart over N standing services, start to"
           + " first reconcile done", ConvergenceBench.millisSince(op.startedNanos), "ms");
-      frame.waitFor("the restarted operator's " + n + " reconciles", () -> alive(op) && op.reconciles() >= n);
+      frame.waitFor("the restarted operator's " + n + " reconciles", () -> alive(op) && op.reconciles() >= n, poll);
       results.add("resources", n, "operator process " + jvm.name() + ": restart, start to N reconciles done",
           ConvergenceBench.millisSince(op.startedNanos), "ms");
     }
