@@ -18,7 +18,8 @@ k8s-binaries:
 
 ## The benchmark harness (src/test/java/io/stackpilot/bench, never run by `make test`) on a local
 ## control plane; writes bench/results/<date>.csv and .md. BENCH_ARGS takes key=value words, e.g.
-## BENCH_ARGS="n=100,300 pairs=2 changes=20 resync=10" (see BenchOptions). docs/performance.md reads them.
+## BENCH_ARGS="n=100,300 pairs=2 changes=20 resync=10" (see BenchOptions); without any, N=100, 500 and
+## 1000, about 25 minutes on 2 cores. docs/performance.md reads them.
 ## The jar comes first: the operator also runs as a process of its own, to measure its own memory.
 ## The harness runs in Maven's JVM; on 2 cores its common pool has one thread, so the JDK HTTP client
 ## would start a thread per response (see docs/performance.md) in the harness and the in-JVM operator.

@@ -8,9 +8,9 @@ import java.util.List;
  * What `make bench BENCH_ARGS="..."` may set, as key=value words:
  * <pre>
  * n=100,500,1000        sizes (services, the three kinds in turn, over `namespaces` namespaces)
- * pairs=2               operator / lower-bound round pairs per size; a list gives one per size; 0 skips them
+ * pairs=2,1,1           operator / lower-bound round pairs per size; one number for all sizes; 0 skips them
  * namespaces=10 concurrency=10 threads=10 resync=10 timeout=900 out=bench/results
- * changes=20            one-change scenario: changes per size; a list gives one per size (20,20,100)
+ * changes=20,20,100    one-change scenario: changes per size; one number for all sizes
  * recoveries=20 recoveryWave=5 failureWindow=3   time to recover: upgrades to a crashing image, how many
  *                       at a time, and the recovery.failureWindow (seconds) of every bench service
  * controllerQps=200     kube-controller-manager's --kube-api-qps (0: its default of 20)
@@ -22,7 +22,8 @@ import java.util.List;
  * jar=target/stackpilot.jar
  * operatorJvm=chart     JVM flags of the operator process, comma-separated (a comma before a dash starts
  *                       the next flag), or a variant's name: chart, chart-before, machine
- * jvmVariants=          more variants (names or flag lists, ';'-separated) converged at jvmVariantsN
+ * jvmVariants=chart-before  more variants (names or flag lists, ';'-separated) converged at
+ *                       jvmVariantsN, without the one-change and time-to-recover scenarios; "none" for none
  * jvmVariantsN=0        the size for the variants (0: the largest of n)
  * </pre>
  */
@@ -32,12 +33,12 @@ record BenchOptions(List<Integer> sizes, List<Integer> pairs, int namespaces, in
     boolean process, boolean processWatchesAll, String jar, JvmVariant operatorJvm, List<JvmVariant> jvmVariants, int jvmVariantsN) {
 
   static BenchOptions parse(String[] args) {
-    List<Integer> sizes = List.of(100, 300);
-    List<Integer> pairs = List.of(2);
+    List<Integer> sizes = List.of(100, 500, 1000);
+    List<Integer> pairs = List.of(2, 1, 1);
     int namespaces = 10;
     int concurrency = 10;
     int threads = 10;
-    List<Integer> changes = List.of(20);
+    List<Integer> changes = List.of(20, 20, 100);
     int resync = 10;
     int timeout = 900;
     String out = "bench/results";
@@ -51,7 +52,7 @@ record BenchOptions(List<Integer> sizes, List<Integer> pairs, int namespaces, in
     String processNamespaces = "all";
     String jar = "target/stackpilot.jar";
     String operatorJvm = JvmVariant.CHART;
-    String jvmVariants = "";
+    String jvmVariants = JvmVariant.CHART_BEFORE;
     int jvmVariantsN = 0;
     for (String arg : args) {
       for (String word : arg.trim().split("\\s+")) {
@@ -93,7 +94,8 @@ record BenchOptions(List<Integer> sizes, List<Integer> pairs, int namespaces, in
     if (changes.size() != 1 && changes.size() != sizes.size() || pairs.size() != 1 && pairs.size() != sizes.size()) {
       throw new IllegalArgumentException("changes and pairs take one number, or one per size of n");
     }
-    String[] variantWords = jvmVariants.isBlank() ? new String[0] : jvmVariants.split(";");
+    String[] variantWords = jvmVariants.isBlank() || jvmVariants.equals("none") ? new String[0]
+        : jvmVariants.split(";");
     List<JvmVariant> variants = java.util.stream.IntStream.range(0, variantWords.length)
         .mapToObj(i -> JvmVariant.parse(variantWords[i], i + 1)).toList();
     return new BenchOptions(sizes, pairs, namespaces, concurrency, threads, changes, Duration.ofSeconds(resync),
