@@ -99,16 +99,16 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         owned(NetworkPolicy.class, kind, context),
         new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, kind)
             .withLabelSelector(renderedFor(kind))
-            .withItemStore(TrimmedItemStore.withoutManagedFields())
+            .withItemStore(TrimmedItemStore.withoutManagedFields(context))
             .withSecondaryToPrimaryMapper(pod -> byInstanceLabel(pod, kind))
             .build(), context),
         new InformerEventSource<>(InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, kind)
             .withLabelSelector(renderedFor(kind))
-            .withItemStore(TrimmedItemStore.keepingOwnEntries())
+            .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
             .withSecondaryToPrimaryMapper(claim -> byInstanceLabel(claim, kind))
             .build(), context),
         new InformerEventSource<>(InformerEventSourceConfiguration.from(ServiceStack.class, kind)
-            .withItemStore(TrimmedItemStore.withoutManagedFields())
+            .withItemStore(TrimmedItemStore.withoutManagedFields(context))
             .withSecondaryToPrimaryMapper((ServiceStack stack) -> context.getPrimaryCache()
                 .byIndex(STACK_INDEX, stack.getMetadata().getName() + "/" + stack.getMetadata().getNamespace())
                 .stream().map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
@@ -121,7 +121,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       Class<P> kind, EventSourceContext<P> context) {
     return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, kind)
         .withLabelSelector(renderedFor(kind))
-        .withItemStore(TrimmedItemStore.keepingOwnEntries())
+        .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(kind))
         .build(), context);
   }

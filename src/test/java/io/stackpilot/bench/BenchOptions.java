@@ -8,9 +8,11 @@ import java.util.List;
  * What `make bench BENCH_ARGS="..."` may set, as key=value words:
  * <pre>
  * n=100,500,1000        sizes (services, the three kinds in turn, over `namespaces` namespaces)
- * pairs=2,1,1           operator / lower-bound round pairs per size; one number for all sizes; 0 skips them
+ * pairs=2,1,1           operator / lower-bound round pairs per size (default: 2 below N=500, else 1);
+ *                       one number for all sizes; 0 skips them
  * namespaces=10 concurrency=10 threads=10 resync=10 timeout=900 out=bench/results
- * changes=20,20,100    one-change scenario: changes per size; one number for all sizes
+ * changes=20,20,100    one-change scenario: changes per size (default: 100 at N=1000 and more, else
+ *                       20); one number for all sizes
  * recoveries=20 recoveryWave=5 failureWindow=3   time to recover: upgrades to a crashing image, how many
  *                       at a time, and the recovery.failureWindow (seconds) of every bench service
  * controllerQps=200     kube-controller-manager's --kube-api-qps (0: its default of 20)
@@ -34,11 +36,11 @@ record BenchOptions(List<Integer> sizes, List<Integer> pairs, int namespaces, in
 
   static BenchOptions parse(String[] args) {
     List<Integer> sizes = List.of(100, 500, 1000);
-    List<Integer> pairs = List.of(2, 1, 1);
+    List<Integer> pairs = null;
     int namespaces = 10;
     int concurrency = 10;
     int threads = 10;
-    List<Integer> changes = List.of(20, 20, 100);
+    List<Integer> changes = null;
     int resync = 10;
     int timeout = 900;
     String out = "bench/results";
@@ -90,6 +92,14 @@ record BenchOptions(List<Integer> sizes, List<Integer> pairs, int namespaces, in
               + " recoveries, recoveryWave, failureWindow, process, processNamespaces, jar, operatorJvm, jvmVariants, jvmVariantsN)");
         }
       }
+    }
+    // Unless given: two round pairs below N=500 and one from there (a pair at N=1000 takes about four
+    // minutes), and the 100 changes at N=1000, 20 below.
+    if (pairs == null) {
+      pairs = sizes.stream().map(n -> n >= 500 ? 1 : 2).toList();
+    }
+    if (changes == null) {
+      changes = sizes.stream().map(n -> n >= 1000 ? 100 : 20).toList();
     }
     if (changes.size() != 1 && changes.size() != sizes.size() || pairs.size() != 1 && pairs.size() != sizes.size()) {
       throw new IllegalArgumentException("changes and pairs take one number, or one per size of n");
