@@ -12,6 +12,7 @@ COPY target/stackpilot.jar /opt/stackpilot/stackpilot.jar
 USER 10001:10001
 # /metrics, /healthz and /readyz.
 EXPOSE 8080
-# The heap follows the container's memory limit; the chart sets the same through its values.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# The heap follows the container's memory limit; the chart sets the same through its values
+# (jvmOptions), and docs/performance.md says why each flag is there.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/opt/stackpilot/stackpilot.jar", "run"]

@@ -18,9 +18,14 @@ k8s-binaries:
 
 ## The benchmark harness (src/test/java/io/stackpilot/bench, never run by `make test`) on a local
 ## control plane; writes bench/results/<date>.csv and .md. BENCH_ARGS takes key=value words, e.g.
-## BENCH_ARGS="n=100,300 pairs=2 changes=20 resync=10" (see BenchOptions). docs/performance.md reads them.
+## BENCH_ARGS="n=100,300 pairs=2 changes=20 resync=10" (see BenchOptions); without any, N=100, 500 and
+## 1000, about 25 minutes on 2 cores. docs/performance.md reads them.
+## The jar comes first: the operator also runs as a process of its own, to measure its own memory.
+## The harness runs in Maven's JVM; on 2 cores its common pool has one thread, so the JDK HTTP client
+## would start a thread per response (see docs/performance.md) in the harness and the in-JVM operator.
 BENCH_ARGS ?=
-bench: k8s-binaries
+bench: k8s-binaries jar
+	MAVEN_OPTS="$$MAVEN_OPTS -Djava.util.concurrent.ForkJoinPool.common.parallelism=2" \
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.stackpilot.bench.BenchMain -Dexec.args="$(BENCH_ARGS)"
 
 ## Regenerates crds/ from the API classes, and the chart's and the kustomize base's copies of it

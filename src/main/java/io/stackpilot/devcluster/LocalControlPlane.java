@@ -41,6 +41,7 @@ public final class LocalControlPlane implements AutoCloseable {
   private final List<String> extraApiServerFlags;
   private final List<String> extraControllerManagerFlags;
   private final boolean auditLog;
+  private final List<String> extraSchedulerFlags;
   private final List<ManagedProcess> processes = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::stopProcesses, "stackpilot-control-plane-stop");
   private Path runDir;
@@ -59,6 +60,7 @@ public final class LocalControlPlane implements AutoCloseable {
     this.extraApiServerFlags = List.copyOf(builder.extraApiServerFlags);
     this.extraControllerManagerFlags = List.copyOf(builder.extraControllerManagerFlags);
     this.auditLog = builder.auditLog;
+    this.extraSchedulerFlags = List.copyOf(builder.extraSchedulerFlags);
   }
 
   public static Builder builder() {
@@ -70,6 +72,7 @@ public final class LocalControlPlane implements AutoCloseable {
     private final List<String> extraApiServerFlags = new ArrayList<>();
     private final List<String> extraControllerManagerFlags = new ArrayList<>();
     private boolean auditLog;
+    private final List<String> extraSchedulerFlags = new ArrayList<>();
 
     public Builder nodes(int count) {
       this.nodes = count;
@@ -97,6 +100,15 @@ public final class LocalControlPlane implements AutoCloseable {
      */
     public Builder auditLog(boolean on) {
       this.auditLog = on;
+      return this;
+    }
+
+    /**
+     * A flag for kube-scheduler, e.g. a higher --kube-api-qps: its client's default (50/s) caps how
+     * fast a thousand new pods are bound, which a benchmark would otherwise measure.
+     */
+    public Builder schedulerFlag(String flag) {
+      extraSchedulerFlags.add(flag);
       return this;
     }
 
@@ -186,7 +198,7 @@ public final class LocalControlPlane implements AutoCloseable {
           "-v=0"));
       controllerArgs.addAll(extraControllerManagerFlags);
       ManagedProcess controllers = launch("kube-controller-manager", controllerArgs);
-      ManagedProcess scheduler = launch("kube-scheduler", List.of(
+      List<String> schedulerArgs = new ArrayList<>(List.of(
           binaries.path("kube-scheduler").toString(),
           "--kubeconfig=" + kubeconfig,
           "--authentication-kubeconfig=" + kubeconfig,
@@ -194,6 +206,8 @@ public final class LocalControlPlane implements AutoCloseable {
           "--secure-port=0",
           "--leader-elect=false",
           "-v=0"));
+      schedulerArgs.addAll(extraSchedulerFlags);
+      ManagedProcess scheduler = launch("kube-scheduler", schedulerArgs);
       ManagedProcess kwok = launch("kwok", List.of(
           binaries.path("kwok").toString(),
           "--kubeconfig=" + kubeconfig,

@@ -32,6 +32,8 @@ public final class StackpilotOperator implements AutoCloseable {
 
   /** The Lease that elects the one active replica when several run. */
   public static final String LEASE_NAME = "stackpilot-leader";
+  /** As long as the framework waits for its own caches by default. */
+  private static final Duration CACHE_SYNC_TIMEOUT = Duration.ofMinutes(2);
 
   private static final Logger log = LoggerFactory.getLogger(StackpilotOperator.class);
 
@@ -42,7 +44,7 @@ public final class StackpilotOperator implements AutoCloseable {
 
   private StackpilotOperator(Settings settings) {
     this.settings = settings;
-    this.context = new OperatorContext(settings.client, settings.clock, settings.meters);
+    this.context = new OperatorContext(settings.client, settings.clock, settings.meters, settings.namespaces);
     this.operator = new Operator(o -> {
       o.withKubernetesClient(settings.client)
           .withCloseClientOnStop(false)
@@ -91,13 +93,16 @@ public final class StackpilotOperator implements AutoCloseable {
   }
 
   public StackpilotOperator start() {
+    // The services around each service are read from caches that must be full before the first reconcile.
+    context.start(CACHE_SYNC_TIMEOUT);
     operator.start();
     return this;
   }
 
   /** Started, and every controller's caches synced. */
   public boolean isReady() {
-    return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy()
+        && context.isSynced();
   }
 
   public OperatorContext context() {

@@ -39,6 +39,7 @@ public class MonitoringServiceReconciler extends ServiceReconciler<MonitoringSer
       EventSourceContext<MonitoringService> context) {
     return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, MonitoringService.class)
         .withName("scrape-targets-" + kind.getSimpleName())
+        .withItemStore(TrimmedItemStore.withoutManagedFields(context))
         .withSecondaryToPrimaryMapper((T target) -> context.getPrimaryCache()
             .list(target.getMetadata().getNamespace())
             .map(ResourceID::fromResource)

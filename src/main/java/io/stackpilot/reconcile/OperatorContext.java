@@ -3,6 +3,7 @@ package io.stackpilot.reconcile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Set;
 
 /** What the reconcilers share: the client, the clock, the meters and the writers built on them. */
 public final class OperatorContext {
@@ -15,8 +16,10 @@ public final class OperatorContext {
   private final EventRecorder events;
   private final ClusterFactsReader factsReader;
   private final RecoverySignals signals;
+  private final NeighbourCaches neighbours;
 
-  public OperatorContext(KubernetesClient client, Clock clock, MeterRegistry meters) {
+  /** @param namespaces the watched namespaces; empty means all */
+  public OperatorContext(KubernetesClient client, Clock clock, MeterRegistry meters, Set<String> namespaces) {
     this.client = client;
     this.clock = clock;
     this.meters = meters;
@@ -26,6 +29,7 @@ public final class OperatorContext {
     this.factsReader = new ClusterFactsReader(client);
     this.signals = new RecoverySignals(events, new io.stackpilot.monitoring.AlertNotifier(client, meters),
         new io.stackpilot.monitoring.RecoveryMetrics(meters), clock);
+    this.neighbours = new NeighbourCaches(client, namespaces);
   }
 
   public KubernetesClient client() {
@@ -52,13 +56,31 @@ public final class OperatorContext {
     return events;
   }
 
-  /** Stops what runs beside the reconcilers (the alert sender). */
+  /**
+   * Starts what the reconcilers read besides their own caches, the services around each service, and
+   * waits until it has synced: call before the controllers start.
+   */
+  public void start(java.time.Duration timeout) {
+    neighbours.start(timeout);
+  }
+
+  /** The caches {@link #start} fills have synced and still run. */
+  public boolean isSynced() {
+    return neighbours.synced();
+  }
+
+  /** Stops what runs beside the reconcilers (the alert sender, the caches of the services). */
   public void close() {
     signals.close();
+    neighbours.close();
   }
 
   RecoverySignals signals() {
     return signals;
+  }
+
+  NeighbourCaches neighbours() {
+    return neighbours;
   }
 
   ClusterFactsReader factsReader() {

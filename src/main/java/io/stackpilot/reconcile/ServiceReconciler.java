@@ -85,7 +85,6 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
   private static final Duration BLOCKED_POLL = Duration.ofSeconds(30);
   /** Set to a quarantined revision (optionally followed by '.' and anything) to try it once more. */
   public static final String RETRY_ANNOTATION = "stackpilot.io/retry";
-  private static final String MANAGED = Labels.MANAGED_BY + "=" + Labels.MANAGER;
 
   private final OperatorContext operator;
   private final DataSafetyStep dataSafety;
@@ -109,14 +108,17 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         owned(Ingress.class, kind, context),
         owned(NetworkPolicy.class, kind, context),
         new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, kind)
-            .withLabelSelector(MANAGED)
+            .withLabelSelector(renderedFor(kind))
+            .withItemStore(TrimmedItemStore.withoutManagedFields(context))
             .withSecondaryToPrimaryMapper(pod -> byInstanceLabel(pod, kind))
             .build(), context),
         new InformerEventSource<>(InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, kind)
-            .withLabelSelector(MANAGED)
+            .withLabelSelector(renderedFor(kind))
+            .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
             .withSecondaryToPrimaryMapper(claim -> byInstanceLabel(claim, kind))
             .build(), context),
         new InformerEventSource<>(InformerEventSourceConfiguration.from(ServiceStack.class, kind)
+            .withItemStore(TrimmedItemStore.withoutManagedFields(context))
             .withSecondaryToPrimaryMapper((ServiceStack stack) -> context.getPrimaryCache()
                 .byIndex(STACK_INDEX, stack.getMetadata().getName() + "/" + stack.getMetadata().getNamespace())
                 .stream().map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
@@ -128,9 +130,19 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
   private static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> owned(Class<R> type,
       Class<P> kind, EventSourceContext<P> context) {
     return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, kind)
-        .withLabelSelector(MANAGED)
+        .withLabelSelector(renderedFor(kind))
+        .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(kind))
         .build(), context);
+  }
+
+  /**
+   * What a controller watches of what Stackpilot renders: its own kind's objects only, by the kind label
+   * every rendered object carries. Selecting on the manager label alone had each of the three controllers
+   * hold, and decode every change of, every Deployment, pod and ConfigMap of all three kinds.
+   */
+  private static String renderedFor(Class<?> kind) {
+    return Labels.MANAGED_BY + "=" + Labels.MANAGER + "," + Labels.KIND + "=" + kind.getSimpleName();
   }
 
   /** Pods and claims carry the service's name and kind in labels; claims have no owner on purpose. */
@@ -183,7 +195,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       this.context = context;
       this.stack = context.getSecondaryResource(ServiceStack.class);
       // The namespace's services are read once: validation, protection, scraping and dependencies all use them.
-      this.neighbourhood = Neighbourhood.read(operator.client(), service.getMetadata().getNamespace());
+      this.neighbourhood = operator.neighbours().of(service.getMetadata().getNamespace());
       this.report = SpecValidator.validateService(service,
           operator.factsReader().forService(service, stack, neighbourhood));
       this.observed = context.getSecondaryResources(Deployment.class).stream()

@@ -46,6 +46,7 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
   private static <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> InformerEventSource<S, ServiceStack> members(
       Class<S> kind, EventSourceContext<ServiceStack> context) {
     return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, ServiceStack.class)
+        .withItemStore(TrimmedItemStore.withoutManagedFields(context))
         .withSecondaryToPrimaryMapper((S service) -> {
           String stack = service.serviceSpec() == null ? null : service.serviceSpec().getStack();
           return stack == null ? Set.of() : Set.of(new ResourceID(stack, service.getMetadata().getNamespace()));

@@ -28,10 +28,10 @@ final class AtRestBench {
     long begin = System.nanoTime();
     try (ConvergenceBench.OperatorUnderTest op = frame.new OperatorUnderTest(fleet, resync)) {
       frame.waitFor("the first reconcile after a restart", () -> op.reconciles() >= 1);
-      results.add("resources", n, "restart over N converged services: start() to first reconcile done",
+      results.add("resources", n, "operator in the bench JVM: restart over N converged services, start() to first reconcile done",
           ConvergenceBench.millisSince(begin), "ms");
       frame.waitFor("a reconcile of each of " + n + " services", () -> op.reconciles() >= n);
-      results.add("resources", n, "restart: start() to N reconciles done", ConvergenceBench.millisSince(begin), "ms");
+      results.add("resources", n, "operator in the bench JVM: restart, start() to N reconciles done", ConvergenceBench.millisSince(begin), "ms");
       results.add("at rest", n, "writes during the restart's catch-up (" + n + " reconciles)", op.requests.writes(),
           "requests", "0", op.requests.writes() == 0 ? "yes" : "no");
       if (op.requests.writes() > 0) {

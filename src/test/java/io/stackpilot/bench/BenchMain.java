@@ -25,10 +25,20 @@ public final class BenchMain {
     BenchOptions options = BenchOptions.parse(args);
     quietLogs();
     Results results = new Results();
+    results.fact("Load at start (/proc/loadavg)", Machine.loadAverage());
+    long begin = System.nanoTime();
     LocalControlPlane.Builder builder = LocalControlPlane.builder().nodes(3);
     if (options.controllerQps() > 0) {
       builder.controllerManagerFlag("--kube-api-qps=" + options.controllerQps())
           .controllerManagerFlag("--kube-api-burst=" + options.controllerQps() * 3 / 2);
+    }
+    if (options.controllerSyncs() > 0) {
+      builder.controllerManagerFlag("--concurrent-deployment-syncs=" + options.controllerSyncs())
+          .controllerManagerFlag("--concurrent-replicaset-syncs=" + options.controllerSyncs());
+    }
+    if (options.schedulerQps() > 0) {
+      builder.schedulerFlag("--kube-api-qps=" + options.schedulerQps())
+          .schedulerFlag("--kube-api-burst=" + options.schedulerQps() * 2);
     }
     try (LocalControlPlane plane = builder.start();
         KubernetesClient client = plane.client()) {
@@ -38,18 +48,38 @@ public final class BenchMain {
       results.fact("OS", Machine.os());
       results.fact("Kubernetes", plane.versions().kubernetes() + " (local control plane, " + 3
           + " KWOK nodes), etcd " + plane.versions().etcd() + ", KWOK " + plane.versions().kwok());
-      results.fact("Options", "pairs=" + options.pairs() + " namespaces=" + options.namespaces()
-          + " concurrency=" + options.concurrency() + " reconcileThreads=" + options.reconcileThreads()
-          + " changes=" + options.changes() + " atRestResync=" + options.atRestResync().toSeconds() + "s"
-          + " controllerManagerQps=" + (options.controllerQps() > 0 ? options.controllerQps() : "default (20)"));
+      results.fact("Options", "n=" + options.sizes() + " pairs=" + options.pairs() + " namespaces="
+          + options.namespaces() + " concurrency=" + options.concurrency() + " reconcileThreads="
+          + options.reconcileThreads() + " changes=" + options.changes() + " atRestResync="
+          + options.atRestResync().toSeconds() + "s recoveries=" + options.recoveries() + " recoveryWave="
+          + options.recoveryWave() + " failureWindow=" + options.failureWindow().toSeconds() + "s");
+      results.fact("Control plane", "controller manager --kube-api-qps "
+          + (options.controllerQps() > 0 ? options.controllerQps() : "default (20)") + ", concurrent syncs "
+          + (options.controllerSyncs() > 0 ? options.controllerSyncs() : "default (5)") + "; scheduler --kube-api-qps "
+          + (options.schedulerQps() > 0 ? options.schedulerQps() : "default (50)"));
+      if (options.process()) {
+        results.fact("Operator process JVM", options.operatorJvm().toString());
+        results.fact("Operator process watches", options.processWatchesAll() ? "all namespaces (the chart's default)"
+            : "the round's namespaces only");
+        options.jvmVariants().forEach(v -> results.fact("JVM variant at N=" + options.jvmVariantsN(), v.toString()));
+      }
       installCrds(client);
       try (Watchers watchers = new Watchers(client)) {
         ConvergenceBench convergence = new ConvergenceBench(plane, client, watchers, options, results);
+        if (options.process()) {
+          ProcessBench process = new ProcessBench(plane, client, watchers, options, results, convergence);
+          process.idle(options.operatorJvm());
+          for (JvmVariant variant : options.jvmVariants()) {
+            process.idle(variant);
+          }
+        }
         for (int n : options.sizes()) {
           convergence.run(n);
         }
       }
     }
+    results.fact("Load at end (/proc/loadavg)", Machine.loadAverage());
+    results.fact("Duration of the run", Math.round(ConvergenceBench.millisSince(begin) / 60000.0 * 10) / 10.0 + " min");
     Path dir = Path.of(options.outDir());
     String date = LocalDate.now().toString();
     results.writeCsv(dir.resolve(date + ".csv"));

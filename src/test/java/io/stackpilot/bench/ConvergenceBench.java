@@ -15,10 +15,12 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
- * Scenario 1, and the frame of the others: N services converge through the operator (A) and through a
- * plain client applying the same rendered objects (B, the lower bound), alternating A B A B on fresh
- * namespaces. After the last A round, while its services stand, the resource, one-change and at-rest
- * scenarios run against that operator.
+ * Scenario 1, and the frame of the others: N services converge through the operator in the bench JVM
+ * (A, with a client that counts its requests) and through a plain client applying the same rendered
+ * objects (B, the lower bound), alternating A B A B on fresh namespaces. After the last A round its
+ * operator is restarted over what stands for the at-rest scenario. Then a round with the operator in
+ * its own process (see {@link ProcessBench}) gives its resources and serves the one-change and
+ * time-to-recover scenarios.
  */
 final class ConvergenceBench {
 
@@ -68,46 +70,58 @@ final class ConvergenceBench {
     List<Double> lowerBoundSeconds = new ArrayList<>();
     List<Double> operatorCpu = new ArrayList<>();
     List<Double> lowerBoundCpu = new ArrayList<>();
-    Fleet previous = null;
-    for (int round = 1; round <= 2 * options.pairs(); round++) {
+    int pairs = options.pairsAt(n);
+    for (int round = 1; round <= 2 * pairs; round++) {
       boolean operatorRound = round % 2 == 1;
       Fleet fleet = new Fleet(String.format(Locale.ROOT, "bench-n%d-r%d", n, ++roundCounter),
-          options.namespaces(), n);
-      if (previous != null) {
-        previous.deleteNamespaces(admin);
-      }
+          options.namespaces(), n, options.failureWindow());
       fleet.createNamespaces(admin);
-      if (operatorRound) {
-        boolean last = round == 2 * options.pairs() - 1;
-        OperatorUnderTest op = startOperator(fleet, Duration.ofMinutes(10), n, round == 1);
-        try {
-          double[] t = converge(fleet, () -> fleet.createServices(admin, options.concurrency()),
-              () -> watchers.readyServices(fleet.namespaces()), "A (operator)", n, round);
-          operatorSeconds.add(t[0]);
-          operatorCpu.add(t[1]);
-          if (last) {
-            resources(n, op, t);
-            new OneChangeBench(admin, watchers, options, results).run(fleet);
-            waitFor("all " + n + " services Ready again", () -> watchers.readyServices(fleet.namespaces()) == n);
-            // Ready comes before the last status touches of a change (the old pods going); let the
-            // operator finish them, or the restart below would count them as writes of its own.
-            waitForQuiet(op.requests, Duration.ofSeconds(5));
+      try {
+        if (operatorRound) {
+          boolean last = round == 2 * pairs - 1;
+          OperatorUnderTest op = startOperator(fleet, Duration.ofMinutes(10), n, round == 1);
+          try {
+            // Only what converging costs: the informers' first LISTs and WATCHes (one of each per kind
+            // and namespace, whatever N) are start-up, counted before this.
+            op.requests.reset();
+            double[] t = converge(fleet, () -> fleet.createServices(admin, options.concurrency()),
+                () -> watchers.readyServices(fleet.namespaces()), "A (operator)", n, round);
+            operatorSeconds.add(t[0]);
+            operatorCpu.add(t[1]);
+            if (last) {
+              requests(n, op, t);
+              // Ready comes before the last status touches (the old pods going); let the operator
+              // finish them, or the restart below would count them as writes of its own.
+              waitForQuiet(op.requests, Duration.ofSeconds(5));
+            }
+          } finally {
+            op.close();
           }
-        } finally {
-          op.close();
+          if (last) {
+            new AtRestBench(this, watchers, options, results).run(fleet);
+          }
+        } else {
+          double[] t = converge(fleet, () -> fleet.applyRendered(admin, options.concurrency()),
+              () -> watchers.availableDeployments(fleet.namespaces()), "B (lower bound)", n, round);
+          lowerBoundSeconds.add(t[0]);
+          lowerBoundCpu.add(t[1]);
         }
-        if (last) {
-          new AtRestBench(this, watchers, options, results).run(fleet);
-        }
-      } else {
-        double[] t = converge(fleet, () -> fleet.applyRendered(admin, options.concurrency()),
-            () -> watchers.availableDeployments(fleet.namespaces()), "B (lower bound)", n, round);
-        lowerBoundSeconds.add(t[0]);
-        lowerBoundCpu.add(t[1]);
+      } finally {
+        tearDown(fleet);
       }
-      previous = fleet;
     }
-    previous.deleteNamespaces(admin);
+    if (options.process()) {
+      ProcessBench process = new ProcessBench(plane, admin, watchers, options, results, this);
+      process.converge(n, options.operatorJvm(), true);
+      if (n == options.jvmVariantsN()) {
+        for (JvmVariant variant : options.jvmVariants()) {
+          process.converge(n, variant, false);
+        }
+      }
+    }
+    if (pairs == 0) {
+      return;
+    }
 
     Stats a = new Stats(operatorSeconds);
     Stats b = new Stats(lowerBoundSeconds);
@@ -129,7 +143,7 @@ final class ConvergenceBench {
     OperatorUnderTest op = new OperatorUnderTest(fleet, resync);
     waitFor("the operator's caches to sync", op.operator::isReady);
     if (report) {
-      results.add("resources", n, "start-up, empty namespaces: start() to caches synced", millisSince(begin), "ms");
+      results.add("resources", n, "operator in the bench JVM: start() to caches synced, empty namespaces", millisSince(begin), "ms");
     }
     return op;
   }
@@ -151,21 +165,35 @@ final class ConvergenceBench {
     return new double[] {seconds, cpu, planeCpu};
   }
 
-  private void resources(int n, OperatorUnderTest op, double[] converged) {
-    results.add("resources", n, "heap used after convergence (bench JVM)", Machine.heapUsedMiB(), "MiB");
-    System.gc();
-    results.add("resources", n, "heap used after a full GC (bench JVM)", Machine.heapUsedMiB(), "MiB");
-    long rss = Machine.rssMiB();
-    results.add("resources", n, "RSS of the bench JVM (operator + harness + Maven)", rss, "MiB",
-        "< 300 MiB at N=1000", rss < 300 ? "yes at this N" : "no at this N");
+  private void requests(int n, OperatorUnderTest op, double[] converged) {
     results.add("resources", n, "control plane CPU while the operator converged (last A round)", converged[2],
         "CPU s");
-    results.add("resources", n, "operator requests while converging (last A round): " + op.requests.snapshot(),
+    results.add("resources", n, "operator requests while converging (last A round, start-up not counted): " + op.requests.snapshot(),
         op.requests.reads() + op.requests.writes(), "requests");
+    results.add("resources", n, "operator GETs (single and LIST) per service while converging (last A round, start-up not counted)",
+        (double) op.requests.of("GET") / n, "GETs");
   }
 
   void waitFor(String what, BooleanSupplier condition) {
-    await(what).atMost(options.timeout()).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
+    waitFor(what, condition, Duration.ofMillis(50));
+  }
+
+  void waitFor(String what, BooleanSupplier condition, Duration pollInterval) {
+    await(what).atMost(options.timeout()).pollInterval(pollInterval).until(condition::getAsBoolean);
+  }
+
+  /**
+   * Deletes a round's namespaces and waits until they are gone, so that the next round does not run
+   * beside the teardown of a thousand Deployments, pods and Events (which cost the lower-bound rounds
+   * more API server CPU than their own applies did).
+   */
+  void tearDown(Fleet fleet) {
+    long begin = System.nanoTime();
+    fleet.deleteNamespaces(admin);
+    await("the namespaces of a round to go").atMost(options.timeout()).pollInterval(Duration.ofMillis(500))
+        .until(() -> fleet.namespaces().stream().allMatch(ns -> admin.namespaces().withName(ns).get() == null));
+    System.out.printf(Locale.ROOT, "[bench] N=%d teardown of %s: %.1f s%n", fleet.size(), fleet.prefix(),
+        millisSince(begin) / 1000.0);
   }
 
   /** Until the operator has written nothing for {@code quiet}, or the timeout passes. */

@@ -7,10 +7,14 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stackpilot.api.Channel;
 import io.stackpilot.api.MediaService;
+import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.SecurityService;
+import io.stackpilot.api.StackService;
 import io.stackpilot.config.Layering;
 import io.stackpilot.config.Overlays;
 import io.stackpilot.reconcile.FieldManager;
 import io.stackpilot.render.ServiceRenderer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,22 +25,34 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * N simple services (one port, no storage, one replica) spread over a set of fresh namespaces: as
- * MediaServices for the operator, or as the very objects it would render, applied by a plain client.
+ * N simple services (one port, no storage, one replica) spread over a set of fresh namespaces, the
+ * three kinds in turn (media, security, monitoring): as services for the operator, or as the very
+ * objects it would render, applied by a plain client. Every service carries the same short
+ * recovery.failureWindow, which only the time-to-recover scenario ever waits out.
  */
 final class Fleet {
 
   static final String IMAGE = "registry.example/bench/app:1.0.0";
+  static final List<Class<? extends StackService>> KINDS =
+      List.of(MediaService.class, SecurityService.class, MonitoringService.class);
 
+  private final String prefix;
   private final String[] namespaces;
   private final int size;
+  private final String failureWindow;
 
-  Fleet(String prefix, int namespaceCount, int size) {
+  Fleet(String prefix, int namespaceCount, int size, Duration failureWindow) {
+    this.prefix = prefix;
     this.namespaces = new String[namespaceCount];
     for (int i = 0; i < namespaceCount; i++) {
       namespaces[i] = prefix + "-" + i;
     }
     this.size = size;
+    this.failureWindow = failureWindow.toMillis() + "ms";
+  }
+
+  String prefix() {
+    return prefix;
   }
 
   Set<String> namespaces() {
@@ -55,6 +71,10 @@ final class Fleet {
     return "svc-" + i;
   }
 
+  static Class<? extends StackService> kindOf(int i) {
+    return KINDS.get(i % KINDS.size());
+  }
+
   void createNamespaces(KubernetesClient client) {
     for (String ns : namespaces) {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
@@ -62,17 +82,18 @@ final class Fleet {
     }
   }
 
-  /** Asks for the namespaces to go, without waiting: the next round runs while they are torn down. */
+  /** Asks for the namespaces to go, without waiting for them. */
   void deleteNamespaces(KubernetesClient client) {
     for (String ns : namespaces) {
       client.namespaces().withName(ns).delete();
     }
   }
 
-  MediaService mediaService(KubernetesClient client, int i) {
+  StackService service(KubernetesClient client, int i) {
+    Class<? extends StackService> kind = kindOf(i);
     return client.getKubernetesSerialization().unmarshal("""
         apiVersion: stackpilot.io/v1alpha1
-        kind: MediaService
+        kind: %s
         metadata:
           name: %s
           namespace: %s
@@ -82,12 +103,29 @@ final class Fleet {
               image: %s
           ports:
             - {name: http, port: 8080}
-        """.formatted(nameOf(i), namespaceOf(i), IMAGE), MediaService.class);
+          recovery:
+            failureWindow: %s
+        %s""".formatted(kind.getSimpleName(), nameOf(i), namespaceOf(i), IMAGE, failureWindow, categoryBlock(kind)),
+        kind);
   }
 
-  /** Creates every MediaService, {@code concurrency} at a time. */
+  /**
+   * What each kind requires of its own, and no more: a security service that protects nobody, a
+   * monitoring service that scrapes nothing, so that every service renders the same two objects.
+   */
+  private static String categoryBlock(Class<? extends StackService> kind) {
+    if (kind == SecurityService.class) {
+      return "  security: {provider: Generic}\n";
+    }
+    if (kind == MonitoringService.class) {
+      return "  monitoring: {role: Uptime}\n";
+    }
+    return "";
+  }
+
+  /** Creates every service, {@code concurrency} at a time. */
   void createServices(KubernetesClient client, int concurrency) throws Exception {
-    forEach(concurrency, i -> client.resource(mediaService(client, i)).create());
+    forEach(concurrency, i -> client.resource(service(client, i)).create());
   }
 
   /**
@@ -97,10 +135,10 @@ final class Fleet {
    */
   void applyRendered(KubernetesClient client, int concurrency) throws Exception {
     OwnerReference nobody = new OwnerReferenceBuilder().withApiVersion("stackpilot.io/v1alpha1")
-        .withKind("MediaService").withName("none").withUid("00000000-0000-0000-0000-000000000000")
+        .withKind(MediaService.class.getSimpleName()).withName("none").withUid("00000000-0000-0000-0000-000000000000")
         .withController(true).build();
     forEach(concurrency, i -> {
-      MediaService service = mediaService(client, i);
+      StackService service = service(client, i);
       var effective = Layering.layer(service, Optional.empty(), Channel.STABLE, Overlays.none());
       for (HasMetadata object : ServiceRenderer.render(effective, nobody).objects()) {
         object.getMetadata().setOwnerReferences(null);

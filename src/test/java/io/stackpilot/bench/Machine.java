@@ -32,14 +32,13 @@ final class Machine {
     return System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
   }
 
-  /** Resident set of this whole JVM: the operator, the harness and, under exec:java, Maven itself. */
-  static long rssMiB() {
-    return procLine("/proc/self/status", "VmRSS:").map(Machine::kib).orElse(0L) / 1024;
-  }
-
-  static long heapUsedMiB() {
-    Runtime rt = Runtime.getRuntime();
-    return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+  /** /proc/loadavg as it reads: the 1, 5 and 15 minute load averages, runnable/all tasks, last PID. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   static long heapMaxMiB() {

@@ -14,7 +14,8 @@ final class Results {
   record Figure(String scenario, int n, String metric, double value, String unit, String target, String met) {}
 
   /** Rows come out in the order of priority, whatever order the scenarios ran in. */
-  private static final List<String> ORDER = List.of("convergence", "at rest", "one change", "resources");
+  private static final List<String> ORDER = List.of("convergence", "at rest", "one change", "time to recover",
+      "resources");
 
   private final List<Figure> figures = new ArrayList<>();
   private final List<String[]> facts = new ArrayList<>();

@@ -31,8 +31,12 @@ final class Stats {
   }
 
   double percentile(double p) {
-    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    return sorted.get(rank(p, sorted.size()) - 1);
+  }
+
+  /** The 1-based position of the p-th percentile among n sorted values, by nearest rank. */
+  static int rank(double p, int n) {
+    return Math.max(1, Math.min(n, (int) Math.ceil(p / 100.0 * n)));
   }
 
   int count() {
