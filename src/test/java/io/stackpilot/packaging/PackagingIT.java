@@ -58,7 +58,7 @@ class PackagingIT {
       " | pods | list,watch",
       " | secrets | get",
       " | events | create");
-  private static final List<String> LEADER_ELECTION_RULES = List.of("coordination.k8s.io | leases | get,create,update");
+  private static final List<String> LEADER_ELECTION_RULES = List.of("coordination.k8s.io | leases | get,create,update,patch");
 
   @Test
   void chartLintsWithoutWarnings(TestCluster cluster) {
