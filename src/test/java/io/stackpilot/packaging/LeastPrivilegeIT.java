@@ -113,8 +113,10 @@ class LeastPrivilegeIT {
           () -> operatorIdentity.secrets().inNamespace(namespace).list());
       assertForbidden("delete the user's PersistentVolumeClaim",
           () -> operatorIdentity.persistentVolumeClaims().inNamespace(namespace).withName("media-library").delete());
-      MediaService sonarr = operatorIdentity.resources(MediaService.class).inNamespace(namespace)
-          .withName("sonarr").get();
+      // The operator reads its resources from informers only, never one by one.
+      assertForbidden("get a MediaService by name",
+          () -> operatorIdentity.resources(MediaService.class).inNamespace(namespace).withName("sonarr").get());
+      MediaService sonarr = admin.resources(MediaService.class).inNamespace(namespace).withName("sonarr").get();
       assertForbidden("server-side apply a MediaService's spec", () -> {
         MediaService changed = specChange(operatorIdentity, sonarr);
         operatorIdentity.resource(changed).fieldManager("someone-else").forceConflicts().serverSideApply();

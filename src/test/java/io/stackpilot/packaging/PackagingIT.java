@@ -45,7 +45,7 @@ class PackagingIT {
    * operator's API calls changes this list, on purpose.
    */
   private static final List<String> OPERATOR_RULES = List.of(
-      "stackpilot.io | servicestacks,mediaservices,securityservices,monitoringservices | get,list,watch",
+      "stackpilot.io | servicestacks,mediaservices,securityservices,monitoringservices | list,watch",
       "stackpilot.io | servicestacks/status,mediaservices/status,securityservices/status,monitoringservices/status | patch",
       "stackpilot.io | mediaservices/finalizers,securityservices/finalizers,monitoringservices/finalizers | update",
       "apps | deployments | list,watch,create,patch,delete",
