@@ -49,7 +49,7 @@ class BadInputIT {
       TestCluster cluster) throws Exception {
     cluster.installCrds();
     FloodFixtures.create(cluster);
-    try (CapturedLogs logs = new CapturedLogs();
+    try (CapturedLogs logs = CapturedLogs.atProductionLevels();
         RunningOperator operator = cluster.startOperator();
         StatusWatch statuses = new StatusWatch(cluster.client(), cluster.namespace());
         RenderedObjects rendered = new RenderedObjects(cluster.client(), cluster.namespace())) {

@@ -27,8 +27,10 @@ final class RenderedObjects implements AutoCloseable {
     informers = List.of(
         OnEveryChange.inform(client.apps().deployments().inNamespace(namespace).withLabelSelector(managed), d -> {
           record(d);
+          // By the Deployment's uid: one of a name deleted with its service may be followed by another.
           d.getMetadata().getOwnerReferences().forEach(owner -> deploymentOwners
-              .computeIfAbsent(d.getMetadata().getName(), k -> ConcurrentHashMap.newKeySet())
+              .computeIfAbsent(d.getMetadata().getName() + " (uid " + d.getMetadata().getUid() + ")",
+                  k -> ConcurrentHashMap.newKeySet())
               .add(owner.getKind() + "/" + owner.getName() + "/" + owner.getUid()));
         }),
         OnEveryChange.inform(client.configMaps().inNamespace(namespace).withLabelSelector(managed), this::record),
@@ -51,7 +53,7 @@ final class RenderedObjects implements AutoCloseable {
     return renderedFor.contains(kind + "/" + name);
   }
 
-  /** Deployments that more than one service ever owned: two services fighting over one name. */
+  /** Deployments that more than one service ever owned: two services fighting over one object. */
   Map<String, Set<String>> contestedDeployments() {
     Map<String, Set<String>> contested = new java.util.TreeMap<>();
     deploymentOwners.forEach((name, owners) -> {

@@ -46,6 +46,7 @@ class LeastPrivilegeIT {
   private static final List<String> CRDS = List.of("servicestacks.stackpilot.io", "mediaservices.stackpilot.io",
       "securityservices.stackpilot.io", "monitoringservices.stackpilot.io");
   private static final Duration SETTLE = Duration.ofSeconds(120);
+  private static final Duration LEASE = Duration.ofSeconds(6);
 
   @Test
   @PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
@@ -69,8 +70,10 @@ class LeastPrivilegeIT {
       // 1. What the chart grants is enough: every service of the example stack becomes Ready, with
       // every read and write (informers, server-side apply, status, Events, Secrets by name) made as
       // the ServiceAccount.
+      // Elected through the chart's leader-election Role, as the chart runs it: the lease must be
+      // created, and renewed, with only what that Role grants.
       StackpilotOperator operator = StackpilotOperator.settings(operatorClient)
-          .namespaces(Set.of(namespace)).build();
+          .namespaces(Set.of(namespace)).leaderElection(namespace, "least-privilege", LEASE, false).build();
       try {
         // Every informer lists and watches as the ServiceAccount: a missing rule fails the start.
         operator.start();
@@ -88,6 +91,14 @@ class LeastPrivilegeIT {
             .as("NetworkPolicies of the isolated stack").isNotEmpty();
         System.out.printf("[figure] homelab Ready under the chart's RBAC (impersonated ServiceAccount): %d ms%n",
             (System.nanoTime() - start) / 1_000_000);
+        // Still the leader after renewing the lease: a renewal the Role did not allow would have lost it.
+        var acquired = lease(admin, namespace).getSpec().getAcquireTime();
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+          var lease = lease(admin, namespace).getSpec();
+          assertThat(lease.getHolderIdentity()).isEqualTo("least-privilege");
+          assertThat(lease.getAcquireTime()).isEqualTo(acquired);
+          assertThat(lease.getRenewTime().toInstant()).isAfter(acquired.toInstant().plus(LEASE));
+        });
       } finally {
         operator.close();
       }
@@ -102,8 +113,10 @@ class LeastPrivilegeIT {
           () -> operatorIdentity.secrets().inNamespace(namespace).list());
       assertForbidden("delete the user's PersistentVolumeClaim",
           () -> operatorIdentity.persistentVolumeClaims().inNamespace(namespace).withName("media-library").delete());
-      MediaService sonarr = operatorIdentity.resources(MediaService.class).inNamespace(namespace)
-          .withName("sonarr").get();
+      // The operator reads its resources from informers only, never one by one.
+      assertForbidden("get a MediaService by name",
+          () -> operatorIdentity.resources(MediaService.class).inNamespace(namespace).withName("sonarr").get());
+      MediaService sonarr = admin.resources(MediaService.class).inNamespace(namespace).withName("sonarr").get();
       assertForbidden("server-side apply a MediaService's spec", () -> {
         MediaService changed = specChange(operatorIdentity, sonarr);
         operatorIdentity.resource(changed).fieldManager("someone-else").forceConflicts().serverSideApply();
@@ -162,6 +175,10 @@ class LeastPrivilegeIT {
     config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + namespace,
         "system:authenticated");
     return (asTheOperator ? OperatorClients.builder(config) : new KubernetesClientBuilder().withConfig(config)).build();
+  }
+
+  private static io.fabric8.kubernetes.api.model.coordination.v1.Lease lease(KubernetesClient client, String namespace) {
+    return client.leases().inNamespace(namespace).withName(StackpilotOperator.LEASE_NAME).get();
   }
 
   private static MediaService specChange(KubernetesClient client, MediaService service) {

@@ -45,7 +45,7 @@ class PackagingIT {
    * operator's API calls changes this list, on purpose.
    */
   private static final List<String> OPERATOR_RULES = List.of(
-      "stackpilot.io | servicestacks,mediaservices,securityservices,monitoringservices | get,list,watch",
+      "stackpilot.io | servicestacks,mediaservices,securityservices,monitoringservices | list,watch",
       "stackpilot.io | servicestacks/status,mediaservices/status,securityservices/status,monitoringservices/status | patch",
       "stackpilot.io | mediaservices/finalizers,securityservices/finalizers,monitoringservices/finalizers | update",
       "apps | deployments | list,watch,create,patch,delete",
@@ -62,7 +62,7 @@ class PackagingIT {
   /** Watching every namespace adds the one cluster-scoped read: which VolumeSnapshotClasses exist. */
   private static final List<String> CLUSTER_RULES = java.util.stream.Stream.concat(OPERATOR_RULES.stream(),
       java.util.stream.Stream.of("snapshot.storage.k8s.io | volumesnapshotclasses | list")).toList();
-  private static final List<String> LEADER_ELECTION_RULES = List.of("coordination.k8s.io | leases | get,create,update");
+  private static final List<String> LEADER_ELECTION_RULES = List.of("coordination.k8s.io | leases | get,create,update,patch");
 
   @Test
   void chartLintsWithoutWarnings(TestCluster cluster) {

@@ -240,6 +240,39 @@ class ServiceLifecycleIT {
   }
 
   @Test
+  void configMapsOfRevisionsPastTheHistoryAreDeleted(TestCluster cluster) {
+    int revisions = io.stackpilot.lifecycle.RevisionHistory.LIMIT + 2;
+    try (RunningOperator operator = cluster.startOperator()) {
+      List<String> configMaps = new java.util.ArrayList<>();
+      for (int i = 0; i < revisions; i++) {
+        cluster.kubectlWithInput("""
+            apiVersion: stackpilot.io/v1alpha1
+            kind: MediaService
+            metadata: {name: readarr}
+            spec:
+              channels: {stable: {image: "lscr.io/linuxserver/readarr:0.4.18"}}
+              ports: [{name: http, port: 8787}]
+              config: {GENERATION: "%d"}
+            """.formatted(i), "apply", "-f", "-").assertSuccess();
+        String previous = configMaps.isEmpty() ? null : configMaps.get(configMaps.size() - 1);
+        eventually().until(() -> {
+          String mounted = configMapOf(deployment(cluster, "readarr"));
+          return mounted != null && !mounted.equals(previous);
+        });
+        configMaps.add(configMapOf(deployment(cluster, "readarr")));
+      }
+
+      // What the history no longer records cannot be rolled back to: its ConfigMaps go, the rest stay.
+      eventually().untilAsserted(() -> {
+        List<String> left = cluster.client().configMaps().inNamespace(cluster.namespace()).list().getItems().stream()
+            .map(c -> c.getMetadata().getName()).filter(name -> name.startsWith("readarr-cfg-")).toList();
+        assertThat(left).doesNotContain(configMaps.get(0), configMaps.get(1))
+            .containsAll(configMaps.subList(revisions - io.stackpilot.lifecycle.RevisionHistory.LIMIT, revisions));
+      });
+    }
+  }
+
+  @Test
   void deletingAServiceDeletesWhatItOwnsButNotItsClaims(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       cluster.kubectlWithInput("""
@@ -380,6 +413,12 @@ class ServiceLifecycleIT {
     all.addAll(client.resources(io.stackpilot.api.SecurityService.class).inNamespace(ns).list().getItems());
     all.addAll(client.resources(io.stackpilot.api.MonitoringService.class).inNamespace(ns).list().getItems());
     return all;
+  }
+
+  private static String configMapOf(Deployment deployment) {
+    var envFrom = deployment == null ? null
+        : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom();
+    return envFrom == null || envFrom.isEmpty() ? null : envFrom.get(0).getConfigMapRef().getName();
   }
 
   private static Set<String> podUids(TestCluster cluster, String name) {

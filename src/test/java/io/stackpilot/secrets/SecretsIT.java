@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
  * Issue 10, item 7: the homelab example run with canary secrets (unique random values in every Secret
  * it references: env from secretKeyRef, the TLS certificate, the registry credentials, the alert
  * webhook URLs) and with two literal secrets in a spec, which validation must refuse without quoting.
- * Then every status, every Event, the operator's whole log (captured as its JSON encoder writes it),
+ * Then every status, every Event, the operator's whole log (captured as its JSON encoder writes it,
+ * with Stackpilot and the operator framework at DEBUG, more than a cluster logs by default),
  * every ConfigMap (the gzipped history too), every object the operator rendered, every alert it sent
  * and every line of /metrics is searched for every canary, as written and base64-encoded. None may
  * hold one.
@@ -66,7 +67,7 @@ class SecretsIT {
     cluster.installCrds();
     KubernetesClient admin = cluster.client();
     Canaries canaries = new Canaries();
-    try (AlertReceiver receiver = new AlertReceiver(); CapturedLogs logs = new CapturedLogs()) {
+    try (AlertReceiver receiver = new AlertReceiver(); CapturedLogs logs = CapturedLogs.atDebugLevel()) {
       plantSecrets(cluster, canaries, receiver);
       applyHomelabWithoutItsDemoSecrets(cluster);
       String literalToken = canaries.plant("literal env value in a spec");

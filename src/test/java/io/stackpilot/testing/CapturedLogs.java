@@ -16,14 +16,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything logged in this JVM while open, as the operator logs in a cluster: each event encoded by
- * the JSON encoder of logback-json.xml, at that file's levels (the test configuration keeps the
- * operator framework quieter), and our own code at DEBUG, so nothing Stackpilot says is missed. An
- * in-JVM operator's log is what this captures; closing it puts the levels back.
+ * the JSON encoder of logback-json.xml. At that file's levels (the test configuration keeps the
+ * operator framework quieter), with our own code at DEBUG so nothing Stackpilot says is missed; or,
+ * stricter, with the operator framework at DEBUG too, as when someone troubleshoots. An in-JVM
+ * operator's log is what this captures; closing it puts the levels back.
  */
 public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
   private static final Map<String, Level> PRODUCTION_LEVELS = Map.of(
       "io.javaoperatorsdk", Level.INFO,
+      "io.fabric8", Level.WARN,
+      "io.stackpilot", Level.DEBUG);
+  private static final Map<String, Level> DEBUG_LEVELS = Map.of(
+      "io.javaoperatorsdk", Level.DEBUG,
       "io.fabric8", Level.WARN,
       "io.stackpilot", Level.DEBUG);
 
@@ -33,7 +38,17 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements A
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Map<String, Level> previousLevels = new HashMap<>();
 
-  public CapturedLogs() {
+  /** At the levels of logback-json.xml, with Stackpilot's own code at DEBUG. */
+  public static CapturedLogs atProductionLevels() {
+    return new CapturedLogs(PRODUCTION_LEVELS);
+  }
+
+  /** With the operator framework at DEBUG too. */
+  public static CapturedLogs atDebugLevel() {
+    return new CapturedLogs(DEBUG_LEVELS);
+  }
+
+  private CapturedLogs(Map<String, Level> levels) {
     setContext(context);
     setName("captured-logs");
     encoder.setContext(context);
@@ -43,7 +58,7 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements A
     encoder.setWithArguments(false);
     encoder.start();
     start();
-    PRODUCTION_LEVELS.forEach((name, level) -> {
+    levels.forEach((name, level) -> {
       Logger logger = context.getLogger(name);
       previousLevels.put(name, logger.getLevel());
       logger.setLevel(level);
