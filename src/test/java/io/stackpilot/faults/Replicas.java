@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,10 @@ final class Replicas implements AutoCloseable {
     this.cluster = cluster;
   }
 
-  /** Starts a replica named e.g. replica-a; its leader-election identity is that name, a dash and its pid. */
+  /**
+   * Starts a replica named e.g. replica-a and waits until it runs and bids for the lease; its
+   * leader-election identity is that name, a dash and its pid.
+   */
   OperatorProcess start(String name) {
     cluster.kubectl("create", "serviceaccount", name).assertSuccess();
     cluster.kubectl("create", "clusterrolebinding", cluster.namespace() + "-" + name, "--clusterrole=cluster-admin",
@@ -36,7 +40,7 @@ final class Replicas implements AutoCloseable {
     OperatorProcess replica = OperatorProcess.start(kubeconfig(name, token), name, List.of(
         "--namespace", cluster.namespace(), "--leader-election-namespace", cluster.namespace()));
     started.put(name, replica);
-    return replica;
+    return replica.awaitRunning(Duration.ofMinutes(2));
   }
 
   OperatorProcess get(String name) {

@@ -114,6 +114,23 @@ public final class OperatorProcess implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Waits until the process says it runs (its endpoints are up): a replica that is not the leader gets
+   * this far and then bids for the lease, though it never becomes ready.
+   */
+  public OperatorProcess awaitRunning(Duration atMost) {
+    Awaitility.await("operator process " + pid() + " running (log " + log + ")").atMost(atMost)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> {
+          if (!process.isAlive()) {
+            throw new AssertionError("operator process exited with " + process.exitValue() + "; its log " + log
+                + " ends:\n" + tail(30));
+          }
+          return port().isPresent();
+        });
+    return this;
+  }
+
   /** Whether /readyz answers 200 now. */
   public boolean ready() {
     return endpoint("/readyz").map(r -> r.statusCode() == 200).orElse(false);
