@@ -1,5 +1,6 @@
 package io.stackpilot.operator;
 
+import io.stackpilot.testing.PodSecurityLevel;
 import static io.stackpilot.testing.ServiceQueries.eventually;
 import static io.stackpilot.testing.ServiceQueries.phase;
 import static io.stackpilot.testing.ServiceQueries.ready;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * start to the first reconcile, and the resident memory with the stack Ready.
  */
 @WithLocalCluster
+@PodSecurityLevel(PodSecurityLevel.Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
 class OperatorProcessIT {
 
   /**
