@@ -71,9 +71,10 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
 # What a service renders, applied with server-side apply (PATCH; create for the first write) and
 # watched by label. Deployments, Services, Ingresses and NetworkPolicies are never read one by one.
 # A beta rollout's canary Deployment is deleted once no rollout needs it.
+# A Deployment is also read by name once when data safety scales it to 0 before a snapshot.
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["list", "watch", "create", "patch", "delete"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
 - apiGroups: [""]
   resources: ["services"]
   verbs: ["list", "watch", "create", "patch"]

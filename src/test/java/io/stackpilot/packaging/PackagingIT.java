@@ -48,7 +48,7 @@ class PackagingIT {
       "stackpilot.io | servicestacks,mediaservices,securityservices,monitoringservices | list,watch",
       "stackpilot.io | servicestacks/status,mediaservices/status,securityservices/status,monitoringservices/status | patch",
       "stackpilot.io | mediaservices/finalizers,securityservices/finalizers,monitoringservices/finalizers | update",
-      "apps | deployments | list,watch,create,patch,delete",
+      "apps | deployments | get,list,watch,create,patch,delete",
       " | services | list,watch,create,patch",
       "networking.k8s.io | ingresses | list,watch,create,patch",
       "networking.k8s.io | networkpolicies | list,watch,create,patch",
