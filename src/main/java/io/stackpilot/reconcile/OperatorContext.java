@@ -17,6 +17,7 @@ public final class OperatorContext {
   private final ClusterFactsReader factsReader;
   private final RecoverySignals signals;
   private final NeighbourCaches neighbours;
+  private final NameLocks nameLocks = new NameLocks();
 
   /** @param namespaces the watched namespaces; empty means all */
   public OperatorContext(KubernetesClient client, Clock clock, MeterRegistry meters, Set<String> namespaces) {
@@ -81,6 +82,10 @@ public final class OperatorContext {
 
   NeighbourCaches neighbours() {
     return neighbours;
+  }
+
+  NameLocks nameLocks() {
+    return nameLocks;
   }
 
   ClusterFactsReader factsReader() {

@@ -157,11 +157,13 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
 
   @Override
   public UpdateControl<S> reconcile(S service, Context<S> context) {
-    Pass pass = new Pass(service, context);
-    if (pass.report.isValid()) {
-      pass.act();
+    try (var held = operator.nameLocks().hold(service.getMetadata().getNamespace(), service.getMetadata().getName())) {
+      Pass pass = new Pass(service, context);
+      if (pass.report.isValid()) {
+        pass.act();
+      }
+      return pass.finish();
     }
-    return pass.finish();
   }
 
   /**
@@ -196,8 +198,10 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       this.stack = context.getSecondaryResource(ServiceStack.class);
       // The namespace's services are read once: validation, protection, scraping and dependencies all use them.
       this.neighbourhood = operator.neighbours().of(service.getMetadata().getNamespace());
-      this.report = SpecValidator.validateService(service,
-          operator.factsReader().forService(service, stack, neighbourhood));
+      var facts = operator.factsReader().forService(service, stack, neighbourhood);
+      this.report = SpecValidator.validateService(service, facts);
+      // A namesake of another kind going away wakes nothing here: look again until the name is free.
+      this.pollAgain = !facts.namesakes().isEmpty();
       this.observed = context.getSecondaryResources(Deployment.class).stream()
           .filter(d -> d.getMetadata().getName().equals(service.getMetadata().getName()))
           .findFirst().map(DeploymentObservation::of);
@@ -208,6 +212,13 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     }
 
     void act() {
+      Optional<io.stackpilot.validation.Finding> taken = nameTaken();
+      if (taken.isPresent()) {
+        report = report.withErrors(List.of(taken.get()));
+        // Nor does the garbage collector removing the other owner's objects: look again until they are gone.
+        pollAgain = true;
+        return;
+      }
       Channel channel = Layering.selectedChannel(service.serviceSpec(), stack);
       OwnerReference owner = OwnerReferences.controllerOf(service);
       StackWiring wiring = new StackWiring(service, stack, neighbourhood);
@@ -223,6 +234,21 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       if (rollout.isEmpty() || rollout.get().promoted()) {
         recover(wiring, wiring.withScrapeConfig(Layering.layer(service, stack, channel, overlays)), channel, owner);
       }
+    }
+
+    /**
+     * Whether the service's Deployment belongs to another service. The cache holds only this kind's
+     * objects, so one missing from it is read from the API server: that happens before the first
+     * rollout, not at rest.
+     */
+    private Optional<io.stackpilot.validation.Finding> nameTaken() {
+      String name = service.getMetadata().getName();
+      Optional<Deployment> live = context.getSecondaryResources(Deployment.class).stream()
+          .filter(d -> d.getMetadata().getName().equals(name)).findFirst()
+          .or(() -> Optional.ofNullable(operator.client().apps().deployments()
+              .inNamespace(service.getMetadata().getNamespace()).withName(name).get()));
+      return io.stackpilot.validation.NameOwnership.check("Deployment", name, service.getMetadata().getUid(),
+          live.map(d -> d.getMetadata().getOwnerReferences()).orElse(List.of()));
     }
 
     /** Beta is wanted and not live yet: one step of its staged rollout. */

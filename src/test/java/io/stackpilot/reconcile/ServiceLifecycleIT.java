@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.StackService;
+import io.stackpilot.testing.OnEveryChange;
 import io.stackpilot.testing.PodSecurityLevel;
 import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.RunningOperator;
@@ -22,6 +23,8 @@ import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -214,15 +217,7 @@ class ServiceLifecycleIT {
       eventually().until(() -> ready(media(cluster, "tautulli")));
       String owner = deployment(cluster, "tautulli").getMetadata().getOwnerReferences().get(0).getUid();
 
-      cluster.kubectlWithInput("""
-          apiVersion: stackpilot.io/v1alpha1
-          kind: MonitoringService
-          metadata: {name: tautulli}
-          spec:
-            channels: {stable: {image: "grafana/grafana:12.1.0"}}
-            ports: [{name: http, port: 3000}]
-            monitoring: {role: Dashboards}
-          """, "apply", "-f", "-").assertSuccess();
+      applyGrafana(cluster, "tautulli");
 
       eventually().untilAsserted(() -> {
         var second = cluster.client().resources(io.stackpilot.api.MonitoringService.class)
@@ -237,6 +232,109 @@ class ServiceLifecycleIT {
       assertThat(image(first)).isEqualTo("lscr.io/linuxserver/tautulli:2.15.2");
       assertThat(ready(media(cluster, "tautulli"))).isTrue();
     }
+  }
+
+  @Test
+  void aServiceOfAnotherKindTakesOverTheNameOnceItsHolderIsDeletedWithoutEverSharingItsDeployment(
+      TestCluster cluster) {
+    Map<String, Set<String>> ownersByDeployment = new ConcurrentHashMap<>();
+    try (RunningOperator operator = cluster.startOperator();
+        var watch = OnEveryChange.inform(cluster.client().apps().deployments().inNamespace(cluster.namespace()),
+            d -> d.getMetadata().getOwnerReferences().forEach(owner -> ownersByDeployment
+                .computeIfAbsent(d.getMetadata().getUid(), uid -> ConcurrentHashMap.newKeySet())
+                .add(owner.getKind() + "/" + owner.getUid())))) {
+      cluster.kubectlWithInput("""
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MediaService
+          metadata: {name: dashboard}
+          spec:
+            channels: {stable: {image: "lscr.io/linuxserver/tautulli:2.15.2"}}
+            ports: [{name: http, port: 8181}]
+          """, "apply", "-f", "-").assertSuccess();
+      eventually().until(() -> deployment(cluster, "dashboard") != null);
+      applyGrafana(cluster, "dashboard");
+      eventually().until(() -> "Invalid".equals(phase(monitoring(cluster, "dashboard"))));
+
+      cluster.kubectl("delete", "mediaservice", "dashboard").assertSuccess();
+
+      String uid = monitoring(cluster, "dashboard").getMetadata().getUid();
+      eventually().untilAsserted(() -> {
+        assertThat(phase(monitoring(cluster, "dashboard"))).isNotEqualTo("Invalid");
+        Deployment taken = deployment(cluster, "dashboard");
+        assertThat(taken).isNotNull();
+        assertThat(taken.getMetadata().getOwnerReferences()).singleElement()
+            .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(uid));
+        assertThat(image(taken)).isEqualTo("grafana/grafana:12.1.0");
+      });
+      assertThat(ownersByDeployment).as("Deployments seen: the media service's and the monitoring service's")
+          .hasSize(2);
+      assertThat(ownersByDeployment.values()).as("owners each Deployment ever had")
+          .allSatisfy(owners -> assertThat(owners).hasSize(1));
+    }
+  }
+
+  @Test
+  void aServiceWaitsForTheDeploymentOfItsNameToBeFreedAndThenRollsOut(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      // What a service deleted a moment ago leaves until the garbage collector comes: its Deployment.
+      cluster.kubectl("create", "configmap", "leaving").assertSuccess();
+      String leaving = cluster.client().configMaps().inNamespace(cluster.namespace()).withName("leaving").get()
+          .getMetadata().getUid();
+      cluster.kubectlWithInput("""
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata:
+            name: grafana
+            ownerReferences: [{apiVersion: v1, kind: ConfigMap, name: leaving, uid: %s, controller: true}]
+          spec:
+            replicas: 0
+            selector: {matchLabels: {app: leaving}}
+            template:
+              metadata: {labels: {app: leaving}}
+              spec: {containers: [{name: app, image: "example.org/leaving:1"}]}
+          """.formatted(leaving), "apply", "-f", "-").assertSuccess();
+
+      applyGrafana(cluster, "grafana");
+
+      eventually().untilAsserted(() -> {
+        var grafana = monitoring(cluster, "grafana");
+        assertThat(phase(grafana)).isEqualTo("Invalid");
+        assertThat(grafana.getStatus().getValidation().getErrors()).singleElement().satisfies(error -> {
+          assertThat(error.getField()).isEqualTo("metadata.name");
+          assertThat(error.getMessage()).contains("Deployment grafana belongs to ConfigMap leaving");
+        });
+      });
+      assertThat(deployment(cluster, "grafana").getMetadata().getOwnerReferences()).singleElement()
+          .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(leaving));
+
+      cluster.kubectl("delete", "configmap", "leaving").assertSuccess();
+
+      String uid = monitoring(cluster, "grafana").getMetadata().getUid();
+      eventually().untilAsserted(() -> {
+        assertThat(phase(monitoring(cluster, "grafana"))).isNotEqualTo("Invalid");
+        assertThat(deployment(cluster, "grafana").getMetadata().getOwnerReferences()).singleElement()
+            .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(uid));
+        assertThat(image(deployment(cluster, "grafana"))).isEqualTo("grafana/grafana:12.1.0");
+      });
+    }
+  }
+
+  /** A MonitoringService running Grafana, by kubectl apply. */
+  private static void applyGrafana(TestCluster cluster, String name) {
+    cluster.kubectlWithInput("""
+        apiVersion: stackpilot.io/v1alpha1
+        kind: MonitoringService
+        metadata: {name: %s}
+        spec:
+          channels: {stable: {image: "grafana/grafana:12.1.0"}}
+          ports: [{name: http, port: 3000}]
+          monitoring: {role: Dashboards}
+        """.formatted(name), "apply", "-f", "-").assertSuccess();
+  }
+
+  private static io.stackpilot.api.MonitoringService monitoring(TestCluster cluster, String name) {
+    return cluster.client().resources(io.stackpilot.api.MonitoringService.class).inNamespace(cluster.namespace())
+        .withName(name).get();
   }
 
   @Test
@@ -255,9 +353,13 @@ class ServiceLifecycleIT {
               config: {GENERATION: "%d"}
             """.formatted(i), "apply", "-f", "-").assertSuccess();
         String previous = configMaps.isEmpty() ? null : configMaps.get(configMaps.size() - 1);
+        // Each revision goes live before the next: the history keeps the newest healthy revision past
+        // its limit, so revisions superseded before they were healthy would leave an older one kept.
         eventually().until(() -> {
           String mounted = configMapOf(deployment(cluster, "readarr"));
-          return mounted != null && !mounted.equals(previous);
+          MediaService readarr = media(cluster, "readarr");
+          return mounted != null && !mounted.equals(previous) && "Healthy".equals(phase(readarr))
+              && readarr.getMetadata().getGeneration().equals(readarr.getStatus().getObservedGeneration());
         });
         configMaps.add(configMapOf(deployment(cluster, "readarr")));
       }
