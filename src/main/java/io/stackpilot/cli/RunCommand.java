@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.stackpilot.operator.Endpoints;
+import io.stackpilot.operator.LeaseGatedWrites;
+import io.stackpilot.operator.LeaseWriteGate;
 import io.stackpilot.operator.OperatorClients;
 import io.stackpilot.operator.StackpilotOperator;
 import java.time.Duration;
@@ -51,15 +53,22 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    KubernetesClient client = OperatorClients.builder(Config.autoConfigure(null)).build();
+    var builder = OperatorClients.builder(Config.autoConfigure(null));
+    Duration lease = io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE;
+    if (leaseNamespace != null) {
+      // A replica frozen while it led must not write once it wakes: another may lead by then.
+      LeaseWriteGate gate = new LeaseWriteGate(leaseNamespace, StackpilotOperator.renewDeadline(lease), System::nanoTime);
+      builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(LeaseGatedWrites.NAME,
+          new LeaseGatedWrites(gate)));
+    }
+    KubernetesClient client = builder.build();
     StackpilotOperator.Settings settings = StackpilotOperator.settings(client)
         .namespaces(Set.copyOf(namespaces))
         .resyncPeriod(resync)
         .reconcileThreads(threads)
         .meters(metrics);
     if (leaseNamespace != null) {
-      settings.leaderElection(leaseNamespace, identity(),
-          io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE, true);
+      settings.leaderElection(leaseNamespace, identity(), lease, true);
     }
     StackpilotOperator operator = settings.build();
     CountDownLatch stopped = new CountDownLatch(1);

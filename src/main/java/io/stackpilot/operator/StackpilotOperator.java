@@ -57,7 +57,7 @@ public final class StackpilotOperator implements AutoCloseable {
         // the stop runs in a shutdown hook (SIGTERM): the pod hung until SIGKILL and the lease was never
         // released. Leaving the process on a lost lease is done here instead, see stoppedLeading().
         o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace,
-            lease, lease.multipliedBy(2).dividedBy(3), lease.dividedBy(7), settings.identity,
+            lease, renewDeadline(lease), lease.dividedBy(7), settings.identity,
             new LeaderCallbacks(() -> { }, this::stoppedLeading, leader -> { }), false));
       }
     });
@@ -86,6 +86,14 @@ public final class StackpilotOperator implements AutoCloseable {
           || !Objects.equals(previous.getMetadata().getLabels(), next.getMetadata().getLabels()));
     };
     operator.register(reconciler, override);
+  }
+
+  /**
+   * How long a leader keeps trying to renew its lease before it gives up: two thirds of the lease, so
+   * that it stops before a standby may take over. Writes are gated on the same deadline ({@link LeaseWriteGate}).
+   */
+  public static Duration renewDeadline(Duration lease) {
+    return lease.multipliedBy(2).dividedBy(3);
   }
 
   public static Settings settings(KubernetesClient client) {
