@@ -1,6 +1,7 @@
 package io.stackpilot.reconcile;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.stackpilot.api.MediaService;
@@ -89,6 +90,19 @@ public final class NeighbourCaches implements AutoCloseable {
   /** Every informer has listed once and still runs. */
   boolean synced() {
     return sources.stream().allMatch(s -> s.informer().isRunning() && s.informer().hasSynced());
+  }
+
+  /**
+   * Calls {@code handler} on every change these caches take in, after they have taken it in: a
+   * reconcile the handler asks for reads a {@link Neighbourhood} that already holds the change. A
+   * handler added after the start first hears of every service there is, as added.
+   */
+  void addHandler(ResourceEventHandler<StackService> handler) {
+    sources.forEach(s -> s.informer().addEventHandler(handler));
+  }
+
+  void removeHandler(ResourceEventHandler<StackService> handler) {
+    sources.forEach(s -> s.informer().removeEventHandler(handler));
   }
 
   /** The services of a namespace as the caches hold them now: never to be modified. */

@@ -111,8 +111,9 @@ final class StackWiring {
     return DependencyGate.evaluate(dependsOn, states);
   }
 
-  private static boolean ready(StackService service) {
-    return service.getStatus() != null && service.getStatus().getConditions() != null
+  /** The service reports Ready; one that is not there (null) is not. */
+  static boolean ready(StackService service) {
+    return service != null && service.getStatus() != null && service.getStatus().getConditions() != null
         && service.getStatus().getConditions().stream()
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }

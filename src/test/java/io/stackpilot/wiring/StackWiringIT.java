@@ -7,6 +7,7 @@ import static io.stackpilot.testing.ServiceQueries.media;
 import static io.stackpilot.testing.ServiceQueries.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.stackpilot.api.MonitoringService;
@@ -15,6 +16,7 @@ import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /** The stack as a whole on a real control plane: dependencies, stack health, security and monitoring wiring. */
@@ -136,6 +138,24 @@ class StackWiringIT {
   }
 
   @Test
+  void aServiceExposedBeforeASecurityServiceCameToProtectItGainsForwardAuth(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, protectedMedia("lidarr", "nginx"));
+      eventually(WAIT).until(() -> ready(media(cluster, "lidarr")) && ingress(cluster, "lidarr") != null
+          && rolledOut(deployment(cluster, "lidarr")));
+      assertThat(ingress(cluster, "lidarr").getMetadata().getAnnotations())
+          .as("nothing protects lidarr yet").doesNotContainKey("nginx.ingress.kubernetes.io/auth-url");
+
+      // lidarr is settled: only the protector's coming and its readiness can wake it now.
+      apply(cluster, authelia("ghcr.io/authelia/authelia:4.39.4"));
+
+      eventually(WAIT).untilAsserted(() -> assertThat(ingress(cluster, "lidarr").getMetadata().getAnnotations())
+          .containsEntry("nginx.ingress.kubernetes.io/auth-url",
+              "http://authelia." + cluster.namespace() + ".svc.cluster.local:9091/api/authz/forward-auth"));
+    }
+  }
+
+  @Test
   void isolatedStackGetsNetworkPoliciesAdmittingOnlyItsDerivedPeers(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: Isolate}\n");
@@ -188,7 +208,31 @@ class StackWiringIT {
       cluster.kubectl("delete", "securityservice", "authelia").assertSuccess();
 
       eventually(WAIT).untilAsserted(() -> assertThat(scrapeConfig(cluster)).doesNotContain(target).contains("scrape_configs"));
+
+      // A target of the monitoring kind, in no stack, is scraped too. Once Prometheus has rolled out the
+      // configuration above, nothing but the new service's own coming can wake it.
+      eventually(WAIT).until(() -> rolledOut(deployment(cluster, "prometheus")) && ready(cluster.client()
+          .resources(MonitoringService.class).inNamespace(cluster.namespace()).withName("prometheus").get()));
+      apply(cluster, """
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MonitoringService
+          metadata: {name: grafana}
+          spec:
+            channels: {stable: {image: grafana/grafana:12.1.0}}
+            ports: [{name: http, port: 3000}, {name: metrics, port: 3001}]
+            monitoring: {role: Dashboards}
+          """);
+      eventually(WAIT).untilAsserted(() -> assertThat(scrapeConfig(cluster))
+          .contains("grafana." + cluster.namespace() + ".svc.cluster.local:3001"));
     }
+  }
+
+  private static boolean rolledOut(Deployment deployment) {
+    var status = deployment.getStatus();
+    int wanted = deployment.getSpec().getReplicas();
+    return status != null && Objects.equals(status.getObservedGeneration(), deployment.getMetadata().getGeneration())
+        && Objects.equals(status.getUpdatedReplicas(), wanted) && Objects.equals(status.getReplicas(), wanted)
+        && Objects.equals(status.getReadyReplicas(), wanted);
   }
 
   /** The scrape configuration file the Prometheus Deployment mounts now. */
