@@ -102,7 +102,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       return stack == null ? List.of() : List.of(stack + "/" + service.getMetadata().getNamespace());
     });
     return List.of(
-        new ProtectionWakes<>(operator.neighbours(), context),
+        new PeerWakes<>(operator.neighbours(), context),
         owned(Deployment.class, kind, context),
         owned(Service.class, kind, context),
         owned(ConfigMap.class, kind, context),

@@ -14,11 +14,11 @@ import java.util.Optional;
  * spec.monitoring.scrape.selector matches. Only a service with role Metrics scrapes; the others show
  * or probe and never collect.
  */
-final class ScrapeSelection {
+public final class ScrapeSelection {
 
   private ScrapeSelection() {}
 
-  static boolean selects(MonitoringService scraper, StackService candidate) {
+  public static boolean selects(MonitoringService scraper, StackService candidate) {
     Optional<MonitoringSpec> monitoring = Optional.ofNullable(scraper.getSpec()).map(MonitoringServiceSpec::getMonitoring);
     LabelSelector selector = monitoring
         .filter(spec -> spec.getRole() == MonitoringRole.METRICS)

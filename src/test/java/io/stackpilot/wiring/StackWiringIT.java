@@ -178,6 +178,38 @@ class StackWiringIT {
   }
 
   @Test
+  void aDependencyAddedAndRemovedLaterOpensAndClosesTheDependedOnServicesPolicy(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: Isolate}\n");
+      apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", "stack: home"));
+      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "stack: home"));
+      eventually(WAIT).until(() -> ready(media(cluster, "prowlarr")) && ready(media(cluster, "sonarr"))
+          && rolledOut(deployment(cluster, "prowlarr")) && rolledOut(deployment(cluster, "sonarr"))
+          && cluster.client().network().networkPolicies().inNamespace(cluster.namespace()).withName("prowlarr-isolate").get() != null);
+      assertThat(admitted(cluster, "prowlarr")).as("nobody depends on prowlarr yet").doesNotContain("sonarr");
+
+      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15",
+          "stack: home\n  dependsOn: [{kind: MediaService, name: prowlarr}]"));
+      eventually(WAIT).untilAsserted(() -> assertThat(admitted(cluster, "prowlarr")).contains("sonarr"));
+
+      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "stack: home"));
+      eventually(WAIT).untilAsserted(() -> assertThat(admitted(cluster, "prowlarr")).doesNotContain("sonarr"));
+    }
+  }
+
+  /** The services whose pods the isolating NetworkPolicy of {@code name} admits, by instance label. */
+  private static java.util.List<String> admitted(TestCluster cluster, String name) {
+    NetworkPolicy policy = cluster.client().network().networkPolicies().inNamespace(cluster.namespace())
+        .withName(name + "-isolate").get();
+    return policy.getSpec().getIngress().stream()
+        .flatMap(rule -> rule.getFrom() == null ? java.util.stream.Stream.empty() : rule.getFrom().stream())
+        .filter(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null)
+        .map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/instance"))
+        .filter(Objects::nonNull)
+        .toList();
+  }
+
+  @Test
   void scrapeConfigurationGainsAndLosesTargets(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       apply(cluster, """
