@@ -80,12 +80,13 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
   verbs: ["list", "watch", "create", "patch"]
 - apiGroups: ["networking.k8s.io"]
   resources: ["ingresses"]
-  verbs: ["list", "watch", "create", "patch"]
+  verbs: ["list", "watch", "create", "patch", "delete"]
 # One per service of a stack with networkPolicy Isolate; the informer runs in every stack, so the
-# operator does not start without list and watch.
+# operator does not start without list and watch. Both kinds are deleted once the spec no longer
+# asks for them.
 - apiGroups: ["networking.k8s.io"]
   resources: ["networkpolicies"]
-  verbs: ["list", "watch", "create", "patch"]
+  verbs: ["list", "watch", "create", "patch", "delete"]
 # The forward-auth Middleware of a protected Ingress of class traefik: read by name (it is not
 # watched) and applied.
 - apiGroups: ["traefik.io"]

@@ -38,6 +38,7 @@ import io.stackpilot.datasafety.ProtectedVolume;
 import io.stackpilot.datasafety.ProtectedVolumes;
 import io.stackpilot.datasafety.SnapshotGate;
 import io.stackpilot.render.RevisionSnapshots;
+import io.stackpilot.render.StaleObjects;
 import io.stackpilot.render.Track;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,8 +78,9 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
 
   static final String STACK_INDEX = "stackpilot-stack";
   /**
-   * How often to look again while waiting for another service (a dependency, or the security service
-   * of a protected Ingress): those live in other controllers, whose changes do not wake this one.
+   * How often to look again while waiting for another service: a dependency's readiness wakes none of
+   * its dependents, and a protector's readiness, which {@link PeerWakes} does follow, is looked at
+   * again too in case a wake came before this reconcile had finished.
    */
   private static final Duration WAITING_POLL = Duration.ofSeconds(3);
   /** A blocked snapshot is retried by deleting it, which no watch here sees: look again now and then. */
@@ -286,10 +288,12 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       applyHistory(service, history, stableConfig, configMaps, context);
       List<ClaimBinding.Restored> restored = ProtectedVolumes.restored(betaConfig, claims());
       volumes = Optional.of(ProtectedVolumes.status(betaConfig, restored));
-      for (HasMetadata object : wiring.objects(ClaimBinding.rebind(step.objects(), restored), betaConfig, owner)) {
+      List<HasMetadata> applied = wiring.objects(ClaimBinding.rebind(step.objects(), restored), betaConfig, owner);
+      for (HasMetadata object : applied) {
         applyOne(object, context);
       }
       pollAgain = wiring.exposureWithheld(step.objects());
+      pruneStale(applied, pollAgain, context);
       if (step.canary().isEmpty()) {
         deleteCanary(service, context);
       }
@@ -367,10 +371,12 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       }
       target = ClaimBinding.rebind(target, restored);
       applyHistory(service, history, effective, configMaps, context);
-      for (HasMetadata object : wiring.objects(target.objects(), effective, owner)) {
+      List<HasMetadata> applied = wiring.objects(target.objects(), effective, owner);
+      for (HasMetadata object : applied) {
         applyOne(object, context);
       }
       pollAgain = wiring.exposureWithheld(target.objects());
+      pruneStale(applied, pollAgain, context);
       pruneConfigMaps(configMaps, history, target.objects());
       if (!decided.recordFirst()) {
         operator.signals().announce(service, stack, decided, observed.map(DeploymentObservation::image));
@@ -500,6 +506,17 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
           operator.client().resource(d).delete();
           operator.writes().record("Deployment/delete");
         });
+  }
+
+  /** The Ingress and NetworkPolicy the spec no longer asks for are deleted, once what it asks for is applied. */
+  private void pruneStale(List<HasMetadata> applied, boolean exposureWithheld, Context<S> context) {
+    List<HasMetadata> owned = new java.util.ArrayList<>();
+    owned.addAll(context.getSecondaryResources(Ingress.class));
+    owned.addAll(context.getSecondaryResources(NetworkPolicy.class));
+    for (HasMetadata stale : StaleObjects.of(owned, applied, exposureWithheld)) {
+      operator.client().resource(stale).delete();
+      operator.writes().record(stale.getClass().getSimpleName() + "/delete");
+    }
   }
 
   /** Content-addressed ConfigMaps no recorded revision mounts any more are deleted. */

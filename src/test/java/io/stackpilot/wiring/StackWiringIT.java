@@ -210,6 +210,32 @@ class StackWiringIT {
   }
 
   @Test
+  void anIngressAndAPolicyTheSpecNoLongerAsksForAreDeleted(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: Isolate}\n");
+      apply(cluster, mediaYaml("bazarr", "lscr.io/linuxserver/bazarr:1.5.2",
+          "stack: home\n  expose: {host: bazarr.home.example, ingressClassName: nginx}"));
+      eventually(WAIT).until(() -> ingress(cluster, "bazarr") != null && policy(cluster, "bazarr-isolate") != null);
+      String pod = cluster.client().pods().inNamespace(cluster.namespace())
+          .withLabel("app.kubernetes.io/instance", "bazarr").list().getItems().get(0).getMetadata().getUid();
+
+      apply(cluster, mediaYaml("bazarr", "lscr.io/linuxserver/bazarr:1.5.2", "stack: home"));
+      eventually(WAIT).until(() -> ingress(cluster, "bazarr") == null);
+
+      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: \"Off\"}\n");
+      eventually(WAIT).until(() -> policy(cluster, "bazarr-isolate") == null);
+
+      assertThat(cluster.client().pods().inNamespace(cluster.namespace()).withLabel("app.kubernetes.io/instance", "bazarr")
+          .list().getItems()).as("taking bazarr off the network never restarted it")
+          .extracting(p -> p.getMetadata().getUid()).containsExactly(pod);
+    }
+  }
+
+  private static NetworkPolicy policy(TestCluster cluster, String name) {
+    return cluster.client().network().networkPolicies().inNamespace(cluster.namespace()).withName(name).get();
+  }
+
+  @Test
   void scrapeConfigurationGainsAndLosesTargets(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       apply(cluster, """

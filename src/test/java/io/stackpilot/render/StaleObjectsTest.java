@@ -1,0 +1,66 @@
+package io.stackpilot.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StaleObjectsTest {
+
+  private static final Ingress INGRESS = new IngressBuilder().withNewMetadata().withName("sonarr").endMetadata().build();
+  private static final NetworkPolicy POLICY =
+      new NetworkPolicyBuilder().withNewMetadata().withName("sonarr-isolate").endMetadata().build();
+
+  @Test
+  void anIngressNoLongerRenderedIsStale() {
+    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(POLICY), false)).containsExactly(INGRESS);
+  }
+
+  @Test
+  void aPolicyNoLongerRenderedIsStale() {
+    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(INGRESS), false)).containsExactly(POLICY);
+  }
+
+  @Test
+  void whatIsStillRenderedStays() {
+    Ingress sameName = new IngressBuilder().withNewMetadata().withName("sonarr").endMetadata()
+        .withNewSpec().withIngressClassName("nginx").endSpec().build();
+
+    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(sameName, POLICY), false)).isEmpty();
+  }
+
+  @Test
+  void anIngressWithheldForItsProtectorStays() {
+    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(POLICY), true)).isEmpty();
+  }
+
+  @Test
+  void aWithheldExposureStillLetsAStalePolicyGo() {
+    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(), true)).containsExactly(POLICY);
+  }
+
+  @Test
+  void kindsPrunedElsewhereAreNeverStaleHere() {
+    List<HasMetadata> owned = List.of(
+        new DeploymentBuilder().withNewMetadata().withName("sonarr-beta").endMetadata().build(),
+        new ConfigMapBuilder().withNewMetadata().withName("sonarr-config-1a2b").endMetadata().build(),
+        new ServiceBuilder().withNewMetadata().withName("sonarr").endMetadata().build());
+
+    assertThat(StaleObjects.of(owned, List.of(), false)).isEmpty();
+  }
+
+  @Test
+  void anObjectOfAnotherKindWithTheSameNameDoesNotKeepIt() {
+    NetworkPolicy namedLikeTheIngress = new NetworkPolicyBuilder().withNewMetadata().withName("sonarr").endMetadata().build();
+
+    assertThat(StaleObjects.of(List.of(INGRESS), List.of(namedLikeTheIngress), false)).containsExactly(INGRESS);
+  }
+}
