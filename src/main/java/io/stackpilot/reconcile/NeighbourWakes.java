@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.stackpilot.api.StackService;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -55,8 +56,8 @@ abstract class NeighbourWakes<P extends HasMetadata> extends AbstractEventSource
   /** A change of spec or labels: a status write, the most frequent change by far, is neither. */
   static boolean specOrLabelsChanged(StackService before, StackService after) {
     return before == null || after == null
-        || !java.util.Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-        || !java.util.Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels());
+        || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+        || !Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels());
   }
 
   private void wake(Stream<P> services) {

@@ -1,15 +1,13 @@
 package io.stackpilot.reconcile;
 
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.SecurityService;
-import io.stackpilot.api.SecurityServiceSpec;
-import io.stackpilot.api.SecuritySpec;
 import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.StackService;
 import io.stackpilot.validation.ServiceRef;
 import io.stackpilot.wiring.LabelSelectorMatcher;
+import io.stackpilot.wiring.Protection;
 import io.stackpilot.wiring.ScrapeSelection;
 import java.util.List;
 import java.util.Optional;
@@ -69,14 +67,8 @@ final class PeerWakes<S extends StackService> extends NeighbourWakes<S> {
         .stream().anyMatch(dependency -> ServiceRef.of(dependency).equals(ref));
     boolean scraped = neighbour instanceof MonitoringService monitoring
         && ScrapeSelection.selects(monitoring, candidate);
-    return dependedOn || scraped
-        || LabelSelectorMatcher.matches(protects(neighbour), candidate.getMetadata().getLabels());
-  }
-
-  private static LabelSelector protects(StackService service) {
-    return service instanceof SecurityService security
-        ? Optional.ofNullable(security.getSpec()).map(SecurityServiceSpec::getSecurity).map(SecuritySpec::getProtects)
-            .orElse(null)
-        : null;
+    boolean protectedBy = neighbour instanceof SecurityService security
+        && LabelSelectorMatcher.matches(Protection.protects(security), candidate.getMetadata().getLabels());
+    return dependedOn || scraped || protectedBy;
   }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,7 +37,7 @@ public final class StaleObjects {
         .filter(object -> !(exposureWithheld && object instanceof Ingress))
         .filter(object -> !wanted.contains(key(object)))
         .<HasMetadata>map(object -> object)
-        .sorted(java.util.Comparator.comparing(StaleObjects::key))
+        .sorted(Comparator.comparing(StaleObjects::key))
         .toList();
   }
 

@@ -30,7 +30,8 @@ public final class Protection {
         .toList();
   }
 
-  private static LabelSelector protects(SecurityService securityService) {
+  /** The security service's spec.security.protects selector, or null when it protects nothing. */
+  public static LabelSelector protects(SecurityService securityService) {
     return Optional.ofNullable(securityService.getSpec())
         .map(SecurityServiceSpec::getSecurity)
         .map(SecuritySpec::getProtects)
