@@ -185,7 +185,7 @@ class StackWiringIT {
       apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "stack: home"));
       eventually(WAIT).until(() -> ready(media(cluster, "prowlarr")) && ready(media(cluster, "sonarr"))
           && rolledOut(deployment(cluster, "prowlarr")) && rolledOut(deployment(cluster, "sonarr"))
-          && cluster.client().network().networkPolicies().inNamespace(cluster.namespace()).withName("prowlarr-isolate").get() != null);
+          && policy(cluster, "prowlarr-isolate") != null);
       assertThat(admitted(cluster, "prowlarr")).as("nobody depends on prowlarr yet").doesNotContain("sonarr");
 
       apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15",
@@ -199,9 +199,7 @@ class StackWiringIT {
 
   /** The services whose pods the isolating NetworkPolicy of {@code name} admits, by instance label. */
   private static java.util.List<String> admitted(TestCluster cluster, String name) {
-    NetworkPolicy policy = cluster.client().network().networkPolicies().inNamespace(cluster.namespace())
-        .withName(name + "-isolate").get();
-    return policy.getSpec().getIngress().stream()
+    return policy(cluster, name + "-isolate").getSpec().getIngress().stream()
         .flatMap(rule -> rule.getFrom() == null ? java.util.stream.Stream.empty() : rule.getFrom().stream())
         .filter(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null)
         .map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/instance"))
