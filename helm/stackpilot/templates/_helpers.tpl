@@ -92,16 +92,18 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
 - apiGroups: ["traefik.io"]
   resources: ["middlewares"]
   verbs: ["get", "create", "patch"]
-# ConfigMaps are also read by name (those a spec references, for validation), and content-addressed
-# ConfigMaps no recorded revision mounts any more are deleted.
+# ConfigMaps a spec references are also watched (their key names only are kept), so a service
+# waiting for one is woken when it appears; content-addressed ConfigMaps no recorded revision mounts
+# any more are deleted.
 - apiGroups: [""]
   resources: ["configmaps"]
-  verbs: ["get", "list", "watch", "create", "patch", "delete"]
-# Claims are read by name (existingClaim, media libraries) and never deleted by Stackpilot: one
-# with reclaim Delete goes with its service through the garbage collector, by owner reference.
+  verbs: ["list", "watch", "create", "patch", "delete"]
+# Claims are watched (existingClaim, media libraries: a service waiting for one is woken when it
+# appears) and never deleted by Stackpilot: one with reclaim Delete goes with its service through
+# the garbage collector, by owner reference.
 - apiGroups: [""]
   resources: ["persistentvolumeclaims"]
-  verbs: ["get", "list", "watch", "create", "patch"]
+  verbs: ["list", "watch", "create", "patch"]
 # Health comes from the pods of a service's Deployment.
 - apiGroups: [""]
   resources: ["pods"]
@@ -112,11 +114,12 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
 - apiGroups: ["snapshot.storage.k8s.io"]
   resources: ["volumesnapshots"]
   verbs: ["list", "create", "patch", "delete"]
-# Secrets are read one by one, by the names a spec references (env, TLS, pull secrets, alert
-# webhook URLs); never listed or watched, so no Secret is cached in the operator.
+# Secrets are watched so that a service waiting for one it names (env, TLS, pull secrets, alert
+# webhook URLs) is woken when it appears: the operator keeps their key names only, never a value.
+# An alert webhook's URL is read by name when an alert is sent.
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get"]
+  verbs: ["get", "list", "watch"]
 # Events on the services (core/v1).
 - apiGroups: [""]
   resources: ["events"]

@@ -42,6 +42,12 @@ public final class Conditions {
     return this;
   }
 
+  /** Keeps a condition as it is, observed generation and all: nothing new was learnt of it. */
+  public Conditions keep(Condition condition) {
+    result.add(condition);
+    return this;
+  }
+
   public List<Condition> build() {
     return List.copyOf(result);
   }

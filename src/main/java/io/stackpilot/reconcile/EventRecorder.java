@@ -33,7 +33,8 @@ public final class EventRecorder {
     this.writes = writes;
   }
 
-  public void record(HasMetadata about, Type type, String reason, String message) {
+  /** Records the Event; returns whether it was written (a failure is logged, never thrown). */
+  public boolean record(HasMetadata about, Type type, String reason, String message) {
     String now = clock.instant().toString();
     var event = new EventBuilder()
         .withNewMetadata()
@@ -61,9 +62,11 @@ public final class EventRecorder {
     try {
       client.v1().events().inNamespace(about.getMetadata().getNamespace()).resource(event).create();
       writes.record("Event");
+      return true;
     } catch (KubernetesClientException e) {
       log.warn("Could not record Event {} on {}/{}: {}", reason, about.getKind(),
           about.getMetadata().getName(), e.getMessage());
+      return false;
     }
   }
 }

@@ -8,15 +8,11 @@ import io.stackpilot.api.MediaService;
 import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.StackService;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The services of all three kinds in the watched namespaces, kept by informers that the three service
@@ -65,26 +61,9 @@ public final class NeighbourCaches implements AutoCloseable {
     return informer.itemStore(TrimmedItemStore.withoutManagedFields());
   }
 
-  /**
-   * Starts every informer and waits until each has listed what exists; fails, with the API server's
-   * refusal as the cause, when one cannot list or watch.
-   */
-  void start(Duration timeout) {
-    List<CompletableFuture<Void>> started = sources.stream()
-        .map(s -> s.informer().start().toCompletableFuture()).toList();
-    try {
-      CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      close();
-      throw new IllegalStateException("Could not list and watch the services around each service", e.getCause());
-    } catch (TimeoutException e) {
-      close();
-      throw new IllegalStateException("The caches of the services did not sync within " + timeout, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      throw new IllegalStateException("Interrupted while the caches of the services synced", e);
-    }
+  /** Starts every informer; the returned futures complete once each has listed what exists. */
+  List<CompletableFuture<Void>> start() {
+    return sources.stream().map(s -> s.informer().start().toCompletableFuture()).toList();
   }
 
   /** Every informer has listed once and still runs. */

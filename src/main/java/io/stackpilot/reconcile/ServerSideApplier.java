@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.SSABasedGenericKubernetesResourceMatcher;
+import io.stackpilot.lifecycle.ReconcileFailure;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,11 @@ final class ServerSideApplier {
       client.resource(desired).dryRun().fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();
       return Optional.empty();
     } catch (KubernetesClientException e) {
-      if (e.getCode() == 422 || e.getCode() == 400 || refusedWhileDecoding(e)) {
+      // An admission policy's refusal is the cluster's, not the spec's: it goes the way of a failure,
+      // reported and retried with back-off until the policy lets it through.
+      if ((e.getCode() == 422 || e.getCode() == 400 || refusedWhileDecoding(e))
+          && !ReconcileFailure.admissionDenied(String.valueOf(e.getStatus() == null ? e.getMessage()
+              : e.getStatus().getMessage()))) {
         return Optional.of(e);
       }
       throw e;

@@ -62,7 +62,15 @@ import io.stackpilot.render.Labels;
 import io.stackpilot.render.RenderedService;
 import io.stackpilot.render.ServiceRenderer;
 import io.stackpilot.validation.SpecValidator;
+import io.stackpilot.validation.SpecReferences;
 import io.stackpilot.validation.ValidationReport;
+import io.stackpilot.wiring.CompanionApi;
+import io.stackpilot.lifecycle.FailureConditions;
+import io.stackpilot.lifecycle.ReconcileFailure;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +85,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     implements Reconciler<S> {
 
   static final String STACK_INDEX = "stackpilot-stack";
+  private static final Logger log = LoggerFactory.getLogger(ServiceReconciler.class);
   /**
    * How often to look again while waiting for another service: a dependency's readiness wakes none of
    * its dependents, and a protector's readiness, which {@link PeerWakes} does follow, is looked at
@@ -103,6 +112,15 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       String stack = service.serviceSpec() == null ? null : service.serviceSpec().getStack();
       return stack == null ? List.of() : List.of(stack + "/" + service.getMetadata().getNamespace());
     });
+    InformerEventSource<ServiceStack, S> stacks = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(ServiceStack.class, kind)
+            .withItemStore(TrimmedItemStore.withoutManagedFields(context))
+            .withSecondaryToPrimaryMapper((ServiceStack stack) -> context.getPrimaryCache()
+                .byIndex(STACK_INDEX, stack.getMetadata().getName() + "/" + stack.getMetadata().getNamespace())
+                .stream().map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
+            .withPrimaryToSecondaryMapper((S service) -> service.serviceSpec() == null || service.serviceSpec().getStack() == null ? Set.of()
+                : Set.of(new ResourceID(service.serviceSpec().getStack(), service.getMetadata().getNamespace())))
+            .build(), context);
     return List.of(
         new PeerWakes<>(operator.neighbours(), context),
         owned(Deployment.class, kind, context),
@@ -120,14 +138,16 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
             .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
             .withSecondaryToPrimaryMapper(claim -> byInstanceLabel(claim, kind))
             .build(), context),
-        new InformerEventSource<>(InformerEventSourceConfiguration.from(ServiceStack.class, kind)
-            .withItemStore(TrimmedItemStore.withoutManagedFields(context))
-            .withSecondaryToPrimaryMapper((ServiceStack stack) -> context.getPrimaryCache()
-                .byIndex(STACK_INDEX, stack.getMetadata().getName() + "/" + stack.getMetadata().getNamespace())
-                .stream().map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
-            .withPrimaryToSecondaryMapper((S service) -> service.serviceSpec() == null || service.serviceSpec().getStack() == null ? Set.of()
-                : Set.of(new ResourceID(service.serviceSpec().getStack(), service.getMetadata().getNamespace())))
-            .build(), context));
+        stacks,
+        new ReferenceWakes<S>(operator.referenced(), operator.companionApis(),
+            namespace -> context.getPrimaryCache().list(namespace), () -> context.getPrimaryCache().list(),
+            service -> SpecReferences.ofService(service, stackOf(service, stacks))));
+  }
+
+  private static <S extends StackService> Optional<ServiceStack> stackOf(S service,
+      InformerEventSource<ServiceStack, S> stacks) {
+    String stack = service.serviceSpec() == null ? null : service.serviceSpec().getStack();
+    return stack == null ? Optional.empty() : stacks.get(new ResourceID(stack, service.getMetadata().getNamespace()));
   }
 
   private static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> owned(Class<R> type,
@@ -165,8 +185,48 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       if (pass.report.isValid()) {
         pass.act();
       }
-      return pass.finish();
+      UpdateControl<S> control = pass.finish();
+      operator.failures().succeeded(ResourceID.fromResource(service)).ifPresent(streak -> recovered(service, streak));
+      return control;
     }
+  }
+
+  /**
+   * A reconcile threw: the status and an Event say what failed and what is awaited or to be done (once
+   * per cause, not at every retry), and it is tried again with back-off for as long as the cause lasts.
+   * The status found is kept but for Reconciling and Stalled, observedGeneration included: nothing of
+   * the spec was acted on.
+   */
+  @Override
+  public ErrorStatusUpdateControl<S> updateErrorStatus(S service, Context<S> context, Exception error) {
+    ResourceID id = ResourceID.fromResource(service);
+    ReconcileFailure failure = ReconcileFailure.of(error);
+    ReconcileFailures.Streak streak = operator.failures().failed(id, failure);
+    log.warn("Reconcile of {} {}/{} failed (attempt {}): {}", service.getKind(), service.getMetadata().getNamespace(),
+        service.getMetadata().getName(), streak.attempts(), failure.message(), error);
+    if (!streak.told()) {
+      try {
+        ServiceStatus status = service.getStatus() == null ? new ServiceStatus()
+            : operator.client().getKubernetesSerialization().clone(service.getStatus());
+        status.setConditions(FailureConditions.of(status.getConditions(), failure,
+            service.getMetadata().getGeneration(), operator.clock().instant()));
+        writeStatusNow(service, status, context);
+        if (operator.events().record(service, EventRecorder.Type.Warning, failure.reason(), failure.message())) {
+          operator.failures().told(id);
+        }
+      } catch (KubernetesClientException | IllegalStateException notWritten) {
+        log.debug("Could not report the failure of {} yet: {}", id, notWritten.getMessage());
+      }
+    }
+    return ErrorStatusUpdateControl.<S>noStatusUpdate().withNoRetry()
+        .rescheduleAfter(failure.retryAfter(streak.attempts()));
+  }
+
+  /** Reconciled after failing: said once, so a failure that could not be told while it lasted is told now. */
+  private void recovered(S service, ReconcileFailures.Streak streak) {
+    operator.events().record(service, EventRecorder.Type.Normal, "Recovered", "Reconciled again after "
+        + streak.attempts() + " failed attempt(s) since " + streak.since() + "; the last: " + streak.failure().reason()
+        + ": " + streak.failure().message());
   }
 
   /**
@@ -401,6 +461,13 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
      * apply that fails on every reconcile. A recorded revision was applied once, so it is not asked again.
      */
     private boolean acceptedByTheApiServer(List<HasMetadata> objects, String revision) {
+      List<io.stackpilot.validation.Finding> missing = CompanionApi.missing(objects, operator.companionApis()::present);
+      if (!missing.isEmpty()) {
+        // Told at once when an API appears, unless the operator may not watch for it: then look again.
+        report = report.withErrors(missing);
+        pollAgain = pollAgain || !operator.companionApis().watched();
+        return false;
+      }
       if (history.find(revision).isPresent()) {
         return true;
       }

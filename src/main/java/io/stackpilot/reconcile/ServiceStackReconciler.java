@@ -19,7 +19,12 @@ import io.stackpilot.api.ServiceStackStatus;
 import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.api.StackService;
 import io.stackpilot.lifecycle.StackStatusCalculator;
+import io.stackpilot.lifecycle.ReconcileFailure;
+import io.stackpilot.validation.SpecReferences;
 import io.stackpilot.validation.SpecValidator;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +36,7 @@ import java.util.Set;
 @ControllerConfiguration(name = "servicestack")
 public class ServiceStackReconciler implements Reconciler<ServiceStack> {
 
+  private static final Logger log = LoggerFactory.getLogger(ServiceStackReconciler.class);
   private final OperatorContext operator;
 
   public ServiceStackReconciler(OperatorContext operator) {
@@ -40,7 +46,10 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
   @Override
   public List<EventSource<?, ServiceStack>> prepareEventSources(EventSourceContext<ServiceStack> context) {
     return List.of(members(MediaService.class, context), members(SecurityService.class, context),
-        members(MonitoringService.class, context));
+        members(MonitoringService.class, context),
+        new ReferenceWakes<>(operator.referenced(), operator.companionApis(),
+            namespace -> context.getPrimaryCache().list(namespace), () -> context.getPrimaryCache().list(),
+            SpecReferences::ofStack));
   }
 
   private static <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> InformerEventSource<S, ServiceStack> members(
@@ -63,6 +72,7 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
           .filter(s -> s.serviceSpec() != null && name.equals(s.serviceSpec().getStack()))
           .forEach(members::add);
     }
+    operator.failures().succeeded(ResourceID.fromResource(stack));
     var validation = SpecValidator.validateStack(stack, operator.factsReader().forStack(stack)).toStatus();
     ServiceStackStatus next = StackStatusCalculator.compute(stack.getMetadata().getGeneration(), validation,
         members, stack.getStatus(), operator.clock().instant());
@@ -72,5 +82,25 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
     stack.setStatus(next);
     operator.writes().record("ServiceStack/status");
     return UpdateControl.patchStatus(stack);
+  }
+
+  /**
+   * A stack only reads and writes its status, so what fails is the API server: said in an Event once
+   * per cause, and tried again with back-off for as long as it lasts.
+   */
+  @Override
+  public ErrorStatusUpdateControl<ServiceStack> updateErrorStatus(ServiceStack stack, Context<ServiceStack> context,
+      Exception error) {
+    ResourceID id = ResourceID.fromResource(stack);
+    ReconcileFailure failure = ReconcileFailure.of(error);
+    ReconcileFailures.Streak streak = operator.failures().failed(id, failure);
+    log.warn("Reconcile of ServiceStack {}/{} failed (attempt {}): {}", stack.getMetadata().getNamespace(),
+        stack.getMetadata().getName(), streak.attempts(), failure.message(), error);
+    if (!streak.told()
+        && operator.events().record(stack, EventRecorder.Type.Warning, failure.reason(), failure.message())) {
+      operator.failures().told(id);
+    }
+    return ErrorStatusUpdateControl.<ServiceStack>noStatusUpdate().withNoRetry()
+        .rescheduleAfter(failure.retryAfter(streak.attempts()));
   }
 }

@@ -53,15 +53,19 @@ class PackagingIT {
       "networking.k8s.io | ingresses | list,watch,create,patch,delete",
       "networking.k8s.io | networkpolicies | list,watch,create,patch,delete",
       "traefik.io | middlewares | get,create,patch",
-      " | configmaps | get,list,watch,create,patch,delete",
-      " | persistentvolumeclaims | get,list,watch,create,patch",
+      " | configmaps | list,watch,create,patch,delete",
+      " | persistentvolumeclaims | list,watch,create,patch",
       " | pods | list,watch",
       "snapshot.storage.k8s.io | volumesnapshots | list,create,patch,delete",
-      " | secrets | get",
+      " | secrets | get,list,watch",
       " | events | create");
-  /** Watching every namespace adds the one cluster-scoped read: which VolumeSnapshotClasses exist. */
+  /**
+   * Watching every namespace adds the cluster-scoped reads: which VolumeSnapshotClasses exist, and the
+   * CRDs of the add-on APIs Stackpilot renders objects of.
+   */
   private static final List<String> CLUSTER_RULES = java.util.stream.Stream.concat(OPERATOR_RULES.stream(),
-      java.util.stream.Stream.of("snapshot.storage.k8s.io | volumesnapshotclasses | list")).toList();
+      java.util.stream.Stream.of("snapshot.storage.k8s.io | volumesnapshotclasses | list,watch",
+          "apiextensions.k8s.io | customresourcedefinitions | list,watch")).toList();
   private static final List<String> LEADER_ELECTION_RULES = List.of("coordination.k8s.io | leases | get,create,update,patch");
 
   @Test
