@@ -23,11 +23,15 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
   private static final int MESSAGE_LIMIT = 400;
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   /** The API server coming back is not watched for: look often, it costs one request. */
-  private static final Duration MOST_WHILE_UNREACHABLE = Duration.ofSeconds(4);
+  private static final Duration MOST_WHILE_UNREACHABLE = Duration.ofSeconds(2);
   private static final Duration MOST_WHILE_WAITING = Duration.ofSeconds(30);
   private static final Duration MOST_WHEN_TERMINAL = Duration.ofMinutes(5);
 
   public static final String UNREACHABLE = "ApiServerUnreachable";
+  public static final String CONFLICT = "Conflict";
+  /** Conflicts are the normal way of concurrent writers: tried again at once, told only when they persist. */
+  private static final int QUIET_CONFLICTS = 3;
+  private static final Duration CONFLICT_RETRY = Duration.ofMillis(100);
   public static final String ADMISSION_DENIED = "AdmissionDenied";
 
   public static ReconcileFailure of(Throwable error) {
@@ -59,7 +63,7 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
           + "): grant it in the operator's role (the chart's RBAC rules); Stackpilot tries again with back-off");
       case 404 -> new ReconcileFailure(false, "NotFound", "Something this service needs is not there (" + said
           + "); Stackpilot tries again with back-off");
-      case 409 -> new ReconcileFailure(false, "Conflict", "Another writer changed an object at the same time ("
+      case 409 -> new ReconcileFailure(false, CONFLICT, "Another writer changed an object at the same time ("
           + said + "); Stackpilot tries again");
       case 429 -> new ReconcileFailure(false, "Throttled", "The API server asked the operator to slow down ("
           + said + "); Stackpilot tries again with back-off");
@@ -82,11 +86,19 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
    * bound that depends on what is awaited. A change of the resource or of what it reads wakes it before.
    */
   public Duration retryAfter(int attempt) {
+    if (CONFLICT.equals(reason) && attempt <= QUIET_CONFLICTS) {
+      return CONFLICT_RETRY;
+    }
     Duration most = UNREACHABLE.equals(reason) ? MOST_WHILE_UNREACHABLE
         : terminal ? MOST_WHEN_TERMINAL : MOST_WHILE_WAITING;
     int doublings = Math.max(0, Math.min(attempt - 1, 20));
     Duration next = FIRST_RETRY.multipliedBy(1L << doublings);
     return next.compareTo(most) > 0 ? most : next;
+  }
+
+  /** Whether the user is to be told at this attempt: a conflict is only when it keeps coming back. */
+  public boolean worthTelling(int attempt) {
+    return !CONFLICT.equals(reason) || attempt > QUIET_CONFLICTS;
   }
 
   /** The same failure as far as a user is concerned: told once, not at every retry. */

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  * admits it to the metrics port). Both the services named before the change and those named after it
  * are woken, so a service that stops being named drops what it rendered for the neighbour.
  *
+ * <p>A neighbour turning Ready or not wakes the services that depend on it: their new revisions wait
+ * for it.
+ *
  * <p>Without these wakes a service exposed before a security service came to protect it kept its
  * Ingress without forward auth, and a service kept a NetworkPolicy shutting out a new dependent, until
  * the next resync.
@@ -35,11 +38,26 @@ final class PeerWakes<S extends StackService> extends NeighbourWakes<S> {
 
   @Override
   Stream<S> toWake(StackService before, StackService after) {
-    if (!changesPeers(before, after)) {
+    boolean peersChanged = changesPeers(before, after);
+    boolean readinessChanged = StackWiring.ready(before) != StackWiring.ready(after);
+    if (!peersChanged && !readinessChanged) {
       return Stream.empty();
     }
-    String namespace = Optional.ofNullable(after).orElse(before).getMetadata().getNamespace();
-    return context.getPrimaryCache().list(namespace, service -> namedBeforeOrAfter(before, after, service));
+    StackService neighbour = Optional.ofNullable(after).orElse(before);
+    return context.getPrimaryCache().list(neighbour.getMetadata().getNamespace(),
+        service -> peersChanged && namedBeforeOrAfter(before, after, service)
+            || readinessChanged && dependsOn(service, neighbour));
+  }
+
+  /**
+   * The candidate's dependsOn names the neighbour: a new revision of the candidate waits until the
+   * neighbour is Ready, so the neighbour turning Ready is what it waits for.
+   */
+  static boolean dependsOn(StackService candidate, StackService neighbour) {
+    ServiceRef ref = ServiceRef.of(neighbour);
+    return !ServiceRef.of(candidate).equals(ref)
+        && Optional.ofNullable(candidate.serviceSpec()).map(ServiceSpec::getDependsOn).orElse(List.of()).stream()
+            .anyMatch(dependency -> ServiceRef.of(dependency).equals(ref));
   }
 
   /**

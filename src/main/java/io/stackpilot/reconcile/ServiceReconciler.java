@@ -71,6 +71,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,9 +88,9 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
   static final String STACK_INDEX = "stackpilot-stack";
   private static final Logger log = LoggerFactory.getLogger(ServiceReconciler.class);
   /**
-   * How often to look again while waiting for another service: a dependency's readiness wakes none of
-   * its dependents, and a protector's readiness, which {@link PeerWakes} does follow, is looked at
-   * again too in case a wake came before this reconcile had finished.
+   * How often to look again while waiting for another service: a dependency's or a protector's
+   * readiness wakes the services waiting for it ({@link PeerWakes}), and this looks again in case that
+   * wake came while this reconcile was still running.
    */
   private static final Duration WAITING_POLL = Duration.ofSeconds(3);
   /** A blocked snapshot is retried by deleting it, which no watch here sees: look again now and then. */
@@ -186,7 +187,9 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         pass.act();
       }
       UpdateControl<S> control = pass.finish();
-      operator.failures().succeeded(ResourceID.fromResource(service)).ifPresent(streak -> recovered(service, streak));
+      operator.failures().succeeded(ResourceID.fromResource(service))
+          .filter(streak -> streak.failure().worthTelling(streak.attempts()))
+          .ifPresent(streak -> recovered(service, streak));
       return control;
     }
   }
@@ -202,9 +205,10 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     ResourceID id = ResourceID.fromResource(service);
     ReconcileFailure failure = ReconcileFailure.of(error);
     ReconcileFailures.Streak streak = operator.failures().failed(id, failure);
-    log.warn("Reconcile of {} {}/{} failed (attempt {}): {}", service.getKind(), service.getMetadata().getNamespace(),
-        service.getMetadata().getName(), streak.attempts(), failure.message(), error);
-    if (!streak.told()) {
+    log.atLevel(failure.worthTelling(streak.attempts()) ? Level.WARN : Level.DEBUG)
+        .log("Reconcile of {} {}/{} failed (attempt {}): {}", service.getKind(), service.getMetadata().getNamespace(),
+            service.getMetadata().getName(), streak.attempts(), failure.message(), error);
+    if (!streak.told() && failure.worthTelling(streak.attempts())) {
       try {
         ServiceStatus status = service.getStatus() == null ? new ServiceStatus()
             : operator.client().getKubernetesSerialization().clone(service.getStatus());

@@ -25,6 +25,7 @@ import io.stackpilot.validation.SpecValidator;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -94,9 +95,10 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
     ResourceID id = ResourceID.fromResource(stack);
     ReconcileFailure failure = ReconcileFailure.of(error);
     ReconcileFailures.Streak streak = operator.failures().failed(id, failure);
-    log.warn("Reconcile of ServiceStack {}/{} failed (attempt {}): {}", stack.getMetadata().getNamespace(),
-        stack.getMetadata().getName(), streak.attempts(), failure.message(), error);
-    if (!streak.told()
+    log.atLevel(failure.worthTelling(streak.attempts()) ? Level.WARN : Level.DEBUG)
+        .log("Reconcile of ServiceStack {}/{} failed (attempt {}): {}", stack.getMetadata().getNamespace(),
+            stack.getMetadata().getName(), streak.attempts(), failure.message(), error);
+    if (!streak.told() && failure.worthTelling(streak.attempts())
         && operator.events().record(stack, EventRecorder.Type.Warning, failure.reason(), failure.message())) {
       operator.failures().told(id);
     }

@@ -32,8 +32,8 @@ class ReconcileFailureTest {
     assertThat(failure.reason()).isEqualTo(ReconcileFailure.UNREACHABLE);
     assertThat(failure.message()).contains("could not be reached", "Connection refused");
     assertThat(failure.retryAfter(1)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(failure.retryAfter(3)).isEqualTo(Duration.ofSeconds(4));
-    assertThat(failure.retryAfter(50)).as("never longer than a few seconds").isEqualTo(Duration.ofSeconds(4));
+    assertThat(failure.retryAfter(2)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(failure.retryAfter(50)).as("never longer than a few seconds").isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -66,6 +66,18 @@ class ReconcileFailureTest {
     assertThat(ReconcileFailure.of(refused(503, "etcd unavailable")).reason()).isEqualTo("ApiServerError");
     assertThat(ReconcileFailure.of(refused(503, "etcd unavailable")).terminal()).isFalse();
     assertThat(ReconcileFailure.of(refused(503, "x")).retryAfter(10)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aConflictIsTriedAgainAtOnceAndToldOnlyWhenItPersists() {
+    ReconcileFailure conflict = ReconcileFailure.of(refused(409, "the object has been modified"));
+
+    assertThat(conflict.retryAfter(1)).isEqualTo(Duration.ofMillis(100));
+    assertThat(conflict.worthTelling(1)).isFalse();
+    assertThat(conflict.worthTelling(3)).isFalse();
+    assertThat(conflict.worthTelling(4)).isTrue();
+    assertThat(conflict.retryAfter(4)).isGreaterThan(Duration.ofMillis(100));
+    assertThat(ReconcileFailure.of(refused(503, "x")).worthTelling(1)).isTrue();
   }
 
   @Test

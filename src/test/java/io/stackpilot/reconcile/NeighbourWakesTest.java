@@ -92,6 +92,17 @@ class NeighbourWakesTest {
   }
 
   @Test
+  void aServiceThatDependsOnTheNeighbourWaitsForItsReadiness() {
+    MediaService sonarr = media("sonarr", 2, Map.of());
+    sonarr.setSpec(new MediaServiceSpec());
+    sonarr.getSpec().setDependsOn(List.of(dependency(ServiceKind.MEDIA_SERVICE, "prowlarr")));
+
+    assertThat(PeerWakes.dependsOn(sonarr, media("prowlarr", 1, Map.of()))).isTrue();
+    assertThat(PeerWakes.dependsOn(sonarr, media("jackett", 1, Map.of()))).isFalse();
+    assertThat(PeerWakes.dependsOn(media("prowlarr", 1, Map.of()), sonarr)).as("not the other way round").isFalse();
+  }
+
+  @Test
   void whatAMetricsServiceScrapesIsNamed() {
     MonitoringService prometheus = new MonitoringService();
     prometheus.setMetadata(meta("prometheus", 1, Map.of()));
