@@ -29,6 +29,8 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
 
   public static final String UNREACHABLE = "ApiServerUnreachable";
   public static final String CONFLICT = "Conflict";
+  /** The API server answers but is not ready yet (503), as right after it starts. */
+  public static final String STARTING = "ApiServerUnavailable";
   /** Conflicts are the normal way of concurrent writers: tried again at once, told only when they persist. */
   private static final int QUIET_CONFLICTS = 3;
   private static final Duration CONFLICT_RETRY = Duration.ofMillis(100);
@@ -38,8 +40,8 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
     KubernetesClientException api = find(error, KubernetesClientException.class);
     String said = said(error, api);
     if (unreachable(error, api)) {
-      return new ReconcileFailure(false, UNREACHABLE, "The API server could not be reached (" + said
-          + "); Stackpilot tries again with back-off and carries on where it stopped");
+      return new ReconcileFailure(false, UNREACHABLE, "The API server could not be reached (" + rootCause(error)
+          + ": " + said + "); Stackpilot tries again with back-off and carries on where it stopped");
     }
     if (said.contains("Could not find a registered handler")) {
       return new ReconcileFailure(false, "ApiMissing", "The cluster does not serve an API this service renders ("
@@ -69,6 +71,8 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
           + said + "); Stackpilot tries again with back-off");
       case 400, 422 -> new ReconcileFailure(true, "Refused", "The API server refused an object rendered for this"
           + " service (" + said + "): fix the spec; what runs keeps running");
+      case 503 -> new ReconcileFailure(false, STARTING, "The API server is not ready (" + said
+          + "); Stackpilot tries again with back-off");
       default -> code >= 500
           ? new ReconcileFailure(false, "ApiServerError", "The API server failed (" + said
               + "); Stackpilot tries again with back-off")
@@ -89,7 +93,7 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
     if (CONFLICT.equals(reason) && attempt <= QUIET_CONFLICTS) {
       return CONFLICT_RETRY;
     }
-    Duration most = UNREACHABLE.equals(reason) ? MOST_WHILE_UNREACHABLE
+    Duration most = UNREACHABLE.equals(reason) || STARTING.equals(reason) ? MOST_WHILE_UNREACHABLE
         : terminal ? MOST_WHEN_TERMINAL : MOST_WHILE_WAITING;
     int doublings = Math.max(0, Math.min(attempt - 1, 20));
     Duration next = FIRST_RETRY.multipliedBy(1L << doublings);
@@ -125,6 +129,15 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
     String text = api != null && api.getStatus() != null && api.getStatus().getMessage() != null
         ? api.getStatus().getMessage() : deepestMessage(error);
     return text == null ? error.getClass().getSimpleName() : text.replaceAll("\\s+", " ").trim();
+  }
+
+  /** The innermost cause, by its class and message: a refused connection often has no message at all. */
+  private static String rootCause(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
   }
 
   private static String deepestMessage(Throwable error) {

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ReconcileFailures {
 
-  record Streak(ReconcileFailure failure, int attempts, Instant since, boolean told) {}
+  /** @param first the cause the streak began with; {@code failure} is the latest */
+  record Streak(ReconcileFailure first, ReconcileFailure failure, int attempts, Instant since, boolean told) {}
 
   private final Clock clock;
   private final Map<ResourceID, Streak> streaks = new ConcurrentHashMap<>();
@@ -29,13 +30,14 @@ final class ReconcileFailures {
   /** One more failed attempt; a cause that differs from the last one is to be told anew. */
   Streak failed(ResourceID resource, ReconcileFailure failure) {
     return streaks.compute(resource, (id, streak) -> streak == null
-        ? new Streak(failure, 1, clock.instant(), false)
-        : new Streak(failure, streak.attempts() + 1, streak.since(), streak.told() && failure.sameAs(streak.failure())));
+        ? new Streak(failure, failure, 1, clock.instant(), false)
+        : new Streak(streak.first(), failure, streak.attempts() + 1, streak.since(),
+            streak.told() && failure.sameAs(streak.failure())));
   }
 
   void told(ResourceID resource) {
-    streaks.computeIfPresent(resource, (id, streak) -> new Streak(streak.failure(), streak.attempts(), streak.since(),
-        true));
+    streaks.computeIfPresent(resource, (id, streak) -> new Streak(streak.first(), streak.failure(), streak.attempts(),
+        streak.since(), true));
   }
 
   /** The resource reconciled: the streak it ends, if any. */

@@ -228,9 +228,12 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
 
   /** Reconciled after failing: said once, so a failure that could not be told while it lasted is told now. */
   private void recovered(S service, ReconcileFailures.Streak streak) {
+    String causes = streak.first().sameAs(streak.failure())
+        ? streak.failure().reason() + ": " + streak.failure().message()
+        : "first " + streak.first().reason() + ": " + streak.first().message() + "; last "
+            + streak.failure().reason() + ": " + streak.failure().message();
     operator.events().record(service, EventRecorder.Type.Normal, "Recovered", "Reconciled again after "
-        + streak.attempts() + " failed attempt(s) since " + streak.since() + "; the last: " + streak.failure().reason()
-        + ": " + streak.failure().message());
+        + streak.attempts() + " failed attempt(s) since " + streak.since() + " (" + causes + ")");
   }
 
   /**

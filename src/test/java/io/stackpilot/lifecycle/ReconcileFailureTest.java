@@ -63,9 +63,13 @@ class ReconcileFailureTest {
         .contains("grant it in the operator's role");
     assertThat(ReconcileFailure.of(refused(409, "the object has been modified")).reason()).isEqualTo("Conflict");
     assertThat(ReconcileFailure.of(refused(429, "too many requests")).reason()).isEqualTo("Throttled");
-    assertThat(ReconcileFailure.of(refused(503, "etcd unavailable")).reason()).isEqualTo("ApiServerError");
-    assertThat(ReconcileFailure.of(refused(503, "etcd unavailable")).terminal()).isFalse();
-    assertThat(ReconcileFailure.of(refused(503, "x")).retryAfter(10)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(ReconcileFailure.of(refused(500, "etcd unavailable")).reason()).isEqualTo("ApiServerError");
+    assertThat(ReconcileFailure.of(refused(500, "etcd unavailable")).terminal()).isFalse();
+    assertThat(ReconcileFailure.of(refused(500, "x")).retryAfter(10)).isEqualTo(Duration.ofSeconds(30));
+    ReconcileFailure starting = ReconcileFailure.of(refused(503, "paths not installed yet, please try again"));
+    assertThat(starting.reason()).as("an API server starting up is looked at as often as one unreachable")
+        .isEqualTo(ReconcileFailure.STARTING);
+    assertThat(starting.retryAfter(10)).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -116,7 +120,7 @@ class ReconcileFailureTest {
   void aTransientFailureSaysWhatIsAwaitedAndKeepsWhatWasKnownOfReadiness() {
     Condition ready = new ConditionBuilder().withType("Ready").withStatus("True").withReason("Healthy")
         .withObservedGeneration(3L).withLastTransitionTime("2026-12-06T09:00:00Z").build();
-    ReconcileFailure failure = ReconcileFailure.of(refused(503, "etcd unavailable"));
+    ReconcileFailure failure = ReconcileFailure.of(refused(500, "etcd unavailable"));
 
     List<Condition> conditions = FailureConditions.of(List.of(ready), failure, 4, NOW);
 
