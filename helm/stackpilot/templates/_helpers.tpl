@@ -99,11 +99,12 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
   resources: ["configmaps"]
   verbs: ["list", "watch", "create", "patch", "delete"]
 # Claims are watched (existingClaim, media libraries: a service waiting for one is woken when it
-# appears) and never deleted by Stackpilot: one with reclaim Delete goes with its service through
-# the garbage collector, by owner reference.
+# appears), and read by name when data safety labels the claim a failed upgrade migrated (the client
+# reads it before its merge patch). Never deleted by Stackpilot: one with reclaim Delete goes with its
+# service through the garbage collector, by owner reference.
 - apiGroups: [""]
   resources: ["persistentvolumeclaims"]
-  verbs: ["list", "watch", "create", "patch"]
+  verbs: ["get", "list", "watch", "create", "patch"]
 # Health comes from the pods of a service's Deployment.
 - apiGroups: [""]
   resources: ["pods"]

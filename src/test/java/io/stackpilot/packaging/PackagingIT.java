@@ -54,7 +54,7 @@ class PackagingIT {
       "networking.k8s.io | networkpolicies | list,watch,create,patch,delete",
       "traefik.io | middlewares | get,create,patch",
       " | configmaps | list,watch,create,patch,delete",
-      " | persistentvolumeclaims | list,watch,create,patch",
+      " | persistentvolumeclaims | get,list,watch,create,patch",
       " | pods | list,watch",
       "snapshot.storage.k8s.io | volumesnapshots | list,create,patch,delete",
       " | secrets | get,list,watch",
