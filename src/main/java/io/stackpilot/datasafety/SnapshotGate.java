@@ -14,6 +14,11 @@ import java.util.Optional;
  */
 public record SnapshotGate(Step step, List<PlannedSnapshot> toCreate, String message, Optional<Instant> wakeAt) {
 
+  /** The condition reason while snapshots are taken before an upgrade. */
+  public static final String WAITING_REASON = "SnapshotInProgress";
+  /** The condition reason while a failed snapshot blocks the upgrade. */
+  public static final String BLOCKED_REASON = "SnapshotFailed";
+
   public enum Step {
     /** Every snapshot is ready: the upgrade may go ahead. */
     OPEN,

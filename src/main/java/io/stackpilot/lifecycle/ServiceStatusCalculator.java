@@ -1,5 +1,8 @@
 package io.stackpilot.lifecycle;
 
+import io.stackpilot.api.VolumeStatus;
+import io.stackpilot.datasafety.SnapshotGate;
+import io.stackpilot.wiring.DependencyGateResult;
 import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.api.ValidationMessage;
 import io.stackpilot.health.DeploymentObservation;
@@ -76,7 +79,37 @@ public final class ServiceStatusCalculator {
         .or(() -> observed.recovery().map(RecoveryDecision::quarantine)).map(q -> q.isEmpty() ? null : q)
         .orElse(previous.getQuarantine()));
     status.setHistory(observed.history().isEmpty() ? previous.getHistory() : observed.history());
+    List<VolumeStatus> volumes = observed.volumes().orElseGet(previous::getVolumes);
+    status.setVolumes(volumes == null || volumes.isEmpty() ? null : volumes);
+    status.setConditions(held(observed, status.getConditions(), now));
     return status;
+  }
+
+  /**
+   * The conditions of a valid desired revision that is held back: while snapshots are taken it is
+   * Reconciling, when one failed it is Stalled (the running revision runs on), and while what it
+   * depends on is not Ready it is Reconciling with what it waits for.
+   */
+  private static List<io.fabric8.kubernetes.api.model.Condition> held(ServiceObservation observed,
+      List<io.fabric8.kubernetes.api.model.Condition> conditions, Instant now) {
+    List<io.fabric8.kubernetes.api.model.Condition> held = conditions;
+    long generation = observed.generation();
+    if (observed.snapshotGate().isPresent()) {
+      SnapshotGate gate = observed.snapshotGate().get();
+      boolean blocked = gate.step() == SnapshotGate.Step.BLOCKED;
+      held = Conditions.replaced(held, ConditionType.RECONCILING, !blocked,
+          blocked ? "Idle" : SnapshotGate.WAITING_REASON, blocked ? "Blocked: see Stalled" : gate.message(),
+          generation, now);
+      if (blocked) {
+        held = Conditions.replaced(held, ConditionType.STALLED, true, SnapshotGate.BLOCKED_REASON, gate.message(),
+            generation, now);
+      }
+    }
+    if (observed.waitingForDependencies().isPresent()) {
+      held = Conditions.replaced(held, ConditionType.RECONCILING, true, DependencyGateResult.REASON,
+          observed.waitingForDependencies().get(), generation, now);
+    }
+    return held;
   }
 
   private static List<io.fabric8.kubernetes.api.model.Condition> conditions(ServiceObservation observed,

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -77,13 +76,7 @@ public final class StackpilotOperator implements AutoCloseable {
       }
       o.withReconciliationMaxInterval(settings.resyncPeriod);
       o.withFieldManager(io.stackpilot.reconcile.FieldManager.NAME);
-      // Users steer through annotations (retry, pause, abort, promote) and labels (what a security
-      // service protects), which do not change the generation; our own status writes do neither.
-      o.withGenerationAware(false);
-      o.withOnUpdateFilter((previous, next) -> !Objects.equals(previous.getMetadata().getGeneration(),
-              next.getMetadata().getGeneration())
-          || !Objects.equals(previous.getMetadata().getAnnotations(), next.getMetadata().getAnnotations())
-          || !Objects.equals(previous.getMetadata().getLabels(), next.getMetadata().getLabels()));
+      // Which updates wake a reconciler is declared on each (SpecOrSteeringChanged).
     };
     operator.register(reconciler, override);
   }

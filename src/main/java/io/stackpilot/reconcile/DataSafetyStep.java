@@ -33,8 +33,7 @@ import java.util.Optional;
 final class DataSafetyStep {
 
   static final String STOPPED_BY = "stackpilot-data-safety";
-  static final String WAITING_REASON = "SnapshotInProgress";
-  static final String BLOCKED_REASON = "SnapshotFailed";
+  static final String BLOCKED_REASON = SnapshotGate.BLOCKED_REASON;
 
   private final OperatorContext operator;
 

@@ -1,5 +1,6 @@
 package io.stackpilot.reconcile;
 
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -12,7 +13,8 @@ import java.util.List;
  * configuration lists the services around it, so a service of any kind coming, going or changing its
  * labels or spec wakes the scraping monitoring services of its namespace ({@link ScraperWakes}).
  */
-@ControllerConfiguration(name = "monitoringservice")
+@ControllerConfiguration(name = "monitoringservice", generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrSteeringChanged.class))
 public class MonitoringServiceReconciler extends ServiceReconciler<MonitoringService> {
 
   private final NeighbourCaches neighbours;

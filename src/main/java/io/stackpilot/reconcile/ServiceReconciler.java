@@ -6,20 +6,15 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.stackpilot.health.HealthAssessment;
 import io.stackpilot.health.HealthAssessor;
@@ -28,6 +23,7 @@ import io.stackpilot.lifecycle.RecoveryDecider;
 import io.stackpilot.lifecycle.RecoveryDecision;
 import io.stackpilot.lifecycle.RecoveryInput;
 import io.stackpilot.lifecycle.RecoveryState;
+import io.stackpilot.lifecycle.RequeuePolicy;
 import io.stackpilot.lifecycle.RevisionHistory;
 import io.stackpilot.lifecycle.RevisionRecord;
 import io.stackpilot.lifecycle.RolloutPlan;
@@ -40,7 +36,6 @@ import io.stackpilot.datasafety.SnapshotGate;
 import io.stackpilot.render.RevisionSnapshots;
 import io.stackpilot.render.StaleObjects;
 import io.stackpilot.render.Track;
-import java.time.Duration;
 import java.time.Instant;
 import io.stackpilot.api.Channel;
 import io.stackpilot.api.ServiceSpec;
@@ -54,7 +49,6 @@ import io.stackpilot.health.DeploymentObservation;
 import io.stackpilot.lifecycle.ConditionType;
 import io.stackpilot.lifecycle.Conditions;
 import io.stackpilot.lifecycle.DesiredRevision;
-import io.stackpilot.wiring.DependencyGateResult;
 import io.stackpilot.lifecycle.Phase;
 import io.stackpilot.lifecycle.ServiceObservation;
 import io.stackpilot.lifecycle.ServiceStatusCalculator;
@@ -62,16 +56,13 @@ import io.stackpilot.render.Labels;
 import io.stackpilot.render.RenderedService;
 import io.stackpilot.render.ServiceRenderer;
 import io.stackpilot.validation.SpecValidator;
-import io.stackpilot.validation.SpecReferences;
 import io.stackpilot.validation.ValidationReport;
 import io.stackpilot.wiring.CompanionApi;
-import io.stackpilot.lifecycle.FailureConditions;
-import io.stackpilot.lifecycle.ReconcileFailure;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.event.Level;
+import org.slf4j.MDC;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,153 +78,45 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
 
   static final String STACK_INDEX = "stackpilot-stack";
   private static final Logger log = LoggerFactory.getLogger(ServiceReconciler.class);
-  /**
-   * How often to look again while waiting for another service: a dependency's or a protector's
-   * readiness wakes the services waiting for it ({@link PeerWakes}), and this looks again in case that
-   * wake came while this reconcile was still running.
-   */
-  private static final Duration WAITING_POLL = Duration.ofSeconds(3);
-  /** A blocked snapshot is retried by deleting it, which no watch here sees: look again now and then. */
-  private static final Duration BLOCKED_POLL = Duration.ofSeconds(30);
   /** Set to a quarantined revision (optionally followed by '.' and anything) to try it once more. */
   public static final String RETRY_ANNOTATION = "stackpilot.io/retry";
 
   private final OperatorContext operator;
   private final DataSafetyStep dataSafety;
+  private final FailureReporter failures;
 
   protected ServiceReconciler(OperatorContext operator) {
     this.operator = operator;
     this.dataSafety = new DataSafetyStep(operator);
+    this.failures = new FailureReporter(operator);
   }
 
   @Override
   public List<EventSource<?, S>> prepareEventSources(EventSourceContext<S> context) {
-    Class<S> kind = context.getPrimaryResourceClass();
-    context.getPrimaryCache().addIndexer(STACK_INDEX, service -> {
-      String stack = service.serviceSpec() == null ? null : service.serviceSpec().getStack();
-      return stack == null ? List.of() : List.of(stack + "/" + service.getMetadata().getNamespace());
-    });
-    InformerEventSource<ServiceStack, S> stacks = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(ServiceStack.class, kind)
-            .withItemStore(TrimmedItemStore.withoutManagedFields(context))
-            .withSecondaryToPrimaryMapper((ServiceStack stack) -> context.getPrimaryCache()
-                .byIndex(STACK_INDEX, stack.getMetadata().getName() + "/" + stack.getMetadata().getNamespace())
-                .stream().map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
-            .withPrimaryToSecondaryMapper((S service) -> service.serviceSpec() == null || service.serviceSpec().getStack() == null ? Set.of()
-                : Set.of(new ResourceID(service.serviceSpec().getStack(), service.getMetadata().getNamespace())))
-            .build(), context);
-    return List.of(
-        new PeerWakes<>(operator.neighbours(), context),
-        owned(Deployment.class, kind, context),
-        owned(Service.class, kind, context),
-        owned(ConfigMap.class, kind, context),
-        owned(Ingress.class, kind, context),
-        owned(NetworkPolicy.class, kind, context),
-        new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, kind)
-            .withLabelSelector(renderedFor(kind))
-            .withItemStore(TrimmedItemStore.withoutManagedFields(context))
-            .withSecondaryToPrimaryMapper(pod -> byInstanceLabel(pod, kind))
-            .build(), context),
-        new InformerEventSource<>(InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, kind)
-            .withLabelSelector(renderedFor(kind))
-            .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
-            .withSecondaryToPrimaryMapper(claim -> byInstanceLabel(claim, kind))
-            .build(), context),
-        stacks,
-        new ReferenceWakes<S>(operator.referenced(), operator.companionApis(),
-            namespace -> context.getPrimaryCache().list(namespace), () -> context.getPrimaryCache().list(),
-            service -> SpecReferences.ofService(service, stackOf(service, stacks))));
-  }
-
-  private static <S extends StackService> Optional<ServiceStack> stackOf(S service,
-      InformerEventSource<ServiceStack, S> stacks) {
-    String stack = service.serviceSpec() == null ? null : service.serviceSpec().getStack();
-    return stack == null ? Optional.empty() : stacks.get(new ResourceID(stack, service.getMetadata().getNamespace()));
-  }
-
-  private static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> owned(Class<R> type,
-      Class<P> kind, EventSourceContext<P> context) {
-    return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, kind)
-        .withLabelSelector(renderedFor(kind))
-        .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
-        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(kind))
-        .build(), context);
-  }
-
-  /**
-   * What a controller watches of what Stackpilot renders: its own kind's objects only, by the kind label
-   * every rendered object carries. Selecting on the manager label alone had each of the three controllers
-   * hold, and decode every change of, every Deployment, pod and ConfigMap of all three kinds.
-   */
-  private static String renderedFor(Class<?> kind) {
-    return Labels.MANAGED_BY + "=" + Labels.MANAGER + "," + Labels.KIND + "=" + kind.getSimpleName();
-  }
-
-  /** Pods and claims carry the service's name and kind in labels; claims have no owner on purpose. */
-  private static Set<ResourceID> byInstanceLabel(HasMetadata object, Class<?> kind) {
-    var labels = object.getMetadata().getLabels();
-    if (labels == null || !kind.getSimpleName().equals(labels.get(Labels.KIND))) {
-      return Set.of();
-    }
-    String instance = labels.get(Labels.INSTANCE);
-    return instance == null ? Set.of() : Set.of(new ResourceID(instance, object.getMetadata().getNamespace()));
+    return ServiceEventSources.of(operator, context);
   }
 
   @Override
   public UpdateControl<S> reconcile(S service, Context<S> context) {
+    // The operator framework puts the resource's kind, namespace and name in the MDC of the reconcile.
     try (var held = operator.nameLocks().hold(service.getMetadata().getNamespace(), service.getMetadata().getName())) {
       Pass pass = new Pass(service, context);
       if (pass.report.isValid()) {
         pass.act();
       }
       UpdateControl<S> control = pass.finish();
-      operator.failures().succeeded(ResourceID.fromResource(service))
-          .filter(streak -> streak.failure().worthTelling(streak.attempts()))
-          .ifPresent(streak -> recovered(service, streak));
+      failures.succeeded(service);
       return control;
     }
   }
 
   /**
-   * A reconcile threw: the status and an Event say what failed and what is awaited or to be done (once
-   * per cause, not at every retry), and it is tried again with back-off for as long as the cause lasts.
-   * The status found is kept but for Reconciling and Stalled, observedGeneration included: nothing of
-   * the spec was acted on.
+   * A reconcile threw: the status and an Event say what failed and what is awaited or to be done, and
+   * it is tried again with back-off for as long as the cause lasts (see {@link FailureReporter}).
    */
   @Override
   public ErrorStatusUpdateControl<S> updateErrorStatus(S service, Context<S> context, Exception error) {
-    ResourceID id = ResourceID.fromResource(service);
-    ReconcileFailure failure = ReconcileFailure.of(error);
-    ReconcileFailures.Streak streak = operator.failures().failed(id, failure);
-    log.atLevel(failure.worthTelling(streak.attempts()) ? Level.WARN : Level.DEBUG)
-        .log("Reconcile of {} {}/{} failed (attempt {}): {}", service.getKind(), service.getMetadata().getNamespace(),
-            service.getMetadata().getName(), streak.attempts(), failure.message(), error);
-    if (!streak.told() && failure.worthTelling(streak.attempts())) {
-      try {
-        ServiceStatus status = service.getStatus() == null ? new ServiceStatus()
-            : operator.client().getKubernetesSerialization().clone(service.getStatus());
-        status.setConditions(FailureConditions.of(status.getConditions(), failure,
-            service.getMetadata().getGeneration(), operator.clock().instant()));
-        writeStatusNow(service, status, context);
-        if (operator.events().record(service, EventRecorder.Type.Warning, failure.reason(), failure.message())) {
-          operator.failures().told(id);
-        }
-      } catch (KubernetesClientException | IllegalStateException notWritten) {
-        log.debug("Could not report the failure of {} yet: {}", id, notWritten.getMessage());
-      }
-    }
-    return ErrorStatusUpdateControl.<S>noStatusUpdate().withNoRetry()
-        .rescheduleAfter(failure.retryAfter(streak.attempts()));
-  }
-
-  /** Reconciled after failing: said once, so a failure that could not be told while it lasted is told now. */
-  private void recovered(S service, ReconcileFailures.Streak streak) {
-    String causes = streak.first().sameAs(streak.failure())
-        ? streak.failure().reason() + ": " + streak.failure().message()
-        : "first " + streak.first().reason() + ": " + streak.first().message() + "; last "
-            + streak.failure().reason() + ": " + streak.failure().message();
-    operator.events().record(service, EventRecorder.Type.Normal, "Recovered", "Reconciled again after "
-        + streak.attempts() + " failed attempt(s) since " + streak.since() + " (" + causes + ")");
+    return failures.failed(service, error, status -> writeStatusNow(service, status, context));
   }
 
   /**
@@ -457,7 +340,7 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     /** Whether the last status already said the upgrade is blocked by a snapshot, so it is told once. */
     private boolean snapshotBlocked() {
       return Conditions.find(Optional.ofNullable(previous.getConditions()).orElse(List.of()), ConditionType.STALLED.type())
-          .filter(c -> "True".equals(c.getStatus()) && DataSafetyStep.BLOCKED_REASON.equals(c.getReason()))
+          .filter(c -> "True".equals(c.getStatus()) && SnapshotGate.BLOCKED_REASON.equals(c.getReason()))
           .isPresent();
     }
 
@@ -486,28 +369,11 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
       return refused.isEmpty();
     }
 
+    /** The status, computed in one place from everything this pass observed and decided. */
     private ServiceStatus status() {
-      ServiceStatus status = ServiceStatusCalculator.compute(new ServiceObservation(
+      return ServiceStatusCalculator.compute(new ServiceObservation(
           service.getMetadata().getGeneration(), report.toStatus(), desired, observed, decision, rollout,
-          history.summary(), previous), now);
-      List<VolumeStatus> volumeStatus = volumes.orElseGet(previous::getVolumes);
-      status.setVolumes(volumeStatus == null || volumeStatus.isEmpty() ? null : volumeStatus);
-      snapshotGate.ifPresent(gate -> {
-        long generation = service.getMetadata().getGeneration();
-        boolean blocked = gate.step() == SnapshotGate.Step.BLOCKED;
-        List<io.fabric8.kubernetes.api.model.Condition> conditions = Conditions.replaced(status.getConditions(),
-            ConditionType.RECONCILING, !blocked, blocked ? "Idle" : DataSafetyStep.WAITING_REASON,
-            blocked ? "Blocked: see Stalled" : gate.message(), generation, now);
-        if (blocked) {
-          conditions = Conditions.replaced(conditions, ConditionType.STALLED, true, DataSafetyStep.BLOCKED_REASON,
-              gate.message(), generation, now);
-        }
-        status.setConditions(conditions);
-      });
-      waitingFor.ifPresent(message -> status.setConditions(Conditions.replaced(status.getConditions(),
-          ConditionType.RECONCILING, true, DependencyGateResult.REASON, message,
-          service.getMetadata().getGeneration(), now)));
-      return status;
+          history.summary(), snapshotGate, waitingFor, volumes, previous), now);
     }
 
     /** Writes the status if it changed, and says when to look again. */
@@ -520,13 +386,21 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
         writeStatusNow(service, next, context);
       }
       UpdateControl<S> control = UpdateControl.noUpdate();
-      Optional<Instant> wake = decision.flatMap(RecoveryDecision::wakeAt).or(() -> rollout.flatMap(RolloutPlan::wakeAt));
-      Optional<Duration> after = wake.map(at -> Duration.between(now, at).plusMillis(50)).filter(d -> !d.isNegative());
-      Optional<Duration> snapshotPoll = snapshotGate.map(gate -> gate.wakeAt()
-          .map(at -> Duration.between(now, at).plusMillis(50)).orElse(BLOCKED_POLL));
-      (snapshotPoll.isPresent() ? snapshotPoll : after.isPresent() ? after
-          : pollAgain ? Optional.of(WAITING_POLL) : Optional.<Duration>empty())
-          .ifPresent(control::rescheduleAfter);
+      Optional<java.time.Duration> lookAgain = RequeuePolicy.lookAgain(now, decision.flatMap(RecoveryDecision::wakeAt),
+          rollout.flatMap(RolloutPlan::wakeAt), snapshotGate, pollAgain);
+      lookAgain.ifPresent(control::rescheduleAfter);
+      if (log.isDebugEnabled()) {
+        try (var revision = MDC.putCloseable("resource.revision", desired.map(DesiredRevision::revision).orElse(""))) {
+          log.debug("observed generation {}, live revision {}, {} error(s); decided {}{}{}{}; phase {}; look again {}",
+              service.getMetadata().getGeneration(), observed.map(DeploymentObservation::revision).orElse("none"),
+              report.errors().size(), decision.map(d -> "recovery: target " + d.target() + ", "
+                  + d.state().state()).orElse("no recovery step"),
+              rollout.map(r -> ", beta rollout: " + r.status().getStage()).orElse(""),
+              snapshotGate.map(g -> ", snapshots: " + g.step()).orElse(""),
+              waitingFor.map(w -> ", waiting: " + w).orElse(""), next.getPhase(),
+              lookAgain.map(Object::toString).orElse("on the next event"));
+        }
+      }
       return control;
     }
   }

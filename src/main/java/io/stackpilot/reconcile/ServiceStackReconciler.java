@@ -3,6 +3,7 @@ package io.stackpilot.reconcile;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -34,7 +35,8 @@ import java.util.Set;
  * Keeps a stack's status current with its members. The members themselves react to stack changes
  * through their own watch on ServiceStacks; this one only aggregates.
  */
-@ControllerConfiguration(name = "servicestack")
+@ControllerConfiguration(name = "servicestack", generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrSteeringChanged.class))
 public class ServiceStackReconciler implements Reconciler<ServiceStack> {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceStackReconciler.class);

@@ -213,7 +213,8 @@ class RecoveryStatusTest {
     valid.setErrors(List.of());
     valid.setWarnings(List.of());
     return ServiceStatusCalculator.compute(new ServiceObservation(GENERATION, valid,
-        Optional.of(service.input().desired()), Optional.of(deployment), Optional.of(decision), Optional.empty(), List.of(), previous),
+        Optional.of(service.input().desired()), Optional.of(deployment), Optional.of(decision), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+        Optional.empty(), previous),
         service.now());
   }
 

@@ -6,6 +6,9 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.api.ValidationMessage;
 import io.stackpilot.api.ValidationStatus;
+import io.stackpilot.api.VolumeStatus;
+import io.stackpilot.datasafety.SnapshotGate;
+import io.stackpilot.wiring.DependencyGateResult;
 import io.stackpilot.health.DeploymentObservation;
 import java.time.Instant;
 import java.util.List;
@@ -104,9 +107,67 @@ class ServiceStatusCalculatorTest {
     assertThat(condition(second, ConditionType.CONFIG_VALID).getLastTransitionTime()).isEqualTo(T0.toString());
   }
 
+  @Test
+  void anUpgradeWaitingForItsSnapshotsIsReconcilingAndTheOldRevisionStillServes() {
+    SnapshotGate waiting = new SnapshotGate(SnapshotGate.Step.WAIT, List.of(), "Waiting for snapshot config-pre-rev-new",
+        Optional.of(T1));
+
+    ServiceStatus status = held(Optional.of(waiting), Optional.empty());
+
+    assertThat(condition(status, ConditionType.RECONCILING))
+        .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+        .containsExactly("True", SnapshotGate.WAITING_REASON, "Waiting for snapshot config-pre-rev-new");
+    assertThat(condition(status, ConditionType.AVAILABLE).getStatus()).isEqualTo("True");
+    assertThat(condition(status, ConditionType.STALLED).getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void aFailedSnapshotStallsTheUpgrade() {
+    SnapshotGate blocked = new SnapshotGate(SnapshotGate.Step.BLOCKED, List.of(), "Snapshot config-pre-rev-new failed",
+        Optional.empty());
+
+    ServiceStatus status = held(Optional.of(blocked), Optional.empty());
+
+    assertThat(condition(status, ConditionType.STALLED))
+        .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+        .containsExactly("True", SnapshotGate.BLOCKED_REASON, "Snapshot config-pre-rev-new failed");
+    assertThat(condition(status, ConditionType.RECONCILING).getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void aRevisionWaitingForItsDependenciesSaysWhatItWaitsFor() {
+    ServiceStatus status = held(Optional.empty(), Optional.of("Waiting for MediaService/prowlarr (Progressing)"));
+
+    assertThat(condition(status, ConditionType.RECONCILING))
+        .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+        .containsExactly("True", DependencyGateResult.REASON, "Waiting for MediaService/prowlarr (Progressing)");
+  }
+
+  @Test
+  void volumesAreReportedAndOtherwiseKeptFromBefore() {
+    VolumeStatus config = new VolumeStatus();
+    config.setName("config");
+    ServiceStatus first = ServiceStatusCalculator.compute(new ServiceObservation(3L, valid(), Optional.of(DESIRED),
+        Optional.of(deployment("rev-new", true, false)), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+        Optional.empty(), Optional.of(List.of(config)), null), T0);
+    ServiceStatus second = compute(valid(), Optional.of(DESIRED), Optional.of(deployment("rev-new", true, false)), first,
+        T1);
+
+    assertThat(first.getVolumes()).containsExactly(config);
+    assertThat(second.getVolumes()).containsExactly(config);
+  }
+
+  /** The old revision serves while the desired one is held back. */
+  private static ServiceStatus held(Optional<SnapshotGate> gate, Optional<String> waitingFor) {
+    return ServiceStatusCalculator.compute(new ServiceObservation(3L, valid(), Optional.of(DESIRED),
+        Optional.of(deployment("rev-old", true, false)), Optional.empty(), Optional.empty(), List.of(), gate,
+        waitingFor, Optional.empty(), null), T0);
+  }
+
   private static ServiceStatus compute(ValidationStatus validation, Optional<DesiredRevision> desired,
       Optional<DeploymentObservation> deployment, ServiceStatus previous, Instant now) {
-    return ServiceStatusCalculator.compute(new ServiceObservation(3L, validation, desired, deployment, Optional.empty(), Optional.empty(), List.of(), previous), now);
+    return ServiceStatusCalculator.compute(new ServiceObservation(3L, validation, desired, deployment, Optional.empty(),
+        Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), previous), now);
   }
 
   private static DeploymentObservation deployment(String revision, boolean ready, boolean deadlineExceeded) {
