@@ -14,19 +14,19 @@ final class RolloutConditions {
     RolloutStatus status = plan.status();
     String state = status.getState();
     conditions.set(ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing", rollout);
-    switch (state) {
-      case RolloutPlan.FAILED -> {
+    switch (plan.state().state()) {
+      case FAILED -> {
         conditions.set(ConditionType.READY, false, "BetaFailed", status.getMessage());
         conditions.set(ConditionType.RECONCILING, false, "BetaFailed", "Waiting for a new beta revision or channel stable");
         conditions.set(ConditionType.STALLED, true, "BetaFailed", status.getMessage()
             + "; change channels.beta, switch to channel stable, or annotate stackpilot.io/retry=" + status.getRevision());
       }
-      case RolloutPlan.ABORTED -> {
+      case ABORTED -> {
         conditions.set(ConditionType.READY, false, "Aborted", status.getMessage());
         conditions.set(ConditionType.RECONCILING, false, "Aborted", status.getMessage());
         conditions.set(ConditionType.STALLED, true, "Aborted", status.getMessage());
       }
-      case RolloutPlan.PAUSED, RolloutPlan.WAITING_FOR_PROMOTION -> {
+      case PAUSED, WAITING_FOR_PROMOTION -> {
         conditions.set(ConditionType.READY, false, state, status.getMessage());
         conditions.set(ConditionType.RECONCILING, false, state, status.getMessage());
         conditions.set(ConditionType.STALLED, false, state, "Waiting for an annotation, not stuck");

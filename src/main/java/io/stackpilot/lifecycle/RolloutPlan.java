@@ -18,20 +18,18 @@ public record RolloutPlan(
     boolean betaOnMain,
     int mainReplicas,
     int canaryReplicas,
-    RolloutStatus status,
+    RolloutState state,
     List<QuarantinedRevision> quarantine,
     List<Notice> notices,
     Optional<Instant> wakeAt) {
 
-  public static final String PROGRESSING = "Progressing";
-  public static final String PAUSED = "Paused";
-  public static final String WAITING_FOR_PROMOTION = "WaitingForPromotion";
-  public static final String PROMOTED = "Promoted";
-  public static final String FAILED = "Failed";
-  public static final String ABORTED = "Aborted";
+  /** The rollout as the resource's status records it. */
+  public RolloutStatus status() {
+    return state.toStatus();
+  }
 
   public boolean promoted() {
-    return PROMOTED.equals(status.getState());
+    return state.is(RolloutState.State.PROMOTED);
   }
 
   /**
@@ -44,6 +42,6 @@ public record RolloutPlan(
   }
 
   public boolean fellBack() {
-    return FAILED.equals(status.getState()) || ABORTED.equals(status.getState());
+    return state.is(RolloutState.State.FAILED) || state.is(RolloutState.State.ABORTED);
   }
 }
