@@ -1,7 +1,5 @@
 package io.stackpilot.reconcile;
 
-import io.fabric8.kubernetes.client.CustomResource;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -10,14 +8,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.stackpilot.api.MediaService;
-import io.stackpilot.api.MonitoringService;
-import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.ServiceStack;
-import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.ServiceStackStatus;
-import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.api.StackService;
 import io.stackpilot.lifecycle.StackStatusCalculator;
 import io.stackpilot.lifecycle.ReconcileFailure;
@@ -27,13 +19,12 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Keeps a stack's status current with its members. The members themselves react to stack changes
- * through their own watch on ServiceStacks; this one only aggregates.
+ * Keeps a stack's status current with its members, read from {@link NeighbourCaches} and followed
+ * through {@link StackMemberWakes}. The members themselves react to stack changes through their own
+ * watch on ServiceStacks; this one only aggregates, and validates the stack's own references.
  */
 @ControllerConfiguration(name = "servicestack", generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = SpecOrSteeringChanged.class))
@@ -48,33 +39,17 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
 
   @Override
   public List<EventSource<?, ServiceStack>> prepareEventSources(EventSourceContext<ServiceStack> context) {
-    return List.of(members(MediaService.class, context), members(SecurityService.class, context),
-        members(MonitoringService.class, context),
+    return List.of(new StackMemberWakes(operator.neighbours(), context),
         new ReferenceWakes<>(operator.referenced(), operator.companionApis(),
             namespace -> context.getPrimaryCache().list(namespace), () -> context.getPrimaryCache().list(),
             SpecReferences::ofStack));
   }
 
-  private static <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> InformerEventSource<S, ServiceStack> members(
-      Class<S> kind, EventSourceContext<ServiceStack> context) {
-    return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, ServiceStack.class)
-        .withItemStore(TrimmedItemStore.withoutManagedFields(context))
-        .withSecondaryToPrimaryMapper((S service) -> {
-          String stack = service.serviceSpec() == null ? null : service.serviceSpec().getStack();
-          return stack == null ? Set.of() : Set.of(new ResourceID(stack, service.getMetadata().getNamespace()));
-        })
-        .build(), context);
-  }
-
   @Override
   public UpdateControl<ServiceStack> reconcile(ServiceStack stack, Context<ServiceStack> context) {
-    List<StackService> members = new ArrayList<>();
     String name = stack.getMetadata().getName();
-    for (Class<? extends StackService> kind : List.of(MediaService.class, SecurityService.class, MonitoringService.class)) {
-      context.getSecondaryResources(kind).stream()
-          .filter(s -> s.serviceSpec() != null && name.equals(s.serviceSpec().getStack()))
-          .forEach(members::add);
-    }
+    List<StackService> members = operator.neighbours().of(stack.getMetadata().getNamespace()).services().stream()
+        .filter(service -> name.equals(StackMemberWakes.stackOf(service))).toList();
     operator.failures().succeeded(ResourceID.fromResource(stack));
     var validation = SpecValidator.validateStack(stack, operator.factsReader().forStack(stack)).toStatus();
     ServiceStackStatus next = StackStatusCalculator.compute(stack.getMetadata().getGeneration(), validation,
