@@ -12,9 +12,6 @@ import io.stackpilot.testing.OwnControlPlane;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -88,7 +85,7 @@ class ControlPlaneFaultsIT {
       // The outage is observed, not slept through: the API must stay unreachable for the whole window.
       await("the API server unreachable for " + OUTAGE.toSeconds() + " s").during(OUTAGE)
           .atMost(OUTAGE.plusSeconds(10)).pollInterval(Duration.ofSeconds(1))
-          .until(() -> !reachable(cluster));
+          .until(() -> !cluster.apiServerReachable());
       plane.plane().startApiServer();
       Instant back = Instant.now();
       System.out.printf("[figure] control-plane faults: API server down for %d s%n",
@@ -195,14 +192,4 @@ class ControlPlaneFaultsIT {
         .assertSuccess();
   }
 
-  /** Whether the API server's port takes connections (a client would retry for a long time instead of saying). */
-  private static boolean reachable(TestCluster cluster) {
-    URI server = URI.create(cluster.controlPlane().config().getMasterUrl());
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 1000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 }

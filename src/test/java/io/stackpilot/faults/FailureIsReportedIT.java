@@ -11,19 +11,18 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.stackpilot.api.MediaService;
+import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.StackService;
 import io.stackpilot.testing.OwnControlPlane;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.TestCluster;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,7 +170,7 @@ class FailureIsReportedIT {
       Instant down = Instant.now();
       await("the API server unreachable for " + OUTAGE.toSeconds() + " s").during(OUTAGE)
           .atMost(OUTAGE.plusSeconds(10)).pollInterval(Duration.ofMillis(500))
-          .until(() -> !reachable(cluster));
+          .until(() -> !cluster.apiServerReachable());
       plane.plane().startApiServer();
       Instant back = Instant.now();
 
@@ -199,7 +198,7 @@ class FailureIsReportedIT {
    * longer than 5 s from {@code since}, printing the whole status.
    */
   private static StackService toldWithin(TestCluster cluster, String kind, String name, Instant since,
-      java.util.function.Predicate<StackService> statusSays, String eventReason, String eventSays) {
+      Predicate<StackService> statusSays, String eventReason, String eventSays) {
     StackService told = eventually(WAIT).until(() -> service(cluster, kind, name),
         service -> service != null && statusSays.test(service)
             && events(cluster, name, eventReason).stream().anyMatch(e -> e.getMessage().contains(eventSays)));
@@ -243,7 +242,7 @@ class FailureIsReportedIT {
     return switch (kind) {
       case "MediaService" -> cluster.client().resources(MediaService.class).inNamespace(cluster.namespace())
           .withName(name).get();
-      case "SecurityService" -> cluster.client().resources(io.stackpilot.api.SecurityService.class)
+      case "SecurityService" -> cluster.client().resources(SecurityService.class)
           .inNamespace(cluster.namespace()).withName(name).get();
       default -> throw new IllegalArgumentException(kind);
     };
@@ -296,16 +295,5 @@ class FailureIsReportedIT {
             forwardAuth: {path: /api/authz/forward-auth, port: http}
             protects: {matchLabels: {stackpilot.io/protect: "true"}}
         """;
-  }
-
-  /** Whether the API server's port takes connections. */
-  private static boolean reachable(TestCluster cluster) {
-    URI server = URI.create(cluster.controlPlane().config().getMasterUrl());
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

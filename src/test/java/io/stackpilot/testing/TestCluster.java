@@ -2,6 +2,10 @@ package io.stackpilot.testing;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stackpilot.devcluster.LocalControlPlane;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +67,20 @@ public final class TestCluster {
     List<String> arguments = new ArrayList<>(List.of("--namespace", namespace));
     arguments.addAll(List.of(extraArguments));
     return OperatorProcess.start(controlPlane.kubeconfig(), name, arguments);
+  }
+
+  /**
+   * Whether the API server's port takes connections: asked of the socket, because a client would retry
+   * for a long time instead of saying.
+   */
+  public boolean apiServerReachable() {
+    URI server = URI.create(controlPlane.config().getMasterUrl());
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   public LocalControlPlane controlPlane() {
