@@ -46,11 +46,6 @@ public final class LeaseWriteGate {
     return renewedOnce && nanoTime.getAsLong() - lastRenewalSentAt < renewDeadlineNanos;
   }
 
-  /** Whether a request is one the gate decides on: a write that is not the lease's and changes something. */
-  public boolean gates(String method, String path, String query) {
-    return isWrite(method) && !isLease(path) && !changesNothing(path, query);
-  }
-
   /** How long ago the last renewal was sent, for the message of a refused write. */
   public Duration sinceLastRenewal() {
     return renewedOnce ? Duration.ofNanos(nanoTime.getAsLong() - lastRenewalSentAt) : null;
