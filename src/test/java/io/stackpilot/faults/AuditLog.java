@@ -99,6 +99,11 @@ final class AuditLog {
       if (!"ResponseComplete".equals(event.path("stage").asText()) || !WRITES.contains(event.path("verb").asText())) {
         return null;
       }
+      // A dry run changes nothing: the operator asks one (the API server's verdict on a revision never
+      // applied) even when it may not write, and the lease gate lets it through on purpose.
+      if (event.path("requestURI").asText().contains("dryRun=All")) {
+        return null;
+      }
       JsonNode object = event.path("objectRef");
       String resource = object.path("resource").asText() + (object.hasNonNull("subresource")
           ? "/" + object.path("subresource").asText() : "");
