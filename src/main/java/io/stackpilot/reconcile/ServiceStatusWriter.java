@@ -1,0 +1,53 @@
+package io.stackpilot.reconcile;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.stackpilot.api.ServiceSpec;
+import io.stackpilot.api.ServiceStatus;
+import io.stackpilot.api.StackService;
+import io.stackpilot.lifecycle.Phase;
+import java.util.Objects;
+
+/** Writes a service's status and tells its phase transitions in Events. */
+final class ServiceStatusWriter {
+
+  private final OperatorContext operator;
+
+  ServiceStatusWriter(OperatorContext operator) {
+    this.operator = operator;
+  }
+
+  /**
+   * Writes status with server-side apply and puts the result in the informer cache at once, so the
+   * next reconcile reads what was written even before the watch delivers it: a decision is never
+   * taken twice from a stale status.
+   */
+  <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> void writeNow(S service,
+      ServiceStatus status, Context<S> context) {
+    S fresh = operator.client().getKubernetesSerialization().clone(service);
+    fresh.getMetadata().setResourceVersion(null);
+    fresh.getMetadata().setManagedFields(null);
+    fresh.setStatus(status);
+    S written = PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(service, fresh, context);
+    service.setStatus(written.getStatus());
+    service.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
+    operator.writes().record(service.getKind() + "/status");
+  }
+
+  /** An Event when the phase changed: Invalid is a Warning, Healthy and RollingOut are Normal. */
+  void tellTransition(StackService service, ServiceStatus found, ServiceStatus next) {
+    if (Objects.equals(found.getPhase(), next.getPhase())) {
+      return;
+    }
+    switch (Phase.parse(next.getPhase())) {
+      case INVALID -> operator.events().record(service, EventRecorder.Type.Warning, "InvalidSpec",
+          ValidationSummary.of(next.getValidation()));
+      case HEALTHY -> operator.events().record(service, EventRecorder.Type.Normal, "Healthy",
+          "Revision " + next.getRevision() + " (" + next.getImage() + ") is live and ready");
+      case PROGRESSING -> operator.events().record(service, EventRecorder.Type.Normal, "RollingOut",
+          "Rolling out revision " + next.getDesiredRevision());
+      default -> { }
+    }
+  }
+}
