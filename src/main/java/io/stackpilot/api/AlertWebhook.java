@@ -23,7 +23,7 @@ public class AlertWebhook {
   private SecretKeyReference urlSecretRef;
 
   @JsonPropertyDescription("Generic (JSON) or Slack.")
-  @Default("Generic")
+  @Default(SchemaDefaults.WEBHOOK_FORMAT)
   private WebhookFormat format;
 
   @JsonPropertyDescription("Events to send: RolledBack, Degraded, BetaFailed, Promoted, Restarted, Recovered. Default: all.")

@@ -18,7 +18,7 @@ public class BetaRolloutSpec {
   private List<RolloutStage> stages;
 
   @JsonPropertyDescription("Automatic makes beta live after the last stage; Manual waits for the annotation stackpilot.io/promote.")
-  @Default("Automatic")
+  @Default(SchemaDefaults.PROMOTION)
   private PromotionPolicy promotion;
 
   public List<RolloutStage> getStages() {

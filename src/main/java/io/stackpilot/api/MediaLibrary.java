@@ -31,7 +31,7 @@ public class MediaLibrary {
   private String mountPath;
 
   @JsonPropertyDescription("Mount read-only (default true); Sonarr and Radarr need write access to import.")
-  @Default("true")
+  @Default(SchemaDefaults.LIBRARY_READ_ONLY)
   private Boolean readOnly;
 
   public String getName() {

@@ -27,7 +27,7 @@ public class PortSpec {
   private Integer port;
 
   @JsonPropertyDescription("TCP (default) or UDP.")
-  @Default("TCP")
+  @Default(SchemaDefaults.PROTOCOL)
   private PortProtocol protocol;
 
   public String getName() {

@@ -21,11 +21,11 @@ public class ServiceStackSpec {
   private ServiceDefaults monitoring;
 
   @JsonPropertyDescription("Default channel of the members: stable or beta.")
-  @Default("stable")
+  @Default(SchemaDefaults.CHANNEL)
   private Channel channel;
 
   @JsonPropertyDescription("Off, or Isolate: deny ingress to members except from what the stack derives (security proxy, declared consumers, scrapers).")
-  @Default("Off")
+  @Default(SchemaDefaults.NETWORK_POLICY)
   private NetworkPolicyMode networkPolicy;
 
   @JsonPropertyDescription("Alert webhooks.")

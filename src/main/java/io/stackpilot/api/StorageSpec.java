@@ -46,7 +46,7 @@ public class StorageSpec {
   private String existingClaim;
 
   @JsonPropertyDescription("Access mode of a created claim: ReadWriteOnce (default) or ReadWriteMany. ReadWriteOnce makes upgrades stop the old pod before starting the new one.")
-  @Default("ReadWriteOnce")
+  @Default(SchemaDefaults.ACCESS_MODE)
   private VolumeAccessMode accessMode;
 
   @JsonPropertyDescription("Mount the volume read-only.")
@@ -54,7 +54,7 @@ public class StorageSpec {
   private Boolean readOnly;
 
   @JsonPropertyDescription("Retain (default) keeps the claim when the service is deleted; Delete deletes it with the service.")
-  @Default("Retain")
+  @Default(SchemaDefaults.RECLAIM)
   private ReclaimPolicy reclaim;
 
   @JsonPropertyDescription("Take a CSI VolumeSnapshot of the claim before every upgrade that changes the image, and start the new revision only once it is readyToUse. A single-replica service is stopped first so the snapshot is consistent.")
@@ -70,7 +70,7 @@ public class StorageSpec {
   private Boolean restoreOnRollback;
 
   @JsonPropertyDescription("How many pre-upgrade snapshots Stackpilot keeps per claim; older ones it made are deleted. Snapshots it did not make are never deleted.")
-  @Default("3")
+  @Default(SchemaDefaults.SNAPSHOTS_TO_KEEP)
   @Min(1)
   @Max(50)
   private Integer snapshotsToKeep;

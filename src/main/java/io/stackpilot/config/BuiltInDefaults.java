@@ -3,20 +3,24 @@ package io.stackpilot.config;
 import io.stackpilot.api.Channel;
 import io.stackpilot.api.PromotionPolicy;
 import io.stackpilot.api.RollbackPolicy;
+import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.SecurityProfile;
 import java.time.Duration;
 import java.util.List;
 
-/** The lowest layer: what a service gets when neither its stack nor its spec says otherwise. */
+/**
+ * The lowest layer: what a service gets when neither its stack nor its spec says otherwise. Where the
+ * CRDs declare a default too, both come from {@link SchemaDefaults}.
+ */
 final class BuiltInDefaults {
 
-  static final Channel CHANNEL = Channel.STABLE;
+  static final Channel CHANNEL = SchemaDefaults.of(Channel.class, SchemaDefaults.CHANNEL);
   static final int REPLICAS = 1;
   static final SecurityProfile SECURITY_PROFILE = SecurityProfile.RESTRICTED;
 
   static final RollbackPolicy ROLLBACK = RollbackPolicy.AUTOMATIC;
-  static final Duration FAILURE_WINDOW = Duration.ofMinutes(2);
-  static final Duration PROGRESS_DEADLINE = Duration.ofMinutes(5);
+  static final Duration FAILURE_WINDOW = Durations.parse(SchemaDefaults.FAILURE_WINDOW);
+  static final Duration PROGRESS_DEADLINE = Durations.parse(SchemaDefaults.PROGRESS_DEADLINE);
   static final int MAX_RESTARTS = 3;
   static final Duration RESTART_WINDOW = Duration.ofMinutes(30);
 
@@ -29,7 +33,7 @@ final class BuiltInDefaults {
           new RolloutStageSettings("limited", 10, Duration.ofMinutes(10)),
           new RolloutStageSettings("extended", 50, Duration.ofMinutes(30)),
           new RolloutStageSettings("open", 100, Duration.ofHours(1)));
-  static final PromotionPolicy PROMOTION = PromotionPolicy.AUTOMATIC;
+  static final PromotionPolicy PROMOTION = SchemaDefaults.of(PromotionPolicy.class, SchemaDefaults.PROMOTION);
 
   private BuiltInDefaults() {}
 }

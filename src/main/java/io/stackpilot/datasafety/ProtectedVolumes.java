@@ -1,5 +1,6 @@
 package io.stackpilot.datasafety;
 
+import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.StorageSpec;
 import io.stackpilot.api.VolumeStatus;
 import io.stackpilot.config.EffectiveService;
@@ -11,7 +12,6 @@ import java.util.Optional;
 /** The storage items of a service that data safety looks after, and what status says about them. */
 public final class ProtectedVolumes {
 
-  static final int DEFAULT_SNAPSHOTS_TO_KEEP = 3;
 
   private ProtectedVolumes() {}
 
@@ -28,7 +28,7 @@ public final class ProtectedVolumes {
           ActiveClaims.of(storage.getName(), rendered, claims),
           Optional.ofNullable(storage.getVolumeSnapshotClassName()).filter(c -> !c.isBlank()),
           Boolean.TRUE.equals(storage.getRestoreOnRollback()) && isCreated(storage),
-          storage.getSnapshotsToKeep() == null ? DEFAULT_SNAPSHOTS_TO_KEEP : storage.getSnapshotsToKeep()));
+          storage.getSnapshotsToKeep() == null ? Integer.parseInt(SchemaDefaults.SNAPSHOTS_TO_KEEP) : storage.getSnapshotsToKeep()));
     }
     return volumes;
   }

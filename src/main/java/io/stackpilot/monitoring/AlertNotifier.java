@@ -1,5 +1,6 @@
 package io.stackpilot.monitoring;
 
+import io.stackpilot.api.SchemaDefaults;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -138,7 +139,8 @@ public final class AlertNotifier implements AutoCloseable {
       String secretName = webhook.getUrlSecretRef() == null ? null : webhook.getUrlSecretRef().getName();
       String secretKey = webhook.getUrlSecretRef() == null ? null : webhook.getUrlSecretRef().getKey();
       targets.add(new Target(namespace, stackName, nonNull(webhook.getName()), secretName, secretKey,
-          webhook.getFormat() == null ? WebhookFormat.GENERIC : webhook.getFormat()));
+          webhook.getFormat() == null
+              ? SchemaDefaults.of(WebhookFormat.class, SchemaDefaults.WEBHOOK_FORMAT) : webhook.getFormat()));
     }
     return targets;
   }

@@ -1,5 +1,6 @@
 package io.stackpilot.render;
 
+import io.stackpilot.api.SchemaDefaults;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -28,8 +29,10 @@ final class ClaimRenderer {
   }
 
   private static PersistentVolumeClaim claim(EffectiveService service, StorageSpec storage, OwnerReference owner) {
-    ReclaimPolicy reclaim = storage.getReclaim() == null ? ReclaimPolicy.RETAIN : storage.getReclaim();
-    VolumeAccessMode mode = storage.getAccessMode() == null ? VolumeAccessMode.READ_WRITE_ONCE : storage.getAccessMode();
+    ReclaimPolicy reclaim = storage.getReclaim() == null
+        ? SchemaDefaults.of(ReclaimPolicy.class, SchemaDefaults.RECLAIM) : storage.getReclaim();
+    VolumeAccessMode mode = storage.getAccessMode() == null
+        ? SchemaDefaults.of(VolumeAccessMode.class, SchemaDefaults.ACCESS_MODE) : storage.getAccessMode();
     return new PersistentVolumeClaimBuilder()
         .withNewMetadata()
           .withName(ObjectNames.claim(service.name(), storage))

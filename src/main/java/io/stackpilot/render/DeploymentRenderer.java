@@ -1,5 +1,8 @@
 package io.stackpilot.render;
 
+import io.stackpilot.api.MediaSpec;
+import io.stackpilot.api.TranscodeSpec;
+import io.stackpilot.api.SchemaDefaults;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -172,21 +175,22 @@ final class DeploymentRenderer {
         .build();
   }
 
-  private static void addMediaVolumes(io.stackpilot.api.MediaSpec media, List<Volume> volumes,
+  private static void addMediaVolumes(MediaSpec media, List<Volume> volumes,
       List<VolumeMount> mounts) {
     if (media.getLibraries() != null) {
       for (MediaLibrary library : media.getLibraries()) {
         String volume = "library-" + library.getName();
         volumes.add(new VolumeBuilder().withName(volume).withNewPersistentVolumeClaim()
             .withClaimName(library.getClaimName()).endPersistentVolumeClaim().build());
-        mounts.add(mount(volume, library.getMountPath(), !Boolean.FALSE.equals(library.getReadOnly())));
+        mounts.add(mount(volume, library.getMountPath(), library.getReadOnly() == null
+            ? Boolean.parseBoolean(SchemaDefaults.LIBRARY_READ_ONLY) : library.getReadOnly()));
       }
     }
     var transcode = media.getTranscode();
     if (transcode != null && transcode.getScratchSize() != null) {
       volumes.add(new VolumeBuilder().withName("transcode").withNewEmptyDir()
           .withSizeLimit(new Quantity(transcode.getScratchSize())).endEmptyDir().build());
-      mounts.add(mount("transcode", io.stackpilot.api.TranscodeSpec.SCRATCH_MOUNT_PATH, false));
+      mounts.add(mount("transcode", TranscodeSpec.SCRATCH_MOUNT_PATH, false));
     }
     if (transcode != null && transcode.getDevices() != null) {
       for (int i = 0; i < transcode.getDevices().size(); i++) {
@@ -206,7 +210,7 @@ final class DeploymentRenderer {
     return service.ports().stream().map(p -> new ContainerPortBuilder()
         .withName(p.getName())
         .withContainerPort(p.getPort())
-        .withProtocol(p.getProtocol() == null ? "TCP" : p.getProtocol().value())
+        .withProtocol(p.getProtocol() == null ? SchemaDefaults.PROTOCOL : p.getProtocol().value())
         .build()).toList();
   }
 }

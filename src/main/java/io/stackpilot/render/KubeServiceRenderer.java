@@ -1,5 +1,6 @@
 package io.stackpilot.render;
 
+import io.stackpilot.api.SchemaDefaults;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
@@ -31,7 +32,7 @@ final class KubeServiceRenderer {
               .withName(p.getName())
               .withPort(p.getPort())
               .withTargetPort(new IntOrString(p.getName()))
-              .withProtocol(p.getProtocol() == null ? "TCP" : p.getProtocol().value())
+              .withProtocol(p.getProtocol() == null ? SchemaDefaults.PROTOCOL : p.getProtocol().value())
               .build()).toList())
         .endSpec()
         .build());

@@ -1,5 +1,6 @@
 package io.stackpilot.validation;
 
+import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.config.Durations;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,9 +11,9 @@ import java.util.Optional;
  */
 final class RecoveryTimingCheck {
 
-  // The built-in defaults of DESIGN.md, for a spec and stack that set only one of the two.
-  static final String DEFAULT_FAILURE_WINDOW = "2m";
-  static final String DEFAULT_PROGRESS_DEADLINE = "5m";
+  // The built-in defaults, for a spec and stack that set only one of the two.
+  static final String DEFAULT_FAILURE_WINDOW = SchemaDefaults.FAILURE_WINDOW;
+  static final String DEFAULT_PROGRESS_DEADLINE = SchemaDefaults.PROGRESS_DEADLINE;
 
   private RecoveryTimingCheck() {}
 

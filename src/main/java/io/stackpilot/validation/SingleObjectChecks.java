@@ -1,5 +1,6 @@
 package io.stackpilot.validation;
 
+import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.BetaRolloutSpec;
 import io.stackpilot.api.ChannelSpec;
 import io.stackpilot.api.Dependency;
@@ -115,7 +116,7 @@ final class SingleObjectChecks {
     for (int i = 0; i < storage.size(); i++) {
       StorageSpec volume = storage.get(i);
       // The access mode of a claim the user owns is not in the spec; only created claims are known.
-      VolumeAccessMode mode = Optional.ofNullable(volume.getAccessMode()).orElse(VolumeAccessMode.READ_WRITE_ONCE);
+      VolumeAccessMode mode = Optional.ofNullable(volume.getAccessMode()).orElseGet(() -> SchemaDefaults.of(VolumeAccessMode.class, SchemaDefaults.ACCESS_MODE));
       if (Nulls.isBlank(volume.getExistingClaim()) && mode != VolumeAccessMode.READ_WRITE_MANY) {
         String field = "spec.storage[" + i + "].accessMode";
         findings.error(field, field + " of volume " + volume.getName() + " is " + mode.value()

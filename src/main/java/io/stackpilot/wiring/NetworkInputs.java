@@ -1,5 +1,6 @@
 package io.stackpilot.wiring;
 
+import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.Dependency;
 import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.NetworkPolicyMode;
@@ -57,7 +58,7 @@ public record NetworkInputs(
       String ingressControllerNamespace) {
     NetworkPolicyMode mode = stack.map(ServiceStack::getSpec)
         .map(ServiceStackSpec::getNetworkPolicy)
-        .orElse(NetworkPolicyMode.OFF);
+        .orElseGet(() -> SchemaDefaults.of(NetworkPolicyMode.class, SchemaDefaults.NETWORK_POLICY));
     List<SecurityService> securityServices = neighbours.stream()
         .filter(SecurityService.class::isInstance).map(SecurityService.class::cast).toList();
     ServiceRef self = ServiceRef.of(service);

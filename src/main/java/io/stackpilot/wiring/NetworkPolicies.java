@@ -1,5 +1,6 @@
 package io.stackpilot.wiring;
 
+import io.stackpilot.api.SchemaDefaults;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -111,7 +112,7 @@ public final class NetworkPolicies {
   private static NetworkPolicyPort policyPort(PortSpec port) {
     return new NetworkPolicyPortBuilder()
         .withPort(new IntOrString(port.getPort()))
-        .withProtocol(port.getProtocol() == null ? "TCP" : port.getProtocol().value())
+        .withProtocol(port.getProtocol() == null ? SchemaDefaults.PROTOCOL : port.getProtocol().value())
         .build();
   }
 }
