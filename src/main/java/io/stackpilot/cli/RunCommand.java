@@ -1,5 +1,6 @@
 package io.stackpilot.cli;
 
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -54,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var builder = OperatorClients.builder(Config.autoConfigure(null));
-    Duration lease = io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE;
+    Duration lease = LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE;
     if (leaseNamespace != null) {
       // A replica frozen while it led must not write once it wakes: another may lead by then.
       LeaseWriteGate gate = new LeaseWriteGate(leaseNamespace, StackpilotOperator.renewDeadline(lease), System::nanoTime);

@@ -1,5 +1,8 @@
 package io.stackpilot.config;
 
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -64,10 +67,10 @@ public record EffectiveService(
    * Prometheus, say), rendered through the same content-addressed ConfigMap as the user's files.
    */
   public EffectiveService withOverlayFile(ConfigFile file, Layer layer) {
-    List<ConfigFile> files = new java.util.ArrayList<>(configFiles);
+    List<ConfigFile> files = new ArrayList<>(configFiles);
     files.removeIf(f -> f.getPath().equals(file.getPath()));
     files.add(file);
-    java.util.Map<String, Layer> layers = new java.util.TreeMap<>(provenance.layers());
+    Map<String, Layer> layers = new TreeMap<>(provenance.layers());
     layers.put("configFiles." + file.getPath(), layer);
     return new EffectiveService(namespace, name, kind, stack, channel, image, replicas, ports, env, config,
         List.copyOf(files), storage, health, recovery, resources, securityProfile, nodeSelector, tolerations,

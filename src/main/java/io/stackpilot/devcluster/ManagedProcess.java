@@ -1,5 +1,6 @@
 package io.stackpilot.devcluster;
 
+import java.util.Optional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,8 +55,8 @@ final class ManagedProcess implements AutoCloseable {
     return log;
   }
 
-  synchronized java.util.Optional<Long> pid() {
-    return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.pid());
+  synchronized Optional<Long> pid() {
+    return process == null ? Optional.empty() : Optional.of(process.pid());
   }
 
   synchronized boolean isAlive() {

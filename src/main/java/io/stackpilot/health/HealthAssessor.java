@@ -1,5 +1,6 @@
 package io.stackpilot.health;
 
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,17 +62,17 @@ public final class HealthAssessor {
   }
 
   /** The reason a container is broken, if it is: the waiting reason, or OOMKilled when it keeps being killed. */
-  private static java.util.Optional<String> fault(ContainerObservation container) {
+  private static Optional<String> fault(ContainerObservation container) {
     if (container.waitingReason().filter(FAULT_WAITING_REASONS::contains).isPresent()) {
       if (container.lastTerminationReason().filter("OOMKilled"::equals).isPresent()) {
-        return java.util.Optional.of("OOMKilled");
+        return Optional.of("OOMKilled");
       }
       return container.waitingReason();
     }
     if (!container.ready() && container.restartCount() > 0
         && container.lastTerminationReason().filter("OOMKilled"::equals).isPresent()) {
-      return java.util.Optional.of("OOMKilled");
+      return Optional.of("OOMKilled");
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

@@ -1,5 +1,6 @@
 package io.stackpilot.lifecycle;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.stackpilot.api.VolumeStatus;
 import io.stackpilot.datasafety.SnapshotGate;
 import io.stackpilot.wiring.DependencyGateResult;
@@ -90,9 +91,9 @@ public final class ServiceStatusCalculator {
    * Reconciling, when one failed it is Stalled (the running revision runs on), and while what it
    * depends on is not Ready it is Reconciling with what it waits for.
    */
-  private static List<io.fabric8.kubernetes.api.model.Condition> held(ServiceObservation observed,
-      List<io.fabric8.kubernetes.api.model.Condition> conditions, Instant now) {
-    List<io.fabric8.kubernetes.api.model.Condition> held = conditions;
+  private static List<Condition> held(ServiceObservation observed,
+      List<Condition> conditions, Instant now) {
+    List<Condition> held = conditions;
     long generation = observed.generation();
     if (observed.snapshotGate().isPresent()) {
       SnapshotGate gate = observed.snapshotGate().get();
@@ -112,7 +113,7 @@ public final class ServiceStatusCalculator {
     return held;
   }
 
-  private static List<io.fabric8.kubernetes.api.model.Condition> conditions(ServiceObservation observed,
+  private static List<Condition> conditions(ServiceObservation observed,
       ServiceStatus previous, Instant now, boolean valid, boolean ready, boolean available,
       boolean deadlineExceeded, String desiredRevision) {
     Conditions conditions = new Conditions(previous.getConditions(), observed.generation(), now);

@@ -1,5 +1,8 @@
 package io.stackpilot.operator;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stackpilot.reconcile.FieldManager;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
@@ -66,7 +69,7 @@ public final class StackpilotOperator implements AutoCloseable {
     register(new ServiceStackReconciler(context), settings);
   }
 
-  private <P extends io.fabric8.kubernetes.api.model.HasMetadata> void register(Reconciler<P> reconciler,
+  private <P extends HasMetadata> void register(Reconciler<P> reconciler,
       Settings settings) {
     Consumer<ControllerConfigurationOverrider<P>> override = o -> {
       if (settings.namespaces.isEmpty()) {
@@ -75,7 +78,7 @@ public final class StackpilotOperator implements AutoCloseable {
         o.settingNamespaces(settings.namespaces);
       }
       o.withReconciliationMaxInterval(settings.resyncPeriod);
-      o.withFieldManager(io.stackpilot.reconcile.FieldManager.NAME);
+      o.withFieldManager(FieldManager.NAME);
       // Which updates wake a reconciler is declared on each (SpecOrSteeringChanged).
     };
     operator.register(reconciler, override);
@@ -171,7 +174,7 @@ public final class StackpilotOperator implements AutoCloseable {
     private Set<String> namespaces = Set.of();
     private Duration resyncPeriod = Duration.ofMinutes(10);
     private Clock clock = Clock.systemUTC();
-    private MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    private MeterRegistry meters = new SimpleMeterRegistry();
     private int reconcileThreads = 10;
     private String leaseNamespace;
     private String identity;

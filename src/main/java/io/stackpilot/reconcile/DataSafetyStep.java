@@ -1,5 +1,6 @@
 package io.stackpilot.reconcile;
 
+import java.util.Collection;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -42,7 +43,7 @@ final class DataSafetyStep {
   }
 
   /** The claims of one service from the informer cache, as data safety sees them. */
-  static List<ClaimObservation> claimsOf(HasMetadata service, java.util.Collection<PersistentVolumeClaim> cached) {
+  static List<ClaimObservation> claimsOf(HasMetadata service, Collection<PersistentVolumeClaim> cached) {
     return VolumeSnapshots.claims(cached.stream()
         .filter(c -> c.getMetadata().getLabels() != null
             && service.getMetadata().getName().equals(c.getMetadata().getLabels().get(Labels.INSTANCE)))

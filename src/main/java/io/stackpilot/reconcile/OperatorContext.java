@@ -1,5 +1,8 @@
 package io.stackpilot.reconcile;
 
+import io.stackpilot.monitoring.AlertNotifier;
+import io.stackpilot.monitoring.RecoveryMetrics;
+import java.time.Duration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -40,8 +43,8 @@ public final class OperatorContext {
     this.companionApis = new CompanionApis(client, clock);
     this.factsReader = new ClusterFactsReader(referenced, companionApis);
     this.failures = new ReconcileFailures(clock);
-    this.signals = new RecoverySignals(events, new io.stackpilot.monitoring.AlertNotifier(client, meters),
-        new io.stackpilot.monitoring.RecoveryMetrics(meters), clock);
+    this.signals = new RecoverySignals(events, new AlertNotifier(client, meters),
+        new RecoveryMetrics(meters), clock);
     this.neighbours = new NeighbourCaches(client, namespaces);
   }
 
@@ -74,7 +77,7 @@ public final class OperatorContext {
    * objects specs name, the companion APIs) and waits until it has synced: call before the controllers
    * start.
    */
-  public void start(java.time.Duration timeout) {
+  public void start(Duration timeout) {
     List<CompletableFuture<Void>> started = new ArrayList<>(neighbours.start());
     started.addAll(referenced.start());
     started.addAll(companionApis.start());

@@ -1,5 +1,6 @@
 package io.stackpilot.reconcile;
 
+import java.util.List;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.lifecycle.Notice;
@@ -34,7 +35,7 @@ final class RecoverySignals {
     announce(service, stack, decision.notices(), decision.target(), image);
   }
 
-  void announce(HasMetadata service, Optional<ServiceStack> stack, java.util.List<Notice> notices, String revision,
+  void announce(HasMetadata service, Optional<ServiceStack> stack, List<Notice> notices, String revision,
       Optional<String> image) {
     String namespace = service.getMetadata().getNamespace();
     String name = service.getMetadata().getName();

@@ -1,5 +1,6 @@
 package io.stackpilot.reconcile;
 
+import java.util.Collections;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -55,7 +56,7 @@ public final class ReferencedObjects implements AutoCloseable {
 
   /** @param namespaces the watched namespaces; empty means all */
   ReferencedObjects(KubernetesClient client, Set<String> namespaces) {
-    List<String> scopes = namespaces.isEmpty() ? java.util.Collections.singletonList(null)
+    List<String> scopes = namespaces.isEmpty() ? Collections.singletonList(null)
         : namespaces.stream().sorted().toList();
     for (String namespace : scopes) {
       var secrets = namespace == null ? client.secrets().inAnyNamespace() : client.secrets().inNamespace(namespace);

@@ -1,5 +1,6 @@
 package io.stackpilot.render;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.stackpilot.config.EffectiveService;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +33,7 @@ public final class Labels {
   }
 
   /** The standard labels of an object rendered earlier, without those that belong to one Deployment. */
-  static Map<String, String> standardFrom(io.fabric8.kubernetes.api.model.HasMetadata rendered) {
+  static Map<String, String> standardFrom(HasMetadata rendered) {
     Map<String, String> labels = new TreeMap<>(rendered.getMetadata().getLabels());
     labels.remove(TRACK);
     return labels;

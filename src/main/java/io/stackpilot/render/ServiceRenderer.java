@@ -1,5 +1,6 @@
 package io.stackpilot.render;
 
+import io.stackpilot.lifecycle.RolloutMode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -38,9 +39,9 @@ public final class ServiceRenderer {
   }
 
   /** Whether beta reaches this service by a canary beside stable, or by swapping its one Deployment. */
-  public static io.stackpilot.lifecycle.RolloutMode rolloutMode(EffectiveService service) {
+  public static RolloutMode rolloutMode(EffectiveService service) {
     return service.replicas() > 1 && !DeploymentRenderer.needsRecreate(service)
-        ? io.stackpilot.lifecycle.RolloutMode.CANARY : io.stackpilot.lifecycle.RolloutMode.SWAP;
+        ? RolloutMode.CANARY : RolloutMode.SWAP;
   }
 
   /** The revision a Deployment Stackpilot rendered is running, from its pod template. */

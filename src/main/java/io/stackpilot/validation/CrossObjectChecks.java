@@ -1,5 +1,6 @@
 package io.stackpilot.validation;
 
+import java.util.Comparator;
 import io.stackpilot.api.ChannelSpec;
 import io.stackpilot.api.Channels;
 import io.stackpilot.api.Dependency;
@@ -41,7 +42,7 @@ final class CrossObjectChecks {
    * (and both, when neither came first).
    */
   private static void nameIsNotTaken(ClusterFacts facts, Findings findings) {
-    facts.namesakes().stream().sorted(java.util.Comparator.comparing(ServiceRef::toString)).forEach(first ->
+    facts.namesakes().stream().sorted(Comparator.comparing(ServiceRef::toString)).forEach(first ->
         findings.error("metadata.name", "metadata.name is taken: " + first + " has the same name and came first"
             + " (or in the same second); services of different kinds render objects of the same names"
             + " (a Deployment, a Service, ConfigMaps), so this one cannot run beside it: rename one of them"));

@@ -4,7 +4,7 @@ import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.StackService;
 
 /**
- * The operator's validation of specs (DESIGN.md, Validation point 2): the semantic and cross-object
+ * The operator's validation of specs (docs/design.md, Validation point 2): the semantic and cross-object
  * checks that the CRD's schema and CEL rules cannot make. A pure function of the object and the
  * cluster facts the reconciler read; it collects every error and warning instead of stopping at the
  * first.

@@ -1,5 +1,6 @@
 package io.stackpilot.validation;
 
+import java.util.ArrayList;
 import io.stackpilot.api.ValidationMessage;
 import io.stackpilot.api.ValidationStatus;
 import java.util.List;
@@ -17,7 +18,7 @@ public record ValidationReport(List<Finding> errors, List<Finding> warnings) {
 
   /** The same report with more errors, found after the checks (e.g. the API server refusing what the spec renders to). */
   public ValidationReport withErrors(List<Finding> more) {
-    List<Finding> all = new java.util.ArrayList<>(errors);
+    List<Finding> all = new ArrayList<>(errors);
     all.addAll(more);
     return new ValidationReport(all, warnings);
   }

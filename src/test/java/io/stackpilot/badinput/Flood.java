@@ -1,5 +1,6 @@
 package io.stackpilot.badinput;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +30,7 @@ final class Flood {
   List<Outcome> run(List<Integer> caseNumbers) throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
-    List<Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "flood-worker"));
     try {
       List<Future<?>> running = IntStream.range(0, workers).mapToObj(w -> pool.submit(() -> {

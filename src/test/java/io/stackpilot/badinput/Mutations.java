@@ -1,5 +1,7 @@
 package io.stackpilot.badinput;
 
+import java.util.Locale;
+import java.util.function.Supplier;
 import io.stackpilot.badinput.JsonText.RawBytes;
 import io.stackpilot.badinput.JsonText.RawNumber;
 import io.stackpilot.badinput.Mutation.Stage;
@@ -95,7 +97,7 @@ final class Mutations {
 
   // --- shape
 
-  private static boolean replaceAny(Draft d, Predicate<Object> filter, java.util.function.Supplier<Object> value) {
+  private static boolean replaceAny(Draft d, Predicate<Object> filter, Supplier<Object> value) {
     Optional<List<Object>> path = d.randomPath(filter);
     path.ifPresent(p -> SpecTree.set(d.object, p, value.get()));
     return path.isPresent();
@@ -103,7 +105,7 @@ final class Mutations {
 
   /** Replaces a field with one of the names, or, when the spec has none, sets {@code fallback} at the top. */
   private static boolean replaceNamed(Draft d, Set<String> names, String fallback,
-      java.util.function.Supplier<Object> value) {
+      Supplier<Object> value) {
     Optional<List<Object>> path = d.randomPathTo(names);
     if (path.isPresent()) {
       SpecTree.set(d.object, path.get(), value.get());
@@ -155,7 +157,7 @@ final class Mutations {
       case 0 -> metadata.put("labels", new LinkedHashMap<>(Map.of("bad key!", "v")));
       case 1 -> metadata.put("labels", new LinkedHashMap<>(Map.of("k", "v".repeat(64))));
       case 2 -> metadata.put("annotations", new LinkedHashMap<>(Map.of("big", letters(d, 300 * 1024))));
-      case 3 -> metadata.put("name", d.name().toUpperCase(java.util.Locale.ROOT));
+      case 3 -> metadata.put("name", d.name().toUpperCase(Locale.ROOT));
       case 4 -> metadata.put("name", d.name() + "-" + "n".repeat(40 - d.name().length()));
       case 5 -> metadata.put("namespace", "somewhere-else");
       default -> metadata.put("labels", wrongType(d));

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reads what the operator reported about an object from its status: whether it has judged the current
- * generation yet, and whether it found it valid. DESIGN.md: an invalid service is phase Invalid with
+ * generation yet, and whether it found it valid. docs/design.md (Status): an invalid service is phase Invalid with
  * ConfigValid=False and every error in status.validation naming its field; a stack says so in its
  * ConfigValid condition, field first.
  */
@@ -36,7 +36,7 @@ final class OperatorReport {
         .filter(c -> "ConfigValid".equals(c.get("type"))).findFirst();
   }
 
-  /** Why an Invalid report is not what DESIGN.md promises, or empty when it is. */
+  /** Why an Invalid report is not what docs/design.md promises, or empty when it is. */
   static Optional<String> invalidReportProblem(FuzzKind kind, GenericKubernetesResource object) {
     if (!kind.isService()) {
       String message = String.valueOf(configValid(object).map(c -> c.get("message")).orElse(""));

@@ -1,5 +1,6 @@
 package io.stackpilot.badinput;
 
+import java.util.TreeMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -55,7 +56,7 @@ final class RenderedObjects implements AutoCloseable {
 
   /** Deployments that more than one service ever owned: two services fighting over one object. */
   Map<String, Set<String>> contestedDeployments() {
-    Map<String, Set<String>> contested = new java.util.TreeMap<>();
+    Map<String, Set<String>> contested = new TreeMap<>();
     deploymentOwners.forEach((name, owners) -> {
       if (owners.size() > 1) {
         contested.put(name, Set.copyOf(owners));

@@ -1,5 +1,6 @@
 package io.stackpilot.badinput;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -46,7 +47,7 @@ class SpecFuzzerTest {
       used.addAll(fuzzCase.mutations());
       for (FuzzCase.FuzzObject object : fuzzCase.objects()) {
         // Bytes that are not UTF-8 are deliberate; read byte for byte, the structure must still be JSON.
-        String text = new String(object.json(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(object.json(), StandardCharsets.ISO_8859_1);
         assertThat(LENIENT.readTree(text).isObject()).as(fuzzCase.describe()).isTrue();
         // Names carry the case number (in any case: a mutation may upper-case it), so none is reused.
         assertThat(object.name()).as(fuzzCase.describe()).startsWithIgnoringCase("f%05d-".formatted(i));

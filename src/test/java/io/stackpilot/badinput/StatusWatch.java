@@ -1,5 +1,6 @@
 package io.stackpilot.badinput;
 
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -49,7 +50,7 @@ final class StatusWatch implements AutoCloseable {
   /** Completes once the object passes {@code done}; register before creating it, so no change is missed. */
   CompletableFuture<GenericKubernetesResource> when(FuzzKind kind, String name, Predicate<GenericKubernetesResource> done) {
     Waiter waiter = new Waiter(done, new CompletableFuture<>());
-    waiters.computeIfAbsent(key(kind, name), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(waiter);
+    waiters.computeIfAbsent(key(kind, name), k -> new CopyOnWriteArrayList<>()).add(waiter);
     current(kind, name).filter(done).ifPresent(waiter.future()::complete);
     return waiter.future();
   }

@@ -1,5 +1,6 @@
 package io.stackpilot.bench;
 
+import java.util.stream.IntStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -106,7 +107,7 @@ record BenchOptions(List<Integer> sizes, List<Integer> pairs, int namespaces, in
     }
     String[] variantWords = jvmVariants.isBlank() || jvmVariants.equals("none") ? new String[0]
         : jvmVariants.split(";");
-    List<JvmVariant> variants = java.util.stream.IntStream.range(0, variantWords.length)
+    List<JvmVariant> variants = IntStream.range(0, variantWords.length)
         .mapToObj(i -> JvmVariant.parse(variantWords[i], i + 1)).toList();
     return new BenchOptions(sizes, pairs, namespaces, concurrency, threads, changes, Duration.ofSeconds(resync),
         Duration.ofSeconds(timeout), out, controllerQps, controllerSyncs, schedulerQps, recoveries,

@@ -1,5 +1,6 @@
 package io.stackpilot.bench;
 
+import java.util.function.LongSupplier;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -149,7 +150,7 @@ final class ConvergenceBench {
   }
 
   /** Seconds from the first create to all N done, and the CPU seconds the bench JVM spent meanwhile. */
-  private double[] converge(Fleet fleet, Work create, java.util.function.LongSupplier done, String what, int n,
+  private double[] converge(Fleet fleet, Work create, LongSupplier done, String what, int n,
       int round) throws Exception {
     double cpu0 = Machine.cpuSeconds();
     double planeCpu0 = Machine.cpuSeconds(plane.pids());

@@ -1,5 +1,6 @@
 package io.stackpilot.bench;
 
+import java.util.Set;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stackpilot.devcluster.LocalControlPlane;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class ProcessBench {
   OperatorProcess start(Fleet fleet, JvmVariant jvm, Duration resync) {
     // Watching all namespaces sees only this round: the previous round's namespaces are gone.
     return new OperatorProcess(Path.of(options.jar()), plane.kubeconfig(),
-        options.processWatchesAll() ? java.util.Set.of() : fleet.namespaces(), resync,
+        options.processWatchesAll() ? Set.of() : fleet.namespaces(), resync,
         options.reconcileThreads(), jvm.flags(), plane.runDirectory().resolve("operator-logs"));
   }
 

@@ -1,5 +1,6 @@
 package io.stackpilot.bench;
 
+import java.util.Comparator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ final class Results {
 
   private List<Figure> ordered() {
     List<Figure> sorted = new ArrayList<>(figures);
-    sorted.sort(java.util.Comparator.comparingInt((Figure f) -> f.n())
+    sorted.sort(Comparator.comparingInt((Figure f) -> f.n())
         .thenComparingInt(f -> ORDER.indexOf(f.scenario())));
     return sorted;
   }

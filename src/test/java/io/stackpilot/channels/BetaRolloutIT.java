@@ -1,5 +1,6 @@
 package io.stackpilot.channels;
 
+import java.time.Instant;
 import static io.stackpilot.testing.ServiceQueries.condition;
 import static io.stackpilot.testing.ServiceQueries.deployment;
 import static io.stackpilot.testing.ServiceQueries.events;
@@ -155,10 +156,10 @@ class BetaRolloutIT {
       eventually(WAIT).until(() -> "Paused".equals(media(cluster, "grafana").getStatus().getRollout().getState()));
       RolloutStatus paused = media(cluster, "grafana").getStatus().getRollout();
       String stage = paused.getStage();
-      java.time.Instant soaked = java.time.Instant.parse(paused.getStageStartedAt()).plusSeconds(3);
+      Instant soaked = Instant.parse(paused.getStageStartedAt()).plusSeconds(3);
       // A paused rollout at rest has no events of its own: make Stackpilot look at it again, at least three
       // times and until the stage's soak is over, rather than hope the pods' events cause enough reconciles.
-      for (int poke = 1; poke <= 3 || java.time.Instant.now().isBefore(soaked); poke++) {
+      for (int poke = 1; poke <= 3 || Instant.now().isBefore(soaked); poke++) {
         double reconciles = operator.reconciles();
         cluster.kubectl("annotate", "--overwrite", "mediaservice", "grafana", "test.example/poke=" + poke)
             .assertSuccess();

@@ -1,5 +1,6 @@
 package io.stackpilot.datasafety;
 
+import java.util.ArrayList;
 import static io.stackpilot.testing.ServiceQueries.condition;
 import static io.stackpilot.testing.ServiceQueries.deployment;
 import static io.stackpilot.testing.ServiceQueries.events;
@@ -238,7 +239,7 @@ class DataSafetyIT {
             source: {persistentVolumeClaimName: sonarr-config}
           """.formatted(SnapshotterStandIn.SNAPSHOT_CLASS), "apply", "-f", "-").assertSuccess();
 
-      List<String> revisions = new java.util.ArrayList<>();
+      List<String> revisions = new ArrayList<>();
       for (String version : List.of("4.0.2", "4.0.3", "4.0.4", "4.0.5")) {
         String previous = media(cluster, "sonarr").getStatus().getRevision();
         applyKeeping(cluster, "lscr.io/linuxserver/sonarr:" + version, 2);

@@ -1,5 +1,6 @@
 package io.stackpilot.faults;
 
+import java.util.Comparator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -86,7 +87,7 @@ final class AuditLog {
       return Files.readAllLines(log, StandardCharsets.UTF_8).stream().map(AuditLog::parse)
           .filter(Objects::nonNull)
           .filter(w -> w.user().startsWith("system:serviceaccount:" + namespace + ":"))
-          .sorted(java.util.Comparator.comparing(Write::at))
+          .sorted(Comparator.comparing(Write::at))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the audit log " + log, e);

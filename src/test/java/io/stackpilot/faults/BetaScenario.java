@@ -1,5 +1,6 @@
 package io.stackpilot.faults;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -132,7 +133,7 @@ final class BetaScenario extends ServiceScenario {
 
   /** All pods on the service's own Deployment, on the image, and no canary left behind. */
   private Optional<String> mainOnly(String image) {
-    if (!Owned.deployments(cluster, service()).equals(java.util.List.of(service()))) {
+    if (!Owned.deployments(cluster, service()).equals(List.of(service()))) {
       return Optional.of("Deployments " + Owned.deployments(cluster, service()) + ", the canary is still there");
     }
     Deployment main = Owned.deployment(cluster, service()).orElseThrow();

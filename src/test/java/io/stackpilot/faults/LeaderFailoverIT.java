@@ -1,5 +1,6 @@
 package io.stackpilot.faults;
 
+import java.util.Comparator;
 import static io.stackpilot.testing.ServiceQueries.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,7 +123,7 @@ class LeaderFailoverIT {
             Collectors.toList()));
     assertThat(actions).as("replicas that acted").hasSizeGreaterThanOrEqualTo(Stop.values().length);
     List<Map.Entry<String, List<AuditLog.Write>>> byFirstAction = new ArrayList<>(actions.entrySet());
-    byFirstAction.sort(java.util.Comparator.comparing(e -> e.getValue().get(0).at()));
+    byFirstAction.sort(Comparator.comparing(e -> e.getValue().get(0).at()));
     for (int i = 1; i < byFirstAction.size(); i++) {
       var earlier = byFirstAction.get(i - 1);
       var later = byFirstAction.get(i);

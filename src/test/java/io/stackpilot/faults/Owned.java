@@ -1,5 +1,6 @@
 package io.stackpilot.faults;
 
+import java.util.Comparator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.Event;
@@ -129,7 +130,7 @@ final class Owned {
   static String describe(TestCluster cluster, String service) {
     StringBuilder out = new StringBuilder("--- " + service + "\n");
     allEvents(cluster).stream().filter(e -> service.equals(e.getInvolvedObject().getName()))
-        .sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getFirstTimestamp())))
+        .sorted(Comparator.comparing(e -> String.valueOf(e.getFirstTimestamp())))
         .forEach(e -> out.append("event ").append(e.getFirstTimestamp()).append(' ').append(e.getReason())
             .append(": ").append(e.getMessage()).append('\n'));
     cluster.client().apps().deployments().inNamespace(cluster.namespace()).withLabel(INSTANCE, service).list()

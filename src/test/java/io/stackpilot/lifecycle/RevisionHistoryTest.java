@@ -1,5 +1,6 @@
 package io.stackpilot.lifecycle;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -170,7 +171,7 @@ class RevisionHistoryTest {
   private static RevisionRecord record(String revision, int appliedSecond, String... configMaps) {
     SortedMap<String, SortedMap<String, String>> data = new TreeMap<>();
     IntStream.range(0, configMaps.length)
-        .forEach(i -> data.put(configMaps[i], new TreeMap<>(java.util.Map.of("KEY", "value-" + i))));
+        .forEach(i -> data.put(configMaps[i], new TreeMap<>(Map.of("KEY", "value-" + i))));
     return new RevisionRecord(revision, "app:" + appliedSecond, "stable", T0.plusSeconds(appliedSecond).toString(),
         RevisionRecord.PROGRESSING, template(revision), data);
   }

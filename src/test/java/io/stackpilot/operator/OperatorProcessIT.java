@@ -1,5 +1,6 @@
 package io.stackpilot.operator;
 
+import java.util.Optional;
 import io.stackpilot.testing.PodSecurityLevel;
 import static io.stackpilot.testing.ServiceQueries.eventually;
 import static io.stackpilot.testing.ServiceQueries.phase;
@@ -56,7 +57,7 @@ class OperatorProcessIT {
           || security.at().isPresent() || monitoring.at().isPresent());
       assertThat(operator.isAlive()).as("the operator process exited:%n%s", operator.output()).isTrue();
       Instant firstReconcile = Stream.of(media.at(), security.at(), monitoring.at())
-          .flatMap(java.util.Optional::stream).min(Instant::compareTo).orElseThrow();
+          .flatMap(Optional::stream).min(Instant::compareTo).orElseThrow();
 
       eventually(Duration.ofMinutes(3)).untilAsserted(() -> {
         assertThat(operator.isAlive()).as("the operator process exited:%n%s", operator.output()).isTrue();

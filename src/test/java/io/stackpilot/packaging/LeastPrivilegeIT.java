@@ -1,5 +1,6 @@
 package io.stackpilot.packaging;
 
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -181,7 +182,7 @@ class LeastPrivilegeIT {
     return (asTheOperator ? OperatorClients.builder(config) : new KubernetesClientBuilder().withConfig(config)).build();
   }
 
-  private static io.fabric8.kubernetes.api.model.coordination.v1.Lease lease(KubernetesClient client, String namespace) {
+  private static Lease lease(KubernetesClient client, String namespace) {
     return client.leases().inNamespace(namespace).withName(StackpilotOperator.LEASE_NAME).get();
   }
 

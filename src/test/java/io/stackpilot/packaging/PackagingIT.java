@@ -1,5 +1,6 @@
 package io.stackpilot.packaging;
 
+import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,8 +64,8 @@ class PackagingIT {
    * Watching every namespace adds the cluster-scoped reads: which VolumeSnapshotClasses exist, and the
    * CRDs of the add-on APIs Stackpilot renders objects of.
    */
-  private static final List<String> CLUSTER_RULES = java.util.stream.Stream.concat(OPERATOR_RULES.stream(),
-      java.util.stream.Stream.of("snapshot.storage.k8s.io | volumesnapshotclasses | list,watch",
+  private static final List<String> CLUSTER_RULES = Stream.concat(OPERATOR_RULES.stream(),
+      Stream.of("snapshot.storage.k8s.io | volumesnapshotclasses | list,watch",
           "apiextensions.k8s.io | customresourcedefinitions | list,watch")).toList();
   private static final List<String> LEADER_ELECTION_RULES = List.of("coordination.k8s.io | leases | get,create,update,patch");
 

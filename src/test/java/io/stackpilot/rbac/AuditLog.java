@@ -1,5 +1,6 @@
 package io.stackpilot.rbac;
 
+import java.util.Comparator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stackpilot.operator.OperatorClients;
@@ -24,7 +25,7 @@ final class AuditLog {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<OperatorRequest, Long> counts = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+  private final Map<OperatorRequest, Long> counts = new TreeMap<>(Comparator.comparing(Object::toString));
   private long requests;
   private long events;
 

@@ -1,5 +1,6 @@
 package io.stackpilot.reconcile;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
@@ -144,7 +145,7 @@ class NeighbourWakesTest {
     return service;
   }
 
-  private static io.fabric8.kubernetes.api.model.ObjectMeta meta(String name, long generation, Map<String, String> labels) {
+  private static ObjectMeta meta(String name, long generation, Map<String, String> labels) {
     return new ObjectMetaBuilder().withName(name).withNamespace("home").withGeneration(generation)
         .withLabels(labels).build();
   }

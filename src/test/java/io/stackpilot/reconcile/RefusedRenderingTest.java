@@ -1,5 +1,6 @@
 package io.stackpilot.reconcile;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The API server's refusal of a rendered object, turned into errors on the spec fields it came from. */
 class RefusedRenderingTest {
 
-  private static final io.fabric8.kubernetes.api.model.apps.Deployment DEPLOYMENT =
+  private static final Deployment DEPLOYMENT =
       new DeploymentBuilder().withNewMetadata().withName("sonarr").endMetadata().build();
 
   @Test

@@ -1,5 +1,9 @@
 package io.stackpilot.reconcile;
 
+import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.SecurityService;
+import io.stackpilot.lifecycle.RevisionHistory;
+import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.stackpilot.testing.ServiceQueries.condition;
 import static io.stackpilot.testing.ServiceQueries.deployment;
@@ -220,7 +224,7 @@ class ServiceLifecycleIT {
       applyGrafana(cluster, "tautulli");
 
       eventually().untilAsserted(() -> {
-        var second = cluster.client().resources(io.stackpilot.api.MonitoringService.class)
+        var second = cluster.client().resources(MonitoringService.class)
             .inNamespace(cluster.namespace()).withName("tautulli").get();
         assertThat(phase(second)).isEqualTo("Invalid");
         assertThat(second.getStatus().getValidation().getErrors()).extracting(e -> e.getField())
@@ -332,16 +336,16 @@ class ServiceLifecycleIT {
         """.formatted(name), "apply", "-f", "-").assertSuccess();
   }
 
-  private static io.stackpilot.api.MonitoringService monitoring(TestCluster cluster, String name) {
-    return cluster.client().resources(io.stackpilot.api.MonitoringService.class).inNamespace(cluster.namespace())
+  private static MonitoringService monitoring(TestCluster cluster, String name) {
+    return cluster.client().resources(MonitoringService.class).inNamespace(cluster.namespace())
         .withName(name).get();
   }
 
   @Test
   void configMapsOfRevisionsPastTheHistoryAreDeleted(TestCluster cluster) {
-    int revisions = io.stackpilot.lifecycle.RevisionHistory.LIMIT + 2;
+    int revisions = RevisionHistory.LIMIT + 2;
     try (RunningOperator operator = cluster.startOperator()) {
-      List<String> configMaps = new java.util.ArrayList<>();
+      List<String> configMaps = new ArrayList<>();
       for (int i = 0; i < revisions; i++) {
         cluster.kubectlWithInput("""
             apiVersion: stackpilot.io/v1alpha1
@@ -369,7 +373,7 @@ class ServiceLifecycleIT {
         List<String> left = cluster.client().configMaps().inNamespace(cluster.namespace()).list().getItems().stream()
             .map(c -> c.getMetadata().getName()).filter(name -> name.startsWith("readarr-cfg-")).toList();
         assertThat(left).doesNotContain(configMaps.get(0), configMaps.get(1))
-            .containsAll(configMaps.subList(revisions - io.stackpilot.lifecycle.RevisionHistory.LIMIT, revisions));
+            .containsAll(configMaps.subList(revisions - RevisionHistory.LIMIT, revisions));
       });
     }
   }
@@ -390,7 +394,7 @@ class ServiceLifecycleIT {
             storage: [{name: data, mountPath: /var/lib/grafana, size: 1Gi}]
             monitoring: {role: Dashboards}
           """, "apply", "-f", "-").assertSuccess();
-      eventually().until(() -> ready(cluster.client().resources(io.stackpilot.api.MonitoringService.class)
+      eventually().until(() -> ready(cluster.client().resources(MonitoringService.class)
           .inNamespace(cluster.namespace()).withName("grafana").get()));
       assertThat(cluster.client().configMaps().inNamespace(cluster.namespace()).withLabel("app.kubernetes.io/instance", "grafana")
           .list().getItems()).isNotEmpty();
@@ -510,10 +514,10 @@ class ServiceLifecycleIT {
   private static List<StackService> services(TestCluster cluster) {
     var client = cluster.client();
     String ns = cluster.namespace();
-    List<StackService> all = new java.util.ArrayList<>();
+    List<StackService> all = new ArrayList<>();
     all.addAll(client.resources(MediaService.class).inNamespace(ns).list().getItems());
-    all.addAll(client.resources(io.stackpilot.api.SecurityService.class).inNamespace(ns).list().getItems());
-    all.addAll(client.resources(io.stackpilot.api.MonitoringService.class).inNamespace(ns).list().getItems());
+    all.addAll(client.resources(SecurityService.class).inNamespace(ns).list().getItems());
+    all.addAll(client.resources(MonitoringService.class).inNamespace(ns).list().getItems());
     return all;
   }
 

@@ -1,5 +1,9 @@
 package io.stackpilot.recovery;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
 import static io.stackpilot.testing.ServiceQueries.condition;
 import static io.stackpilot.testing.ServiceQueries.deployment;
 import static io.stackpilot.testing.ServiceQueries.events;
@@ -89,10 +93,10 @@ class RecoveryIT {
 
   @Test
   void rollbackSendsAnAlertToTheStacksWebhook(TestCluster cluster) throws Exception {
-    List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-    var receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    List<String> received = new CopyOnWriteArrayList<>();
+    var receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/hooks/ops", exchange -> {
-      received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       exchange.sendResponseHeaders(204, -1);
       exchange.close();
     });

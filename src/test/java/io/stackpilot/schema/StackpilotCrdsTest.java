@@ -1,5 +1,6 @@
 package io.stackpilot.schema;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class StackpilotCrdsTest {
     CelRules cel = new CelRules();
 
     assertThat(rules).hasSizeGreaterThan(30);
-    assertThat(rules).allSatisfy(rule -> assertThat(cel.evaluate(rule, java.util.Map.of()).verdict())
+    assertThat(rules).allSatisfy(rule -> assertThat(cel.evaluate(rule, Map.of()).verdict())
         .as(rule.rule()).isNotEqualTo(RuleOutcome.Verdict.NOT_CHECKABLE));
   }
 

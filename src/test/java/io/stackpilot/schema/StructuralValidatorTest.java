@@ -1,5 +1,6 @@
 package io.stackpilot.schema;
 
+import java.util.ArrayList;
 import static io.stackpilot.schema.Gadgets.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -119,7 +120,7 @@ class StructuralValidatorTest {
           - {type: string, maxLength: 2}
           - {type: string, pattern: "^x+$"}
         """));
-    List<Violation> found = new java.util.ArrayList<>();
+    List<Violation> found = new ArrayList<>();
 
     StructuralValidator.validate(Gadgets.yaml("\"ab\""), schema, FieldPath.root().child("f"), found);
     StructuralValidator.validate(Gadgets.yaml("\"xxxx\""), schema, FieldPath.root().child("f"), found);

@@ -1,5 +1,6 @@
 package io.stackpilot.testing;
 
+import java.util.Locale;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -23,7 +24,7 @@ public @interface PodSecurityLevel {
 
     /** The label value the admission plugin reads. */
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.stackpilot.testing;
 
+import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -27,7 +28,7 @@ public final class RequestCounter implements Interceptor {
 
   @Override
   public void after(HttpRequest request, HttpResponse<?> response,
-      io.fabric8.kubernetes.client.http.AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+      AsyncBody.Consumer<List<ByteBuffer>> consumer) {
     String verb = request.method();
     if ("GET".equals(verb) && request.uri().getQuery() != null && request.uri().getQuery().contains("watch=true")) {
       verb = "WATCH";

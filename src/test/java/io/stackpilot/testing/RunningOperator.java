@@ -1,5 +1,6 @@
 package io.stackpilot.testing;
 
+import io.micrometer.core.instrument.Counter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stackpilot.operator.OperatorClients;
@@ -49,12 +50,12 @@ public final class RunningOperator implements AutoCloseable {
   /** How many reconciles of services have finished, from the operator's own meter. */
   public double reconciles() {
     return meters.find("stackpilot.reconciles").counters().stream()
-        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        .mapToDouble(Counter::count).sum();
   }
 
   /** The sum of a meter's counts over all its labels; zero when it was never touched. */
   public double meter(String name) {
-    return meters.find(name).counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    return meters.find(name).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.stackpilot.testing;
 
+import java.time.Duration;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -62,7 +63,7 @@ public final class SnapshotterStandIn implements AutoCloseable {
     for (String crd : CRDS) {
       cluster.kubectl("wait", "--for=condition=Established", "--timeout=60s", "crd/" + crd).assertSuccess();
     }
-    ServiceQueries.eventually(java.time.Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+    ServiceQueries.eventually(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
       cluster.client().genericKubernetesResources(CLASSES).resource(new GenericKubernetesResourceBuilder()
           .withApiVersion("snapshot.storage.k8s.io/v1").withKind("VolumeSnapshotClass")
           .withNewMetadata().withName(SNAPSHOT_CLASS).endMetadata()
@@ -78,7 +79,7 @@ public final class SnapshotterStandIn implements AutoCloseable {
     for (String crd : CRDS) {
       cluster.kubectl("delete", "crd", crd, "--ignore-not-found", "--wait=true", "--timeout=60s").assertSuccess();
     }
-    ServiceQueries.eventually(java.time.Duration.ofSeconds(60)).until(() ->
+    ServiceQueries.eventually(Duration.ofSeconds(60)).until(() ->
         !cluster.kubectl("api-resources", "--api-group=snapshot.storage.k8s.io", "-o", "name").stdout().contains("volumesnapshot"));
   }
 

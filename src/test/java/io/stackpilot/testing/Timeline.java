@@ -1,5 +1,6 @@
 package io.stackpilot.testing;
 
+import java.util.Optional;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -62,7 +63,7 @@ public final class Timeline implements AutoCloseable {
   }
 
   /** The first entry about {@code object} whose detail contains {@code text}. */
-  public synchronized java.util.Optional<Entry> first(String object, String what, String text) {
+  public synchronized Optional<Entry> first(String object, String what, String text) {
     return entries.stream().filter(e -> e.object().equals(object) && e.what().equals(what) && e.detail().contains(text))
         .findFirst();
   }

@@ -1,5 +1,6 @@
 package io.stackpilot.validation;
 
+import java.util.Map;
 import static io.stackpilot.validation.SpecValidator.validateService;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,7 @@ class BoundedFindingsTest {
             valueFrom: {secretKeyRef: {name: %s, key: token}}
         """.formatted(huge));
     // A config key that long is no YAML key; set it directly.
-    sonarr.getSpec().setConfig(java.util.Map.of("API_KEY" + huge, "x"));
+    sonarr.getSpec().setConfig(Map.of("API_KEY" + huge, "x"));
 
     ValidationReport report = validateService(sonarr, ClusterFacts.emptyCluster());
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * DESIGN.md, Validation point 1: the API server itself rejects malformed objects at kubectl apply,
+ * docs/design.md, Validation point 1: the API server itself rejects malformed objects at kubectl apply,
  * with a message that names the field. Every case of the invalid catalogue is applied as a user
  * would; each must fail with its expected message, and the baselines must be accepted, so that a
  * rule that rejects too much shows up as well as one that rejects too little.

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
 
 /**
- * DESIGN.md, Validation point 3: {@code stackpilot validate} runs the API server's checks offline.
+ * docs/design.md, Validation point 3: {@code stackpilot validate} runs the API server's checks offline.
  * Every case of the invalid catalogue and every baseline goes both to the API server (kubectl apply
  * with server-side dry run, so strict field validation, defaulting, schema and CEL all run, and
  * nothing is stored) and to validate; both must accept or reject it, and name the same fields.

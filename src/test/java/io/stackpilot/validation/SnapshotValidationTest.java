@@ -1,5 +1,6 @@
 package io.stackpilot.validation;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import static io.stackpilot.validation.SpecValidator.validateService;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,7 +83,7 @@ class SnapshotValidationTest {
 
   private static ServiceStack stackWithSnapshotClass(String snapshotClass) {
     ServiceStack stack = new ServiceStack();
-    stack.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("home").withNamespace("media")
+    stack.setMetadata(new ObjectMetaBuilder().withName("home").withNamespace("media")
         .build());
     ServiceStackSpec spec = new ServiceStackSpec();
     ServiceDefaults base = new ServiceDefaults();

@@ -1,5 +1,6 @@
 package io.stackpilot.validation;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import static io.stackpilot.validation.SpecValidator.validateService;
 import static io.stackpilot.validation.SpecValidator.validateStack;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,7 +100,7 @@ class SpecValidatorTest {
   @Test
   void aServiceWithoutASpecIsOneErrorOnSpecNotAFailure() {
     MediaService stored = new MediaService();
-    stored.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("old").withNamespace("home")
+    stored.setMetadata(new ObjectMetaBuilder().withName("old").withNamespace("home")
         .build());
 
     assertThat(validateService(stored, ClusterFacts.emptyCluster().withStack(HOME)).errors())

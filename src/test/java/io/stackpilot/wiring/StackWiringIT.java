@@ -1,5 +1,7 @@
 package io.stackpilot.wiring;
 
+import java.util.List;
+import java.util.stream.Stream;
 import static io.stackpilot.testing.ServiceQueries.condition;
 import static io.stackpilot.testing.ServiceQueries.deployment;
 import static io.stackpilot.testing.ServiceQueries.eventually;
@@ -198,9 +200,9 @@ class StackWiringIT {
   }
 
   /** The services whose pods the isolating NetworkPolicy of {@code name} admits, by instance label. */
-  private static java.util.List<String> admitted(TestCluster cluster, String name) {
+  private static List<String> admitted(TestCluster cluster, String name) {
     return policy(cluster, name + "-isolate").getSpec().getIngress().stream()
-        .flatMap(rule -> rule.getFrom() == null ? java.util.stream.Stream.empty() : rule.getFrom().stream())
+        .flatMap(rule -> rule.getFrom() == null ? Stream.empty() : rule.getFrom().stream())
         .filter(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null)
         .map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/instance"))
         .filter(Objects::nonNull)
