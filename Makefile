@@ -2,7 +2,7 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries crds docs demo jar build image clean bench
+.PHONY: test unit k8s-binaries crds docs demo jar build image clean bench format
 
 ## Builds the control-plane binaries if missing, then runs unit tests and integration tests.
 test: k8s-binaries
@@ -28,14 +28,17 @@ bench: k8s-binaries jar
 	MAVEN_OPTS="$$MAVEN_OPTS -Djava.util.concurrent.ForkJoinPool.common.parallelism=2" \
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.stackpilot.bench.BenchMain -Dexec.args="$(BENCH_ARGS)"
 
-## Regenerates crds/ from the API classes, and the chart's and the kustomize base's copies of it
-## (CrdsAreCurrentTest and ChartCrdsAreCurrentTest fail when one is stale).
+## Formats the Java sources as the build checks them (google-java-format through Spotless).
+format:
+	$(MVN) -q spotless:apply
+
+## Regenerates crds/ from the API classes (CrdsAreCurrentTest fails when it is stale). The kustomize
+## base reads crds/ itself; every build copies it into the chart.
 crds:
 	$(MVN) -q process-classes
-	rm -f crds/*-v1.yml helm/stackpilot/crds/*-v1.yml deploy/crds/*-v1.yml
+	rm -f crds/*-v1.yml
 	cp target/classes/META-INF/fabric8/*-v1.yml crds/
-	cp crds/*-v1.yml helm/stackpilot/crds/
-	cp crds/*-v1.yml deploy/crds/
+	$(MVN) -q generate-resources
 
 ## Regenerates docs/api.md from the CRDs (ApiReferenceIsCurrentTest fails when it is stale).
 docs:
