@@ -18,7 +18,8 @@ public class AlertWebhook {
   @Size(max = 63)
   private String name;
 
-  @JsonPropertyDescription("Secret key holding the webhook URL (URLs often carry tokens, so never inline).")
+  @JsonPropertyDescription(
+      "Secret key holding the webhook URL (URLs often carry tokens, so never inline).")
   @Required
   private SecretKeyReference urlSecretRef;
 
@@ -26,7 +27,8 @@ public class AlertWebhook {
   @Default(SchemaDefaults.WEBHOOK_FORMAT)
   private WebhookFormat format;
 
-  @JsonPropertyDescription("Events to send: RolledBack, Degraded, BetaFailed, Promoted, Restarted, Recovered. Default: all.")
+  @JsonPropertyDescription(
+      "Events to send: RolledBack, Degraded, BetaFailed, Promoted, Restarted, Recovered. Default: all.")
   @Size(max = 6)
   private List<AlertEvent> events;
 

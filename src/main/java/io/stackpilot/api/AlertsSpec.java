@@ -12,7 +12,9 @@ public class AlertsSpec {
 
   @JsonPropertyDescription("Webhooks to notify.")
   @Size(max = 8)
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "alerts.webhooks must have unique names: two webhooks share a name")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "alerts.webhooks must have unique names: two webhooks share a name")
   private List<AlertWebhook> webhooks;
 
   public List<AlertWebhook> getWebhooks() {

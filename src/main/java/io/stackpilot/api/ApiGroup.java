@@ -9,8 +9,8 @@ public final class ApiGroup {
 
   /**
    * Service names leave room for the suffixes of the objects rendered from them (a -beta canary, a
-   * -cfg-<hash> ConfigMap, a -<volume> claim) within the 63 characters of a DNS label, and start with
-   * a letter because they name a Kubernetes Service.
+   * -cfg-<hash> ConfigMap, a -<volume> claim) within the 63 characters of a DNS label, and start
+   * with a letter because they name a Kubernetes Service.
    */
   public static final String NAME_LENGTH_RULE =
       "self.metadata.name.size() <= 40 && self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')";

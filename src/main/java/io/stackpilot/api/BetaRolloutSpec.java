@@ -11,13 +11,20 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class BetaRolloutSpec {
 
-  @JsonPropertyDescription("Stages in order; the percents may not decrease and the last stage reaches 100.")
+  @JsonPropertyDescription(
+      "Stages in order; the percents may not decrease and the last stage reaches 100.")
   @Size(min = 1, max = 10)
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "betaRollout.stages must have unique names: two stages share a name")
-  @ValidationRule(value = "self[self.size() - 1].percent == 100", message = "the last stage of betaRollout.stages must reach percent 100, so beta ends up serving everything")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "betaRollout.stages must have unique names: two stages share a name")
+  @ValidationRule(
+      value = "self[self.size() - 1].percent == 100",
+      message =
+          "the last stage of betaRollout.stages must reach percent 100, so beta ends up serving everything")
   private List<RolloutStage> stages;
 
-  @JsonPropertyDescription("Automatic makes beta live after the last stage; Manual waits for the annotation stackpilot.io/promote.")
+  @JsonPropertyDescription(
+      "Automatic makes beta live after the last stage; Manual waits for the annotation stackpilot.io/promote.")
   @Default(SchemaDefaults.PROMOTION)
   private PromotionPolicy promotion;
 

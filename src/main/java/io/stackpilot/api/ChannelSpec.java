@@ -2,9 +2,9 @@ package io.stackpilot.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
-import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -15,21 +15,30 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ChannelSpec {
 
-  @JsonPropertyDescription("Container image of this channel, with a tag or digest, e.g. lscr.io/linuxserver/sonarr:4.0.9.")
+  @JsonPropertyDescription(
+      "Container image of this channel, with a tag or digest, e.g. lscr.io/linuxserver/sonarr:4.0.9.")
   @Required
-  @Pattern("^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$")
+  @Pattern(
+      "^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$")
   @Size(max = 512)
   private String image;
 
-  @JsonPropertyDescription("Environment variables that override those of the service (by name) while this channel is live.")
+  @JsonPropertyDescription(
+      "Environment variables that override those of the service (by name) while this channel is live.")
   @Size(max = 64)
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "env must have unique names: two variables share a name")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "env must have unique names: two variables share a name")
   @SchemaFrom(type = EnvVarSchema[].class)
   private List<EnvVar> env;
 
-  @JsonPropertyDescription("Configuration entries that override those of the service (by key) while this channel is live.")
+  @JsonPropertyDescription(
+      "Configuration entries that override those of the service (by key) while this channel is live.")
   @Size(max = 128)
-  @ValidationRule(value = "self.all(k, k.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))", message = "config keys must be valid environment variable names (letters, digits, '_', '-', '.'); rename the key")
+  @ValidationRule(
+      value = "self.all(k, k.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))",
+      message =
+          "config keys must be valid environment variable names (letters, digits, '_', '-', '.'); rename the key")
   private Map<String, String> config;
 
   public String getImage() {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 
-/** The stable and beta channels of a service. stable is required; beta only when a beta build exists. */
+/**
+ * The stable and beta channels of a service. stable is required; beta only when a beta build
+ * exists.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Channels {
 
@@ -12,7 +15,8 @@ public class Channels {
   @Required
   private ChannelSpec stable;
 
-  @JsonPropertyDescription("The beta channel: a newer build rolled out in stages (see betaRollout) and rolled back to stable when it misbehaves.")
+  @JsonPropertyDescription(
+      "The beta channel: a newer build rolled out in stages (see betaRollout) and rolled back to stable when it misbehaves.")
   private ChannelSpec beta;
 
   public ChannelSpec getStable() {

@@ -16,10 +16,13 @@ public class ConfigFile {
   @Required
   @Pattern("^/[^\\x00]*$")
   @Size(max = 255)
-  @ValidationRule(value = "!self.endsWith('/')", message = "configFiles[].path must name a file, not a directory: remove the trailing '/'")
+  @ValidationRule(
+      value = "!self.endsWith('/')",
+      message = "configFiles[].path must name a file, not a directory: remove the trailing '/'")
   private String path;
 
-  @JsonPropertyDescription("Content of the file. Use env with secretKeyRef for secrets, never file content.")
+  @JsonPropertyDescription(
+      "Content of the file. Use env with secretKeyRef for secrets, never file content.")
   @Required
   @Size(max = 262144)
   private String content;

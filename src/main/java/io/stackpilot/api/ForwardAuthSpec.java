@@ -11,7 +11,8 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ForwardAuthSpec {
 
-  @JsonPropertyDescription("Path of the verification endpoint, e.g. /api/verify for Authelia or /oauth2/auth for oauth2-proxy.")
+  @JsonPropertyDescription(
+      "Path of the verification endpoint, e.g. /api/verify for Authelia or /oauth2/auth for oauth2-proxy.")
   @Required
   @Pattern("^/.*")
   @Size(max = 255)

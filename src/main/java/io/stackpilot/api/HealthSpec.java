@@ -8,7 +8,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** How to tell that the service is healthy; rendered as readiness and liveness probes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!(has(self.http) && has(self.tcp))", message = "health takes one check: set either http or tcp, not both")
+@ValidationRule(
+    value = "!(has(self.http) && has(self.tcp))",
+    message = "health takes one check: set either http or tcp, not both")
 public class HealthSpec {
 
   @JsonPropertyDescription("HTTP check; set either http or tcp.")

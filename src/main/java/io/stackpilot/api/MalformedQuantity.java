@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.Objects;
 
 /**
- * A quantity in a resource that is not a Kubernetes quantity (e.g. "1 Gi"), kept as written. The CRD
- * cannot check the requests and limits it takes from core/v1, so the API server stores whatever text
- * it is given; the operator must still be able to read such a resource, and validation reports it. It
- * compares by its text, as {@link Quantity#equals} would throw on it.
+ * A quantity in a resource that is not a Kubernetes quantity (e.g. "1 Gi"), kept as written. The
+ * CRD cannot check the requests and limits it takes from core/v1, so the API server stores whatever
+ * text it is given; the operator must still be able to read such a resource, and validation reports
+ * it. It compares by its text, as {@link Quantity#equals} would throw on it.
  */
 public final class MalformedQuantity extends Quantity {
 

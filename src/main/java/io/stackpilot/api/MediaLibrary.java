@@ -30,7 +30,8 @@ public class MediaLibrary {
   @Size(max = 255)
   private String mountPath;
 
-  @JsonPropertyDescription("Mount read-only (default true); Sonarr and Radarr need write access to import.")
+  @JsonPropertyDescription(
+      "Mount read-only (default true); Sonarr and Radarr need write access to import.")
   @Default(SchemaDefaults.LIBRARY_READ_ONLY)
   private Boolean readOnly;
 

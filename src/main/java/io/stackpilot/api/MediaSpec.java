@@ -13,8 +13,12 @@ public class MediaSpec {
 
   @JsonPropertyDescription("Media libraries mounted into the service.")
   @Size(max = 16)
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "media.libraries must have unique names: two libraries share a name")
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.mountPath == a.mountPath))", message = "media.libraries must have unique mountPaths: two libraries share a mountPath")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "media.libraries must have unique names: two libraries share a name")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.mountPath == a.mountPath))",
+      message = "media.libraries must have unique mountPaths: two libraries share a mountPath")
   private List<MediaLibrary> libraries;
 
   @JsonPropertyDescription("Transcoding scratch space and devices.")

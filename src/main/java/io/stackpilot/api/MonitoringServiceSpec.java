@@ -7,7 +7,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** Spec of a monitoring service. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.monitoring.scrape) || self.monitoring.role == 'Metrics'", message = "monitoring.scrape is only for role Metrics", fieldPath = ".monitoring.scrape")
+@ValidationRule(
+    value = "!has(self.monitoring.scrape) || self.monitoring.role == 'Metrics'",
+    message = "monitoring.scrape is only for role Metrics",
+    fieldPath = ".monitoring.scrape")
 public class MonitoringServiceSpec extends ServiceSpec {
 
   @JsonPropertyDescription("Role and scrape settings.")

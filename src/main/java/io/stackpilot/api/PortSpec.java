@@ -14,7 +14,8 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PortSpec {
 
-  @JsonPropertyDescription("Port name, an IANA service name such as http or metrics (a port named metrics is scraped by monitoring services).")
+  @JsonPropertyDescription(
+      "Port name, an IANA service name such as http or metrics (a port named metrics is scraped by monitoring services).")
   @Required
   @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
   @Size(max = 15)

@@ -3,10 +3,10 @@ package io.stackpilot.api;
 import java.util.regex.Pattern;
 
 /**
- * The grammar of a Kubernetes quantity (resource.Quantity): a decimal number, then nothing, a binary
- * suffix (Ki to Ei), a decimal one (n, u, m, k, M to E) or an exponent (e3). Stricter than the
- * expression the API server quotes when it refuses one ("1.5.5Gi" matches that, and is still refused),
- * so that what the CRD or the operator lets through, the API server takes.
+ * The grammar of a Kubernetes quantity (resource.Quantity): a decimal number, then nothing, a
+ * binary suffix (Ki to Ei), a decimal one (n, u, m, k, M to E) or an exponent (e3). Stricter than
+ * the expression the API server quotes when it refuses one ("1.5.5Gi" matches that, and is still
+ * refused), so that what the CRD or the operator lets through, the API server takes.
  */
 public final class QuantitySyntax {
 

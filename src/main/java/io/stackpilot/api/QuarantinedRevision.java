@@ -3,7 +3,9 @@ package io.stackpilot.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** A revision that failed and is not applied again until the spec changes or a retry is asked for. */
+/**
+ * A revision that failed and is not applied again until the spec changes or a retry is asked for.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class QuarantinedRevision {
 

@@ -10,9 +10,27 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** What Stackpilot does when the service turns unhealthy. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.failureWindow) || !self.failureWindow.matches('" + RecoverySpec.DURATION + "') || duration(self.failureWindow) >= duration('1s')", message = "recovery.failureWindow must be at least 1s", fieldPath = ".failureWindow")
-@ValidationRule(value = "!has(self.progressDeadline) || !self.progressDeadline.matches('" + RecoverySpec.DURATION + "') || duration(self.progressDeadline) >= duration('10s')", message = "recovery.progressDeadline must be at least 10s", fieldPath = ".progressDeadline")
-@ValidationRule(value = "!has(self.restartWindow) || !self.restartWindow.matches('" + RecoverySpec.DURATION + "') || duration(self.restartWindow) >= duration('1m')", message = "recovery.restartWindow must be at least 1m", fieldPath = ".restartWindow")
+@ValidationRule(
+    value =
+        "!has(self.failureWindow) || !self.failureWindow.matches('"
+            + RecoverySpec.DURATION
+            + "') || duration(self.failureWindow) >= duration('1s')",
+    message = "recovery.failureWindow must be at least 1s",
+    fieldPath = ".failureWindow")
+@ValidationRule(
+    value =
+        "!has(self.progressDeadline) || !self.progressDeadline.matches('"
+            + RecoverySpec.DURATION
+            + "') || duration(self.progressDeadline) >= duration('10s')",
+    message = "recovery.progressDeadline must be at least 10s",
+    fieldPath = ".progressDeadline")
+@ValidationRule(
+    value =
+        "!has(self.restartWindow) || !self.restartWindow.matches('"
+            + RecoverySpec.DURATION
+            + "') || duration(self.restartWindow) >= duration('1m')",
+    message = "recovery.restartWindow must be at least 1m",
+    fieldPath = ".restartWindow")
 public class RecoverySpec {
 
   /**
@@ -21,10 +39,12 @@ public class RecoverySpec {
    */
   static final String DURATION = "^([0-9]+(ms|s|m|h))+$";
 
-  @JsonPropertyDescription("Automatic rolls a failing new revision back to the last healthy one; Manual only reports and alerts.")
+  @JsonPropertyDescription(
+      "Automatic rolls a failing new revision back to the last healthy one; Manual only reports and alerts.")
   private RollbackPolicy rollback;
 
-  @JsonPropertyDescription("How long a new revision may stay unhealthy before it counts as failed, e.g. 2m.")
+  @JsonPropertyDescription(
+      "How long a new revision may stay unhealthy before it counts as failed, e.g. 2m.")
   @Pattern(DURATION)
   @Size(max = 32)
   private String failureWindow;
@@ -34,7 +54,8 @@ public class RecoverySpec {
   @Size(max = 32)
   private String progressDeadline;
 
-  @JsonPropertyDescription("Restarts of a healthy revision allowed per restartWindow before the service is reported Degraded.")
+  @JsonPropertyDescription(
+      "Restarts of a healthy revision allowed per restartWindow before the service is reported Degraded.")
   @Min(0)
   @Max(100)
   private Integer maxRestarts;

@@ -3,7 +3,10 @@ package io.stackpilot.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** What recovery has done lately, and what it is waiting for. Everything recovery decides is derived from this and the cluster, never from memory, so a restarted operator resumes exactly. */
+/**
+ * What recovery has done lately, and what it is waiting for. Everything recovery decides is derived
+ * from this and the cluster, never from memory, so a restarted operator resumes exactly.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RecoveryStatus {
 
@@ -25,22 +28,26 @@ public class RecoveryStatus {
   @JsonPropertyDescription("The revision that is failing, while one is.")
   private String failingRevision;
 
-  @JsonPropertyDescription("When that revision was last seen turning unhealthy (RFC 3339); the failure window counts from here.")
+  @JsonPropertyDescription(
+      "When that revision was last seen turning unhealthy (RFC 3339); the failure window counts from here.")
   private String failingSince;
 
-  @JsonPropertyDescription("When the current incident was first detected (RFC 3339); recovery time counts from here.")
+  @JsonPropertyDescription(
+      "When the current incident was first detected (RFC 3339); recovery time counts from here.")
   private String failureDetectedAt;
 
   @JsonPropertyDescription("Why it is unhealthy, e.g. CrashLoopBackOff, while it is.")
   private String failureReason;
 
-  @JsonPropertyDescription("When Stackpilot last restarted the pods (RFC 3339); kept on the pod template so the restart is not undone.")
+  @JsonPropertyDescription(
+      "When Stackpilot last restarted the pods (RFC 3339); kept on the pod template so the restart is not undone.")
   private String restartedAt;
 
   @JsonPropertyDescription("The revision that restart applies to.")
   private String restartedRevision;
 
-  @JsonPropertyDescription("The last value of the stackpilot.io/retry annotation acted on, so that each value retries once.")
+  @JsonPropertyDescription(
+      "The last value of the stackpilot.io/retry annotation acted on, so that each value retries once.")
   private String lastRetry;
 
   public String getState() {
@@ -138,5 +145,4 @@ public class RecoveryStatus {
   public void setLastRetry(String lastRetry) {
     this.lastRetry = lastRetry;
   }
-
 }

@@ -18,13 +18,15 @@ public class RolloutStage {
   @Size(max = 30)
   private String name;
 
-  @JsonPropertyDescription("Share of the pods that run beta in this stage, 1-100 (at least one pod).")
+  @JsonPropertyDescription(
+      "Share of the pods that run beta in this stage, 1-100 (at least one pod).")
   @Required
   @Min(1)
   @Max(100)
   private Integer percent;
 
-  @JsonPropertyDescription("How long beta must stay healthy in this stage before the next one, e.g. 10m.")
+  @JsonPropertyDescription(
+      "How long beta must stay healthy in this stage before the next one, e.g. 10m.")
   @Required
   @Pattern("^([0-9]+(ms|s|m|h))+$")
   @Size(max = 32)

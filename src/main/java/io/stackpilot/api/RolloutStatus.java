@@ -3,7 +3,10 @@ package io.stackpilot.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** Progress of a beta rollout, stage by stage; everything the rollout decides is derived from this and the cluster. */
+/**
+ * Progress of a beta rollout, stage by stage; everything the rollout decides is derived from this
+ * and the cluster.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RolloutStatus {
 
@@ -28,7 +31,8 @@ public class RolloutStatus {
   @JsonPropertyDescription("When the stage's soak ends, if beta stays healthy (RFC 3339).")
   private String stageEndsAt;
 
-  @JsonPropertyDescription("When beta was first seen unhealthy in this stage (RFC 3339), while it is.")
+  @JsonPropertyDescription(
+      "When beta was first seen unhealthy in this stage (RFC 3339), while it is.")
   private String failingSince;
 
   @JsonPropertyDescription("Progressing, Paused, WaitingForPromotion, Promoted, Failed or Aborted.")
@@ -116,5 +120,4 @@ public class RolloutStatus {
   public void setMessage(String message) {
     this.message = message;
   }
-
 }

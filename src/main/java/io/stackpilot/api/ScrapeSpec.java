@@ -19,7 +19,8 @@ public class ScrapeSpec {
   @Size(max = 32)
   private String interval;
 
-  @JsonPropertyDescription("Absolute path at which the rendered scrape configuration is mounted, e.g. /etc/prometheus/scrape.yml.")
+  @JsonPropertyDescription(
+      "Absolute path at which the rendered scrape configuration is mounted, e.g. /etc/prometheus/scrape.yml.")
   @Pattern("^/[^\\x00]*$")
   @Size(max = 255)
   private String configPath;

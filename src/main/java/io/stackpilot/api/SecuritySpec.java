@@ -14,7 +14,8 @@ public class SecuritySpec {
   @Required
   private SecurityProvider provider;
 
-  @JsonPropertyDescription("Forward-auth endpoint put in front of the protected services' Ingresses.")
+  @JsonPropertyDescription(
+      "Forward-auth endpoint put in front of the protected services' Ingresses.")
   private ForwardAuthSpec forwardAuth;
 
   @JsonPropertyDescription("Stack services this one protects, by label.")

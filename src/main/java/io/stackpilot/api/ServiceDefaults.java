@@ -18,7 +18,9 @@ public class ServiceDefaults {
 
   @JsonPropertyDescription("Environment variables for every member (by name; the service wins).")
   @Size(max = 64)
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "env must have unique names: two variables share a name")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "env must have unique names: two variables share a name")
   @SchemaFrom(type = EnvVarSchema[].class)
   private List<EnvVar> env;
 
@@ -35,7 +37,8 @@ public class ServiceDefaults {
   @JsonPropertyDescription("Default recovery settings.")
   private RecoverySpec recovery;
 
-  @JsonPropertyDescription("Default health check settings (timings; a check itself is usually per service).")
+  @JsonPropertyDescription(
+      "Default health check settings (timings; a check itself is usually per service).")
   private HealthSpec health;
 
   @JsonPropertyDescription("Default StorageClass for claims Stackpilot creates.")

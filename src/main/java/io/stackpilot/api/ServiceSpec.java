@@ -2,11 +2,11 @@ package io.stackpilot.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
-import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -15,13 +15,35 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import java.util.Map;
 
-/** The spec every service kind shares: channels, ports, env, config, storage, health, recovery and rollout. */
+/**
+ * The spec every service kind shares: channels, ports, env, config, storage, health, recovery and
+ * rollout.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.channel) || self.channel != 'beta' || has(self.channels.beta)", message = "channel beta needs channels.beta.image: add channels.beta with an image, or set channel: stable", fieldPath = ".channel")
-@ValidationRule(value = "!has(self.health) || !has(self.health.http) || (has(self.ports) && self.ports.exists(p, p.name == self.health.http.port))", message = "health.http.port must name one of spec.ports: add the port or fix the name", fieldPath = ".health.http.port")
-@ValidationRule(value = "!has(self.health) || !has(self.health.tcp) || (has(self.ports) && self.ports.exists(p, p.name == self.health.tcp.port))", message = "health.tcp.port must name one of spec.ports: add the port or fix the name", fieldPath = ".health.tcp.port")
-@ValidationRule(value = "!has(self.expose) || (has(self.ports) && self.ports.size() > 0)", message = "expose needs at least one port in spec.ports", fieldPath = ".expose")
-@ValidationRule(value = "!has(self.expose) || !has(self.expose.port) || (has(self.ports) && self.ports.exists(p, p.name == self.expose.port))", message = "expose.port must name one of spec.ports", fieldPath = ".expose.port")
+@ValidationRule(
+    value = "!has(self.channel) || self.channel != 'beta' || has(self.channels.beta)",
+    message =
+        "channel beta needs channels.beta.image: add channels.beta with an image, or set channel: stable",
+    fieldPath = ".channel")
+@ValidationRule(
+    value =
+        "!has(self.health) || !has(self.health.http) || (has(self.ports) && self.ports.exists(p, p.name == self.health.http.port))",
+    message = "health.http.port must name one of spec.ports: add the port or fix the name",
+    fieldPath = ".health.http.port")
+@ValidationRule(
+    value =
+        "!has(self.health) || !has(self.health.tcp) || (has(self.ports) && self.ports.exists(p, p.name == self.health.tcp.port))",
+    message = "health.tcp.port must name one of spec.ports: add the port or fix the name",
+    fieldPath = ".health.tcp.port")
+@ValidationRule(
+    value = "!has(self.expose) || (has(self.ports) && self.ports.size() > 0)",
+    message = "expose needs at least one port in spec.ports",
+    fieldPath = ".expose")
+@ValidationRule(
+    value =
+        "!has(self.expose) || !has(self.expose.port) || (has(self.ports) && self.ports.exists(p, p.name == self.expose.port))",
+    message = "expose.port must name one of spec.ports",
+    fieldPath = ".expose.port")
 public class ServiceSpec {
 
   @JsonPropertyDescription("Name of the ServiceStack in the same namespace whose defaults apply.")
@@ -29,7 +51,8 @@ public class ServiceSpec {
   @Size(max = 63)
   private String stack;
 
-  @JsonPropertyDescription("Channel to run: stable or beta. Default: the stack's channel, else stable.")
+  @JsonPropertyDescription(
+      "Channel to run: stable or beta. Default: the stack's channel, else stable.")
   private Channel channel;
 
   @JsonPropertyDescription("The images (and overrides) of the stable and beta channels.")
@@ -43,31 +66,52 @@ public class ServiceSpec {
 
   @JsonPropertyDescription("Ports the container listens on.")
   @Size(max = 16)
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "ports must have unique names: two ports share a name")
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.port == a.port))", message = "ports must have unique ports: two ports share a port")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "ports must have unique names: two ports share a name")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.port == a.port))",
+      message = "ports must have unique ports: two ports share a port")
   private List<PortSpec> ports;
 
-  @JsonPropertyDescription("Environment variables. Pass secrets with valueFrom.secretKeyRef, never as a literal value.")
+  @JsonPropertyDescription(
+      "Environment variables. Pass secrets with valueFrom.secretKeyRef, never as a literal value.")
   @Size(max = 64)
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "env must have unique names: two variables share a name")
-  @ValidationRule(value = "self.all(e, e.name.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))", message = "env names must be valid environment variable names (letters, digits, '_', '-', '.')")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "env must have unique names: two variables share a name")
+  @ValidationRule(
+      value = "self.all(e, e.name.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))",
+      message =
+          "env names must be valid environment variable names (letters, digits, '_', '-', '.')")
   @SchemaFrom(type = EnvVarSchema[].class)
   private List<EnvVar> env;
 
-  @JsonPropertyDescription("Configuration entries, rendered into a content-addressed ConfigMap and passed as environment variables.")
+  @JsonPropertyDescription(
+      "Configuration entries, rendered into a content-addressed ConfigMap and passed as environment variables.")
   @Size(max = 128)
-  @ValidationRule(value = "self.all(k, k.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))", message = "config keys must be valid environment variable names (letters, digits, '_', '-', '.'); rename the key")
+  @ValidationRule(
+      value = "self.all(k, k.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))",
+      message =
+          "config keys must be valid environment variable names (letters, digits, '_', '-', '.'); rename the key")
   private Map<String, String> config;
 
-  @JsonPropertyDescription("Files rendered into a content-addressed ConfigMap and mounted read-only.")
+  @JsonPropertyDescription(
+      "Files rendered into a content-addressed ConfigMap and mounted read-only.")
   @Size(max = 16)
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.path == a.path))", message = "configFiles must have unique paths: two files share a path")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.path == a.path))",
+      message = "configFiles must have unique paths: two files share a path")
   private List<ConfigFile> configFiles;
 
   @JsonPropertyDescription("Persistent volumes.")
   @Size(max = 8)
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.name == a.name))", message = "storage must have unique names: two volumes share a name")
-  @ValidationRule(value = "self.all(a, self.exists_one(b, b.mountPath == a.mountPath))", message = "storage must have unique mountPaths: two volumes share a mountPath")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "storage must have unique names: two volumes share a name")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.mountPath == a.mountPath))",
+      message = "storage must have unique mountPaths: two volumes share a mountPath")
   private List<StorageSpec> storage;
 
   @JsonPropertyDescription("Health check.")
@@ -89,7 +133,8 @@ public class ServiceSpec {
   @JsonPropertyDescription("CPU and memory requests and limits.")
   private ResourceRequirements resources;
 
-  @JsonPropertyDescription("Pod Security level the pods are hardened for: Restricted (default), Baseline or Privileged.")
+  @JsonPropertyDescription(
+      "Pod Security level the pods are hardened for: Restricted (default), Baseline or Privileged.")
   private SecurityProfile securityProfile;
 
   @JsonPropertyDescription("Node selector for the pods.")
@@ -100,7 +145,10 @@ public class ServiceSpec {
   private List<Toleration> tolerations;
 
   @JsonPropertyDescription("Annotations for the pods (keys under stackpilot.io/ are reserved).")
-  @ValidationRule(value = "self.all(k, !k.startsWith('stackpilot.io/'))", message = "podAnnotations keys under stackpilot.io/ are reserved for Stackpilot: choose another prefix")
+  @ValidationRule(
+      value = "self.all(k, !k.startsWith('stackpilot.io/'))",
+      message =
+          "podAnnotations keys under stackpilot.io/ are reserved for Stackpilot: choose another prefix")
   private Map<String, String> podAnnotations;
 
   public String getStack() {

@@ -13,8 +13,21 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(ApiGroup.VERSION)
 @ShortNames("stack")
 @Categories(ApiGroup.CATEGORY)
-@AdditionalPrinterColumn(name = "Channel", jsonPath = ".spec.channel", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.ready", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Degraded", jsonPath = ".status.degradedCount", type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class ServiceStack extends CustomResource<ServiceStackSpec, ServiceStackStatus> implements Namespaced {}
+@AdditionalPrinterColumn(
+    name = "Channel",
+    jsonPath = ".spec.channel",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.ready",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Degraded",
+    jsonPath = ".status.degradedCount",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class ServiceStack extends CustomResource<ServiceStackSpec, ServiceStackStatus>
+    implements Namespaced {}

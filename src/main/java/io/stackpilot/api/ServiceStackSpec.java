@@ -24,7 +24,8 @@ public class ServiceStackSpec {
   @Default(SchemaDefaults.CHANNEL)
   private Channel channel;
 
-  @JsonPropertyDescription("Off, or Isolate: deny ingress to members except from what the stack derives (security proxy, declared consumers, scrapers).")
+  @JsonPropertyDescription(
+      "Off, or Isolate: deny ingress to members except from what the stack derives (security proxy, declared consumers, scrapers).")
   @Default(SchemaDefaults.NETWORK_POLICY)
   private NetworkPolicyMode networkPolicy;
 

@@ -57,7 +57,8 @@ public class ServiceStatus {
   @JsonPropertyDescription("The last 10 applied revisions, newest first.")
   private List<HistoryEntry> history;
 
-  @JsonPropertyDescription("Storage items with snapshotBeforeUpgrade or restored data: which claim holds which data.")
+  @JsonPropertyDescription(
+      "Storage items with snapshotBeforeUpgrade or restored data: which claim holds which data.")
   private List<VolumeStatus> volumes;
 
   public List<VolumeStatus> getVolumes() {

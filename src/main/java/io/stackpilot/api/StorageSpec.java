@@ -11,15 +11,38 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Objects;
 
-/** A persistent volume of the service. Stackpilot creates the claim (unless existingClaim is set) and never deletes it unless reclaim is Delete. */
+/**
+ * A persistent volume of the service. Stackpilot creates the claim (unless existingClaim is set)
+ * and never deletes it unless reclaim is Delete.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "has(self.size) != (has(self.existingClaim) && self.existingClaim != '')", message = "storage needs exactly one of size (a new claim) or existingClaim (a claim you own): set size, or remove it when existingClaim is set", reason = "FieldValueInvalid")
-@ValidationRule(value = "!has(self.existingClaim) || self.existingClaim == '' || !has(self.reclaim) || self.reclaim == 'Retain'", message = "reclaim: Delete is only for claims Stackpilot creates; a claim named by existingClaim is yours and is never deleted", fieldPath = ".reclaim")
-@ValidationRule(value = "!has(self.restoreOnRollback) || !self.restoreOnRollback || (has(self.snapshotBeforeUpgrade) && self.snapshotBeforeUpgrade)", message = "restoreOnRollback restores the snapshot taken before the upgrade, so it needs snapshotBeforeUpgrade: true as well", fieldPath = ".restoreOnRollback")
-@ValidationRule(value = "!has(self.restoreOnRollback) || !self.restoreOnRollback || !has(self.existingClaim) || self.existingClaim == ''", message = "restoreOnRollback replaces the claim with a restored one, which Stackpilot does only for claims it creates; a claim named by existingClaim is yours: remove restoreOnRollback (snapshotBeforeUpgrade alone still protects it)", fieldPath = ".restoreOnRollback")
+@ValidationRule(
+    value = "has(self.size) != (has(self.existingClaim) && self.existingClaim != '')",
+    message =
+        "storage needs exactly one of size (a new claim) or existingClaim (a claim you own): set size, or remove it when existingClaim is set",
+    reason = "FieldValueInvalid")
+@ValidationRule(
+    value =
+        "!has(self.existingClaim) || self.existingClaim == '' || !has(self.reclaim) || self.reclaim == 'Retain'",
+    message =
+        "reclaim: Delete is only for claims Stackpilot creates; a claim named by existingClaim is yours and is never deleted",
+    fieldPath = ".reclaim")
+@ValidationRule(
+    value =
+        "!has(self.restoreOnRollback) || !self.restoreOnRollback || (has(self.snapshotBeforeUpgrade) && self.snapshotBeforeUpgrade)",
+    message =
+        "restoreOnRollback restores the snapshot taken before the upgrade, so it needs snapshotBeforeUpgrade: true as well",
+    fieldPath = ".restoreOnRollback")
+@ValidationRule(
+    value =
+        "!has(self.restoreOnRollback) || !self.restoreOnRollback || !has(self.existingClaim) || self.existingClaim == ''",
+    message =
+        "restoreOnRollback replaces the claim with a restored one, which Stackpilot does only for claims it creates; a claim named by existingClaim is yours: remove restoreOnRollback (snapshotBeforeUpgrade alone still protects it)",
+    fieldPath = ".restoreOnRollback")
 public class StorageSpec {
 
-  @JsonPropertyDescription("Volume name, unique within the service; the claim is named <service>-<name>.")
+  @JsonPropertyDescription(
+      "Volume name, unique within the service; the claim is named <service>-<name>.")
   @Required
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
   @Size(max = 20)
@@ -31,21 +54,25 @@ public class StorageSpec {
   @Size(max = 255)
   private String mountPath;
 
-  @JsonPropertyDescription("Requested size, a Kubernetes quantity such as 2Gi. Required unless existingClaim is set.")
+  @JsonPropertyDescription(
+      "Requested size, a Kubernetes quantity such as 2Gi. Required unless existingClaim is set.")
   @Pattern(QuantitySyntax.SIZE)
   @Size(max = 32)
   private String size;
 
-  @JsonPropertyDescription("StorageClass of the claim; defaults to the stack default, else the cluster default.")
+  @JsonPropertyDescription(
+      "StorageClass of the claim; defaults to the stack default, else the cluster default.")
   @Size(max = 253)
   private String storageClassName;
 
-  @JsonPropertyDescription("Use this claim, owned by the user, instead of creating one (e.g. a shared media library).")
+  @JsonPropertyDescription(
+      "Use this claim, owned by the user, instead of creating one (e.g. a shared media library).")
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
   @Size(max = 253)
   private String existingClaim;
 
-  @JsonPropertyDescription("Access mode of a created claim: ReadWriteOnce (default) or ReadWriteMany. ReadWriteOnce makes upgrades stop the old pod before starting the new one.")
+  @JsonPropertyDescription(
+      "Access mode of a created claim: ReadWriteOnce (default) or ReadWriteMany. ReadWriteOnce makes upgrades stop the old pod before starting the new one.")
   @Default(SchemaDefaults.ACCESS_MODE)
   private VolumeAccessMode accessMode;
 
@@ -53,23 +80,28 @@ public class StorageSpec {
   @Default("false")
   private Boolean readOnly;
 
-  @JsonPropertyDescription("Retain (default) keeps the claim when the service is deleted; Delete deletes it with the service.")
+  @JsonPropertyDescription(
+      "Retain (default) keeps the claim when the service is deleted; Delete deletes it with the service.")
   @Default(SchemaDefaults.RECLAIM)
   private ReclaimPolicy reclaim;
 
-  @JsonPropertyDescription("Take a CSI VolumeSnapshot of the claim before every upgrade that changes the image, and start the new revision only once it is readyToUse. A single-replica service is stopped first so the snapshot is consistent.")
+  @JsonPropertyDescription(
+      "Take a CSI VolumeSnapshot of the claim before every upgrade that changes the image, and start the new revision only once it is readyToUse. A single-replica service is stopped first so the snapshot is consistent.")
   @Default("false")
   private Boolean snapshotBeforeUpgrade;
 
-  @JsonPropertyDescription("VolumeSnapshotClass of the pre-upgrade snapshots; defaults to the stack's volumeSnapshotClassName.")
+  @JsonPropertyDescription(
+      "VolumeSnapshotClass of the pre-upgrade snapshots; defaults to the stack's volumeSnapshotClassName.")
   @Size(max = 253)
   private String volumeSnapshotClassName;
 
-  @JsonPropertyDescription("When an upgrade fails and is rolled back, also roll the data back: the service gets a new claim restored from the pre-upgrade snapshot, and the claim the failed revision migrated is kept (labelled stackpilot.io/data=migrated) for you to inspect or delete. Needs snapshotBeforeUpgrade.")
+  @JsonPropertyDescription(
+      "When an upgrade fails and is rolled back, also roll the data back: the service gets a new claim restored from the pre-upgrade snapshot, and the claim the failed revision migrated is kept (labelled stackpilot.io/data=migrated) for you to inspect or delete. Needs snapshotBeforeUpgrade.")
   @Default("false")
   private Boolean restoreOnRollback;
 
-  @JsonPropertyDescription("How many pre-upgrade snapshots Stackpilot keeps per claim; older ones it made are deleted. Snapshots it did not make are never deleted.")
+  @JsonPropertyDescription(
+      "How many pre-upgrade snapshots Stackpilot keeps per claim; older ones it made are deleted. Snapshots it did not make are never deleted.")
   @Default(SchemaDefaults.SNAPSHOTS_TO_KEEP)
   @Min(1)
   @Max(50)
@@ -190,7 +222,18 @@ public class StorageSpec {
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, mountPath, size, storageClassName, existingClaim, accessMode, readOnly, reclaim, snapshotBeforeUpgrade,
-        volumeSnapshotClassName, restoreOnRollback, snapshotsToKeep);
+    return Objects.hash(
+        name,
+        mountPath,
+        size,
+        storageClassName,
+        existingClaim,
+        accessMode,
+        readOnly,
+        reclaim,
+        snapshotBeforeUpgrade,
+        volumeSnapshotClassName,
+        restoreOnRollback,
+        snapshotsToKeep);
   }
 }

@@ -27,8 +27,7 @@ public class TlsSpec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TlsSpec other
-        && Objects.equals(secretName, other.secretName);
+    return o instanceof TlsSpec other && Objects.equals(secretName, other.secretName);
   }
 
   @Override

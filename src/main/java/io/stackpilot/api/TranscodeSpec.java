@@ -15,15 +15,17 @@ public class TranscodeSpec {
   /** Where the scratch space is mounted in the container. */
   public static final String SCRATCH_MOUNT_PATH = "/transcode";
 
-
   @JsonPropertyDescription("Size of an emptyDir mounted at /transcode, e.g. 10Gi.")
   @Pattern(QuantitySyntax.SIZE)
   @Size(max = 32)
   private String scratchSize;
 
-  @JsonPropertyDescription("Host devices for hardware transcoding, e.g. /dev/dri. They need securityProfile Privileged.")
+  @JsonPropertyDescription(
+      "Host devices for hardware transcoding, e.g. /dev/dri. They need securityProfile Privileged.")
   @Size(max = 8)
-  @ValidationRule(value = "self.all(d, d.startsWith('/dev/'))", message = "transcode.devices must be paths under /dev/, e.g. /dev/dri")
+  @ValidationRule(
+      value = "self.all(d, d.startsWith('/dev/'))",
+      message = "transcode.devices must be paths under /dev/, e.g. /dev/dri")
   private List<String> devices;
 
   public String getScratchSize() {

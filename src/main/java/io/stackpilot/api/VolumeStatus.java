@@ -14,10 +14,12 @@ public class VolumeStatus {
   @JsonPropertyDescription("The claim the service mounts now.")
   private String claim;
 
-  @JsonPropertyDescription("The VolumeSnapshot that claim was restored from, when a rollback restored the data.")
+  @JsonPropertyDescription(
+      "The VolumeSnapshot that claim was restored from, when a rollback restored the data.")
   private String restoredFrom;
 
-  @JsonPropertyDescription("The claim that holds the data as the failed revision left it (migrated); kept for you to inspect or delete.")
+  @JsonPropertyDescription(
+      "The claim that holds the data as the failed revision left it (migrated); kept for you to inspect or delete.")
   private String migratedClaim;
 
   @JsonPropertyDescription("The revision whose failed upgrade led to the restore.")

@@ -24,24 +24,38 @@ import picocli.CommandLine.Option;
 
 /**
  * The product in two minutes: a local control plane, the CRDs, the operator and the example homelab
- * stack with a live status table; then one service is upgraded to a broken build and rolls back by itself.
+ * stack with a live status table; then one service is upgraded to a broken build and rolls back by
+ * itself.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Start a local control plane with the operator and the example stack, show it come up,"
-        + " then break one service and watch it roll back by itself.")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start a local control plane with the operator and the example stack, show it come up,"
+            + " then break one service and watch it roll back by itself.")
 public final class DemoCommand implements Callable<Integer> {
 
   static final String NAMESPACE = "homelab";
   static final String BROKEN_IMAGE = "lscr.io/linuxserver/sonarr:4.0.16-crashloop";
-  private static final List<String> CRDS = List.of("servicestacks", "mediaservices", "securityservices", "monitoringservices");
+  private static final List<String> CRDS =
+      List.of("servicestacks", "mediaservices", "securityservices", "monitoringservices");
 
-  @Option(names = "--example", defaultValue = "examples/homelab", description = "The stack to apply (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--example",
+      defaultValue = "examples/homelab",
+      description = "The stack to apply (default: ${DEFAULT-VALUE}).")
   Path example;
 
-  @Option(names = "--exit-after", description = "Exit once the broken service has rolled back, instead of showing the table until Ctrl-C.")
+  @Option(
+      names = "--exit-after",
+      description =
+          "Exit once the broken service has rolled back, instead of showing the table until Ctrl-C.")
   boolean exitAfter;
 
-  @Option(names = "--timeout", defaultValue = "5m", converter = DurationConverter.class,
+  @Option(
+      names = "--timeout",
+      defaultValue = "5m",
+      converter = DurationConverter.class,
       description = "Give up when a step takes longer than this (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
@@ -50,42 +64,89 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(example)) {
-      out.println("No example stack at " + example.toAbsolutePath() + ": run the demo from the repository root, or pass --example DIR");
+      out.println(
+          "No example stack at "
+              + example.toAbsolutePath()
+              + ": run the demo from the repository root, or pass --example DIR");
       return 2;
     }
-    out.println("Starting a local control plane (etcd, kube-apiserver, controller manager, scheduler, KWOK)...");
+    out.println(
+        "Starting a local control plane (etcd, kube-apiserver, controller manager, scheduler, KWOK)...");
     try (LocalControlPlane plane = LocalControlPlane.builder().start();
-         KubernetesClient client = plane.client()) {
-      out.printf("Control plane ready in %.1f s; kubeconfig: %s%n", plane.startupTime().toMillis() / 1000.0, plane.kubeconfig());
+        KubernetesClient client = plane.client()) {
+      out.printf(
+          "Control plane ready in %.1f s; kubeconfig: %s%n",
+          plane.startupTime().toMillis() / 1000.0, plane.kubeconfig());
       installCrds(client);
       try (StackpilotOperator operator = StackpilotOperator.settings(client).build().start()) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+        client
+            .namespaces()
+            .resource(
+                new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
             .serverSideApply();
         Instant applied = Instant.now();
         kubectl(plane, "apply", "-n", NAMESPACE, "-f", example.toString());
         StatusTable table = new StatusTable(client, NAMESPACE);
-        showUntil(table, "every service Ready", services -> !services.isEmpty()
-            && services.stream().allMatch(DemoCommand::isReady));
-        out.printf("%nThe stack is up: kubectl apply to all Ready in %.1f s.%n",
+        showUntil(
+            table,
+            "every service Ready",
+            services -> !services.isEmpty() && services.stream().allMatch(DemoCommand::isReady));
+        out.printf(
+            "%nThe stack is up: kubectl apply to all Ready in %.1f s.%n",
             Duration.between(applied, Instant.now()).toMillis() / 1000.0);
 
-        out.printf("%nNow a bad upgrade: sonarr goes to %s, a build that crashes on start."
-            + "%n(recovery.failureWindow is shortened to 10s so the demo does not wait the 2m of the example.)%n", BROKEN_IMAGE);
-        kubectl(plane, "patch", "-n", NAMESPACE, "mediaservice", "sonarr", "--type=merge", "-p",
-            "{\"spec\":{\"channels\":{\"stable\":{\"image\":\"" + BROKEN_IMAGE + "\"}},\"recovery\":{\"failureWindow\":\"10s\"}}}");
-        showUntil(table, "sonarr rolled back", services -> services.stream()
-            .anyMatch(s -> s instanceof MediaService && s.getMetadata().getName().equals("sonarr")
-                && s.getStatus() != null && "RolledBack".equals(s.getStatus().getPhase())
-                && !BROKEN_IMAGE.equals(s.getStatus().getImage())));
-        MediaService sonarr = client.resources(MediaService.class).inNamespace(NAMESPACE).withName("sonarr").get();
+        out.printf(
+            "%nNow a bad upgrade: sonarr goes to %s, a build that crashes on start."
+                + "%n(recovery.failureWindow is shortened to 10s so the demo does not wait the 2m of the example.)%n",
+            BROKEN_IMAGE);
+        kubectl(
+            plane,
+            "patch",
+            "-n",
+            NAMESPACE,
+            "mediaservice",
+            "sonarr",
+            "--type=merge",
+            "-p",
+            "{\"spec\":{\"channels\":{\"stable\":{\"image\":\""
+                + BROKEN_IMAGE
+                + "\"}},\"recovery\":{\"failureWindow\":\"10s\"}}}");
+        showUntil(
+            table,
+            "sonarr rolled back",
+            services ->
+                services.stream()
+                    .anyMatch(
+                        s ->
+                            s instanceof MediaService
+                                && s.getMetadata().getName().equals("sonarr")
+                                && s.getStatus() != null
+                                && "RolledBack".equals(s.getStatus().getPhase())
+                                && !BROKEN_IMAGE.equals(s.getStatus().getImage())));
+        MediaService sonarr =
+            client.resources(MediaService.class).inNamespace(NAMESPACE).withName("sonarr").get();
         out.println();
-        out.println("sonarr rolled back by itself and serves " + sonarr.getStatus().getImage() + " again.");
-        sonarr.getStatus().getConditions().stream().filter(c -> "Stalled".equals(c.getType()))
+        out.println(
+            "sonarr rolled back by itself and serves " + sonarr.getStatus().getImage() + " again.");
+        sonarr.getStatus().getConditions().stream()
+            .filter(c -> "Stalled".equals(c.getType()))
             .forEach(c -> out.println("Stalled: " + c.getMessage()));
-        out.println(kubectl(plane, "get", "events", "-n", NAMESPACE, "--field-selector", "involvedObject.name=sonarr",
-            "--sort-by=.lastTimestamp"));
+        out.println(
+            kubectl(
+                plane,
+                "get",
+                "events",
+                "-n",
+                NAMESPACE,
+                "--field-selector",
+                "involvedObject.name=sonarr",
+                "--sort-by=.lastTimestamp"));
         if (!exitAfter) {
-          out.println("Try it yourself: export KUBECONFIG=" + plane.kubeconfig() + "; kubectl get stackpilot -n " + NAMESPACE);
+          out.println(
+              "Try it yourself: export KUBECONFIG="
+                  + plane.kubeconfig()
+                  + "; kubectl get stackpilot -n "
+                  + NAMESPACE);
           out.println("Ctrl-C stops everything.");
           while (true) {
             TimeUnit.SECONDS.sleep(2);
@@ -100,23 +161,42 @@ public final class DemoCommand implements Callable<Integer> {
 
   private void installCrds(KubernetesClient client) throws IOException {
     for (String plural : CRDS) {
-      try (InputStream crd = DemoCommand.class.getResourceAsStream("/META-INF/fabric8/" + plural + ".stackpilot.io-v1.yml")) {
+      try (InputStream crd =
+          DemoCommand.class.getResourceAsStream(
+              "/META-INF/fabric8/" + plural + ".stackpilot.io-v1.yml")) {
         if (crd == null) {
-          throw new IllegalStateException("the CRD of " + plural + " is missing from the jar; build with Maven");
+          throw new IllegalStateException(
+              "the CRD of " + plural + " is missing from the jar; build with Maven");
         }
-        client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class)).serverSideApply();
+        client
+            .resource(
+                client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class))
+            .serverSideApply();
       }
     }
     for (String plural : CRDS) {
-      client.apiextensions().v1().customResourceDefinitions().withName(plural + ".stackpilot.io")
-          .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
-              && c.getStatus().getConditions().stream().anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-              30, TimeUnit.SECONDS);
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(plural + ".stackpilot.io")
+          .waitUntilCondition(
+              c ->
+                  c.getStatus() != null
+                      && c.getStatus().getConditions() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  "Established".equals(x.getType())
+                                      && "True".equals(x.getStatus())),
+              30,
+              TimeUnit.SECONDS);
     }
     out.println("CRDs installed.");
   }
 
-  private void showUntil(StatusTable table, String what, Predicate<List<StackService>> done) throws InterruptedException {
+  private void showUntil(StatusTable table, String what, Predicate<List<StackService>> done)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     String last = "";
     while (true) {
@@ -131,7 +211,8 @@ public final class DemoCommand implements Callable<Integer> {
         return;
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("gave up waiting for " + what + " after " + timeout.toSeconds() + " s");
+        throw new IllegalStateException(
+            "gave up waiting for " + what + " after " + timeout.toSeconds() + " s");
       }
       TimeUnit.MILLISECONDS.sleep(500);
     }
@@ -146,11 +227,14 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static boolean isReady(StackService service) {
-    return service.getStatus() != null && service.getStatus().getConditions() != null
-        && service.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    return service.getStatus() != null
+        && service.getStatus().getConditions() != null
+        && service.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
-  private static String kubectl(LocalControlPlane plane, String... args) throws IOException, InterruptedException {
+  private static String kubectl(LocalControlPlane plane, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(plane.binaries().path("kubectl").toString());
     command.add("--kubeconfig=" + plane.kubeconfig());

@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * What {@code stackpilot validate} checks in one document: first what the API server would check at
  * apply (the CRD's schema and CEL rules), then, on an object the API server would accept, the
- * operator's own checks that need nothing but the object. Those assume a schema-valid object, as the
- * operator only ever sees such objects, so they do not run on one the API server would reject.
+ * operator's own checks that need nothing but the object. Those assume a schema-valid object, as
+ * the operator only ever sees such objects, so they do not run on one the API server would reject.
  */
 final class OfflineChecks {
 

@@ -22,42 +22,76 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Prints the objects Stackpilot would apply for services in files, and which layer set each value. */
-@Command(name = "render", mixinStandardHelpOptions = true,
-    description = "Print the objects Stackpilot would apply for the services in FILES, with the layer"
-        + " (built-in, stack base, category defaults, service, channel, overlays) that set each value.")
+/**
+ * Prints the objects Stackpilot would apply for services in files, and which layer set each value.
+ */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the objects Stackpilot would apply for the services in FILES, with the layer"
+            + " (built-in, stack base, category defaults, service, channel, overlays) that set each value.")
 public final class RenderCommand implements Callable<Integer> {
 
-  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILES",
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      paramLabel = "FILES",
       description = "Files or folders with ServiceStack and service manifests.")
   List<Path> files;
 
-  @Option(names = "--namespace", defaultValue = "default", description = "Namespace to render into (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--namespace",
+      defaultValue = "default",
+      description = "Namespace to render into (default: ${DEFAULT-VALUE}).")
   String namespace;
 
-  @Option(names = "--no-provenance", description = "Print only the objects, without the layer of each value.")
+  @Option(
+      names = "--no-provenance",
+      description = "Print only the objects, without the layer of each value.")
   boolean noProvenance;
 
   private final PrintStream out = System.out;
 
   @Override
   public Integer call() {
-    List<HasMetadata> objects = files.stream().flatMap(f -> ManifestReader.read(f).stream()).map(Manifest::object).toList();
-    Optional<ServiceStack> stack = objects.stream().filter(ServiceStack.class::isInstance)
-        .map(ServiceStack.class::cast).findFirst();
+    List<HasMetadata> objects =
+        files.stream().flatMap(f -> ManifestReader.read(f).stream()).map(Manifest::object).toList();
+    Optional<ServiceStack> stack =
+        objects.stream()
+            .filter(ServiceStack.class::isInstance)
+            .map(ServiceStack.class::cast)
+            .findFirst();
     KubernetesSerialization yaml = new KubernetesSerialization();
     for (HasMetadata object : objects) {
       if (!(object instanceof StackService service)) {
         continue;
       }
       service.getMetadata().setNamespace(namespace);
-      EffectiveService effective = Layering.layer(service, stack,
-          Layering.selectedChannel(service.serviceSpec(), stack), Overlays.none());
-      RenderedService rendered = ServiceRenderer.render(effective, new OwnerReferenceBuilder()
-          .withApiVersion(service.getApiVersion()).withKind(service.getKind())
-          .withName(service.getMetadata().getName()).withUid("<uid of " + service.getMetadata().getName() + ">")
-          .withController(true).withBlockOwnerDeletion(true).build());
-      out.println("# " + service.getKind() + "/" + service.getMetadata().getName() + " revision " + rendered.revision());
+      EffectiveService effective =
+          Layering.layer(
+              service,
+              stack,
+              Layering.selectedChannel(service.serviceSpec(), stack),
+              Overlays.none());
+      RenderedService rendered =
+          ServiceRenderer.render(
+              effective,
+              new OwnerReferenceBuilder()
+                  .withApiVersion(service.getApiVersion())
+                  .withKind(service.getKind())
+                  .withName(service.getMetadata().getName())
+                  .withUid("<uid of " + service.getMetadata().getName() + ">")
+                  .withController(true)
+                  .withBlockOwnerDeletion(true)
+                  .build());
+      out.println(
+          "# "
+              + service.getKind()
+              + "/"
+              + service.getMetadata().getName()
+              + " revision "
+              + rendered.revision());
       if (!noProvenance) {
         for (Map.Entry<String, Layer> value : effective.provenance().layers().entrySet()) {
           out.println("#   " + value.getKey() + " <- " + value.getValue().label());

@@ -10,16 +10,15 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Runs a self-hosted service stack on Kubernetes from custom resources.",
     subcommands = {
-        RunCommand.class,
-        ValidateCommand.class,
-        RenderCommand.class,
-        DemoCommand.class,
-        CommandLine.HelpCommand.class,
+      RunCommand.class,
+      ValidateCommand.class,
+      RenderCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class,
     })
 public final class StackpilotCommand implements Runnable {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {

@@ -29,7 +29,9 @@ final class StatusTable {
     all.addAll(client.resources(MediaService.class).inNamespace(namespace).list().getItems());
     all.addAll(client.resources(SecurityService.class).inNamespace(namespace).list().getItems());
     all.addAll(client.resources(MonitoringService.class).inNamespace(namespace).list().getItems());
-    all.sort(Comparator.comparing((StackService s) -> s.getKind()).thenComparing(s -> s.getMetadata().getName()));
+    all.sort(
+        Comparator.comparing((StackService s) -> s.getKind())
+            .thenComparing(s -> s.getMetadata().getName()));
     return all;
   }
 
@@ -38,18 +40,34 @@ final class StatusTable {
     out.append(String.format(FORMAT, "SERVICE", "KIND", "IMAGE", "READY", "PHASE", "NOTE"));
     for (StackService service : services()) {
       var status = service.getStatus();
-      out.append(String.format(FORMAT,
-          service.getMetadata().getName(),
-          service.getKind().replace("Service", ""),
-          status == null || status.getImage() == null ? "-" : status.getImage(),
-          status == null || status.getReady() == null ? "-" : status.getReady(),
-          status == null || status.getPhase() == null ? "Pending" : status.getPhase(),
-          note(service)));
+      out.append(
+          String.format(
+              FORMAT,
+              service.getMetadata().getName(),
+              service.getKind().replace("Service", ""),
+              status == null || status.getImage() == null ? "-" : status.getImage(),
+              status == null || status.getReady() == null ? "-" : status.getReady(),
+              status == null || status.getPhase() == null ? "Pending" : status.getPhase(),
+              note(service)));
     }
-    client.resources(ServiceStack.class).inNamespace(namespace).list().getItems().forEach(stack ->
-        out.append("\nstack ").append(stack.getMetadata().getName()).append(": ")
-            .append(stack.getStatus() == null ? "no status yet" : stack.getStatus().getReady() + " services Ready, "
-                + stack.getStatus().getDegradedCount() + " degraded").append('\n'));
+    client
+        .resources(ServiceStack.class)
+        .inNamespace(namespace)
+        .list()
+        .getItems()
+        .forEach(
+            stack ->
+                out.append("\nstack ")
+                    .append(stack.getMetadata().getName())
+                    .append(": ")
+                    .append(
+                        stack.getStatus() == null
+                            ? "no status yet"
+                            : stack.getStatus().getReady()
+                                + " services Ready, "
+                                + stack.getStatus().getDegradedCount()
+                                + " degraded")
+                    .append('\n'));
     return out.toString();
   }
 
@@ -60,7 +78,8 @@ final class StatusTable {
     }
     for (String type : List.of("Stalled", "Ready")) {
       for (Condition c : service.getStatus().getConditions()) {
-        if (type.equals(c.getType()) && ("Stalled".equals(type) == "True".equals(c.getStatus()))
+        if (type.equals(c.getType())
+            && ("Stalled".equals(type) == "True".equals(c.getStatus()))
             && !"Healthy".equals(c.getReason())) {
           return c.getReason();
         }

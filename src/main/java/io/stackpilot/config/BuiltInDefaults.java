@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The lowest layer: what a service gets when neither its stack nor its spec says otherwise. Where the
- * CRDs declare a default too, both come from {@link SchemaDefaults}.
+ * The lowest layer: what a service gets when neither its stack nor its spec says otherwise. Where
+ * the CRDs declare a default too, both come from {@link SchemaDefaults}.
  */
 final class BuiltInDefaults {
 
@@ -33,7 +33,8 @@ final class BuiltInDefaults {
           new RolloutStageSettings("limited", 10, Duration.ofMinutes(10)),
           new RolloutStageSettings("extended", 50, Duration.ofMinutes(30)),
           new RolloutStageSettings("open", 100, Duration.ofHours(1)));
-  static final PromotionPolicy PROMOTION = SchemaDefaults.of(PromotionPolicy.class, SchemaDefaults.PROMOTION);
+  static final PromotionPolicy PROMOTION =
+      SchemaDefaults.of(PromotionPolicy.class, SchemaDefaults.PROMOTION);
 
   private BuiltInDefaults() {}
 }

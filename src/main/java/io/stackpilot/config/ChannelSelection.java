@@ -19,9 +19,9 @@ final class ChannelSelection {
   }
 
   /**
-   * The layer that asks for {@code channel}: the highest one that names it, else the built-in default.
-   * The caller may layer a channel that was not selected (the stable side of a beta canary): stable is
-   * then there because every service has it, which is a built-in rule.
+   * The layer that asks for {@code channel}: the highest one that names it, else the built-in
+   * default. The caller may layer a channel that was not selected (the stable side of a beta
+   * canary): stable is then there because every service has it, which is a built-in rule.
    */
   static Layer chosenBy(Channel channel, ServiceSpec spec, Optional<ServiceStack> stack) {
     if (spec.getChannel() == channel) {

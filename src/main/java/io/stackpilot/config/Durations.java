@@ -16,28 +16,35 @@ public final class Durations {
   public static Duration parse(String text) {
     if (text == null || !WHOLE.matcher(text).matches()) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a duration: write a number and a unit (ms, s, m, h), e.g. 90s or 1h30m");
+          "'"
+              + text
+              + "' is not a duration: write a number and a unit (ms, s, m, h), e.g. 90s or 1h30m");
     }
     Duration total = Duration.ZERO;
     Matcher part = PART.matcher(text);
     try {
       while (part.find()) {
         long amount = Long.parseLong(part.group(1));
-        total = total.plus(switch (part.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
-        });
+        total =
+            total.plus(
+                switch (part.group(2)) {
+                  case "ms" -> Duration.ofMillis(amount);
+                  case "s" -> Duration.ofSeconds(amount);
+                  case "m" -> Duration.ofMinutes(amount);
+                  default -> Duration.ofHours(amount);
+                });
       }
     } catch (ArithmeticException | NumberFormatException tooLong) {
       // The pattern lets any number of digits through; a Duration holds about 292 billion years.
-      throw new IllegalArgumentException("'" + text + "' is longer than any duration can be", tooLong);
+      throw new IllegalArgumentException(
+          "'" + text + "' is longer than any duration can be", tooLong);
     }
     return total;
   }
 
-  /** Parses the duration in a spec field; the error names the field, so the user knows what to fix. */
+  /**
+   * Parses the duration in a spec field; the error names the field, so the user knows what to fix.
+   */
   public static Duration parse(String field, String text) {
     try {
       return parse(text);

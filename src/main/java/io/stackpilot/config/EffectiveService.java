@@ -1,8 +1,5 @@
 package io.stackpilot.config;
 
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.TreeMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -19,9 +16,12 @@ import io.stackpilot.api.SecurityProfile;
 import io.stackpilot.api.SecuritySpec;
 import io.stackpilot.api.ServiceKind;
 import io.stackpilot.api.StorageSpec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The configuration a service actually runs with: every layer applied (stack base, category
@@ -72,9 +72,35 @@ public record EffectiveService(
     files.add(file);
     Map<String, Layer> layers = new TreeMap<>(provenance.layers());
     layers.put("configFiles." + file.getPath(), layer);
-    return new EffectiveService(namespace, name, kind, stack, channel, image, replicas, ports, env, config,
-        List.copyOf(files), storage, health, recovery, resources, securityProfile, nodeSelector, tolerations,
-        imagePullSecrets, podAnnotations, podLabels, expose, media, security, monitoring, betaStages, promotion,
-        dependsOn, Provenance.of(layers));
+    return new EffectiveService(
+        namespace,
+        name,
+        kind,
+        stack,
+        channel,
+        image,
+        replicas,
+        ports,
+        env,
+        config,
+        List.copyOf(files),
+        storage,
+        health,
+        recovery,
+        resources,
+        securityProfile,
+        nodeSelector,
+        tolerations,
+        imagePullSecrets,
+        podAnnotations,
+        podLabels,
+        expose,
+        media,
+        security,
+        monitoring,
+        betaStages,
+        promotion,
+        dependsOn,
+        Provenance.of(layers));
   }
 }

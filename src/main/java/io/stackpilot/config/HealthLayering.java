@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Effective health settings, field by field. The check (http or tcp) counts as one field: a service's
- * tcp check over a stack's http check must not inherit the http path.
+ * Effective health settings, field by field. The check (http or tcp) counts as one field: a
+ * service's tcp check over a stack's http check must not inherit the http path.
  */
 final class HealthLayering {
 
@@ -18,10 +18,13 @@ final class HealthLayering {
 
   static HealthSettings layer(List<LayerInput> layers, Map<String, Layer> provenance) {
     var initialDelaySeconds =
-        new LayeredValue<>("health.initialDelaySeconds", BuiltInDefaults.INITIAL_DELAY_SECONDS, provenance);
-    var periodSeconds = new LayeredValue<>("health.periodSeconds", BuiltInDefaults.PERIOD_SECONDS, provenance);
+        new LayeredValue<>(
+            "health.initialDelaySeconds", BuiltInDefaults.INITIAL_DELAY_SECONDS, provenance);
+    var periodSeconds =
+        new LayeredValue<>("health.periodSeconds", BuiltInDefaults.PERIOD_SECONDS, provenance);
     var failureThreshold =
-        new LayeredValue<>("health.failureThreshold", BuiltInDefaults.FAILURE_THRESHOLD, provenance);
+        new LayeredValue<>(
+            "health.failureThreshold", BuiltInDefaults.FAILURE_THRESHOLD, provenance);
     Optional<Check> check = Optional.empty();
     for (LayerInput input : layers) {
       HealthSpec health = input.health();
@@ -39,7 +42,9 @@ final class HealthLayering {
     check.ifPresent(
         effective -> {
           provenance.put("health.portName", effective.setBy());
-          effective.httpPath().ifPresent(path -> provenance.put("health.httpPath", effective.setBy()));
+          effective
+              .httpPath()
+              .ifPresent(path -> provenance.put("health.httpPath", effective.setBy()));
         });
     return new HealthSettings(
         check.flatMap(Check::httpPath),

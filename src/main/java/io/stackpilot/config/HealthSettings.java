@@ -3,8 +3,8 @@ package io.stackpilot.config;
 import java.util.Optional;
 
 /**
- * Effective health check of a service. {@code httpPath} and {@code portName} describe the check;
- * a service without a check has neither and is judged by its pods' readiness alone.
+ * Effective health check of a service. {@code httpPath} and {@code portName} describe the check; a
+ * service without a check has neither and is judged by its pods' readiness alone.
  */
 public record HealthSettings(
     Optional<String> httpPath,

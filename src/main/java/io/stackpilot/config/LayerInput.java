@@ -15,11 +15,13 @@ import java.util.Map;
 
 /**
  * The settings that one layer below the overlays contributes to what several layers can set, so
- * that each setting is merged by one loop over the layers. A field is null where the layer leaves it
- * unset or cannot set it: a channel sets only env and config; only a stack sets storageClassName, volumeSnapshotClassName,
- * imagePullSecrets and podLabels. What only the service spec sets is read from the spec directly.
+ * that each setting is merged by one loop over the layers. A field is null where the layer leaves
+ * it unset or cannot set it: a channel sets only env and config; only a stack sets
+ * storageClassName, volumeSnapshotClassName, imagePullSecrets and podLabels. What only the service
+ * spec sets is read from the spec directly.
  *
- * @param location where the layer's fields are, for error messages, e.g. "ServiceStack home: spec.media"
+ * @param location where the layer's fields are, for error messages, e.g. "ServiceStack home:
+ *     spec.media"
  */
 record LayerInput(
     Layer layer,

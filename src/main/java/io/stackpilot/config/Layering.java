@@ -54,8 +54,9 @@ public final class Layering {
    *
    * @param stack the ServiceStack that the service's spec.stack names, if it exists
    * @param overlays what the security and monitoring services in front of this one add
-   * @throws IllegalArgumentException when {@code channel} has no image, when {@code stack} is not the
-   *     stack the service names, or when a duration does not parse; validation reports these first
+   * @throws IllegalArgumentException when {@code channel} has no image, when {@code stack} is not
+   *     the stack the service names, or when a duration does not parse; validation reports these
+   *     first
    */
   public static EffectiveService layer(
       StackService service, Optional<ServiceStack> stack, Channel channel, Overlays overlays) {
@@ -67,7 +68,8 @@ public final class Layering {
     List<LayerInput> layers = new ArrayList<>();
     stack.ifPresent(s -> layers.addAll(stackLayers(s, service.serviceKind())));
     layers.add(LayerInput.serviceSpec(serviceLocation, spec));
-    layers.add(LayerInput.channelOverrides(serviceLocation + ".channels." + channel.value(), channelSpec));
+    layers.add(
+        LayerInput.channelOverrides(serviceLocation + ".channels." + channel.value(), channelSpec));
 
     Map<String, Layer> provenance = new TreeMap<>();
     provenance.put("channel", ChannelSelection.chosenBy(channel, spec, stack));
@@ -152,12 +154,17 @@ public final class Layering {
         .ifPresent(
             stackName -> {
               throw new IllegalArgumentException(
-                  serviceName + " has spec.stack " + spec.getStack() + " but was layered over ServiceStack "
-                      + stackName + ": pass the stack that spec.stack names, or none");
+                  serviceName
+                      + " has spec.stack "
+                      + spec.getStack()
+                      + " but was layered over ServiceStack "
+                      + stackName
+                      + ": pass the stack that spec.stack names, or none");
             });
   }
 
-  private static ChannelSpec channelWithImage(String serviceName, ServiceSpec spec, Channel channel) {
+  private static ChannelSpec channelWithImage(
+      String serviceName, ServiceSpec spec, Channel channel) {
     Channels channels = spec.getChannels();
     ChannelSpec channelSpec =
         channels == null
@@ -173,8 +180,13 @@ public final class Layering {
             case BETA -> "add channels.beta with an image, or set channel: stable";
           };
       throw new IllegalArgumentException(
-          serviceName + ": spec.channels." + channel.value() + ".image is missing, so channel "
-              + channel.value() + " has nothing to run: " + fix);
+          serviceName
+              + ": spec.channels."
+              + channel.value()
+              + ".image is missing, so channel "
+              + channel.value()
+              + " has nothing to run: "
+              + fix);
     }
     return channelSpec;
   }
@@ -189,17 +201,20 @@ public final class Layering {
     stackDefaults(Layer.STACK_BASE, location + "base", stackSpec.getBase()).ifPresent(layers::add);
     Optional<LayerInput> categoryDefaults =
         switch (kind) {
-          case MEDIA_SERVICE -> stackDefaults(Layer.STACK_CATEGORY, location + "media", stackSpec.getMedia());
+          case MEDIA_SERVICE ->
+              stackDefaults(Layer.STACK_CATEGORY, location + "media", stackSpec.getMedia());
           case SECURITY_SERVICE ->
               stackDefaults(Layer.STACK_CATEGORY, location + "security", stackSpec.getSecurity());
           case MONITORING_SERVICE ->
-              stackDefaults(Layer.STACK_CATEGORY, location + "monitoring", stackSpec.getMonitoring());
+              stackDefaults(
+                  Layer.STACK_CATEGORY, location + "monitoring", stackSpec.getMonitoring());
         };
     categoryDefaults.ifPresent(layers::add);
     return layers;
   }
 
-  private static Optional<LayerInput> stackDefaults(Layer layer, String location, ServiceDefaults defaults) {
+  private static Optional<LayerInput> stackDefaults(
+      Layer layer, String location, ServiceDefaults defaults) {
     return Optional.ofNullable(defaults).map(d -> LayerInput.stackDefaults(layer, location, d));
   }
 

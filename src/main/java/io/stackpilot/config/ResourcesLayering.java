@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Effective resources: requests and limits merge by resource name, so a stack can set a memory limit
- * for everyone while a service raises only its CPU request. Dynamic resource claims merge by name.
+ * Effective resources: requests and limits merge by resource name, so a stack can set a memory
+ * limit for everyone while a service raises only its CPU request. Dynamic resource claims merge by
+ * name.
  */
 final class ResourcesLayering {
 
@@ -31,6 +32,8 @@ final class ResourcesLayering {
     }
     // Plain mutable collections, as in any ResourceRequirements: the renderer may adjust its copy.
     return new ResourceRequirements(
-        new ArrayList<>(claims.items()), new TreeMap<>(limits.entries()), new TreeMap<>(requests.entries()));
+        new ArrayList<>(claims.items()),
+        new TreeMap<>(limits.entries()),
+        new TreeMap<>(requests.entries()));
   }
 }

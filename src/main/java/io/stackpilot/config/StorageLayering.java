@@ -8,7 +8,8 @@ import java.util.Map;
  * Effective storage: the service's volumes, with the StorageClass of every claim Stackpilot creates
  * resolved: the volume's own, else the stack's default (category over base), else none, which asks
  * the cluster for its default class. A volume snapshotted before upgrades gets its
- * VolumeSnapshotClass the same way, minus the built-in: there is no cluster default to fall back to.
+ * VolumeSnapshotClass the same way, minus the built-in: there is no cluster default to fall back
+ * to.
  */
 final class StorageLayering {
 
@@ -31,10 +32,12 @@ final class StorageLayering {
     // The items are layering's own copies, so completing them changes nothing the user wrote.
     List<StorageSpec> volumes = storage.items();
     for (StorageSpec volume : volumes) {
-      if (Boolean.TRUE.equals(volume.getSnapshotBeforeUpgrade()) && !isSet(volume.getVolumeSnapshotClassName())
+      if (Boolean.TRUE.equals(volume.getSnapshotBeforeUpgrade())
+          && !isSet(volume.getVolumeSnapshotClassName())
           && snapshotDefault != null) {
         volume.setVolumeSnapshotClassName(snapshotDefault.volumeSnapshotClassName());
-        provenance.put("storage." + volume.getName() + ".volumeSnapshotClassName", snapshotDefault.layer());
+        provenance.put(
+            "storage." + volume.getName() + ".volumeSnapshotClassName", snapshotDefault.layer());
       }
       if (isSet(volume.getExistingClaim())) {
         continue; // the user's own claim already has its class; Stackpilot creates nothing

@@ -13,12 +13,16 @@ public final class ActiveClaims {
 
   private ActiveClaims() {}
 
-  /** The restored claim the item mounts instead of its rendered one, if a data rollback made one. */
+  /**
+   * The restored claim the item mounts instead of its rendered one, if a data rollback made one.
+   */
   public static Optional<ClaimObservation> restored(String storage, List<ClaimObservation> claims) {
     return claims.stream()
         .filter(c -> c.storage().filter(storage::equals).isPresent())
         .filter(c -> c.restoredFrom().isPresent() && !c.migrated())
-        .max(Comparator.comparing(ClaimObservation::createdAt).thenComparing(ClaimObservation::name));
+        .max(
+            Comparator.comparing(ClaimObservation::createdAt)
+                .thenComparing(ClaimObservation::name));
   }
 
   /** The claim the item mounts: {@code rendered} unless a data rollback replaced it. */

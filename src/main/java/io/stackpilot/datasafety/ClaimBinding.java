@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Points rendered objects at restored claims. Rendering always names a storage item's claim after the
- * service and the item, and the revision hash is taken from that rendering; a data rollback then swaps
- * in the restored claim here, after hashing, so that a restore never looks like a new spec to recovery
- * and the revision a user asked for keeps its name.
+ * Points rendered objects at restored claims. Rendering always names a storage item's claim after
+ * the service and the item, and the revision hash is taken from that rendering; a data rollback
+ * then swaps in the restored claim here, after hashing, so that a restore never looks like a new
+ * spec to recovery and the revision a user asked for keeps its name.
  */
 public final class ClaimBinding {
 
@@ -25,7 +25,12 @@ public final class ClaimBinding {
   private ClaimBinding() {}
 
   /** A restored claim that replaces the rendered claim of a storage item. */
-  public record Restored(String storage, String renderedClaim, String claim, String snapshot, String replaces,
+  public record Restored(
+      String storage,
+      String renderedClaim,
+      String claim,
+      String snapshot,
+      String replaces,
       String failedRevision) {}
 
   /** The same objects, with each restored item's claim (and the Deployment's volume) replaced. */
@@ -36,14 +41,26 @@ public final class ClaimBinding {
     List<PersistentVolumeClaim> claims = new ArrayList<>();
     for (PersistentVolumeClaim claim : rendered.claims()) {
       String name = claim.getMetadata().getName();
-      claims.add(restored.stream().filter(r -> r.renderedClaim().equals(name)).findFirst()
-          .map(r -> restoredClaim(claim, r)).orElse(claim));
+      claims.add(
+          restored.stream()
+              .filter(r -> r.renderedClaim().equals(name))
+              .findFirst()
+              .map(r -> restoredClaim(claim, r))
+              .orElse(claim));
     }
-    return new RenderedService(rendered.revision(), rebind(rendered.deployment(), restored), rendered.service(),
-        rendered.configMaps(), List.copyOf(claims), rendered.ingress());
+    return new RenderedService(
+        rendered.revision(),
+        rebind(rendered.deployment(), restored),
+        rendered.service(),
+        rendered.configMaps(),
+        List.copyOf(claims),
+        rendered.ingress());
   }
 
-  /** The same objects in the same order, with each restored item's claim and the volumes that mount it replaced. */
+  /**
+   * The same objects in the same order, with each restored item's claim and the volumes that mount
+   * it replaced.
+   */
   public static List<HasMetadata> rebind(List<HasMetadata> objects, List<Restored> restored) {
     if (restored.isEmpty()) {
       return objects;
@@ -53,8 +70,12 @@ public final class ClaimBinding {
       if (object instanceof Deployment deployment) {
         rebound.add(rebind(deployment, restored));
       } else if (object instanceof PersistentVolumeClaim claim) {
-        rebound.add(restored.stream().filter(r -> r.renderedClaim().equals(claim.getMetadata().getName())).findFirst()
-            .<HasMetadata>map(r -> restoredClaim(claim, r)).orElse(claim));
+        rebound.add(
+            restored.stream()
+                .filter(r -> r.renderedClaim().equals(claim.getMetadata().getName()))
+                .findFirst()
+                .<HasMetadata>map(r -> restoredClaim(claim, r))
+                .orElse(claim));
       } else {
         rebound.add(object);
       }
@@ -74,29 +95,37 @@ public final class ClaimBinding {
         continue;
       }
       String claim = volume.getPersistentVolumeClaim().getClaimName();
-      restored.stream().filter(r -> r.renderedClaim().equals(claim)).findFirst()
+      restored.stream()
+          .filter(r -> r.renderedClaim().equals(claim))
+          .findFirst()
           .ifPresent(r -> volume.getPersistentVolumeClaim().setClaimName(r.claim()));
     }
     return copy;
   }
 
-  /** The rendered claim's spec, renamed, filled from the snapshot and labelled with what it replaced. */
-  public static PersistentVolumeClaim restoredClaim(PersistentVolumeClaim rendered, Restored restored) {
+  /**
+   * The rendered claim's spec, renamed, filled from the snapshot and labelled with what it
+   * replaced.
+   */
+  public static PersistentVolumeClaim restoredClaim(
+      PersistentVolumeClaim rendered, Restored restored) {
     return new PersistentVolumeClaimBuilder(COPY.clone(rendered))
         .editMetadata()
-          .withName(restored.claim())
-          .addToLabels(DataSafetyLabels.STORAGE, restored.storage())
-          .addToAnnotations(Map.of(
-              DataSafetyLabels.RESTORED_FROM, restored.snapshot(),
-              DataSafetyLabels.REPLACES, restored.replaces(),
-              DataSafetyLabels.FAILED_REVISION, restored.failedRevision()))
+        .withName(restored.claim())
+        .addToLabels(DataSafetyLabels.STORAGE, restored.storage())
+        .addToAnnotations(
+            Map.of(
+                DataSafetyLabels.RESTORED_FROM, restored.snapshot(),
+                DataSafetyLabels.REPLACES, restored.replaces(),
+                DataSafetyLabels.FAILED_REVISION, restored.failedRevision()))
         .endMetadata()
         .editSpec()
-          .withDataSource(new TypedLocalObjectReferenceBuilder()
-              .withApiGroup(DataSafetyLabels.SNAPSHOT_GROUP)
-              .withKind("VolumeSnapshot")
-              .withName(restored.snapshot())
-              .build())
+        .withDataSource(
+            new TypedLocalObjectReferenceBuilder()
+                .withApiGroup(DataSafetyLabels.SNAPSHOT_GROUP)
+                .withKind("VolumeSnapshot")
+                .withName(restored.snapshot())
+                .build())
         .endSpec()
         .build();
   }

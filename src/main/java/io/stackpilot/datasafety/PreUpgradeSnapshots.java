@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides the snapshots an upgrade waits for. Pure: the snapshots that exist and the clock are inputs.
+ * Decides the snapshots an upgrade waits for. Pure: the snapshots that exist and the clock are
+ * inputs.
  *
  * <p>Each protected claim gets one snapshot per revision it is upgraded to, named after both, so a
  * restarted operator finds the snapshot it already asked for instead of taking another. A service
- * whose pods must stop first (one replica on a single-writer volume) is stopped before any snapshot is
- * taken, so the snapshot never holds a half-written database. A snapshot that fails or is not ready
- * within the timeout blocks the upgrade and the stopped pods start again on the old revision: a
- * broken snapshotter costs the upgrade, never the running service.
+ * whose pods must stop first (one replica on a single-writer volume) is stopped before any snapshot
+ * is taken, so the snapshot never holds a half-written database. A snapshot that fails or is not
+ * ready within the timeout blocks the upgrade and the stopped pods start again on the old revision:
+ * a broken snapshotter costs the upgrade, never the running service.
  */
 public final class PreUpgradeSnapshots {
 
@@ -34,42 +35,84 @@ public final class PreUpgradeSnapshots {
    * @param existing the service's snapshots
    * @param timeout how long a snapshot may take to become ready
    */
-  public static SnapshotGate decide(String service, String revision, List<ProtectedVolume> volumes, boolean stopFirst,
-      int runningPods, List<SnapshotObservation> existing, Duration timeout, Instant now) {
+  public static SnapshotGate decide(
+      String service,
+      String revision,
+      List<ProtectedVolume> volumes,
+      boolean stopFirst,
+      int runningPods,
+      List<SnapshotObservation> existing,
+      Duration timeout,
+      Instant now) {
     List<PlannedSnapshot> missing = new ArrayList<>();
     List<String> pending = new ArrayList<>();
     Optional<Instant> earliestTimeout = Optional.empty();
     for (ProtectedVolume volume : volumes) {
       String name = SnapshotNames.beforeUpgrade(volume.claim(), revision);
-      Optional<SnapshotObservation> snapshot = existing.stream().filter(s -> s.name().equals(name)).findFirst();
+      Optional<SnapshotObservation> snapshot =
+          existing.stream().filter(s -> s.name().equals(name)).findFirst();
       if (snapshot.isEmpty()) {
-        missing.add(new PlannedSnapshot(name, volume.claim(), volume.storage(), revision,
-            volume.snapshotClass().orElse("")));
+        missing.add(
+            new PlannedSnapshot(
+                name,
+                volume.claim(),
+                volume.storage(),
+                revision,
+                volume.snapshotClass().orElse("")));
         continue;
       }
       SnapshotObservation seen = snapshot.get();
       if (seen.error().isPresent()) {
-        return blocked(service, revision, "VolumeSnapshot " + name + " of claim " + volume.claim() + " failed: "
-            + seen.error().get(), name);
+        return blocked(
+            service,
+            revision,
+            "VolumeSnapshot "
+                + name
+                + " of claim "
+                + volume.claim()
+                + " failed: "
+                + seen.error().get(),
+            name);
       }
       if (seen.readyToUse()) {
         continue;
       }
       Instant deadline = seen.createdAt().plus(timeout);
       if (!now.isBefore(deadline)) {
-        return blocked(service, revision, "VolumeSnapshot " + name + " of claim " + volume.claim()
-            + " is not readyToUse after " + timeout.toSeconds() + " s", name);
+        return blocked(
+            service,
+            revision,
+            "VolumeSnapshot "
+                + name
+                + " of claim "
+                + volume.claim()
+                + " is not readyToUse after "
+                + timeout.toSeconds()
+                + " s",
+            name);
       }
       pending.add(name);
-      earliestTimeout = earliestTimeout.filter(t -> t.isBefore(deadline)).or(() -> Optional.of(deadline));
+      earliestTimeout =
+          earliestTimeout.filter(t -> t.isBefore(deadline)).or(() -> Optional.of(deadline));
     }
     if (missing.isEmpty() && pending.isEmpty()) {
-      return new SnapshotGate(Step.OPEN, List.of(), "Pre-upgrade snapshots of revision " + revision + " are ready",
+      return new SnapshotGate(
+          Step.OPEN,
+          List.of(),
+          "Pre-upgrade snapshots of revision " + revision + " are ready",
           Optional.empty());
     }
     if (!missing.isEmpty() && stopFirst && runningPods > 0) {
-      return new SnapshotGate(Step.STOP_RUNNING_PODS, List.of(), "Stopping " + service
-          + " so that the snapshot before revision " + revision + " is consistent (" + runningPods + " pod(s) left)",
+      return new SnapshotGate(
+          Step.STOP_RUNNING_PODS,
+          List.of(),
+          "Stopping "
+              + service
+              + " so that the snapshot before revision "
+              + revision
+              + " is consistent ("
+              + runningPods
+              + " pod(s) left)",
           Optional.of(now.plus(POLL)));
     }
     List<String> waitingFor = new ArrayList<>(pending);
@@ -78,14 +121,30 @@ public final class PreUpgradeSnapshots {
     if (earliestTimeout.isPresent() && earliestTimeout.get().isBefore(wake)) {
       wake = earliestTimeout.get();
     }
-    return new SnapshotGate(Step.WAIT, List.copyOf(missing), "Waiting for VolumeSnapshot " + String.join(", ", waitingFor)
-        + " to be readyToUse before starting revision " + revision, Optional.of(wake));
+    return new SnapshotGate(
+        Step.WAIT,
+        List.copyOf(missing),
+        "Waiting for VolumeSnapshot "
+            + String.join(", ", waitingFor)
+            + " to be readyToUse before starting revision "
+            + revision,
+        Optional.of(wake));
   }
 
-  private static SnapshotGate blocked(String service, String revision, String problem, String snapshot) {
-    return new SnapshotGate(Step.BLOCKED, List.of(), problem + "; revision " + revision + " of " + service
-        + " is not started and the running revision keeps running. Fix the snapshot class or CSI driver, then"
-        + " delete VolumeSnapshot " + snapshot + " to try again, or change the spec",
+  private static SnapshotGate blocked(
+      String service, String revision, String problem, String snapshot) {
+    return new SnapshotGate(
+        Step.BLOCKED,
+        List.of(),
+        problem
+            + "; revision "
+            + revision
+            + " of "
+            + service
+            + " is not started and the running revision keeps running. Fix the snapshot class or CSI driver, then"
+            + " delete VolumeSnapshot "
+            + snapshot
+            + " to try again, or change the spec",
         Optional.empty());
   }
 }

@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param message what the service waits for, or why the upgrade is blocked, for the status
  * @param wakeAt when to look again without an event (a snapshot's readiness is not watched)
  */
-public record SnapshotGate(Step step, List<PlannedSnapshot> toCreate, String message, Optional<Instant> wakeAt) {
+public record SnapshotGate(
+    Step step, List<PlannedSnapshot> toCreate, String message, Optional<Instant> wakeAt) {
 
   /** The condition reason while snapshots are taken before an upgrade. */
   public static final String WAITING_REASON = "SnapshotInProgress";
+
   /** The condition reason while a failed snapshot blocks the upgrade. */
   public static final String BLOCKED_REASON = "SnapshotFailed";
 
@@ -26,12 +28,17 @@ public record SnapshotGate(Step step, List<PlannedSnapshot> toCreate, String mes
     STOP_RUNNING_PODS,
     /** Snapshots are being taken (or about to be): wait. */
     WAIT,
-    /** A snapshot failed or timed out: the upgrade waits for a human; the running revision runs on. */
+    /**
+     * A snapshot failed or timed out: the upgrade waits for a human; the running revision runs on.
+     */
     BLOCKED
   }
 
-  /** A snapshot to take: of which claim, for which item, before which revision, with which class. */
-  public record PlannedSnapshot(String name, String claim, String storage, String revision, String snapshotClass) {}
+  /**
+   * A snapshot to take: of which claim, for which item, before which revision, with which class.
+   */
+  public record PlannedSnapshot(
+      String name, String claim, String storage, String revision, String snapshotClass) {}
 
   public boolean open() {
     return step == Step.OPEN;

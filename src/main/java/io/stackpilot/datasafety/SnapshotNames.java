@@ -2,7 +2,9 @@ package io.stackpilot.datasafety;
 
 import io.stackpilot.render.ContentHash;
 
-/** Names of what data safety creates, derived from what they are for, so a retry finds them again. */
+/**
+ * Names of what data safety creates, derived from what they are for, so a retry finds them again.
+ */
 public final class SnapshotNames {
 
   private SnapshotNames() {}

@@ -13,17 +13,25 @@ public final class SnapshotRetention {
 
   private SnapshotRetention() {}
 
-  /** @param keepPerClaim how many to keep for each claim (the volume's snapshotsToKeep) */
-  public static List<SnapshotObservation> toDelete(List<SnapshotObservation> snapshots, Map<String, Integer> keepPerClaim) {
+  /**
+   * @param keepPerClaim how many to keep for each claim (the volume's snapshotsToKeep)
+   */
+  public static List<SnapshotObservation> toDelete(
+      List<SnapshotObservation> snapshots, Map<String, Integer> keepPerClaim) {
     return snapshots.stream()
         .filter(SnapshotObservation::managed)
         .filter(s -> keepPerClaim.containsKey(s.sourceClaim()))
         .collect(Collectors.groupingBy(SnapshotObservation::sourceClaim))
-        .entrySet().stream()
-        .flatMap(entry -> entry.getValue().stream()
-            .sorted(Comparator.comparing(SnapshotObservation::createdAt).reversed()
-                .thenComparing(SnapshotObservation::name))
-            .skip(Math.max(1, keepPerClaim.get(entry.getKey()))))
+        .entrySet()
+        .stream()
+        .flatMap(
+            entry ->
+                entry.getValue().stream()
+                    .sorted(
+                        Comparator.comparing(SnapshotObservation::createdAt)
+                            .reversed()
+                            .thenComparing(SnapshotObservation::name))
+                    .skip(Math.max(1, keepPerClaim.get(entry.getKey()))))
         .sorted(Comparator.comparing(SnapshotObservation::name))
         .toList();
   }

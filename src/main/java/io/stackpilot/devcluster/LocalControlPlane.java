@@ -17,17 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Kubernetes control plane as local processes: etcd, kube-apiserver (Pod Security admission on,
- * RBAC on), kube-controller-manager, kube-scheduler and KWOK playing the kubelet of a few fake nodes.
- * A stand-in storage driver provisions volumes for claims (see {@link FakeVolumeProvisioner}).
- * All listen on free loopback ports and live in a run folder under the temp folder. Closing it, or the
- * JVM exiting, stops every process it started.
+ * A real Kubernetes control plane as local processes: etcd, kube-apiserver (Pod Security admission
+ * on, RBAC on), kube-controller-manager, kube-scheduler and KWOK playing the kubelet of a few fake
+ * nodes. A stand-in storage driver provisions volumes for claims (see {@link
+ * FakeVolumeProvisioner}). All listen on free loopback ports and live in a run folder under the
+ * temp folder. Closing it, or the JVM exiting, stops every process it started.
  */
 public final class LocalControlPlane implements AutoCloseable {
 
@@ -43,7 +43,8 @@ public final class LocalControlPlane implements AutoCloseable {
   private final boolean auditLog;
   private final List<String> extraSchedulerFlags;
   private final List<ManagedProcess> processes = new ArrayList<>();
-  private final Thread shutdownHook = new Thread(this::stopProcesses, "stackpilot-control-plane-stop");
+  private final Thread shutdownHook =
+      new Thread(this::stopProcesses, "stackpilot-control-plane-stop");
   private Path runDir;
   private Path kubeconfig;
   private int apiServerPort;
@@ -94,9 +95,10 @@ public final class LocalControlPlane implements AutoCloseable {
     }
 
     /**
-     * Makes the API server keep an audit log of every request at Metadata level (who, with which user
-     * agent, which verb on which resource, and the answer; never a body), see {@link #auditLogs()}:
-     * how tests prove which requests the operator really made. Off by default, as it costs disk.
+     * Makes the API server keep an audit log of every request at Metadata level (who, with which
+     * user agent, which verb on which resource, and the answer; never a body), see {@link
+     * #auditLogs()}: how tests prove which requests the operator really made. Off by default, as it
+     * costs disk.
      */
     public Builder auditLog(boolean on) {
       this.auditLog = on;
@@ -136,41 +138,49 @@ public final class LocalControlPlane implements AutoCloseable {
     String adminToken = UUID.randomUUID().toString();
     ServiceAccountKeys keys = ServiceAccountKeys.generate(runDir);
     Path tokens = runDir.resolve("tokens.csv");
-    Files.writeString(tokens, adminToken + ",stackpilot-admin,stackpilot-admin,\"system:masters\"\n");
+    Files.writeString(
+        tokens, adminToken + ",stackpilot-admin,stackpilot-admin,\"system:masters\"\n");
     Path certDir = Files.createDirectories(runDir.resolve("apiserver-certs"));
 
-    etcd = launch("etcd", List.of(
-        binaries.path("etcd").toString(),
-        "--name=local",
-        "--data-dir=" + runDir.resolve("etcd"),
-        "--listen-client-urls=http://127.0.0.1:" + etcdClientPort,
-        "--advertise-client-urls=http://127.0.0.1:" + etcdClientPort,
-        "--listen-peer-urls=http://127.0.0.1:" + etcdPeerPort,
-        "--initial-advertise-peer-urls=http://127.0.0.1:" + etcdPeerPort,
-        "--initial-cluster=local=http://127.0.0.1:" + etcdPeerPort,
-        "--unsafe-no-fsync=true",
-        "--log-level=warn"));
+    etcd =
+        launch(
+            "etcd",
+            List.of(
+                binaries.path("etcd").toString(),
+                "--name=local",
+                "--data-dir=" + runDir.resolve("etcd"),
+                "--listen-client-urls=http://127.0.0.1:" + etcdClientPort,
+                "--advertise-client-urls=http://127.0.0.1:" + etcdClientPort,
+                "--listen-peer-urls=http://127.0.0.1:" + etcdPeerPort,
+                "--initial-advertise-peer-urls=http://127.0.0.1:" + etcdPeerPort,
+                "--initial-cluster=local=http://127.0.0.1:" + etcdPeerPort,
+                "--unsafe-no-fsync=true",
+                "--log-level=warn"));
 
-    List<String> apiArgs = new ArrayList<>(List.of(
-        binaries.path("kube-apiserver").toString(),
-        "--etcd-servers=http://127.0.0.1:" + etcdClientPort,
-        "--bind-address=127.0.0.1",
-        "--advertise-address=127.0.0.1",
-        "--secure-port=" + apiServerPort,
-        "--cert-dir=" + certDir,
-        "--token-auth-file=" + tokens,
-        "--authorization-mode=RBAC",
-        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-        "--service-account-key-file=" + keys.publicKey(),
-        "--service-account-signing-key-file=" + keys.privateKey(),
-        "--service-cluster-ip-range=10.96.0.0/16",
-        // Pods need no service account token here: KWOK runs no containers that would read one.
-        "--disable-admission-plugins=ServiceAccount",
-        "--allow-privileged=true",
-        // The kubernetes Service's endpoints would point at the loopback address, which is refused.
-        "--endpoint-reconciler-type=none",
-        "--profiling=false",
-        "-v=0"));
+    List<String> apiArgs =
+        new ArrayList<>(
+            List.of(
+                binaries.path("kube-apiserver").toString(),
+                "--etcd-servers=http://127.0.0.1:" + etcdClientPort,
+                "--bind-address=127.0.0.1",
+                "--advertise-address=127.0.0.1",
+                "--secure-port=" + apiServerPort,
+                "--cert-dir=" + certDir,
+                "--token-auth-file=" + tokens,
+                "--authorization-mode=RBAC",
+                "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+                "--service-account-key-file=" + keys.publicKey(),
+                "--service-account-signing-key-file=" + keys.privateKey(),
+                "--service-cluster-ip-range=10.96.0.0/16",
+                // Pods need no service account token here: KWOK runs no containers that would read
+                // one.
+                "--disable-admission-plugins=ServiceAccount",
+                "--allow-privileged=true",
+                // The kubernetes Service's endpoints would point at the loopback address, which is
+                // refused.
+                "--endpoint-reconciler-type=none",
+                "--profiling=false",
+                "-v=0"));
     if (auditLog) {
       apiArgs.addAll(auditFlags());
     }
@@ -180,61 +190,80 @@ public final class LocalControlPlane implements AutoCloseable {
     kubeconfig = runDir.resolve("kubeconfig");
     Files.writeString(kubeconfig, kubeconfigYaml(certDir.resolve("apiserver.crt"), adminToken));
     // The API server writes its certificate a moment after it starts; a client reads it when built.
-    waitFor("the API server's certificate", () -> Files.exists(certDir.resolve("apiserver.crt")), apiServer, etcd);
+    waitFor(
+        "the API server's certificate",
+        () -> Files.exists(certDir.resolve("apiserver.crt")),
+        apiServer,
+        etcd);
     try (KubernetesClient client = client()) {
       waitFor("kube-apiserver /readyz", () -> "ok".equals(readyz(client)), apiServer, etcd);
 
-      List<String> controllerArgs = new ArrayList<>(List.of(
-          binaries.path("kube-controller-manager").toString(),
-          "--kubeconfig=" + kubeconfig,
-          "--authentication-kubeconfig=" + kubeconfig,
-          "--authorization-kubeconfig=" + kubeconfig,
-          "--secure-port=0",
-          "--leader-elect=false",
-          "--use-service-account-credentials=false",
-          "--service-account-private-key-file=" + keys.privateKey(),
-          "--root-ca-file=" + servingCa(certDir),
-          "--controllers=*",
-          "-v=0"));
+      List<String> controllerArgs =
+          new ArrayList<>(
+              List.of(
+                  binaries.path("kube-controller-manager").toString(),
+                  "--kubeconfig=" + kubeconfig,
+                  "--authentication-kubeconfig=" + kubeconfig,
+                  "--authorization-kubeconfig=" + kubeconfig,
+                  "--secure-port=0",
+                  "--leader-elect=false",
+                  "--use-service-account-credentials=false",
+                  "--service-account-private-key-file=" + keys.privateKey(),
+                  "--root-ca-file=" + servingCa(certDir),
+                  "--controllers=*",
+                  "-v=0"));
       controllerArgs.addAll(extraControllerManagerFlags);
       ManagedProcess controllers = launch("kube-controller-manager", controllerArgs);
-      List<String> schedulerArgs = new ArrayList<>(List.of(
-          binaries.path("kube-scheduler").toString(),
-          "--kubeconfig=" + kubeconfig,
-          "--authentication-kubeconfig=" + kubeconfig,
-          "--authorization-kubeconfig=" + kubeconfig,
-          "--secure-port=0",
-          "--leader-elect=false",
-          "-v=0"));
+      List<String> schedulerArgs =
+          new ArrayList<>(
+              List.of(
+                  binaries.path("kube-scheduler").toString(),
+                  "--kubeconfig=" + kubeconfig,
+                  "--authentication-kubeconfig=" + kubeconfig,
+                  "--authorization-kubeconfig=" + kubeconfig,
+                  "--secure-port=0",
+                  "--leader-elect=false",
+                  "-v=0"));
       schedulerArgs.addAll(extraSchedulerFlags);
       ManagedProcess scheduler = launch("kube-scheduler", schedulerArgs);
-      ManagedProcess kwok = launch("kwok", List.of(
-          binaries.path("kwok").toString(),
-          "--kubeconfig=" + kubeconfig,
-          "--config=" + writeKwokConfig(),
-          "--manage-all-nodes=false",
-          "--manage-nodes-with-annotation-selector=" + FAKE_NODE_ANNOTATION + "=fake",
-          "--server-address=127.0.0.1:" + FreePorts.next(),
-          "--cidr=10.244.0.0/16",
-          "--node-lease-duration-seconds=40",
-          "--node-ip=127.0.0.1"));
+      ManagedProcess kwok =
+          launch(
+              "kwok",
+              List.of(
+                  binaries.path("kwok").toString(),
+                  "--kubeconfig=" + kubeconfig,
+                  "--config=" + writeKwokConfig(),
+                  "--manage-all-nodes=false",
+                  "--manage-nodes-with-annotation-selector=" + FAKE_NODE_ANNOTATION + "=fake",
+                  "--server-address=127.0.0.1:" + FreePorts.next(),
+                  "--cidr=10.244.0.0/16",
+                  "--node-lease-duration-seconds=40",
+                  "--node-ip=127.0.0.1"));
 
       for (int i = 0; i < nodes; i++) {
         client.nodes().resource(fakeNode("kwok-node-" + i)).create();
       }
       provisionerClient = client();
       provisioner = new FakeVolumeProvisioner(provisionerClient).start();
-      waitFor(nodes + " Ready nodes", () -> readyNodes(client) == nodes,
-          apiServer, etcd, controllers, scheduler, kwok);
+      waitFor(
+          nodes + " Ready nodes",
+          () -> readyNodes(client) == nodes,
+          apiServer,
+          etcd,
+          controllers,
+          scheduler,
+          kwok);
     }
     startupTime = Duration.between(begin, Instant.now());
-    log.info("Local control plane ready at https://127.0.0.1:{} in {} ms", apiServerPort,
+    log.info(
+        "Local control plane ready at https://127.0.0.1:{} in {} ms",
+        apiServerPort,
         startupTime.toMillis());
   }
 
   /**
-   * The API server writes its self-signed serving certificate followed by the CA that signed it; the
-   * controller manager publishes the root CA to every namespace and wants the CA alone.
+   * The API server writes its self-signed serving certificate followed by the CA that signed it;
+   * the controller manager publishes the root CA to every namespace and wants the CA alone.
    */
   private static Path servingCa(Path certDir) throws IOException {
     String bundle = Files.readString(certDir.resolve("apiserver.crt"));
@@ -246,9 +275,11 @@ public final class LocalControlPlane implements AutoCloseable {
 
   private List<String> auditFlags() throws IOException {
     Path policy = runDir.resolve("audit-policy.yaml");
-    try (InputStream in = LocalControlPlane.class.getResourceAsStream("/devcluster/audit-policy.yaml")) {
+    try (InputStream in =
+        LocalControlPlane.class.getResourceAsStream("/devcluster/audit-policy.yaml")) {
       if (in == null) {
-        throw new IllegalStateException("/devcluster/audit-policy.yaml is missing from the classpath");
+        throw new IllegalStateException(
+            "/devcluster/audit-policy.yaml is missing from the classpath");
       }
       Files.write(policy, in.readAllBytes());
     }
@@ -268,14 +299,16 @@ public final class LocalControlPlane implements AutoCloseable {
 
   /**
    * The audit log files, oldest first (rotated ones, then the current one): JSON lines of
-   * audit.k8s.io/v1 Events. Empty when the control plane was started without {@code auditLog(true)}.
+   * audit.k8s.io/v1 Events. Empty when the control plane was started without {@code
+   * auditLog(true)}.
    */
   public List<Path> auditLogs() {
     if (!auditLog) {
       return List.of();
     }
     try (var files = Files.list(auditDirectory())) {
-      // audit.log sorts after audit-<time>.log ('.' > '-'), and the rotated ones sort by their time.
+      // audit.log sorts after audit-<time>.log ('.' > '-'), and the rotated ones sort by their
+      // time.
       return files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -290,9 +323,11 @@ public final class LocalControlPlane implements AutoCloseable {
 
   private Path writeKwokConfig() throws IOException {
     Path config = runDir.resolve("kwok.yaml");
-    try (InputStream stages = LocalControlPlane.class.getResourceAsStream("/devcluster/kwok-stages.yaml")) {
+    try (InputStream stages =
+        LocalControlPlane.class.getResourceAsStream("/devcluster/kwok-stages.yaml")) {
       if (stages == null) {
-        throw new IllegalStateException("/devcluster/kwok-stages.yaml is missing from the classpath");
+        throw new IllegalStateException(
+            "/devcluster/kwok-stages.yaml is missing from the classpath");
       }
       Files.write(config, stages.readAllBytes());
     }
@@ -300,20 +335,26 @@ public final class LocalControlPlane implements AutoCloseable {
   }
 
   private static Node fakeNode(String name) {
-    Map<String, Quantity> capacity = Map.of(
-        "cpu", new Quantity("64"), "memory", new Quantity("256Gi"), "pods", new Quantity("500"));
+    Map<String, Quantity> capacity =
+        Map.of(
+            "cpu",
+            new Quantity("64"),
+            "memory",
+            new Quantity("256Gi"),
+            "pods",
+            new Quantity("500"));
     return new NodeBuilder()
         .withNewMetadata()
-          .withName(name)
-          .addToAnnotations(FAKE_NODE_ANNOTATION, "fake")
-          .addToLabels("type", "kwok")
-          .addToLabels("kubernetes.io/hostname", name)
-          .addToLabels("kubernetes.io/os", "linux")
-          .addToLabels("kubernetes.io/arch", "amd64")
+        .withName(name)
+        .addToAnnotations(FAKE_NODE_ANNOTATION, "fake")
+        .addToLabels("type", "kwok")
+        .addToLabels("kubernetes.io/hostname", name)
+        .addToLabels("kubernetes.io/os", "linux")
+        .addToLabels("kubernetes.io/arch", "amd64")
         .endMetadata()
         .withNewStatus()
-          .withCapacity(capacity)
-          .withAllocatable(capacity)
+        .withCapacity(capacity)
+        .withAllocatable(capacity)
         .endStatus()
         .build();
   }
@@ -321,8 +362,10 @@ public final class LocalControlPlane implements AutoCloseable {
   private static long readyNodes(KubernetesClient client) {
     return client.nodes().list().getItems().stream()
         .filter(n -> n.getStatus() != null && n.getStatus().getConditions() != null)
-        .filter(n -> n.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+        .filter(
+            n ->
+                n.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
         .count();
   }
 
@@ -340,19 +383,27 @@ public final class LocalControlPlane implements AutoCloseable {
     while (!ready.getAsBoolean()) {
       for (ManagedProcess p : watched) {
         if (!p.isAlive()) {
-          throw new IllegalStateException(p.name() + " exited while waiting for " + what
-              + "; last lines of " + p.log() + ":\n" + p.tail(30));
+          throw new IllegalStateException(
+              p.name()
+                  + " exited while waiting for "
+                  + what
+                  + "; last lines of "
+                  + p.log()
+                  + ":\n"
+                  + p.tail(30));
         }
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("Timed out after " + STARTUP_TIMEOUT.toSeconds() + " s waiting for " + what);
+        throw new IllegalStateException(
+            "Timed out after " + STARTUP_TIMEOUT.toSeconds() + " s waiting for " + what);
       }
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
     }
   }
 
   private String kubeconfigYaml(Path ca, String token) {
-    // The API server writes a self-signed serving certificate together with its CA into the cert dir.
+    // The API server writes a self-signed serving certificate together with its CA into the cert
+    // dir.
     return """
         apiVersion: v1
         kind: Config
@@ -371,7 +422,8 @@ public final class LocalControlPlane implements AutoCloseable {
             cluster: stackpilot-local
             user: stackpilot-admin
         current-context: stackpilot-local
-        """.formatted(apiServerPort, ca, token);
+        """
+        .formatted(apiServerPort, ca, token);
   }
 
   /** A new client for this control plane, as the cluster admin. The caller closes it. */
@@ -409,8 +461,10 @@ public final class LocalControlPlane implements AutoCloseable {
 
   /** PIDs of the control-plane processes, for measuring their memory. */
   public List<Long> pids() {
-    return processes.stream().filter(ManagedProcess::isAlive)
-        .flatMap(p -> p.pid().stream()).toList();
+    return processes.stream()
+        .filter(ManagedProcess::isAlive)
+        .flatMap(p -> p.pid().stream())
+        .toList();
   }
 
   /** Stops kube-apiserver and starts it again on the same port and storage, for fault tests. */
@@ -427,15 +481,18 @@ public final class LocalControlPlane implements AutoCloseable {
     apiServer.stop(Duration.ofSeconds(10));
   }
 
-  /** Starts a stopped kube-apiserver again on the same port and storage, and waits until it is ready. */
+  /**
+   * Starts a stopped kube-apiserver again on the same port and storage, and waits until it is
+   * ready.
+   */
   public void startApiServer() throws IOException {
     apiServer.start();
     awaitApiServerReady("kube-apiserver /readyz after its restart");
   }
 
   /**
-   * Stops etcd and starts it again on the same ports and data; the API server fails requests and ends
-   * its watches meanwhile. Returns once the API server is ready again. For fault tests.
+   * Stops etcd and starts it again on the same ports and data; the API server fails requests and
+   * ends its watches meanwhile. Returns once the API server is ready again. For fault tests.
    */
   public void restartEtcd() throws IOException {
     etcd.stop(Duration.ofSeconds(10));
@@ -458,7 +515,9 @@ public final class LocalControlPlane implements AutoCloseable {
       // Already shutting down: the hook is running or has run.
     }
     // A control plane that failed to start keeps its folder: the error message points at its logs.
-    if (runDir != null && startupTime != null && !Boolean.getBoolean("stackpilot.keepControlPlaneLogs")) {
+    if (runDir != null
+        && startupTime != null
+        && !Boolean.getBoolean("stackpilot.keepControlPlaneLogs")) {
       RunFolders.delete(runDir);
     }
   }

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * The folders of local control-plane runs under the system temp folder. Each records the PID of the
  * JVM that owns it and the PIDs of the processes it started; a new run first stops the processes of
- * runs whose JVM is gone (killed without a chance to run its shutdown hook) and removes their folders.
+ * runs whose JVM is gone (killed without a chance to run its shutdown hook) and removes their
+ * folders.
  */
 final class RunFolders {
 
@@ -41,10 +42,13 @@ final class RunFolders {
 
   private static void reapOrphans(Path root) throws IOException {
     try (Stream<Path> runs = Files.list(root)) {
-      runs.filter(Files::isDirectory).filter(RunFolders::ownerIsGone).forEach(run -> {
-        stopRecordedChildren(run);
-        delete(run);
-      });
+      runs.filter(Files::isDirectory)
+          .filter(RunFolders::ownerIsGone)
+          .forEach(
+              run -> {
+                stopRecordedChildren(run);
+                delete(run);
+              });
     }
   }
 
@@ -64,10 +68,17 @@ final class RunFolders {
     }
     try (Stream<String> lines = Files.lines(pids)) {
       // Only a process whose command line points into this run folder is ours: PIDs get reused.
-      lines.map(String::trim).filter(s -> !s.isEmpty()).map(Long::parseLong)
+      lines
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .map(Long::parseLong)
           .flatMap(pid -> ProcessHandle.of(pid).stream())
-          .filter(h -> h.info().arguments().map(args -> String.join(" ", args).contains(run.toString()))
-              .orElse(false))
+          .filter(
+              h ->
+                  h.info()
+                      .arguments()
+                      .map(args -> String.join(" ", args).contains(run.toString()))
+                      .orElse(false))
           .forEach(ProcessHandle::destroyForcibly);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

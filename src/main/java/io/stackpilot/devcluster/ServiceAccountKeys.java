@@ -10,8 +10,8 @@ import java.util.Base64;
 
 /**
  * The key pair with which the API server signs and checks service account tokens. PEM written by
- * hand so the launcher needs no crypto library: PKCS#8 for the private key, X.509 SubjectPublicKeyInfo
- * for the public one, both of which the API server reads.
+ * hand so the launcher needs no crypto library: PKCS#8 for the private key, X.509
+ * SubjectPublicKeyInfo for the public one, both of which the API server reads.
  */
 record ServiceAccountKeys(Path privateKey, Path publicKey) {
 

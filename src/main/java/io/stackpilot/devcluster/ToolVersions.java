@@ -16,7 +16,8 @@ public record ToolVersions(String kubernetes, String etcd, String kwok, String h
   public static ToolVersions pinned() {
     try (InputStream in = ToolVersions.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath; build with Maven");
+        throw new IllegalStateException(
+            RESOURCE + " is missing from the classpath; build with Maven");
       }
       Properties p = new Properties();
       p.load(in);

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * The API reference (docs/api.md) as a pure function of the CRDs: per kind its names, scope and
- * printer columns, then one table per object level with every field's type, whether it is
- * required, its default, its constraints, its CEL rules and its description. The same CRDs give the
- * same bytes, so a test can tell when the checked-in file is stale.
+ * printer columns, then one table per object level with every field's type, whether it is required,
+ * its default, its constraints, its CEL rules and its description. The same CRDs give the same
+ * bytes, so a test can tell when the checked-in file is stale.
  */
 public final class ApiReference {
 
@@ -30,10 +30,14 @@ public final class ApiReference {
   private void header(List<CrdDefinition> crds) {
     line("# API reference");
     line();
-    line("Generated from the CRDs in `crds/` by `make docs` (`io.stackpilot.docs.ApiReferenceGenerator`): do not");
-    line("edit by hand. `ApiReferenceIsCurrentTest` fails when this file is stale. Every field below is checked");
-    line("by the API server at `kubectl apply`, and offline by `stackpilot validate`; rules marked \"on update only\"");
-    line("compare with the previous version of the object and are checked by the API server alone.");
+    line(
+        "Generated from the CRDs in `crds/` by `make docs` (`io.stackpilot.docs.ApiReferenceGenerator`): do not");
+    line(
+        "edit by hand. `ApiReferenceIsCurrentTest` fails when this file is stale. Every field below is checked");
+    line(
+        "by the API server at `kubectl apply`, and offline by `stackpilot validate`; rules marked \"on update only\"");
+    line(
+        "compare with the previous version of the object and are checked by the API server alone.");
     line();
     for (CrdDefinition crd : crds) {
       line("- [" + crd.kind() + "](#" + crd.kind().toLowerCase(Locale.ROOT) + ")");
@@ -47,12 +51,26 @@ public final class ApiReference {
       line();
       line("| | |");
       line("|---|---|");
-      line("| API version | " + Markdown.code(crd.group() + "/" + version.name())
-          + (version.served() ? "" : " (not served)") + " |");
+      line(
+          "| API version | "
+              + Markdown.code(crd.group() + "/" + version.name())
+              + (version.served() ? "" : " (not served)")
+              + " |");
       line("| Kind | " + Markdown.code(crd.kind()) + " |");
-      line("| Resource | " + Markdown.code(crd.plural()) + " (singular " + Markdown.code(crd.singular()) + ") |");
-      line("| Short names | " + String.join(", ", crd.shortNames().stream().map(Markdown::code).toList()) + " |");
-      line("| Categories | " + String.join(", ", crd.categories().stream().map(Markdown::code).toList()) + " |");
+      line(
+          "| Resource | "
+              + Markdown.code(crd.plural())
+              + " (singular "
+              + Markdown.code(crd.singular())
+              + ") |");
+      line(
+          "| Short names | "
+              + String.join(", ", crd.shortNames().stream().map(Markdown::code).toList())
+              + " |");
+      line(
+          "| Categories | "
+              + String.join(", ", crd.categories().stream().map(Markdown::code).toList())
+              + " |");
       line("| Scope | " + crd.scope() + " |");
       printerColumns(version.printerColumns());
       StructuralSchema root = version.schema();
@@ -73,8 +91,16 @@ public final class ApiReference {
     line("| Column | Type | From | Shown |");
     line("|---|---|---|---|");
     for (PrinterColumn column : columns) {
-      line("| " + Markdown.cell(column.name()) + " | " + column.type() + " | " + Markdown.code(column.jsonPath()) + " | "
-          + (column.priority() == 0 ? "always" : "with `-o wide`") + " |");
+      line(
+          "| "
+              + Markdown.cell(column.name())
+              + " | "
+              + column.type()
+              + " | "
+              + Markdown.code(column.jsonPath())
+              + " | "
+              + (column.priority() == 0 ? "always" : "with `-o wide`")
+              + " |");
     }
   }
 
@@ -103,9 +129,22 @@ public final class ApiReference {
       if (below != null) {
         type = "[" + type + "](#" + anchor(kind, below) + ")";
       }
-      line("| " + Markdown.code(fieldPath) + " | " + type + " | " + (schema.required().contains(field.getKey()) ? "yes" : "")
-          + " | " + FieldFacts.defaultValue(fieldSchema) + " | " + FieldFacts.constraints(fieldSchema)
-          + " | " + FieldFacts.rulesOf(fieldSchema) + " | " + Markdown.cell(fieldSchema.description()) + " |");
+      line(
+          "| "
+              + Markdown.code(fieldPath)
+              + " | "
+              + type
+              + " | "
+              + (schema.required().contains(field.getKey()) ? "yes" : "")
+              + " | "
+              + FieldFacts.defaultValue(fieldSchema)
+              + " | "
+              + FieldFacts.constraints(fieldSchema)
+              + " | "
+              + FieldFacts.rulesOf(fieldSchema)
+              + " | "
+              + Markdown.cell(fieldSchema.description())
+              + " |");
     }
     for (Map.Entry<String, StructuralSchema> field : schema.properties().entrySet()) {
       String fieldPath = path + "." + field.getKey();
@@ -126,7 +165,9 @@ public final class ApiReference {
     schema.rules().forEach(rule -> line("- " + FieldFacts.ruleOutsideTable(rule)));
   }
 
-  /** The path of the object level a field leads to (itself, its items or its map values), or null. */
+  /**
+   * The path of the object level a field leads to (itself, its items or its map values), or null.
+   */
   private static String levelBelow(String fieldPath, StructuralSchema schema) {
     if (hasFields(schema)) {
       return fieldPath;
@@ -144,7 +185,9 @@ public final class ApiReference {
     if (hasFields(schema)) {
       return schema;
     }
-    return schema.items() != null && hasFields(schema.items()) ? schema.items() : schema.additionalProperties();
+    return schema.items() != null && hasFields(schema.items())
+        ? schema.items()
+        : schema.additionalProperties();
   }
 
   private static boolean hasFields(StructuralSchema schema) {
@@ -152,7 +195,10 @@ public final class ApiReference {
   }
 
   private static String anchor(String kind, String path) {
-    return (kind + "-" + path).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "");
+    return (kind + "-" + path)
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("-+$", "");
   }
 
   private void line(String text) {

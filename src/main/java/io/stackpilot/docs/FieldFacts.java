@@ -21,8 +21,10 @@ final class FieldFacts {
     if ("array".equals(type) && schema.items() != null) {
       type = "array of " + type(schema.items());
       if (schema.listType() != null) {
-        type += schema.listMapKeys().isEmpty() ? " (" + schema.listType() + ")"
-            : " (map keyed by " + String.join(", ", schema.listMapKeys()) + ")";
+        type +=
+            schema.listMapKeys().isEmpty()
+                ? " (" + schema.listType() + ")"
+                : " (map keyed by " + String.join(", ", schema.listMapKeys()) + ")";
       }
     } else if ("object".equals(type) && schema.isMap()) {
       type = "map of " + type(schema.additionalProperties());
@@ -33,12 +35,22 @@ final class FieldFacts {
   static String constraints(StructuralSchema schema) {
     List<String> parts = new ArrayList<>();
     if (!schema.enumValues().isEmpty()) {
-      parts.add("one of " + schema.enumValues().stream().map(v -> Markdown.code(v.asText())).collect(Collectors.joining(", ")));
+      parts.add(
+          "one of "
+              + schema.enumValues().stream()
+                  .map(v -> Markdown.code(v.asText()))
+                  .collect(Collectors.joining(", ")));
     }
     if (schema.pattern() != null) {
       parts.add("matches " + Markdown.code(schema.pattern()));
     }
-    range("", schema.minimum(), schema.exclusiveMinimum(), schema.maximum(), schema.exclusiveMaximum(), parts);
+    range(
+        "",
+        schema.minimum(),
+        schema.exclusiveMinimum(),
+        schema.maximum(),
+        schema.exclusiveMaximum(),
+        parts);
     size("characters", schema.minLength(), schema.maxLength(), parts);
     size("items", schema.minItems(), schema.maxItems(), parts);
     size("entries", schema.minProperties(), schema.maxProperties(), parts);
@@ -50,7 +62,9 @@ final class FieldFacts {
     return String.join("; ", parts);
   }
 
-  /** List items and map values without fields of their own have no table: their constraints go here. */
+  /**
+   * List items and map values without fields of their own have no table: their constraints go here.
+   */
   private static void scalarBelow(String which, StructuralSchema below, List<String> parts) {
     if (below == null || !below.properties().isEmpty()) {
       return;
@@ -67,9 +81,13 @@ final class FieldFacts {
     if (!schema.rules().isEmpty()) {
       parts.add(rules(schema.rules()));
     }
-    for (StructuralSchema below : new StructuralSchema[] {schema.items(), schema.isMap() ? schema.additionalProperties() : null}) {
+    for (StructuralSchema below :
+        new StructuralSchema[] {
+          schema.items(), schema.isMap() ? schema.additionalProperties() : null
+        }) {
       if (below != null && below.properties().isEmpty() && !below.rules().isEmpty()) {
-        parts.add((below == schema.items() ? "each item: " : "each value: ") + rules(below.rules()));
+        parts.add(
+            (below == schema.items() ? "each item: " : "each value: ") + rules(below.rules()));
       }
     }
     return String.join("<br>", parts);
@@ -94,19 +112,30 @@ final class FieldFacts {
   }
 
   private static String rule(ValidationRule rule, boolean inTable) {
-    StringBuilder text = new StringBuilder(inTable ? Markdown.code(rule.rule()) : Markdown.codeOutsideTable(rule.rule()));
+    StringBuilder text =
+        new StringBuilder(
+            inTable ? Markdown.code(rule.rule()) : Markdown.codeOutsideTable(rule.rule()));
     if (rule.fieldPath() != null) {
       text.append(" (reported at ").append(Markdown.code(rule.fieldPath())).append(")");
     }
     if (rule.isTransitionRule()) {
       text.append(" (on update only)");
     }
-    String message = rule.message() != null ? rule.message()
-        : rule.messageExpression() != null ? "computed by " + rule.messageExpression() : "failed rule";
+    String message =
+        rule.message() != null
+            ? rule.message()
+            : rule.messageExpression() != null
+                ? "computed by " + rule.messageExpression()
+                : "failed rule";
     return text.append(": ").append(Markdown.cell(message)).toString();
   }
 
-  private static void range(String unit, BigDecimal min, boolean exclusiveMin, BigDecimal max, boolean exclusiveMax,
+  private static void range(
+      String unit,
+      BigDecimal min,
+      boolean exclusiveMin,
+      BigDecimal max,
+      boolean exclusiveMax,
       List<String> parts) {
     if (min != null) {
       parts.add((exclusiveMin ? "> " : "≥ ") + plain(min) + unit);

@@ -10,10 +10,16 @@ final class Markdown {
     if (text == null) {
       return "";
     }
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", " ").strip();
+    return text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("\r", "")
+        .replace("\n", " ")
+        .strip();
   }
 
-  /** A code span in a table cell: the cell separator is escaped, which GitHub undoes inside code. */
+  /**
+   * A code span in a table cell: the cell separator is escaped, which GitHub undoes inside code.
+   */
   static String code(String text) {
     return span(text.replace("|", "\\|"));
   }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the Deployment of a service says about its rollout, as plain values: which revision and image
- * its template carries (and which restart of it, "" before the first), whether the controller has
- * seen that template yet, and how many pods are updated, ready and available.
+ * What the Deployment of a service says about its rollout, as plain values: which revision and
+ * image its template carries (and which restart of it, "" before the first), whether the controller
+ * has seen that template yet, and how many pods are updated, ready and available.
  */
 public record DeploymentObservation(
     String revision,
@@ -30,21 +30,48 @@ public record DeploymentObservation(
   private static final String CHANNEL_ANNOTATION = "stackpilot.io/channel";
 
   /** A Deployment whose revision was never restarted. */
-  public DeploymentObservation(String revision, String image, String channel, long generation,
-      long observedGeneration, int desiredReplicas, int updatedReplicas, int readyReplicas, int availableReplicas,
-      boolean available, boolean progressDeadlineExceeded) {
-    this(revision, image, channel, generation, observedGeneration, desiredReplicas, updatedReplicas, readyReplicas,
-        availableReplicas, available, progressDeadlineExceeded, "");
+  public DeploymentObservation(
+      String revision,
+      String image,
+      String channel,
+      long generation,
+      long observedGeneration,
+      int desiredReplicas,
+      int updatedReplicas,
+      int readyReplicas,
+      int availableReplicas,
+      boolean available,
+      boolean progressDeadlineExceeded) {
+    this(
+        revision,
+        image,
+        channel,
+        generation,
+        observedGeneration,
+        desiredReplicas,
+        updatedReplicas,
+        readyReplicas,
+        availableReplicas,
+        available,
+        progressDeadlineExceeded,
+        "");
   }
 
   public static DeploymentObservation of(Deployment deployment) {
-    DeploymentStatus status = Optional.ofNullable(deployment.getStatus()).orElseGet(DeploymentStatus::new);
-    List<DeploymentCondition> conditions = Optional.ofNullable(status.getConditions()).orElse(List.of());
-    Map<String, String> templateLabels = Optional.ofNullable(deployment.getSpec().getTemplate().getMetadata())
-        .map(m -> m.getLabels()).orElse(Map.of());
-    Map<String, String> annotations = Optional.ofNullable(deployment.getMetadata().getAnnotations()).orElse(Map.of());
-    Map<String, String> templateAnnotations = Optional.ofNullable(deployment.getSpec().getTemplate().getMetadata())
-        .map(m -> m.getAnnotations()).orElse(Map.of());
+    DeploymentStatus status =
+        Optional.ofNullable(deployment.getStatus()).orElseGet(DeploymentStatus::new);
+    List<DeploymentCondition> conditions =
+        Optional.ofNullable(status.getConditions()).orElse(List.of());
+    Map<String, String> templateLabels =
+        Optional.ofNullable(deployment.getSpec().getTemplate().getMetadata())
+            .map(m -> m.getLabels())
+            .orElse(Map.of());
+    Map<String, String> annotations =
+        Optional.ofNullable(deployment.getMetadata().getAnnotations()).orElse(Map.of());
+    Map<String, String> templateAnnotations =
+        Optional.ofNullable(deployment.getSpec().getTemplate().getMetadata())
+            .map(m -> m.getAnnotations())
+            .orElse(Map.of());
     return new DeploymentObservation(
         templateLabels.getOrDefault(REVISION_LABEL, ""),
         deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
@@ -55,13 +82,20 @@ public record DeploymentObservation(
         orZero(status.getUpdatedReplicas()),
         orZero(status.getReadyReplicas()),
         orZero(status.getAvailableReplicas()),
-        conditions.stream().anyMatch(c -> "Available".equals(c.getType()) && "True".equals(c.getStatus())),
-        conditions.stream().anyMatch(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus())
-            && "ProgressDeadlineExceeded".equals(c.getReason())),
+        conditions.stream()
+            .anyMatch(c -> "Available".equals(c.getType()) && "True".equals(c.getStatus())),
+        conditions.stream()
+            .anyMatch(
+                c ->
+                    "Progressing".equals(c.getType())
+                        && "False".equals(c.getStatus())
+                        && "ProgressDeadlineExceeded".equals(c.getReason())),
         templateAnnotations.getOrDefault(PodObservation.RESTARTED_AT_ANNOTATION, ""));
   }
 
-  /** The controller has acted on the current template and every desired pod runs it and is ready. */
+  /**
+   * The controller has acted on the current template and every desired pod runs it and is ready.
+   */
   public boolean rolledOut() {
     return observedGeneration >= generation
         && updatedReplicas >= desiredReplicas

@@ -3,7 +3,8 @@ package io.stackpilot.health;
 import java.util.List;
 
 /** The verdict on one revision, with the reason and the pods that show it. */
-public record HealthAssessment(HealthVerdict verdict, String reason, String message, List<String> pods) {
+public record HealthAssessment(
+    HealthVerdict verdict, String reason, String message, List<String> pods) {
 
   public static HealthAssessment healthy(String message) {
     return new HealthAssessment(HealthVerdict.HEALTHY, "Healthy", message, List.of());

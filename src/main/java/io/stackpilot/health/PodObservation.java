@@ -22,33 +22,50 @@ public record PodObservation(
   static final String RESTARTED_AT_ANNOTATION = "stackpilot.io/restartedAt";
 
   /** A pod of a revision that was never restarted. */
-  public PodObservation(String name, String revision, boolean ready, boolean terminating,
+  public PodObservation(
+      String name,
+      String revision,
+      boolean ready,
+      boolean terminating,
       List<ContainerObservation> containers) {
     this(name, revision, ready, terminating, containers, "");
   }
 
   public static PodObservation of(Pod pod) {
-    Map<String, String> labels = Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of());
-    List<ContainerStatus> statuses = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
-        ? List.of() : pod.getStatus().getContainerStatuses();
-    boolean ready = pod.getStatus() != null && pod.getStatus().getConditions() != null
-        && pod.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    Map<String, String> labels =
+        Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of());
+    List<ContainerStatus> statuses =
+        pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+            ? List.of()
+            : pod.getStatus().getContainerStatuses();
+    boolean ready =
+        pod.getStatus() != null
+            && pod.getStatus().getConditions() != null
+            && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     return new PodObservation(
         pod.getMetadata().getName(),
         labels.getOrDefault(REVISION_LABEL, ""),
         ready,
         pod.getMetadata().getDeletionTimestamp() != null,
         statuses.stream().map(PodObservation::container).toList(),
-        Optional.ofNullable(pod.getMetadata().getAnnotations()).map(a -> a.get(RESTARTED_AT_ANNOTATION)).orElse(""));
+        Optional.ofNullable(pod.getMetadata().getAnnotations())
+            .map(a -> a.get(RESTARTED_AT_ANNOTATION))
+            .orElse(""));
   }
 
   private static ContainerObservation container(ContainerStatus status) {
-    Optional<String> waiting = Optional.ofNullable(status.getState())
-        .map(s -> s.getWaiting()).map(w -> w.getReason());
-    Optional<String> lastTermination = Optional.ofNullable(status.getLastState())
-        .map(s -> s.getTerminated()).map(t -> t.getReason());
-    return new ContainerObservation(status.getName(), Boolean.TRUE.equals(status.getReady()),
-        status.getRestartCount() == null ? 0 : status.getRestartCount(), waiting, lastTermination);
+    Optional<String> waiting =
+        Optional.ofNullable(status.getState()).map(s -> s.getWaiting()).map(w -> w.getReason());
+    Optional<String> lastTermination =
+        Optional.ofNullable(status.getLastState())
+            .map(s -> s.getTerminated())
+            .map(t -> t.getReason());
+    return new ContainerObservation(
+        status.getName(),
+        Boolean.TRUE.equals(status.getReady()),
+        status.getRestartCount() == null ? 0 : status.getRestartCount(),
+        waiting,
+        lastTermination);
   }
 }

@@ -27,18 +27,20 @@ public final class Conditions {
 
   public Conditions set(ConditionType type, boolean status, String reason, String message) {
     String value = status ? "True" : "False";
-    String since = find(previous, type.type())
-        .filter(old -> value.equals(old.getStatus()))
-        .map(Condition::getLastTransitionTime)
-        .orElse(now.toString());
-    result.add(new ConditionBuilder()
-        .withType(type.type())
-        .withStatus(value)
-        .withReason(reason)
-        .withMessage(message)
-        .withObservedGeneration(observedGeneration)
-        .withLastTransitionTime(since)
-        .build());
+    String since =
+        find(previous, type.type())
+            .filter(old -> value.equals(old.getStatus()))
+            .map(Condition::getLastTransitionTime)
+            .orElse(now.toString());
+    result.add(
+        new ConditionBuilder()
+            .withType(type.type())
+            .withStatus(value)
+            .withReason(reason)
+            .withMessage(message)
+            .withObservedGeneration(observedGeneration)
+            .withLastTransitionTime(since)
+            .build());
     return this;
   }
 
@@ -60,8 +62,14 @@ public final class Conditions {
   }
 
   /** The same conditions with one set anew, keeping its transition time if its status stays. */
-  public static List<Condition> replaced(List<Condition> conditions, ConditionType type, boolean status, String reason,
-      String message, long observedGeneration, Instant now) {
+  public static List<Condition> replaced(
+      List<Condition> conditions,
+      ConditionType type,
+      boolean status,
+      String reason,
+      String message,
+      long observedGeneration,
+      Instant now) {
     Conditions next = new Conditions(conditions, observedGeneration, now);
     for (Condition condition : conditions) {
       if (type.type().equals(condition.getType())) {

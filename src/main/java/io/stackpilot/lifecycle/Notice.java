@@ -8,7 +8,11 @@ import java.util.Optional;
  * Something a decision wants people and dashboards to know: an Event (reason, message, warning or
  * not), possibly an alert, and for a recovery the time it took.
  */
-public record Notice(String reason, String message, boolean warning, Optional<AlertEvent> alert,
+public record Notice(
+    String reason,
+    String message,
+    boolean warning,
+    Optional<AlertEvent> alert,
     Optional<Duration> recoveryTime) {
 
   static Notice warning(String reason, String message, AlertEvent alert) {
@@ -20,6 +24,7 @@ public record Notice(String reason, String message, boolean warning, Optional<Al
   }
 
   static Notice recovered(String message, Duration took) {
-    return new Notice("Recovered", message, false, Optional.of(AlertEvent.RECOVERED), Optional.of(took));
+    return new Notice(
+        "Recovered", message, false, Optional.of(AlertEvent.RECOVERED), Optional.of(took));
   }
 }

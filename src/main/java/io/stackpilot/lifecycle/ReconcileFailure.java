@@ -22,17 +22,25 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
 
   private static final int MESSAGE_LIMIT = 400;
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
   /** The API server coming back is not watched for: look often, it costs one request. */
   private static final Duration MOST_WHILE_UNREACHABLE = Duration.ofSeconds(2);
+
   private static final Duration MOST_WHILE_WAITING = Duration.ofSeconds(30);
   private static final Duration MOST_WHEN_TERMINAL = Duration.ofMinutes(5);
 
   public static final String UNREACHABLE = "ApiServerUnreachable";
   public static final String CONFLICT = "Conflict";
+
   /** The API server answers but is not ready yet (503), as right after it starts. */
   public static final String STARTING = "ApiServerUnavailable";
-  /** Conflicts are the normal way of concurrent writers: tried again at once, told only when they persist. */
+
+  /**
+   * Conflicts are the normal way of concurrent writers: tried again at once, told only when they
+   * persist.
+   */
   private static final int QUIET_CONFLICTS = 3;
+
   private static final Duration CONFLICT_RETRY = Duration.ofMillis(100);
   public static final String ADMISSION_DENIED = "AdmissionDenied";
 
@@ -40,67 +48,134 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
     KubernetesClientException api = find(error, KubernetesClientException.class);
     String said = said(error, api);
     if (unreachable(error, api)) {
-      return new ReconcileFailure(false, UNREACHABLE, "The API server could not be reached (" + rootCause(error)
-          + ": " + said + "); Stackpilot tries again with back-off and carries on where it stopped");
+      return new ReconcileFailure(
+          false,
+          UNREACHABLE,
+          "The API server could not be reached ("
+              + rootCause(error)
+              + ": "
+              + said
+              + "); Stackpilot tries again with back-off and carries on where it stopped");
     }
     if (said.contains("Could not find a registered handler")) {
-      return new ReconcileFailure(false, "ApiMissing", "The cluster does not serve an API this service renders ("
-          + said + "): install it; Stackpilot applies the service as soon as the API appears");
+      return new ReconcileFailure(
+          false,
+          "ApiMissing",
+          "The cluster does not serve an API this service renders ("
+              + said
+              + "): install it; Stackpilot applies the service as soon as the API appears");
     }
     if (api == null) {
-      return new ReconcileFailure(true, "InternalError", "Stackpilot failed on this resource (" + error.getClass()
-          .getSimpleName() + ": " + said + "); it keeps trying with back-off. Please report this with the"
-          + " operator's log");
+      return new ReconcileFailure(
+          true,
+          "InternalError",
+          "Stackpilot failed on this resource ("
+              + error.getClass().getSimpleName()
+              + ": "
+              + said
+              + "); it keeps trying with back-off. Please report this with the"
+              + " operator's log");
     }
     int code = api.getCode();
     if (admissionDenied(said)) {
-      return new ReconcileFailure(false, ADMISSION_DENIED, "An admission policy of the cluster refused an object"
-          + " rendered for this service (" + said + "): change the policy or the spec; Stackpilot tries again with"
-          + " back-off, and what runs keeps running");
+      return new ReconcileFailure(
+          false,
+          ADMISSION_DENIED,
+          "An admission policy of the cluster refused an object"
+              + " rendered for this service ("
+              + said
+              + "): change the policy or the spec; Stackpilot tries again with"
+              + " back-off, and what runs keeps running");
     }
     return switch (code) {
-      case 401 -> new ReconcileFailure(false, "Unauthorized", "The API server did not accept the operator's"
-          + " credentials (" + said + "): check its ServiceAccount token; Stackpilot tries again with back-off");
-      case 403 -> new ReconcileFailure(false, "Forbidden", "The API server refused the operator (" + said
-          + "): grant it in the operator's role (the chart's RBAC rules); Stackpilot tries again with back-off");
-      case 404 -> new ReconcileFailure(false, "NotFound", "Something this service needs is not there (" + said
-          + "); Stackpilot tries again with back-off");
-      case 409 -> new ReconcileFailure(false, CONFLICT, "Another writer changed an object at the same time ("
-          + said + "); Stackpilot tries again");
-      case 429 -> new ReconcileFailure(false, "Throttled", "The API server asked the operator to slow down ("
-          + said + "); Stackpilot tries again with back-off");
-      case 400, 422 -> new ReconcileFailure(true, "Refused", "The API server refused an object rendered for this"
-          + " service (" + said + "): fix the spec; what runs keeps running");
-      case 503 -> new ReconcileFailure(false, STARTING, "The API server is not ready (" + said
-          + "); Stackpilot tries again with back-off");
-      default -> code >= 500
-          ? new ReconcileFailure(false, "ApiServerError", "The API server failed (" + said
-              + "); Stackpilot tries again with back-off")
-          : new ReconcileFailure(true, "Failed", "A request failed (" + said + "); Stackpilot tries again with"
-              + " back-off");
+      case 401 ->
+          new ReconcileFailure(
+              false,
+              "Unauthorized",
+              "The API server did not accept the operator's"
+                  + " credentials ("
+                  + said
+                  + "): check its ServiceAccount token; Stackpilot tries again with back-off");
+      case 403 ->
+          new ReconcileFailure(
+              false,
+              "Forbidden",
+              "The API server refused the operator ("
+                  + said
+                  + "): grant it in the operator's role (the chart's RBAC rules); Stackpilot tries again with back-off");
+      case 404 ->
+          new ReconcileFailure(
+              false,
+              "NotFound",
+              "Something this service needs is not there ("
+                  + said
+                  + "); Stackpilot tries again with back-off");
+      case 409 ->
+          new ReconcileFailure(
+              false,
+              CONFLICT,
+              "Another writer changed an object at the same time ("
+                  + said
+                  + "); Stackpilot tries again");
+      case 429 ->
+          new ReconcileFailure(
+              false,
+              "Throttled",
+              "The API server asked the operator to slow down ("
+                  + said
+                  + "); Stackpilot tries again with back-off");
+      case 400, 422 ->
+          new ReconcileFailure(
+              true,
+              "Refused",
+              "The API server refused an object rendered for this"
+                  + " service ("
+                  + said
+                  + "): fix the spec; what runs keeps running");
+      case 503 ->
+          new ReconcileFailure(
+              false,
+              STARTING,
+              "The API server is not ready (" + said + "); Stackpilot tries again with back-off");
+      default ->
+          code >= 500
+              ? new ReconcileFailure(
+                  false,
+                  "ApiServerError",
+                  "The API server failed (" + said + "); Stackpilot tries again with back-off")
+              : new ReconcileFailure(
+                  true,
+                  "Failed",
+                  "A request failed (" + said + "); Stackpilot tries again with" + " back-off");
     };
   }
 
   public ReconcileFailure {
-    message = message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT) + "...";
+    message =
+        message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT) + "...";
   }
 
   /**
-   * How long to wait before the given attempt (1 for the first retry): doubling from a second, up to a
-   * bound that depends on what is awaited. A change of the resource or of what it reads wakes it before.
+   * How long to wait before the given attempt (1 for the first retry): doubling from a second, up
+   * to a bound that depends on what is awaited. A change of the resource or of what it reads wakes
+   * it before.
    */
   public Duration retryAfter(int attempt) {
     if (CONFLICT.equals(reason) && attempt <= QUIET_CONFLICTS) {
       return CONFLICT_RETRY;
     }
-    Duration most = UNREACHABLE.equals(reason) || STARTING.equals(reason) ? MOST_WHILE_UNREACHABLE
-        : terminal ? MOST_WHEN_TERMINAL : MOST_WHILE_WAITING;
+    Duration most =
+        UNREACHABLE.equals(reason) || STARTING.equals(reason)
+            ? MOST_WHILE_UNREACHABLE
+            : terminal ? MOST_WHEN_TERMINAL : MOST_WHILE_WAITING;
     int doublings = Math.max(0, Math.min(attempt - 1, 20));
     Duration next = FIRST_RETRY.multipliedBy(1L << doublings);
     return next.compareTo(most) > 0 ? most : next;
   }
 
-  /** Whether the user is to be told at this attempt: a conflict is only when it keeps coming back. */
+  /**
+   * Whether the user is to be told at this attempt: a conflict is only when it keeps coming back.
+   */
   public boolean worthTelling(int attempt) {
     return !CONFLICT.equals(reason) || attempt > QUIET_CONFLICTS;
   }
@@ -114,11 +189,15 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
     if (api != null && api.getCode() > 0) {
       return false;
     }
-    return find(error, IOException.class) != null || find(error, TimeoutException.class) != null
+    return find(error, IOException.class) != null
+        || find(error, TimeoutException.class) != null
         || find(error, InterruptedIOException.class) != null;
   }
 
-  /** A ValidatingAdmissionPolicy, a webhook or another admission plugin said no, not the object's schema. */
+  /**
+   * A ValidatingAdmissionPolicy, a webhook or another admission plugin said no, not the object's
+   * schema.
+   */
   public static boolean admissionDenied(String said) {
     String text = said.toLowerCase(Locale.ROOT);
     return text.contains("validatingadmissionpolicy") && text.contains("denied")
@@ -126,23 +205,31 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
   }
 
   private static String said(Throwable error, KubernetesClientException api) {
-    String text = api != null && api.getStatus() != null && api.getStatus().getMessage() != null
-        ? api.getStatus().getMessage() : deepestMessage(error);
+    String text =
+        api != null && api.getStatus() != null && api.getStatus().getMessage() != null
+            ? api.getStatus().getMessage()
+            : deepestMessage(error);
     return text == null ? error.getClass().getSimpleName() : text.replaceAll("\\s+", " ").trim();
   }
 
-  /** The innermost cause, by its class and message: a refused connection often has no message at all. */
+  /**
+   * The innermost cause, by its class and message: a refused connection often has no message at
+   * all.
+   */
   private static String rootCause(Throwable error) {
     Throwable root = error;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : " " + root.getMessage());
   }
 
   private static String deepestMessage(Throwable error) {
     String message = error.getMessage();
-    for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+    for (Throwable cause = error.getCause();
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
       if (cause.getMessage() != null) {
         message = cause.getMessage();
       }
@@ -151,7 +238,9 @@ public record ReconcileFailure(boolean terminal, String reason, String message) 
   }
 
   private static <T extends Throwable> T find(Throwable error, Class<T> type) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = error;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (type.isInstance(cause)) {
         return type.cast(cause);
       }

@@ -5,9 +5,9 @@ import io.stackpilot.lifecycle.RecoveryState.State;
 import java.util.Objects;
 
 /**
- * The kstatus conditions of a service that recovery is working on or has given up on, so that GitOps
- * tools show the truth: after a rollback the service is Available but not Ready, and Stalled until a
- * human changes the spec or asks for a retry.
+ * The kstatus conditions of a service that recovery is working on or has given up on, so that
+ * GitOps tools show the truth: after a rollback the service is Available but not Ready, and Stalled
+ * until a human changes the spec or asks for a retry.
  */
 final class RecoveryConditions {
 
@@ -15,49 +15,94 @@ final class RecoveryConditions {
 
   static boolean applies(RecoveryDecision decision) {
     State state = decision.state().state();
-    return state == State.ROLLED_BACK || state == State.DEGRADED || state == State.FAILING || state == State.RESTARTING;
+    return state == State.ROLLED_BACK
+        || state == State.DEGRADED
+        || state == State.FAILING
+        || state == State.RESTARTING;
   }
 
-  static void set(Conditions conditions, RecoveryDecision decision, String desiredRevision, boolean available,
+  static void set(
+      Conditions conditions,
+      RecoveryDecision decision,
+      String desiredRevision,
+      boolean available,
       String rollout) {
     RecoveryState state = decision.state();
     String reason = state.failureReason().orElse("Unhealthy");
     switch (state.state()) {
       case ROLLED_BACK -> {
-        // The revision held back is the one the spec asks for; the newest quarantine entry may be another.
-        QuarantinedRevision failed = decision.quarantine().stream()
-            .filter(q -> Objects.equals(desiredRevision, q.getRevision())).findFirst()
-            .orElse(decision.quarantine().get(0));
-        String message = "Revision " + failed.getRevision() + " (" + failed.getImage() + ") failed with "
-            + failed.getReason() + " and was rolled back to revision " + decision.target()
-            + "; change the spec, or annotate stackpilot.io/retry=" + failed.getRevision() + " to try it again";
+        // The revision held back is the one the spec asks for; the newest quarantine entry may be
+        // another.
+        QuarantinedRevision failed =
+            decision.quarantine().stream()
+                .filter(q -> Objects.equals(desiredRevision, q.getRevision()))
+                .findFirst()
+                .orElse(decision.quarantine().get(0));
+        String message =
+            "Revision "
+                + failed.getRevision()
+                + " ("
+                + failed.getImage()
+                + ") failed with "
+                + failed.getReason()
+                + " and was rolled back to revision "
+                + decision.target()
+                + "; change the spec, or annotate stackpilot.io/retry="
+                + failed.getRevision()
+                + " to try it again";
         conditions.set(ConditionType.READY, false, "RolledBack", message);
-        conditions.set(ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing",
+        conditions.set(
+            ConditionType.AVAILABLE,
+            available,
+            available ? "Serving" : "NotServing",
             (available ? "The last healthy revision serves: " : "Nothing serves yet: ") + rollout);
-        conditions.set(ConditionType.RECONCILING, false, "RolledBack", "Waiting for a change of spec or a retry");
+        conditions.set(
+            ConditionType.RECONCILING,
+            false,
+            "RolledBack",
+            "Waiting for a change of spec or a retry");
         conditions.set(ConditionType.STALLED, true, "RolledBack", message);
       }
       case DEGRADED -> {
-        // lastAction outlives its incident: only restarts of the degraded revision itself spent a budget.
-        String why = decision.lastHealthyRevision().isEmpty() ? "NoHealthyRevision"
-            : state.lastAction().filter("Restarted"::equals).isPresent()
-                && state.restartedRevision().filter(decision.target()::equals).isPresent()
-                ? "RestartBudgetSpent" : "Degraded";
-        String message = "Revision " + decision.target() + " is unhealthy (" + reason + "): " + switch (why) {
-          case "NoHealthyRevision" -> "it never became healthy and there is no healthy revision to roll back to";
-          case "RestartBudgetSpent" -> state.restarts() + " restart(s) did not help; the restart budget is spent";
-          default -> "recovery is Manual or has nothing left to try";
-        };
+        // lastAction outlives its incident: only restarts of the degraded revision itself spent a
+        // budget.
+        String why =
+            decision.lastHealthyRevision().isEmpty()
+                ? "NoHealthyRevision"
+                : state.lastAction().filter("Restarted"::equals).isPresent()
+                        && state.restartedRevision().filter(decision.target()::equals).isPresent()
+                    ? "RestartBudgetSpent"
+                    : "Degraded";
+        String message =
+            "Revision "
+                + decision.target()
+                + " is unhealthy ("
+                + reason
+                + "): "
+                + switch (why) {
+                  case "NoHealthyRevision" ->
+                      "it never became healthy and there is no healthy revision to roll back to";
+                  case "RestartBudgetSpent" ->
+                      state.restarts() + " restart(s) did not help; the restart budget is spent";
+                  default -> "recovery is Manual or has nothing left to try";
+                };
         conditions.set(ConditionType.READY, false, why, message);
-        conditions.set(ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing", rollout);
+        conditions.set(
+            ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing", rollout);
         conditions.set(ConditionType.RECONCILING, false, why, "Waiting for a human: " + message);
         conditions.set(ConditionType.STALLED, true, why, message);
       }
       default -> {
         String what = state.state() == State.RESTARTING ? "Restarting" : "Failing";
-        String message = "Revision " + decision.target() + " is unhealthy (" + reason + "); recovery is watching it";
+        String message =
+            "Revision "
+                + decision.target()
+                + " is unhealthy ("
+                + reason
+                + "); recovery is watching it";
         conditions.set(ConditionType.READY, false, what, message);
-        conditions.set(ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing", rollout);
+        conditions.set(
+            ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing", rollout);
         conditions.set(ConditionType.RECONCILING, true, what, message);
         conditions.set(ConditionType.STALLED, false, what, "Recovery has not given up");
       }

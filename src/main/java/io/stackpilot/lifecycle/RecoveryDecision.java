@@ -10,8 +10,8 @@ import java.util.Optional;
  * restart (written to status before it is carried out, so it happens exactly once), and the status,
  * notices and wake-up time that go with it.
  *
- * @param target the revision to apply: the desired one, or the last healthy one while the desired one
- *     is quarantined
+ * @param target the revision to apply: the desired one, or the last healthy one while the desired
+ *     one is quarantined
  * @param action what the write of the target means
  * @param wakeAt when to look again even if nothing changes (a failure window or a back-off ending)
  */

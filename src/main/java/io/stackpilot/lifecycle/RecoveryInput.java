@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a recovery decision is made from: the revision the spec asks for, the one that is live and how
- * it is doing, what status remembers (last healthy revision, quarantine, recovery state), which
+ * What a recovery decision is made from: the revision the spec asks for, the one that is live and
+ * how it is doing, what status remembers (last healthy revision, quarantine, recovery state), which
  * revisions the history can restore exactly, the settings, a retry request and the time.
  */
 public record RecoveryInput(

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The recovery part of a service's status as immutable values. The decision reads it and returns the
- * next one; it is stored in status.recovery, so a restarted operator continues where it stopped.
+ * The recovery part of a service's status as immutable values. The decision reads it and returns
+ * the next one; it is stored in status.recovery, so a restarted operator continues where it
+ * stopped.
  */
 public record RecoveryState(
     State state,
@@ -24,8 +25,12 @@ public record RecoveryState(
 
   /** Where recovery stands. */
   public enum State {
-    HEALTHY("Healthy"), PROGRESSING("Progressing"), FAILING("Failing"), RESTARTING("Restarting"),
-    ROLLED_BACK("RolledBack"), DEGRADED("Degraded");
+    HEALTHY("Healthy"),
+    PROGRESSING("Progressing"),
+    FAILING("Failing"),
+    RESTARTING("Restarting"),
+    ROLLED_BACK("RolledBack"),
+    DEGRADED("Degraded");
 
     private final String value;
 
@@ -48,8 +53,18 @@ public record RecoveryState(
   }
 
   public static RecoveryState initial() {
-    return new RecoveryState(State.PROGRESSING, 0, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+    return new RecoveryState(
+        State.PROGRESSING,
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -90,40 +105,119 @@ public record RecoveryState(
   }
 
   RecoveryState withState(State next) {
-    return new RecoveryState(next, restarts, windowStart, lastAction, lastActionTime, failingRevision, failingSince,
-        failureDetectedAt, failureReason, restartedAt, restartedRevision, lastRetry);
+    return new RecoveryState(
+        next,
+        restarts,
+        windowStart,
+        lastAction,
+        lastActionTime,
+        failingRevision,
+        failingSince,
+        failureDetectedAt,
+        failureReason,
+        restartedAt,
+        restartedRevision,
+        lastRetry);
   }
 
   RecoveryState failing(String revision, Instant since, Instant detectedAt, String reason) {
-    return new RecoveryState(state, restarts, windowStart, lastAction, lastActionTime, Optional.of(revision),
-        Optional.of(since), Optional.of(detectedAt), Optional.of(reason), restartedAt, restartedRevision, lastRetry);
+    return new RecoveryState(
+        state,
+        restarts,
+        windowStart,
+        lastAction,
+        lastActionTime,
+        Optional.of(revision),
+        Optional.of(since),
+        Optional.of(detectedAt),
+        Optional.of(reason),
+        restartedAt,
+        restartedRevision,
+        lastRetry);
   }
 
-  /** Healthy again: the incident is over, the failure bookkeeping goes. Restart counts stay for their window. */
+  /**
+   * Healthy again: the incident is over, the failure bookkeeping goes. Restart counts stay for
+   * their window.
+   */
   RecoveryState cleared() {
-    return new RecoveryState(state, restarts, windowStart, lastAction, lastActionTime, Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), restartedAt, restartedRevision, lastRetry);
+    return new RecoveryState(
+        state,
+        restarts,
+        windowStart,
+        lastAction,
+        lastActionTime,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        restartedAt,
+        restartedRevision,
+        lastRetry);
   }
 
   RecoveryState acted(String action, Instant at) {
-    return new RecoveryState(state, restarts, windowStart, Optional.of(action), Optional.of(at), failingRevision,
-        failingSince, failureDetectedAt, failureReason, restartedAt, restartedRevision, lastRetry);
+    return new RecoveryState(
+        state,
+        restarts,
+        windowStart,
+        Optional.of(action),
+        Optional.of(at),
+        failingRevision,
+        failingSince,
+        failureDetectedAt,
+        failureReason,
+        restartedAt,
+        restartedRevision,
+        lastRetry);
   }
 
   RecoveryState restarted(String revision, Instant at, int count, Instant window) {
-    return new RecoveryState(state, count, Optional.of(window), Optional.of("Restarted"), Optional.of(at),
-        failingRevision, Optional.empty(), failureDetectedAt, failureReason, Optional.of(at), Optional.of(revision),
+    return new RecoveryState(
+        state,
+        count,
+        Optional.of(window),
+        Optional.of("Restarted"),
+        Optional.of(at),
+        failingRevision,
+        Optional.empty(),
+        failureDetectedAt,
+        failureReason,
+        Optional.of(at),
+        Optional.of(revision),
         lastRetry);
   }
 
   RecoveryState withRestartWindow(int count, Optional<Instant> window) {
-    return new RecoveryState(state, count, window, lastAction, lastActionTime, failingRevision, failingSince,
-        failureDetectedAt, failureReason, restartedAt, restartedRevision, lastRetry);
+    return new RecoveryState(
+        state,
+        count,
+        window,
+        lastAction,
+        lastActionTime,
+        failingRevision,
+        failingSince,
+        failureDetectedAt,
+        failureReason,
+        restartedAt,
+        restartedRevision,
+        lastRetry);
   }
 
   RecoveryState retried(String value) {
-    return new RecoveryState(state, restarts, windowStart, lastAction, lastActionTime, failingRevision, failingSince,
-        failureDetectedAt, failureReason, restartedAt, restartedRevision, Optional.of(value));
+    return new RecoveryState(
+        state,
+        restarts,
+        windowStart,
+        lastAction,
+        lastActionTime,
+        failingRevision,
+        failingSince,
+        failureDetectedAt,
+        failureReason,
+        restartedAt,
+        restartedRevision,
+        Optional.of(value));
   }
 
   private static Optional<Instant> time(String value) {

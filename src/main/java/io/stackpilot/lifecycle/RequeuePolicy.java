@@ -16,15 +16,16 @@ import java.util.Optional;
  *       looked at every {@link #BLOCKED_POLL};
  *   <li>a timer of recovery or of the beta rollout (a failure window, a restart's back-off, a
  *       stage's soak), looked at just after it runs out;
- *   <li>a wait for another service or object that a wake might have reached while this reconcile was
- *       still running (a dependency, a protector, a namesake going away, a companion API that may not
- *       be watched): looked at again every {@link #WAITING_POLL}.
+ *   <li>a wait for another service or object that a wake might have reached while this reconcile
+ *       was still running (a dependency, a protector, a namesake going away, a companion API that
+ *       may not be watched): looked at again every {@link #WAITING_POLL}.
  * </ul>
  */
 public final class RequeuePolicy {
 
   static final Duration WAITING_POLL = Duration.ofSeconds(3);
   static final Duration BLOCKED_POLL = Duration.ofSeconds(30);
+
   /** After a timer: a reconcile exactly at its end could still see it running. */
   static final Duration AFTER_TIMER = Duration.ofMillis(50);
 
@@ -37,13 +38,21 @@ public final class RequeuePolicy {
    * @param waiting whether the service waits for something a wake may have missed
    * @return how long to wait, or empty to wait for an event alone
    */
-  public static Optional<Duration> lookAgain(Instant now, Optional<Instant> recoveryWake, Optional<Instant> rolloutWake,
-      Optional<SnapshotGate> snapshots, boolean waiting) {
+  public static Optional<Duration> lookAgain(
+      Instant now,
+      Optional<Instant> recoveryWake,
+      Optional<Instant> rolloutWake,
+      Optional<SnapshotGate> snapshots,
+      boolean waiting) {
     if (snapshots.isPresent()) {
-      return Optional.of(snapshots.get().wakeAt().map(at -> untilJustAfter(now, at)).orElse(BLOCKED_POLL));
+      return Optional.of(
+          snapshots.get().wakeAt().map(at -> untilJustAfter(now, at)).orElse(BLOCKED_POLL));
     }
-    Optional<Duration> timer = recoveryWake.or(() -> rolloutWake).map(at -> untilJustAfter(now, at))
-        .filter(after -> !after.isNegative());
+    Optional<Duration> timer =
+        recoveryWake
+            .or(() -> rolloutWake)
+            .map(at -> untilJustAfter(now, at))
+            .filter(after -> !after.isNegative());
     if (timer.isPresent()) {
       return timer;
     }

@@ -33,16 +33,23 @@ public record RevisionHistory(List<RevisionRecord> records) {
       return new RevisionHistory(next);
     }
     List<RevisionRecord> kept = new ArrayList<>(next.subList(0, LIMIT));
-    next.stream().filter(r -> RevisionRecord.HEALTHY.equals(r.result())).findFirst()
+    next.stream()
+        .filter(r -> RevisionRecord.HEALTHY.equals(r.result()))
+        .findFirst()
         .filter(healthy -> !kept.contains(healthy))
         .ifPresent(healthy -> kept.set(LIMIT - 1, healthy));
     return new RevisionHistory(kept);
   }
 
   public RevisionHistory withResult(String revision, String result) {
-    return new RevisionHistory(records.stream()
-        .map(r -> r.revision().equals(revision) && !r.result().equals(result) ? r.withResult(result) : r)
-        .toList());
+    return new RevisionHistory(
+        records.stream()
+            .map(
+                r ->
+                    r.revision().equals(revision) && !r.result().equals(result)
+                        ? r.withResult(result)
+                        : r)
+            .toList());
   }
 
   public Optional<RevisionRecord> find(String revision) {
@@ -55,7 +62,9 @@ public record RevisionHistory(List<RevisionRecord> records) {
     return revisions;
   }
 
-  /** The names of the ConfigMaps some recorded revision mounts: they must outlive newer revisions. */
+  /**
+   * The names of the ConfigMaps some recorded revision mounts: they must outlive newer revisions.
+   */
   public Set<String> configMapNames() {
     Set<String> names = new LinkedHashSet<>();
     records.forEach(r -> names.addAll(r.configMaps().keySet()));

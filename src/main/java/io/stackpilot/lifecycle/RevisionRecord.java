@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * One applied revision with everything needed to apply it again exactly: the pod template (image, env,
- * probes, volumes, the names of its content-addressed ConfigMaps) and the content of those ConfigMaps,
- * in case they were deleted since.
+ * One applied revision with everything needed to apply it again exactly: the pod template (image,
+ * env, probes, volumes, the names of its content-addressed ConfigMaps) and the content of those
+ * ConfigMaps, in case they were deleted since.
  */
 public record RevisionRecord(
     String revision,
@@ -24,7 +24,8 @@ public record RevisionRecord(
   public static final String FAILED = "Failed";
 
   public RevisionRecord withResult(String newResult) {
-    return new RevisionRecord(revision, image, channel, appliedAt, newResult, podTemplate, configMaps);
+    return new RevisionRecord(
+        revision, image, channel, appliedAt, newResult, podTemplate, configMaps);
   }
 
   public HistoryEntry summary() {

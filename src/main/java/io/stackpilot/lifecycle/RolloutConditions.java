@@ -3,8 +3,8 @@ package io.stackpilot.lifecycle;
 import io.stackpilot.api.RolloutStatus;
 
 /**
- * The kstatus conditions of a service during a beta rollout: not Ready until beta is live, Available
- * as long as something serves, Stalled with reason BetaFailed after a fallback to stable.
+ * The kstatus conditions of a service during a beta rollout: not Ready until beta is live,
+ * Available as long as something serves, Stalled with reason BetaFailed after a fallback to stable.
  */
 final class RolloutConditions {
 
@@ -13,13 +13,23 @@ final class RolloutConditions {
   static void set(Conditions conditions, RolloutPlan plan, boolean available, String rollout) {
     RolloutStatus status = plan.status();
     String state = status.getState();
-    conditions.set(ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing", rollout);
+    conditions.set(
+        ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing", rollout);
     switch (plan.state().state()) {
       case FAILED -> {
         conditions.set(ConditionType.READY, false, "BetaFailed", status.getMessage());
-        conditions.set(ConditionType.RECONCILING, false, "BetaFailed", "Waiting for a new beta revision or channel stable");
-        conditions.set(ConditionType.STALLED, true, "BetaFailed", status.getMessage()
-            + "; change channels.beta, switch to channel stable, or annotate stackpilot.io/retry=" + status.getRevision());
+        conditions.set(
+            ConditionType.RECONCILING,
+            false,
+            "BetaFailed",
+            "Waiting for a new beta revision or channel stable");
+        conditions.set(
+            ConditionType.STALLED,
+            true,
+            "BetaFailed",
+            status.getMessage()
+                + "; change channels.beta, switch to channel stable, or annotate stackpilot.io/retry="
+                + status.getRevision());
       }
       case ABORTED -> {
         conditions.set(ConditionType.READY, false, "Aborted", status.getMessage());

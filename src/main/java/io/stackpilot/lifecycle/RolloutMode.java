@@ -2,7 +2,10 @@ package io.stackpilot.lifecycle;
 
 /** How beta reaches a service's pods. */
 public enum RolloutMode {
-  /** A canary Deployment beside stable, sized by the stage's percent: multi-replica, no single-writer volume. */
+  /**
+   * A canary Deployment beside stable, sized by the stage's percent: multi-replica, no
+   * single-writer volume.
+   */
   CANARY,
   /**
    * The one Deployment swapped to beta and soaked: single-replica services and those with a

@@ -33,9 +33,9 @@ public record RolloutPlan(
   }
 
   /**
-   * A decision that is announced (a stage begins, beta fails, passes, pauses or is aborted) is recorded
-   * in status before it is announced or carried out: an operator restarted in between continues it from
-   * the status instead of taking it, and announcing it, a second time.
+   * A decision that is announced (a stage begins, beta fails, passes, pauses or is aborted) is
+   * recorded in status before it is announced or carried out: an operator restarted in between
+   * continues it from the status instead of taking it, and announcing it, a second time.
    */
   public boolean recordFirst() {
     return !notices.isEmpty();

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where a beta rollout stands, as the decider reads and writes it: an immutable value, so a decision
- * is a new state built from the old, never the old one changed. {@link RolloutStatus} is only its form
- * in the resource's status.
+ * Where a beta rollout stands, as the decider reads and writes it: an immutable value, so a
+ * decision is a new state built from the old, never the old one changed. {@link RolloutStatus} is
+ * only its form in the resource's status.
  *
  * @param revision the beta revision rolled out
  * @param stage the name of the current stage
@@ -63,10 +63,19 @@ public record RolloutState(
       return Optional.empty();
     }
     try {
-      return State.parse(status.getState()).map(state -> new RolloutState(state, status.getRevision(),
-          status.getStage(), orZero(status.getPercent()), orZero(status.getBetaPods()),
-          Instant.parse(status.getStageStartedAt()), instant(status.getStageEndsAt()),
-          instant(status.getFailingSince()), status.getMessage()));
+      return State.parse(status.getState())
+          .map(
+              state ->
+                  new RolloutState(
+                      state,
+                      status.getRevision(),
+                      status.getStage(),
+                      orZero(status.getPercent()),
+                      orZero(status.getBetaPods()),
+                      Instant.parse(status.getStageStartedAt()),
+                      instant(status.getStageEndsAt()),
+                      instant(status.getFailingSince()),
+                      status.getMessage()));
     } catch (DateTimeParseException | NullPointerException unreadable) {
       return Optional.empty();
     }
@@ -92,7 +101,8 @@ public record RolloutState(
   }
 
   RolloutState in(State next, String why) {
-    return new RolloutState(next, revision, stage, percent, betaPods, stageStartedAt, stageEndsAt, failingSince, why);
+    return new RolloutState(
+        next, revision, stage, percent, betaPods, stageStartedAt, stageEndsAt, failingSince, why);
   }
 
   RolloutState saying(String why) {
@@ -101,24 +111,43 @@ public record RolloutState(
 
   /** Beta runs on no pod and no soak runs: where a fallback to stable leaves it. */
   RolloutState fallenBack(State next, String why) {
-    return new RolloutState(next, revision, stage, percent, 0, stageStartedAt, Optional.empty(), Optional.empty(), why);
+    return new RolloutState(
+        next, revision, stage, percent, 0, stageStartedAt, Optional.empty(), Optional.empty(), why);
   }
 
   RolloutState onPods(int pods) {
-    return new RolloutState(state, revision, stage, percent, pods, stageStartedAt, stageEndsAt, failingSince, message);
+    return new RolloutState(
+        state, revision, stage, percent, pods, stageStartedAt, stageEndsAt, failingSince, message);
   }
 
   RolloutState failingSince(Optional<Instant> since) {
-    return new RolloutState(state, revision, stage, percent, betaPods, stageStartedAt, stageEndsAt, since, message);
+    return new RolloutState(
+        state, revision, stage, percent, betaPods, stageStartedAt, stageEndsAt, since, message);
   }
 
   RolloutState soakDone() {
-    return new RolloutState(state, revision, stage, percent, betaPods, stageStartedAt, Optional.empty(), failingSince,
+    return new RolloutState(
+        state,
+        revision,
+        stage,
+        percent,
+        betaPods,
+        stageStartedAt,
+        Optional.empty(),
+        failingSince,
         message);
   }
 
   RolloutState live(int pods, String why) {
-    return new RolloutState(State.PROMOTED, revision, stage, 100, pods, stageStartedAt, Optional.empty(), failingSince,
+    return new RolloutState(
+        State.PROMOTED,
+        revision,
+        stage,
+        100,
+        pods,
+        stageStartedAt,
+        Optional.empty(),
+        failingSince,
         why);
   }
 

@@ -23,16 +23,17 @@ import java.util.stream.Stream;
 
 /**
  * Reads Kubernetes manifests from files and folders, as kubectl apply -f would: every .yaml, .yml
- * and .json file, every document in it. Stackpilot's kinds become their typed classes; anything else
- * stays generic.
+ * and .json file, every document in it. Stackpilot's kinds become their typed classes; anything
+ * else stays generic.
  */
 public final class ManifestReader {
 
-  private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-      "ServiceStack", ServiceStack.class,
-      "MediaService", MediaService.class,
-      "SecurityService", SecurityService.class,
-      "MonitoringService", MonitoringService.class);
+  private static final Map<String, Class<? extends HasMetadata>> KINDS =
+      Map.of(
+          "ServiceStack", ServiceStack.class,
+          "MediaService", MediaService.class,
+          "SecurityService", SecurityService.class,
+          "MonitoringService", MonitoringService.class);
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -43,13 +44,16 @@ public final class ManifestReader {
     List<Manifest> all = new ArrayList<>();
     for (Path file : files(fileOrFolder)) {
       for (ManifestDocument document : readDocuments(file)) {
-        all.add(new Manifest(document.file(), document.documentIndex(), toObject(document.content())));
+        all.add(
+            new Manifest(document.file(), document.documentIndex(), toObject(document.content())));
       }
     }
     return all;
   }
 
-  /** The files that {@code kubectl apply -f} would read from a file or folder, in a stable order. */
+  /**
+   * The files that {@code kubectl apply -f} would read from a file or folder, in a stable order.
+   */
   public static List<Path> files(Path fileOrFolder) {
     if (!Files.isDirectory(fileOrFolder)) {
       return List.of(fileOrFolder);

@@ -1,6 +1,5 @@
 package io.stackpilot.monitoring;
 
-import io.stackpilot.api.SchemaDefaults;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -8,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.stackpilot.api.AlertEvent;
 import io.stackpilot.api.AlertWebhook;
 import io.stackpilot.api.AlertsSpec;
+import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.WebhookFormat;
 import java.net.URI;
@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * every outcome ends as a counter and, on failure, a warning.
  *
  * <p>A webhook URL usually carries a token (Slack puts it in the path). It is read, used for the
- * request and dropped: it never reaches a log line, an exception message or a metric label. That
- * is also why failures name only an HTTP status or an error class, never an exception's message,
- * which for a malformed URL quotes the URL.
+ * request and dropped: it never reaches a log line, an exception message or a metric label. That is
+ * also why failures name only an HTTP status or an error class, never an exception's message, which
+ * for a malformed URL quotes the URL.
  */
 public final class AlertNotifier implements AutoCloseable {
 
@@ -49,8 +49,11 @@ public final class AlertNotifier implements AutoCloseable {
   /** Exposed by the Prometheus registry as {@code stackpilot_alerts_total}. */
   static final String ALERTS_METER = "stackpilot.alerts";
 
-  /** Enough for a burst across a large stack; beyond it alerts are dropped and counted, not held. */
+  /**
+   * Enough for a burst across a large stack; beyond it alerts are dropped and counted, not held.
+   */
   private static final int QUEUE_CAPACITY = 512;
+
   private static final int THREADS = 2;
 
   private final WebhookUrlSource urls;
@@ -68,15 +71,24 @@ public final class AlertNotifier implements AutoCloseable {
     this.urls = urls;
     this.meters = meters;
     this.timeouts = timeouts;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(timeouts.connect())
-        // HTTP/1.1 because a cleartext HTTP/2 upgrade confuses some small in-cluster receivers.
-        .version(HttpClient.Version.HTTP_1_1)
-        // A redirect could carry the token to another host; a webhook that moved should be updated.
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-    this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(QUEUE_CAPACITY), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeouts.connect())
+            // HTTP/1.1 because a cleartext HTTP/2 upgrade confuses some small in-cluster receivers.
+            .version(HttpClient.Version.HTTP_1_1)
+            // A redirect could carry the token to another host; a webhook that moved should be
+            // updated.
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.executor =
+        new ThreadPoolExecutor(
+            THREADS,
+            THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+            daemonThreads(),
+            new ThreadPoolExecutor.AbortPolicy());
     // No idle threads while nothing goes wrong, which is most of the time.
     this.executor.allowCoreThreadTimeOut(true);
   }
@@ -96,8 +108,13 @@ public final class AlertNotifier implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       // A malformed stack or a meter registry failure must not reach the reconciler.
-      log.warn("Alert {} for {} {}/{} not sent: {}", event(alert), kind(alert), namespace(alert),
-          name(alert), e.getClass().getSimpleName());
+      log.warn(
+          "Alert {} for {} {}/{} not sent: {}",
+          event(alert),
+          kind(alert),
+          namespace(alert),
+          name(alert),
+          e.getClass().getSimpleName());
     }
   }
 
@@ -136,11 +153,20 @@ public final class AlertNotifier implements AutoCloseable {
       if (webhook == null || !wants(webhook, alert.event())) {
         continue;
       }
-      String secretName = webhook.getUrlSecretRef() == null ? null : webhook.getUrlSecretRef().getName();
-      String secretKey = webhook.getUrlSecretRef() == null ? null : webhook.getUrlSecretRef().getKey();
-      targets.add(new Target(namespace, stackName, nonNull(webhook.getName()), secretName, secretKey,
-          webhook.getFormat() == null
-              ? SchemaDefaults.of(WebhookFormat.class, SchemaDefaults.WEBHOOK_FORMAT) : webhook.getFormat()));
+      String secretName =
+          webhook.getUrlSecretRef() == null ? null : webhook.getUrlSecretRef().getName();
+      String secretKey =
+          webhook.getUrlSecretRef() == null ? null : webhook.getUrlSecretRef().getKey();
+      targets.add(
+          new Target(
+              namespace,
+              stackName,
+              nonNull(webhook.getName()),
+              secretName,
+              secretKey,
+              webhook.getFormat() == null
+                  ? SchemaDefaults.of(WebhookFormat.class, SchemaDefaults.WEBHOOK_FORMAT)
+                  : webhook.getFormat()));
     }
     return targets;
   }
@@ -159,35 +185,50 @@ public final class AlertNotifier implements AutoCloseable {
       }
       Optional<String> url = urls.url(target.namespace(), target.secretName(), target.secretKey());
       if (url.isEmpty()) {
-        failed(target, alert, "no URL in Secret " + target.secretName() + " key " + target.secretKey()
-            + " (Secret or key missing or empty)");
+        failed(
+            target,
+            alert,
+            "no URL in Secret "
+                + target.secretName()
+                + " key "
+                + target.secretKey()
+                + " (Secret or key missing or empty)");
         return;
       }
       HttpRequest request;
       try {
-        request = HttpRequest.newBuilder(URI.create(url.get()))
-            .timeout(timeouts.request())
-            .header("Content-Type", "application/json; charset=utf-8")
-            .header("User-Agent", "stackpilot")
-            .POST(HttpRequest.BodyPublishers.ofString(AlertPayloads.render(target.format(), alert),
-                StandardCharsets.UTF_8))
-            .build();
+        request =
+            HttpRequest.newBuilder(URI.create(url.get()))
+                .timeout(timeouts.request())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "stackpilot")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        AlertPayloads.render(target.format(), alert), StandardCharsets.UTF_8))
+                .build();
       } catch (IllegalArgumentException e) {
         // The exception's message quotes the URL: say where it came from instead.
-        failed(target, alert, "URL in Secret " + target.secretName() + " key " + target.secretKey()
-            + " is not an absolute http(s) URL");
+        failed(
+            target,
+            alert,
+            "URL in Secret "
+                + target.secretName()
+                + " key "
+                + target.secretKey()
+                + " is not an absolute http(s) URL");
         return;
       }
       http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-          .whenComplete((response, error) -> {
-            if (error != null) {
-              failed(target, alert, errorClass(error));
-            } else if (response.statusCode() / 100 == 2) {
-              sent(target, alert);
-            } else {
-              failed(target, alert, "HTTP " + response.statusCode());
-            }
-          });
+          .whenComplete(
+              (response, error) -> {
+                if (error != null) {
+                  failed(target, alert, errorClass(error));
+                } else if (response.statusCode() / 100 == 2) {
+                  sent(target, alert);
+                } else {
+                  failed(target, alert, "HTTP " + response.statusCode());
+                }
+              });
     } catch (RuntimeException e) {
       failed(target, alert, errorClass(e));
     }
@@ -195,19 +236,36 @@ public final class AlertNotifier implements AutoCloseable {
 
   private void sent(Target target, Alert alert) {
     count(target, alert, "sent");
-    log.debug("Alert {} for {} {}/{} sent to webhook {} of stack {}/{}", event(alert), kind(alert),
-        namespace(alert), name(alert), target.webhook(), target.namespace(), target.stackName());
+    log.debug(
+        "Alert {} for {} {}/{} sent to webhook {} of stack {}/{}",
+        event(alert),
+        kind(alert),
+        namespace(alert),
+        name(alert),
+        target.webhook(),
+        target.namespace(),
+        target.stackName());
   }
 
   private void failed(Target target, Alert alert, String reason) {
     count(target, alert, "failed");
-    log.warn("Alert {} for {} {}/{} to webhook {} of stack {}/{} failed: {}", event(alert), kind(alert),
-        namespace(alert), name(alert), target.webhook(), target.namespace(), target.stackName(), reason);
+    log.warn(
+        "Alert {} for {} {}/{} to webhook {} of stack {}/{} failed: {}",
+        event(alert),
+        kind(alert),
+        namespace(alert),
+        name(alert),
+        target.webhook(),
+        target.namespace(),
+        target.stackName(),
+        reason);
   }
 
   private void count(Target target, Alert alert, String outcome) {
     try {
-      meters.counter(ALERTS_METER, "event", event(alert), "webhook", target.webhook(), "outcome", outcome)
+      meters
+          .counter(
+              ALERTS_METER, "event", event(alert), "webhook", target.webhook(), "outcome", outcome)
           .increment();
     } catch (RuntimeException e) {
       log.warn("Could not count alert outcome: {}", e.getClass().getSimpleName());
@@ -217,7 +275,8 @@ public final class AlertNotifier implements AutoCloseable {
   /** The class of the root failure, plus the API status for a Secret read; never a message. */
   private static String errorClass(Throwable error) {
     Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     if (cause instanceof KubernetesClientException k8s && k8s.getCode() > 0) {
@@ -257,6 +316,11 @@ public final class AlertNotifier implements AutoCloseable {
   }
 
   /** One webhook to call: everything needed, and no URL (that is read just before sending). */
-  private record Target(String namespace, String stackName, String webhook, String secretName,
-      String secretKey, WebhookFormat format) {}
+  private record Target(
+      String namespace,
+      String stackName,
+      String webhook,
+      String secretName,
+      String secretKey,
+      WebhookFormat format) {}
 }

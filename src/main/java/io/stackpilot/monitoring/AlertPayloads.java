@@ -7,7 +7,10 @@ public final class AlertPayloads {
 
   private AlertPayloads() {}
 
-  /** The JSON body for a webhook of this format; a format left unset is Generic, as the CRD defaults it. */
+  /**
+   * The JSON body for a webhook of this format; a format left unset is Generic, as the CRD defaults
+   * it.
+   */
   public static String render(WebhookFormat format, Alert alert) {
     if (format == WebhookFormat.SLACK) {
       return SlackPayload.render(alert);

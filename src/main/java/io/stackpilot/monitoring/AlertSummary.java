@@ -11,12 +11,20 @@ final class AlertSummary {
 
   private AlertSummary() {}
 
-  /** For example: {@code RolledBack MediaService home/sonarr: new revision crashed (revision 3f2a9c1, image app:2)}. */
+  /**
+   * For example: {@code RolledBack MediaService home/sonarr: new revision crashed (revision
+   * 3f2a9c1, image app:2)}.
+   */
   static String of(Alert alert) {
-    StringBuilder line = new StringBuilder()
-        .append(alert.event().value()).append(' ')
-        .append(alert.kind()).append(' ')
-        .append(alert.namespace()).append('/').append(alert.name());
+    StringBuilder line =
+        new StringBuilder()
+            .append(alert.event().value())
+            .append(' ')
+            .append(alert.kind())
+            .append(' ')
+            .append(alert.namespace())
+            .append('/')
+            .append(alert.name());
     if (!alert.message().isBlank()) {
       line.append(": ").append(alert.message().strip());
     }

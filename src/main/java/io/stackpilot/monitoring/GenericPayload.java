@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The Generic webhook body: a flat JSON object that any receiver (a script, n8n, Alertmanager-style
- * bridges) can read without knowing Stackpilot. Every field is always present, absent ones as
- * null, so receivers can rely on one shape.
+ * bridges) can read without knowing Stackpilot. Every field is always present, absent ones as null,
+ * so receivers can rely on one shape.
  */
 final class GenericPayload {
 

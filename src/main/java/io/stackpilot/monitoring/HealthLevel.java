@@ -1,9 +1,9 @@
 package io.stackpilot.monitoring;
 
 /**
- * A service's health as one number for dashboards and alert rules: 1 healthy, 0.5 on its way,
- * 0 failing. A number rather than a label per phase keeps one series per service and lets
- * {@code avg()} over a stack read as "how healthy is the stack".
+ * A service's health as one number for dashboards and alert rules: 1 healthy, 0.5 on its way, 0
+ * failing. A number rather than a label per phase keeps one series per service and lets {@code
+ * avg()} over a stack read as "how healthy is the stack".
  */
 public enum HealthLevel {
   HEALTHY(1.0),

@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * service.
  *
  * <p>Meter names are given in micrometer's dotted form; the Prometheus registry exposes them as
- * {@code stackpilot_service_health}, {@code stackpilot_rollbacks_total},
- * {@code stackpilot_restarts_total} and {@code stackpilot_recovery_seconds} (it adds
- * {@code _total} to counters and the base unit to timers, so naming them with the suffix would
- * double it or be stripped, depending on the version).
+ * {@code stackpilot_service_health}, {@code stackpilot_rollbacks_total}, {@code
+ * stackpilot_restarts_total} and {@code stackpilot_recovery_seconds} (it adds {@code _total} to
+ * counters and the base unit to timers, so naming them with the suffix would double it or be
+ * stripped, depending on the version).
  */
 public final class RecoveryMetrics {
 
@@ -33,6 +33,7 @@ public final class RecoveryMetrics {
    * hour or more: the default timer buckets (up to 30 s) would put every recovery in +Inf.
    */
   private static final Duration FASTEST_RECOVERY = Duration.ofSeconds(1);
+
   private static final Duration SLOWEST_RECOVERY = Duration.ofHours(6);
 
   private final MeterRegistry registry;
@@ -49,16 +50,21 @@ public final class RecoveryMetrics {
 
   /** Sets {@code stackpilot_service_health} of the service. */
   public void health(String namespace, String kind, String name, HealthLevel level) {
-    health.computeIfAbsent(new ServiceKey(namespace, kind, name), this::register).level().set(level);
+    health
+        .computeIfAbsent(new ServiceKey(namespace, kind, name), this::register)
+        .level()
+        .set(level);
   }
 
   /** Drops the health series of a deleted service, so dashboards do not show it frozen forever. */
   public void forget(String namespace, String kind, String name) {
     // compute, not remove-then-unregister, so a concurrent health() cannot bind to a dying gauge.
-    health.computeIfPresent(new ServiceKey(namespace, kind, name), (key, gauge) -> {
-      registry.remove(gauge.gauge());
-      return null;
-    });
+    health.computeIfPresent(
+        new ServiceKey(namespace, kind, name),
+        (key, gauge) -> {
+          registry.remove(gauge.gauge());
+          return null;
+        });
   }
 
   /** Counts a rollback in {@code stackpilot_rollbacks_total}. */
@@ -79,7 +85,9 @@ public final class RecoveryMetrics {
         .increment();
   }
 
-  /** Records in {@code stackpilot_recovery_seconds} how long the service took to be healthy again. */
+  /**
+   * Records in {@code stackpilot_recovery_seconds} how long the service took to be healthy again.
+   */
   public void recovered(String namespace, String kind, String name, Duration sinceFailureDetected) {
     Timer.builder(RECOVERY)
         .description("Time from detecting a failure to being healthy again")
@@ -93,11 +101,12 @@ public final class RecoveryMetrics {
 
   private HealthGauge register(ServiceKey key) {
     AtomicReference<HealthLevel> level = new AtomicReference<>(HealthLevel.PROGRESSING);
-    Gauge gauge = Gauge.builder(HEALTH, level, current -> current.get().value())
-        .description("Service health: 1 healthy, 0.5 progressing, 0 unhealthy or degraded")
-        .tags(tags(key.namespace(), key.kind(), key.name()))
-        .strongReference(true)
-        .register(registry);
+    Gauge gauge =
+        Gauge.builder(HEALTH, level, current -> current.get().value())
+            .description("Service health: 1 healthy, 0.5 progressing, 0 unhealthy or degraded")
+            .tags(tags(key.namespace(), key.kind(), key.name()))
+            .strongReference(true)
+            .register(registry);
     return new HealthGauge(level, gauge);
   }
 

@@ -7,7 +7,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads webhook URLs from Secrets in the cluster, read fresh each time so a rotated URL takes effect at once. */
+/**
+ * Reads webhook URLs from Secrets in the cluster, read fresh each time so a rotated URL takes
+ * effect at once.
+ */
 public final class SecretWebhookUrls implements WebhookUrlSource {
 
   private final KubernetesClient client;
@@ -24,8 +27,8 @@ public final class SecretWebhookUrls implements WebhookUrlSource {
 
   /**
    * The value at {@code key}: from {@code data} (base64, as the API server stores it) or else from
-   * {@code stringData} (as written by hand, and as some fakes keep it). Trimmed, because
-   * {@code echo URL | base64} leaves a newline that would make the URL invalid.
+   * {@code stringData} (as written by hand, and as some fakes keep it). Trimmed, because {@code
+   * echo URL | base64} leaves a newline that would make the URL invalid.
    */
   static Optional<String> value(Secret secret, String key) {
     if (secret == null || key == null) {
@@ -42,7 +45,8 @@ public final class SecretWebhookUrls implements WebhookUrlSource {
 
   private static Optional<String> decode(String base64) {
     try {
-      return Optional.of(new String(Base64.getMimeDecoder().decode(base64), StandardCharsets.UTF_8));
+      return Optional.of(
+          new String(Base64.getMimeDecoder().decode(base64), StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       // The decoder's message quotes the offending character, a piece of the secret: drop it.
       return Optional.empty();

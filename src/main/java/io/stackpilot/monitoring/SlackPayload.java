@@ -21,8 +21,15 @@ final class SlackPayload {
   private SlackPayload() {}
 
   static String render(Alert alert) {
-    String headline = emoji(alert.event()) + " *" + words(alert.event()) + "* "
-        + alert.kind() + " `" + escape(alert.namespace() + "/" + alert.name()) + "`";
+    String headline =
+        emoji(alert.event())
+            + " *"
+            + words(alert.event())
+            + "* "
+            + alert.kind()
+            + " `"
+            + escape(alert.namespace() + "/" + alert.name())
+            + "`";
     String message = escape(truncate(alert.message().strip()));
 
     ObjectNode body = NODES.objectNode();
@@ -31,7 +38,9 @@ final class SlackPayload {
     ArrayNode blocks = body.putArray("blocks");
     blocks.add(section(message.isEmpty() ? headline : headline + "\n" + message));
     ArrayNode fields = NODES.arrayNode();
-    alert.revision().ifPresent(revision -> fields.add(mrkdwn("*Revision*\n`" + escape(revision) + "`")));
+    alert
+        .revision()
+        .ifPresent(revision -> fields.add(mrkdwn("*Revision*\n`" + escape(revision) + "`")));
     alert.image().ifPresent(image -> fields.add(mrkdwn("*Image*\n`" + escape(image) + "`")));
     if (!fields.isEmpty()) {
       ObjectNode details = blocks.addObject();
@@ -40,7 +49,9 @@ final class SlackPayload {
     }
     ObjectNode context = blocks.addObject();
     context.put("type", "context");
-    context.putArray("elements").add(mrkdwn("Stackpilot · " + DateTimeFormatter.ISO_INSTANT.format(alert.at())));
+    context
+        .putArray("elements")
+        .add(mrkdwn("Stackpilot · " + DateTimeFormatter.ISO_INSTANT.format(alert.at())));
     return GenericPayload.write(body);
   }
 

@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public record WebhookTimeouts(Duration connect, Duration request) {
 
-  public static final WebhookTimeouts DEFAULT = new WebhookTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5));
+  public static final WebhookTimeouts DEFAULT =
+      new WebhookTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5));
 
   public WebhookTimeouts {
     Objects.requireNonNull(connect, "connect");

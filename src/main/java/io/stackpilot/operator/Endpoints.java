@@ -18,20 +18,28 @@ public final class Endpoints implements AutoCloseable {
 
   private final HttpServer server;
 
-  public Endpoints(int port, PrometheusMeterRegistry metrics, BooleanSupplier ready) throws IOException {
+  public Endpoints(int port, PrometheusMeterRegistry metrics, BooleanSupplier ready)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress(port), 0);
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "stackpilot-endpoints");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.createContext("/metrics", exchange -> respond(exchange, 200,
-        "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "stackpilot-endpoints");
+              t.setDaemon(true);
+              return t;
+            }));
+    server.createContext(
+        "/metrics",
+        exchange ->
+            respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
     server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok\n"));
-    server.createContext("/readyz", exchange -> {
-      boolean isReady = ready.getAsBoolean();
-      respond(exchange, isReady ? 200 : 503, "text/plain", isReady ? "ok\n" : "starting\n");
-    });
+    server.createContext(
+        "/readyz",
+        exchange -> {
+          boolean isReady = ready.getAsBoolean();
+          respond(exchange, isReady ? 200 : 503, "text/plain", isReady ? "ok\n" : "starting\n");
+        });
   }
 
   public Endpoints start() {
@@ -43,7 +51,8 @@ public final class Endpoints implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length);

@@ -9,7 +9,10 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-/** The {@link LeaseWriteGate} on every request of the operator's client: a refused write fails before it is sent. */
+/**
+ * The {@link LeaseWriteGate} on every request of the operator's client: a refused write fails
+ * before it is sent.
+ */
 public final class LeaseGatedWrites implements Interceptor {
 
   public static final String NAME = "stackpilot-lease-gate";
@@ -23,14 +26,24 @@ public final class LeaseGatedWrites implements Interceptor {
   public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
     String path = request.uri().getRawPath();
     if (!gate.mayWrite(request.method(), path, request.uri().getRawQuery())) {
-      throw new KubernetesClientException("Not sent: " + request.method() + " " + path + "; this replica last"
-          + " renewed its leader lease " + gate.sinceLastRenewal() + " ago, so another may lead by now");
+      throw new KubernetesClientException(
+          "Not sent: "
+              + request.method()
+              + " "
+              + path
+              + "; this replica last"
+              + " renewed its leader lease "
+              + gate.sinceLastRenewal()
+              + " ago, so another may lead by now");
     }
     gate.sending(request.method(), path);
   }
 
   @Override
-  public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+  public void after(
+      HttpRequest request,
+      HttpResponse<?> response,
+      AsyncBody.Consumer<List<ByteBuffer>> consumer) {
     gate.answered(request.method(), request.uri().getRawPath(), response.code());
   }
 

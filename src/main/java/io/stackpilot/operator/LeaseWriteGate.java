@@ -7,11 +7,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Whether a replica that leads may write now, judged from its own renewals of the leader Lease. A
- * leader frozen (SIGSTOP, a long GC pause, a suspended VM) wakes with reconciles in flight, and they
- * would write before the leader elector notices that another replica took over. A write is let through
- * only while the last successful renewal was sent less than the renew deadline ago, on the monotonic
- * clock, which keeps counting while the process is frozen; a standby takes over only a whole lease
- * duration after the last renewal it saw, so the gate closes first.
+ * leader frozen (SIGSTOP, a long GC pause, a suspended VM) wakes with reconciles in flight, and
+ * they would write before the leader elector notices that another replica took over. A write is let
+ * through only while the last successful renewal was sent less than the renew deadline ago, on the
+ * monotonic clock, which keeps counting while the process is frozen; a standby takes over only a
+ * whole lease duration after the last renewal it saw, so the gate closes first.
  *
  * <p>What it cannot close: a freeze between the check and the request leaving the process.
  */
@@ -31,14 +31,16 @@ public final class LeaseWriteGate {
   }
 
   /**
-   * Reads, questions put as creations (may I, who am I), dry runs and the lease's own writes (acquiring
-   * and renewing it) always pass; other writes only while led.
+   * Reads, questions put as creations (may I, who am I), dry runs and the lease's own writes
+   * (acquiring and renewing it) always pass; other writes only while led.
    */
   public boolean mayWrite(String method, String path) {
     return mayWrite(method, path, null);
   }
 
-  /** @param query the request's query string, or null */
+  /**
+   * @param query the request's query string, or null
+   */
   public boolean mayWrite(String method, String path, String query) {
     if (!isWrite(method) || isLease(path) || changesNothing(path, query)) {
       return true;
@@ -52,9 +54,9 @@ public final class LeaseWriteGate {
   }
 
   /**
-   * A request is about to leave: a write of the lease is timed from now. Writes of the lease are told
-   * apart by method and path: the leader elector makes one at a time (the client gives the request a
-   * new id once interceptors have seen it, so ids do not match up).
+   * A request is about to leave: a write of the lease is timed from now. Writes of the lease are
+   * told apart by method and path: the leader elector makes one at a time (the client gives the
+   * request a new id once interceptors have seen it, so ids do not match up).
    */
   public void sending(String method, String path) {
     if (isWrite(method) && isLease(path)) {
@@ -82,7 +84,8 @@ public final class LeaseWriteGate {
   }
 
   private static boolean changesNothing(String path, String query) {
-    return path.startsWith("/apis/authorization.k8s.io/") || path.startsWith("/apis/authentication.k8s.io/")
+    return path.startsWith("/apis/authorization.k8s.io/")
+        || path.startsWith("/apis/authentication.k8s.io/")
         || query != null && query.contains("dryRun=All");
   }
 

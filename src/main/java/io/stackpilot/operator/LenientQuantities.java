@@ -13,16 +13,17 @@ import java.io.IOException;
 
 /**
  * Reads a quantity that does not parse as a {@link MalformedQuantity} instead of failing. One such
- * value in one resource would otherwise fail the informer's list and watch of its whole kind, and the
- * operator framework stops the operator when an informer fails: a single bad ServiceStack took down
- * every namespace. Validation reports the malformed value on the resource instead.
+ * value in one resource would otherwise fail the informer's list and watch of its whole kind, and
+ * the operator framework stops the operator when an informer fails: a single bad ServiceStack took
+ * down every namespace. Validation reports the malformed value on the resource instead.
  */
 final class LenientQuantities {
 
   private LenientQuantities() {}
 
   static ObjectMapper configure(ObjectMapper mapper) {
-    // A mix-in, because Quantity names its own deserializer in an annotation, which a module cannot override.
+    // A mix-in, because Quantity names its own deserializer in an annotation, which a module cannot
+    // override.
     return mapper.addMixIn(Quantity.class, Mixin.class);
   }
 
@@ -31,12 +32,15 @@ final class LenientQuantities {
 
   static final class Reader extends JsonDeserializer<Quantity> {
     @Override
-    public Quantity deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public Quantity deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       JsonNode node = parser.readValueAsTree();
-      String text = node.isObject()
-          ? node.path("amount").asText("") + node.path("format").asText("")
-          : node.asText();
-      // Kubernetes' grammar first: fabric8's parser takes some text (1.5.5Gi) the API server refuses.
+      String text =
+          node.isObject()
+              ? node.path("amount").asText("") + node.path("format").asText("")
+              : node.asText();
+      // Kubernetes' grammar first: fabric8's parser takes some text (1.5.5Gi) the API server
+      // refuses.
       if (!QuantitySyntax.isQuantity(text)) {
         return new MalformedQuantity(text);
       }

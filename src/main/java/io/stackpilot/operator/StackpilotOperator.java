@@ -1,17 +1,17 @@
 package io.stackpilot.operator;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.stackpilot.reconcile.FieldManager;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stackpilot.reconcile.FieldManager;
 import io.stackpilot.reconcile.MediaServiceReconciler;
 import io.stackpilot.reconcile.MonitoringServiceReconciler;
 import io.stackpilot.reconcile.OperatorContext;
@@ -27,13 +27,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the reconcilers of the four kinds into a JOSDK operator. Used by the `run` command, the demo
- * and the integration tests alike, so they all run the same operator.
+ * Wires the reconcilers of the four kinds into a JOSDK operator. Used by the `run` command, the
+ * demo and the integration tests alike, so they all run the same operator.
  */
 public final class StackpilotOperator implements AutoCloseable {
 
   /** The Lease that elects the one active replica when several run. */
   public static final String LEASE_NAME = "stackpilot-leader";
+
   /** As long as the framework waits for its own caches by default. */
   private static final Duration CACHE_SYNC_TIMEOUT = Duration.ofMinutes(2);
 
@@ -46,47 +47,64 @@ public final class StackpilotOperator implements AutoCloseable {
 
   private StackpilotOperator(Settings settings) {
     this.settings = settings;
-    this.context = new OperatorContext(settings.client, settings.clock, settings.meters, settings.namespaces);
-    this.operator = new Operator(o -> {
-      o.withKubernetesClient(settings.client)
-          .withCloseClientOnStop(false)
-          .withConcurrentReconciliationThreads(settings.reconcileThreads)
-          .withUseSSAToPatchPrimaryResource(true)
-          .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(settings.meters).build());
-      if (settings.leaseNamespace != null) {
-        Duration lease = settings.leaseDuration;
-        // JOSDK's own exit on a lost lease calls System.exit from inside its stop, which deadlocks when
-        // the stop runs in a shutdown hook (SIGTERM): the pod hung until SIGKILL and the lease was never
-        // released. Leaving the process on a lost lease is done here instead, see stoppedLeading().
-        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace,
-            lease, renewDeadline(lease), lease.dividedBy(7), settings.identity,
-            new LeaderCallbacks(() -> { }, this::stoppedLeading, leader -> { }), false));
-      }
-    });
+    this.context =
+        new OperatorContext(settings.client, settings.clock, settings.meters, settings.namespaces);
+    this.operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(settings.client)
+                  .withCloseClientOnStop(false)
+                  .withConcurrentReconciliationThreads(settings.reconcileThreads)
+                  .withUseSSAToPatchPrimaryResource(true)
+                  .withMetrics(
+                      MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(
+                              settings.meters)
+                          .build());
+              if (settings.leaseNamespace != null) {
+                Duration lease = settings.leaseDuration;
+                // JOSDK's own exit on a lost lease calls System.exit from inside its stop, which
+                // deadlocks when
+                // the stop runs in a shutdown hook (SIGTERM): the pod hung until SIGKILL and the
+                // lease was never
+                // released. Leaving the process on a lost lease is done here instead, see
+                // stoppedLeading().
+                o.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(
+                        LEASE_NAME,
+                        settings.leaseNamespace,
+                        lease,
+                        renewDeadline(lease),
+                        lease.dividedBy(7),
+                        settings.identity,
+                        new LeaderCallbacks(() -> {}, this::stoppedLeading, leader -> {}),
+                        false));
+              }
+            });
     register(new MediaServiceReconciler(context), settings);
     register(new SecurityServiceReconciler(context), settings);
     register(new MonitoringServiceReconciler(context), settings);
     register(new ServiceStackReconciler(context), settings);
   }
 
-  private <P extends HasMetadata> void register(Reconciler<P> reconciler,
-      Settings settings) {
-    Consumer<ControllerConfigurationOverrider<P>> override = o -> {
-      if (settings.namespaces.isEmpty()) {
-        o.watchingAllNamespaces();
-      } else {
-        o.settingNamespaces(settings.namespaces);
-      }
-      o.withReconciliationMaxInterval(settings.resyncPeriod);
-      o.withFieldManager(FieldManager.NAME);
-      // Which updates wake a reconciler is declared on each (SpecOrSteeringChanged).
-    };
+  private <P extends HasMetadata> void register(Reconciler<P> reconciler, Settings settings) {
+    Consumer<ControllerConfigurationOverrider<P>> override =
+        o -> {
+          if (settings.namespaces.isEmpty()) {
+            o.watchingAllNamespaces();
+          } else {
+            o.settingNamespaces(settings.namespaces);
+          }
+          o.withReconciliationMaxInterval(settings.resyncPeriod);
+          o.withFieldManager(FieldManager.NAME);
+          // Which updates wake a reconciler is declared on each (SpecOrSteeringChanged).
+        };
     operator.register(reconciler, override);
   }
 
   /**
-   * How long a leader keeps trying to renew its lease before it gives up: two thirds of the lease, so
-   * that it stops before a standby may take over. Writes are gated on the same deadline ({@link LeaseWriteGate}).
+   * How long a leader keeps trying to renew its lease before it gives up: two thirds of the lease,
+   * so that it stops before a standby may take over. Writes are gated on the same deadline ({@link
+   * LeaseWriteGate}).
    */
   public static Duration renewDeadline(Duration lease) {
     return lease.multipliedBy(2).dividedBy(3);
@@ -97,7 +115,8 @@ public final class StackpilotOperator implements AutoCloseable {
   }
 
   public StackpilotOperator start() {
-    // The services around each service are read from caches that must be full before the first reconcile.
+    // The services around each service are read from caches that must be full before the first
+    // reconcile.
     context.start(CACHE_SYNC_TIMEOUT);
     operator.start();
     return this;
@@ -105,7 +124,8 @@ public final class StackpilotOperator implements AutoCloseable {
 
   /** Started, and every controller's caches synced. */
   public boolean isReady() {
-    return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy()
+    return operator.getRuntimeInfo().isStarted()
+        && operator.getRuntimeInfo().allEventSourcesAreHealthy()
         && context.isSynced();
   }
 
@@ -114,24 +134,32 @@ public final class StackpilotOperator implements AutoCloseable {
   }
 
   /**
-   * The lease is gone. On our own stop that is expected; otherwise another replica may already lead, and
-   * the process ends at once (halt: no shutdown hook, so no reconcile of ours can write after this).
+   * The lease is gone. On our own stop that is expected; otherwise another replica may already
+   * lead, and the process ends at once (halt: no shutdown hook, so no reconcile of ours can write
+   * after this).
    */
   private void stoppedLeading() {
     if (closing) {
       return;
     }
     if (settings.exitOnLeadershipLoss) {
-      log.error("Lost the leader lease {}/{} as {}; exiting at once so that two replicas never act together",
-          settings.leaseNamespace, LEASE_NAME, settings.identity);
+      log.error(
+          "Lost the leader lease {}/{} as {}; exiting at once so that two replicas never act together",
+          settings.leaseNamespace,
+          LEASE_NAME,
+          settings.identity);
       Runtime.getRuntime().halt(1);
     }
-    log.warn("Lost the leader lease {}/{} as {}", settings.leaseNamespace, LEASE_NAME, settings.identity);
+    log.warn(
+        "Lost the leader lease {}/{} as {}",
+        settings.leaseNamespace,
+        LEASE_NAME,
+        settings.identity);
   }
 
   /**
-   * Stops reconciling, then hands the lease over at once if this replica still holds it, so a standby
-   * takes over within its retry period rather than after the lease runs out.
+   * Stops reconciling, then hands the lease over at once if this replica still holds it, so a
+   * standby takes over within its retry period rather than after the lease runs out.
    */
   @Override
   public synchronized void close() {
@@ -148,12 +176,16 @@ public final class StackpilotOperator implements AutoCloseable {
 
   private void releaseLease() {
     try {
-      var leases = settings.client.leases().inNamespace(settings.leaseNamespace).withName(LEASE_NAME);
+      var leases =
+          settings.client.leases().inNamespace(settings.leaseNamespace).withName(LEASE_NAME);
       Lease lease = leases.get();
-      if (lease == null || lease.getSpec() == null || !settings.identity.equals(lease.getSpec().getHolderIdentity())) {
+      if (lease == null
+          || lease.getSpec() == null
+          || !settings.identity.equals(lease.getSpec().getHolderIdentity())) {
         return;
       }
-      // As client-go releases: no holder, a one-second duration; the resourceVersion makes it a no-op
+      // As client-go releases: no holder, a one-second duration; the resourceVersion makes it a
+      // no-op
       // if another replica has taken the lease meanwhile.
       ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
       lease.getSpec().setHolderIdentity(null);
@@ -164,7 +196,11 @@ public final class StackpilotOperator implements AutoCloseable {
       log.info("Released the leader lease {}/{}", settings.leaseNamespace, LEASE_NAME);
     } catch (RuntimeException e) {
       // The lease then runs out by itself; a stop must not fail for it.
-      log.warn("Could not release the leader lease {}/{}: {}", settings.leaseNamespace, LEASE_NAME, e.getMessage());
+      log.warn(
+          "Could not release the leader lease {}/{}: {}",
+          settings.leaseNamespace,
+          LEASE_NAME,
+          e.getMessage());
     }
   }
 
@@ -212,11 +248,11 @@ public final class StackpilotOperator implements AutoCloseable {
 
     /**
      * Run as one of several replicas: only the holder of the Lease in this namespace reconciles. A
-     * replica that loses the Lease exits, so the kubelet restarts it into a clean follower; tests, which
-     * share their JVM, turn that off.
+     * replica that loses the Lease exits, so the kubelet restarts it into a clean follower; tests,
+     * which share their JVM, turn that off.
      */
-    public Settings leaderElection(String namespace, String identity, Duration leaseDuration,
-        boolean exitOnLeadershipLoss) {
+    public Settings leaderElection(
+        String namespace, String identity, Duration leaseDuration, boolean exitOnLeadershipLoss) {
       this.leaseNamespace = namespace;
       this.identity = identity;
       this.leaseDuration = leaseDuration;

@@ -11,8 +11,10 @@ import java.util.Map;
  * @param objects the objects to apply, in order (ConfigMaps before the Deployment that mounts them)
  * @param history the revision history to keep in the history ConfigMap
  * @param historyLabels the labels of the history ConfigMap
- * @param rendered what was rendered before wiring held anything back: the ConfigMaps it names are kept
- * @param exposureWithheld an Ingress is held back until its protector is Ready, so the one live stays
+ * @param rendered what was rendered before wiring held anything back: the ConfigMaps it names are
+ *     kept
+ * @param exposureWithheld an Ingress is held back until its protector is Ready, so the one live
+ *     stays
  * @param deleteCanary no beta canary is wanted any more
  */
 record ApplyPlan(

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Beta is wanted and not live yet: one step of its staged rollout (see {@link BetaRolloutStep} for the
- * decision). Once beta is promoted, the stable path takes over with the beta channel's revision.
+ * Beta is wanted and not live yet: one step of its staged rollout (see {@link BetaRolloutStep} for
+ * the decision). Once beta is promoted, the stable path takes over with the beta channel's
+ * revision.
  */
 final class BetaChannelStep {
 
@@ -31,55 +32,93 @@ final class BetaChannelStep {
   private final PlanExecutor executor;
   private final ServiceStatusWriter statusWriter;
 
-  BetaChannelStep(OperatorContext operator, PlanExecutor executor, ServiceStatusWriter statusWriter) {
+  BetaChannelStep(
+      OperatorContext operator, PlanExecutor executor, ServiceStatusWriter statusWriter) {
     this.operator = operator;
     this.executor = executor;
     this.statusWriter = statusWriter;
   }
 
   <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> PassOutcome run(
-      ObservedService<S> observed, StackWiring wiring, Overlays overlays, OwnerReference owner, PassOutcome outcome) {
+      ObservedService<S> observed,
+      StackWiring wiring,
+      Overlays overlays,
+      OwnerReference owner,
+      PassOutcome outcome) {
     S service = observed.service();
-    EffectiveService beta = wiring.withScrapeConfig(Layering.layer(service, observed.stack(), Channel.BETA, overlays));
+    EffectiveService beta =
+        wiring.withScrapeConfig(Layering.layer(service, observed.stack(), Channel.BETA, overlays));
     EffectiveService stable =
-        wiring.withScrapeConfig(Layering.layer(service, observed.stack(), Channel.STABLE, overlays));
-    BetaRolloutStep.Step step = BetaRolloutStep.decide(service, stable, beta, owner, outcome.intent(),
-        observed.deployments(), observed.pods(), observed.now());
+        wiring.withScrapeConfig(
+            Layering.layer(service, observed.stack(), Channel.STABLE, overlays));
+    BetaRolloutStep.Step step =
+        BetaRolloutStep.decide(
+            service,
+            stable,
+            beta,
+            owner,
+            outcome.intent(),
+            observed.deployments(),
+            observed.pods(),
+            observed.now());
     RenderedService betaMain = step.betaMain();
-    PlanExecutor.Refusal refusal = executor.refusal(observed, wiring.objects(step.objects(), beta, owner),
-        outcome.history().find(betaMain.revision()).isPresent());
+    PlanExecutor.Refusal refusal =
+        executor.refusal(
+            observed,
+            wiring.objects(step.objects(), beta, owner),
+            outcome.history().find(betaMain.revision()).isPresent());
     if (refusal.refused()) {
       return outcome.refused(refusal.errors(), refusal.lookAgain());
     }
     RolloutPlan plan = step.plan();
-    outcome = outcome.withRollout(plan).withDesired(new DesiredRevision(betaMain.revision(), Channel.BETA.value(),
-        beta.image(), beta.replicas()));
+    outcome =
+        outcome
+            .withRollout(plan)
+            .withDesired(
+                new DesiredRevision(
+                    betaMain.revision(), Channel.BETA.value(), beta.image(), beta.replicas()));
     if (plan.recordFirst()) {
-      // Recorded before it is told or carried out: a restarted operator continues it, never decides it twice.
+      // Recorded before it is told or carried out: a restarted operator continues it, never decides
+      // it twice.
       ServiceStatus intent = outcome.status(observed);
       statusWriter.writeNow(service, intent, observed.context());
       outcome = outcome.recorded(intent);
     }
-    operator.signals().announce(service, observed.stack(), plan.notices(), betaMain.revision(),
-        Optional.of(beta.image()));
+    operator
+        .signals()
+        .announce(
+            service,
+            observed.stack(),
+            plan.notices(),
+            betaMain.revision(),
+            Optional.of(beta.image()));
     if (plan.promoted()) {
       executor.deleteCanary(observed);
       return outcome;
     }
     RevisionHistory history = outcome.history();
     if (history.find(betaMain.revision()).isEmpty() && !plan.fellBack()) {
-      history = history.recorded(RevisionSnapshots.record(betaMain, Channel.BETA.value(), beta.image(),
-          observed.now()));
+      history =
+          history.recorded(
+              RevisionSnapshots.record(
+                  betaMain, Channel.BETA.value(), beta.image(), observed.now()));
     }
     for (var failed : plan.quarantine()) {
       history = history.withResult(failed.getRevision(), RevisionRecord.FAILED);
     }
-    List<ClaimBinding.Restored> restored = ProtectedVolumes.restored(beta, observed.claimObservations());
+    List<ClaimBinding.Restored> restored =
+        ProtectedVolumes.restored(beta, observed.claimObservations());
     outcome = outcome.withHistory(history).withVolumes(ProtectedVolumes.status(beta, restored));
     boolean withheld = wiring.exposureWithheld(step.objects());
-    executor.carryOut(observed, new ApplyPlan(
-        wiring.objects(ClaimBinding.rebind(step.objects(), restored), beta, owner), history,
-        Labels.standard(stable), step.objects(), withheld, step.canary().isEmpty()));
+    executor.carryOut(
+        observed,
+        new ApplyPlan(
+            wiring.objects(ClaimBinding.rebind(step.objects(), restored), beta, owner),
+            history,
+            Labels.standard(stable),
+            step.objects(),
+            withheld,
+            step.canary().isEmpty()));
     return outcome.applied(withheld);
   }
 }

@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * Gathers what the cross-object checks need, from memory: the Secrets, ConfigMaps and claims a spec
  * names (key names only, from {@link ReferencedObjects}), the snapshot API and its classes (from
- * {@link CompanionApis}), and the dependsOn graph of the namespace when the service has dependencies.
- * The same {@link SpecReferences} decide which changes of those objects wake the service.
+ * {@link CompanionApis}), and the dependsOn graph of the namespace when the service has
+ * dependencies. The same {@link SpecReferences} decide which changes of those objects wake the
+ * service.
  */
 final class ClusterFactsReader {
 
@@ -29,8 +30,12 @@ final class ClusterFactsReader {
     this.companionApis = companionApis;
   }
 
-  /** The facts for a service, with the dependency graph taken from the namespace's services already read. */
-  ClusterFacts forService(StackService service, Optional<ServiceStack> stack, Neighbourhood neighbourhood) {
+  /**
+   * The facts for a service, with the dependency graph taken from the namespace's services already
+   * read.
+   */
+  ClusterFacts forService(
+      StackService service, Optional<ServiceStack> stack, Neighbourhood neighbourhood) {
     String namespace = service.getMetadata().getNamespace();
     ServiceSpec spec = service.serviceSpec();
     ClusterFacts facts = ClusterFacts.emptyCluster();
@@ -41,14 +46,17 @@ final class ClusterFactsReader {
       facts = facts.withStack(stack.get());
     }
     facts = withReferenced(facts, namespace, SpecReferences.ofService(service, stack));
-    if (spec.getStorage() != null && spec.getStorage().stream().anyMatch(v -> Boolean.TRUE.equals(v.getSnapshotBeforeUpgrade()))) {
+    if (spec.getStorage() != null
+        && spec.getStorage().stream()
+            .anyMatch(v -> Boolean.TRUE.equals(v.getSnapshotBeforeUpgrade()))) {
       try {
         facts = facts.withSnapshotApi(companionApis.snapshotClasses());
       } catch (KubernetesClientException e) {
         if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
           throw e;
         }
-        // Confined to listed namespaces, the operator may not read cluster-scoped classes: skip the check.
+        // Confined to listed namespaces, the operator may not read cluster-scoped classes: skip the
+        // check.
       }
     }
     if (spec.getDependsOn() != null && !spec.getDependsOn().isEmpty()) {
@@ -63,7 +71,10 @@ final class ClusterFactsReader {
   }
 
   ClusterFacts forStack(ServiceStack stack) {
-    return withReferenced(ClusterFacts.emptyCluster(), stack.getMetadata().getNamespace(), SpecReferences.ofStack(stack));
+    return withReferenced(
+        ClusterFacts.emptyCluster(),
+        stack.getMetadata().getNamespace(),
+        SpecReferences.ofStack(stack));
   }
 
   private ClusterFacts withReferenced(ClusterFacts facts, String namespace, SpecReferences refs) {
@@ -104,8 +115,10 @@ final class ClusterFactsReader {
 
   private ClusterFacts withDependencyGraph(ClusterFacts facts, Neighbourhood neighbourhood) {
     for (StackService other : neighbourhood.services()) {
-      List<ServiceRef> dependsOn = Optional.ofNullable(other.serviceSpec().getDependsOn()).orElse(List.of())
-          .stream().map(ServiceRef::of).toList();
+      List<ServiceRef> dependsOn =
+          Optional.ofNullable(other.serviceSpec().getDependsOn()).orElse(List.of()).stream()
+              .map(ServiceRef::of)
+              .toList();
       facts = facts.withService(ServiceRef.of(other), dependsOn);
     }
     return facts;

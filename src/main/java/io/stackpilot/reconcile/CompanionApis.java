@@ -27,19 +27,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether the cluster serves each {@link CompanionApi}, decided from API discovery, and a wake when
- * that changes: one watch per companion CustomResourceDefinition, narrowed to its name, so installing
- * Traefik's CRDs or the snapshot API is noticed at once by the services that wait for it. The
- * VolumeSnapshotClasses themselves are watched too while their API exists: a spec naming a class that
- * is created later is then noticed as fast.
+ * that changes: one watch per companion CustomResourceDefinition, narrowed to its name, so
+ * installing Traefik's CRDs or the snapshot API is noticed at once by the services that wait for
+ * it. The VolumeSnapshotClasses themselves are watched too while their API exists: a spec naming a
+ * class that is created later is then noticed as fast.
  *
- * <p>Watching listed namespaces only, the operator may not watch cluster-scoped objects: the watches
- * are then refused, the answers are kept for {@link #UNWATCHED_TTL} only, and the services that wait
- * for an API look again that often.
+ * <p>Watching listed namespaces only, the operator may not watch cluster-scoped objects: the
+ * watches are then refused, the answers are kept for {@link #UNWATCHED_TTL} only, and the services
+ * that wait for an API look again that often.
  */
 final class CompanionApis implements AutoCloseable {
 
   /** How long an answer holds when no watch would tell of a change. */
   static final Duration UNWATCHED_TTL = Duration.ofSeconds(10);
+
   private static final Logger log = LoggerFactory.getLogger(CompanionApis.class);
 
   private record Answer(boolean present, Instant at) {}
@@ -50,7 +51,11 @@ final class CompanionApis implements AutoCloseable {
   private final List<SharedIndexInformer<CustomResourceDefinition>> crdWatches = new ArrayList<>();
   private final List<Consumer<CompanionApi>> listeners = new CopyOnWriteArrayList<>();
   private volatile SharedIndexInformer<GenericKubernetesResource> classes;
-  /** Until a watch is refused: the chart's cluster-wide role allows them, its namespaced Roles do not. */
+
+  /**
+   * Until a watch is refused: the chart's cluster-wide role allows them, its namespaced Roles do
+   * not.
+   */
   private volatile boolean watched = true;
 
   CompanionApis(KubernetesClient client, Clock clock) {
@@ -65,32 +70,43 @@ final class CompanionApis implements AutoCloseable {
   List<CompletableFuture<Void>> start() {
     List<CompletableFuture<Void>> started = new ArrayList<>();
     for (CompanionApi api : CompanionApi.values()) {
-      SharedIndexInformer<CustomResourceDefinition> informer = client.apiextensions().v1().customResourceDefinitions()
-          .withField("metadata.name", api.crdName()).runnableInformer(0);
+      SharedIndexInformer<CustomResourceDefinition> informer =
+          client
+              .apiextensions()
+              .v1()
+              .customResourceDefinitions()
+              .withField("metadata.name", api.crdName())
+              .runnableInformer(0);
       informer.itemStore(TrimmedItemStore.withoutManagedFields());
-      informer.addEventHandler(new ResourceEventHandler<>() {
-        @Override
-        public void onAdd(CustomResourceDefinition crd) {
-          changed(api);
-        }
+      informer.addEventHandler(
+          new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(CustomResourceDefinition crd) {
+              changed(api);
+            }
 
-        @Override
-        public void onUpdate(CustomResourceDefinition before, CustomResourceDefinition after) {
-          if (established(before) != established(after)) {
-            changed(api);
-          }
-        }
+            @Override
+            public void onUpdate(CustomResourceDefinition before, CustomResourceDefinition after) {
+              if (established(before) != established(after)) {
+                changed(api);
+              }
+            }
 
-        @Override
-        public void onDelete(CustomResourceDefinition crd, boolean finalStateUnknown) {
-          changed(api);
-        }
-      });
+            @Override
+            public void onDelete(CustomResourceDefinition crd, boolean finalStateUnknown) {
+              changed(api);
+            }
+          });
       crdWatches.add(informer);
-      started.add(informer.start().toCompletableFuture().exceptionally(refused -> {
-        unwatched(refused);
-        return null;
-      }));
+      started.add(
+          informer
+              .start()
+              .toCompletableFuture()
+              .exceptionally(
+                  refused -> {
+                    unwatched(refused);
+                    return null;
+                  }));
     }
     return started;
   }
@@ -98,17 +114,23 @@ final class CompanionApis implements AutoCloseable {
   private void unwatched(Throwable refused) {
     if (watched) {
       watched = false;
-      log.info("Not allowed to watch CustomResourceDefinitions ({}): companion APIs are looked up again every {}",
-          refused.getMessage(), UNWATCHED_TTL);
+      log.info(
+          "Not allowed to watch CustomResourceDefinitions ({}): companion APIs are looked up again every {}",
+          refused.getMessage(),
+          UNWATCHED_TTL);
     }
   }
 
   private static boolean established(CustomResourceDefinition crd) {
-    return crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions()
-        .stream().anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+    return crd.getStatus() != null
+        && crd.getStatus().getConditions() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
-  /** The API came, went or changed: forget the answer, follow its classes, and tell the listeners. */
+  /**
+   * The API came, went or changed: forget the answer, follow its classes, and tell the listeners.
+   */
   private void changed(CompanionApi api) {
     synchronized (answers) {
       answers.remove(api);
@@ -119,30 +141,40 @@ final class CompanionApis implements AutoCloseable {
     listeners.forEach(listener -> listener.accept(api));
   }
 
-  /** Whether the cluster serves the API now, from discovery; asked again only when a watch says it changed. */
+  /**
+   * Whether the cluster serves the API now, from discovery; asked again only when a watch says it
+   * changed.
+   */
   boolean present(CompanionApi api) {
     synchronized (answers) {
       Answer known = answers.get(api);
       Instant now = clock.instant();
-      if (known != null && (watched || Duration.between(known.at(), now).compareTo(UNWATCHED_TTL) < 0)) {
+      if (known != null
+          && (watched || Duration.between(known.at(), now).compareTo(UNWATCHED_TTL) < 0)) {
         return known.present();
       }
       APIResourceList resources = client.getApiResources(api.apiVersion());
-      boolean present = resources != null && resources.getResources().stream()
-          .anyMatch(r -> api.kind().equals(r.getKind()) && api.plural().equals(r.getName()));
+      boolean present =
+          resources != null
+              && resources.getResources().stream()
+                  .anyMatch(
+                      r -> api.kind().equals(r.getKind()) && api.plural().equals(r.getName()));
       answers.put(api, new Answer(present, now));
       return present;
     }
   }
 
-  /** Whether a change of the companion APIs is told at once; else services waiting for one look again. */
+  /**
+   * Whether a change of the companion APIs is told at once; else services waiting for one look
+   * again.
+   */
   boolean watched() {
     return watched;
   }
 
   /**
-   * The cluster's VolumeSnapshotClasses by name, or empty when the snapshot API is not installed; from
-   * the watch of the classes while it runs.
+   * The cluster's VolumeSnapshotClasses by name, or empty when the snapshot API is not installed;
+   * from the watch of the classes while it runs.
    */
   Optional<Set<String>> snapshotClasses() {
     if (!present(CompanionApi.VOLUME_SNAPSHOT_CLASS)) {
@@ -150,8 +182,10 @@ final class CompanionApis implements AutoCloseable {
     }
     SharedIndexInformer<GenericKubernetesResource> informer = classes;
     if (informer != null && informer.hasSynced()) {
-      return Optional.of(informer.getStore().list().stream().map(c -> c.getMetadata().getName())
-          .collect(Collectors.toSet()));
+      return Optional.of(
+          informer.getStore().list().stream()
+              .map(c -> c.getMetadata().getName())
+              .collect(Collectors.toSet()));
     }
     return VolumeSnapshots.classes(client);
   }
@@ -166,31 +200,38 @@ final class CompanionApis implements AutoCloseable {
       return;
     }
     if (present && classes == null && watched) {
-      SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(
-          VolumeSnapshots.SNAPSHOT_CLASS).runnableInformer(0);
+      SharedIndexInformer<GenericKubernetesResource> informer =
+          client.genericKubernetesResources(VolumeSnapshots.SNAPSHOT_CLASS).runnableInformer(0);
       informer.itemStore(TrimmedItemStore.withoutManagedFields());
-      informer.addEventHandler(new ResourceEventHandler<>() {
-        @Override
-        public void onAdd(GenericKubernetesResource snapshotClass) {
-          listeners.forEach(listener -> listener.accept(CompanionApi.VOLUME_SNAPSHOT_CLASS));
-        }
+      informer.addEventHandler(
+          new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(GenericKubernetesResource snapshotClass) {
+              listeners.forEach(listener -> listener.accept(CompanionApi.VOLUME_SNAPSHOT_CLASS));
+            }
 
-        @Override
-        public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-          // A class's name is all a spec reads of it.
-        }
+            @Override
+            public void onUpdate(
+                GenericKubernetesResource before, GenericKubernetesResource after) {
+              // A class's name is all a spec reads of it.
+            }
 
-        @Override
-        public void onDelete(GenericKubernetesResource snapshotClass, boolean finalStateUnknown) {
-          listeners.forEach(listener -> listener.accept(CompanionApi.VOLUME_SNAPSHOT_CLASS));
-        }
-      });
-      informer.start().whenComplete((ignored, refused) -> {
-        if (refused != null && refused instanceof KubernetesClientException e
-            && e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
-          log.info("Not watching VolumeSnapshotClasses: {}", e.getMessage());
-        }
-      });
+            @Override
+            public void onDelete(
+                GenericKubernetesResource snapshotClass, boolean finalStateUnknown) {
+              listeners.forEach(listener -> listener.accept(CompanionApi.VOLUME_SNAPSHOT_CLASS));
+            }
+          });
+      informer
+          .start()
+          .whenComplete(
+              (ignored, refused) -> {
+                if (refused != null
+                    && refused instanceof KubernetesClientException e
+                    && e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+                  log.info("Not watching VolumeSnapshotClasses: {}", e.getMessage());
+                }
+              });
       classes = informer;
     } else if (!present && classes != null) {
       classes.stop();

@@ -1,6 +1,5 @@
 package io.stackpilot.reconcile;
 
-import java.util.Collection;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -20,6 +19,7 @@ import io.stackpilot.render.Labels;
 import io.stackpilot.render.ObjectNames;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +27,10 @@ import java.util.Optional;
 
 /**
  * Carries out what the data-safety core decides: takes the pre-upgrade snapshots (stopping a
- * single-writer service first), prunes old ones, and on a rollback marks the claim a failed revision
- * migrated and hands back the restored claims the Deployment must mount. The snapshot API is read only
- * here and only while an upgrade or a rollback is under way, so a service at rest costs nothing more.
+ * single-writer service first), prunes old ones, and on a rollback marks the claim a failed
+ * revision migrated and hands back the restored claims the Deployment must mount. The snapshot API
+ * is read only here and only while an upgrade or a rollback is under way, so a service at rest
+ * costs nothing more.
  */
 final class DataSafetyStep {
 
@@ -43,33 +44,75 @@ final class DataSafetyStep {
   }
 
   /** The claims of one service from the informer cache, as data safety sees them. */
-  static List<ClaimObservation> claimsOf(HasMetadata service, Collection<PersistentVolumeClaim> cached) {
-    return VolumeSnapshots.claims(cached.stream()
-        .filter(c -> c.getMetadata().getLabels() != null
-            && service.getMetadata().getName().equals(c.getMetadata().getLabels().get(Labels.INSTANCE)))
-        .toList());
+  static List<ClaimObservation> claimsOf(
+      HasMetadata service, Collection<PersistentVolumeClaim> cached) {
+    return VolumeSnapshots.claims(
+        cached.stream()
+            .filter(
+                c ->
+                    c.getMetadata().getLabels() != null
+                        && service
+                            .getMetadata()
+                            .getName()
+                            .equals(c.getMetadata().getLabels().get(Labels.INSTANCE)))
+            .toList());
   }
 
   /**
    * Before an upgrade of a service with snapshotted volumes: one step towards the snapshots being
    * ready. Returns the gate; the upgrade may go ahead only when it is open.
    */
-  SnapshotGate beforeUpgrade(HasMetadata service, EffectiveService effective, String revision, List<ProtectedVolume> volumes,
-      boolean stopFirst, int runningPods, DeploymentObservation live, boolean alreadyBlocked, Instant now) {
+  SnapshotGate beforeUpgrade(
+      HasMetadata service,
+      EffectiveService effective,
+      String revision,
+      List<ProtectedVolume> volumes,
+      boolean stopFirst,
+      int runningPods,
+      DeploymentObservation live,
+      boolean alreadyBlocked,
+      Instant now) {
     String namespace = service.getMetadata().getNamespace();
-    List<SnapshotObservation> existing = VolumeSnapshots.of(operator.client(), namespace, effective.name());
-    SnapshotGate gate = PreUpgradeSnapshots.decide(effective.name(), revision, volumes, stopFirst, runningPods,
-        existing, effective.recovery().progressDeadline(), now);
+    List<SnapshotObservation> existing =
+        VolumeSnapshots.of(operator.client(), namespace, effective.name());
+    SnapshotGate gate =
+        PreUpgradeSnapshots.decide(
+            effective.name(),
+            revision,
+            volumes,
+            stopFirst,
+            runningPods,
+            existing,
+            effective.recovery().progressDeadline(),
+            now);
     switch (gate.step()) {
       case STOP_RUNNING_PODS -> scale(service, 0, live);
       case WAIT -> {
         for (SnapshotGate.PlannedSnapshot planned : gate.toCreate()) {
-          operator.client().resource(VolumeSnapshots.render(planned, namespace, Labels.standard(effective), now))
-              .fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();
+          operator
+              .client()
+              .resource(VolumeSnapshots.render(planned, namespace, Labels.standard(effective), now))
+              .fieldManager(FieldManager.NAME)
+              .forceConflicts()
+              .serverSideApply();
           operator.writes().record("VolumeSnapshot");
-          operator.events().record(service, EventRecorder.Type.Normal, "SnapshotRequested", "Taking VolumeSnapshot "
-              + planned.name() + " of claim " + planned.claim() + " (class " + planned.snapshotClass()
-              + ") before upgrading to revision " + revision + " (" + effective.image() + ")");
+          operator
+              .events()
+              .record(
+                  service,
+                  EventRecorder.Type.Normal,
+                  "SnapshotRequested",
+                  "Taking VolumeSnapshot "
+                      + planned.name()
+                      + " of claim "
+                      + planned.claim()
+                      + " (class "
+                      + planned.snapshotClass()
+                      + ") before upgrading to revision "
+                      + revision
+                      + " ("
+                      + effective.image()
+                      + ")");
         }
       }
       case BLOCKED -> {
@@ -78,7 +121,9 @@ final class DataSafetyStep {
           scale(service, Math.max(1, effective.replicas()), live);
         }
         if (!alreadyBlocked) {
-          operator.events().record(service, EventRecorder.Type.Warning, BLOCKED_REASON, gate.message());
+          operator
+              .events()
+              .record(service, EventRecorder.Type.Warning, BLOCKED_REASON, gate.message());
         }
       }
       case OPEN -> prune(service, volumes, existing);
@@ -87,80 +132,160 @@ final class DataSafetyStep {
   }
 
   /**
-   * While a failed upgrade is being rolled back: the restored claims the Deployment must mount. Marks
-   * each claim the failed revision migrated (it is kept, never deleted) and says which claim holds what.
+   * While a failed upgrade is being rolled back: the restored claims the Deployment must mount.
+   * Marks each claim the failed revision migrated (it is kept, never deleted) and says which claim
+   * holds what.
    */
-  List<ClaimBinding.Restored> restoreOnRollback(HasMetadata service, EffectiveService effective, String failedRevision,
-      Optional<String> liveRevision, List<ProtectedVolume> volumes, List<ClaimObservation> claims,
+  List<ClaimBinding.Restored> restoreOnRollback(
+      HasMetadata service,
+      EffectiveService effective,
+      String failedRevision,
+      Optional<String> liveRevision,
+      List<ProtectedVolume> volumes,
+      List<ClaimObservation> claims,
       List<ClaimBinding.Restored> bound) {
     if (volumes.stream().noneMatch(ProtectedVolume::restoreOnRollback)) {
       return bound;
     }
-    List<SnapshotObservation> snapshots = VolumeSnapshots.of(operator.client(), service.getMetadata().getNamespace(),
-        effective.name());
-    DataRestore.Plan plan = DataRestore.plan(effective.name(), failedRevision, liveRevision, volumes, snapshots, claims);
+    List<SnapshotObservation> snapshots =
+        VolumeSnapshots.of(
+            operator.client(), service.getMetadata().getNamespace(), effective.name());
+    DataRestore.Plan plan =
+        DataRestore.plan(
+            effective.name(), failedRevision, liveRevision, volumes, snapshots, claims);
     Map<String, ClaimBinding.Restored> byStorage = new LinkedHashMap<>();
     bound.forEach(b -> byStorage.put(b.storage(), b));
     for (DataRestore.Restore restore : plan.restores()) {
-      String rendered = effective.storage().stream().filter(s -> s.getName().equals(restore.storage())).findFirst()
-          .map(s -> ObjectNames.claim(effective.name(), s)).orElseThrow();
+      String rendered =
+          effective.storage().stream()
+              .filter(s -> s.getName().equals(restore.storage()))
+              .findFirst()
+              .map(s -> ObjectNames.claim(effective.name(), s))
+              .orElseThrow();
       if (markMigrated(service, restore, claims)) {
-        operator.events().record(service, EventRecorder.Type.Warning, "DataRestored", "Rolled the data of storage "
-            + restore.storage() + " back with revision " + failedRevision + ": claim " + restore.restoredClaim()
-            + " is restored from VolumeSnapshot " + restore.snapshot() + " (taken before the upgrade) and is mounted"
-            + " now; claim " + restore.replacedClaim() + " keeps the data as revision " + failedRevision
-            + " left it, labelled " + DataSafetyLabels.DATA + "=" + DataSafetyLabels.MIGRATED
-            + ", for you to inspect or delete");
+        operator
+            .events()
+            .record(
+                service,
+                EventRecorder.Type.Warning,
+                "DataRestored",
+                "Rolled the data of storage "
+                    + restore.storage()
+                    + " back with revision "
+                    + failedRevision
+                    + ": claim "
+                    + restore.restoredClaim()
+                    + " is restored from VolumeSnapshot "
+                    + restore.snapshot()
+                    + " (taken before the upgrade) and is mounted"
+                    + " now; claim "
+                    + restore.replacedClaim()
+                    + " keeps the data as revision "
+                    + failedRevision
+                    + " left it, labelled "
+                    + DataSafetyLabels.DATA
+                    + "="
+                    + DataSafetyLabels.MIGRATED
+                    + ", for you to inspect or delete");
       }
-      byStorage.put(restore.storage(), new ClaimBinding.Restored(restore.storage(), rendered, restore.restoredClaim(),
-          restore.snapshot(), restore.replacedClaim(), failedRevision));
+      byStorage.put(
+          restore.storage(),
+          new ClaimBinding.Restored(
+              restore.storage(),
+              rendered,
+              restore.restoredClaim(),
+              restore.snapshot(),
+              restore.replacedClaim(),
+              failedRevision));
     }
     for (String storage : plan.withoutSnapshot()) {
-      operator.events().record(service, EventRecorder.Type.Warning, "DataNotRestored", "Storage " + storage
-          + " asks for restoreOnRollback, but no ready snapshot was taken before revision " + failedRevision
-          + ": the rollback restores the revision only, and the data stays as that revision left it");
+      operator
+          .events()
+          .record(
+              service,
+              EventRecorder.Type.Warning,
+              "DataNotRestored",
+              "Storage "
+                  + storage
+                  + " asks for restoreOnRollback, but no ready snapshot was taken before revision "
+                  + failedRevision
+                  + ": the rollback restores the revision only, and the data stays as that revision left it");
     }
     return new ArrayList<>(byStorage.values());
   }
 
   /** Labels the claim the failed revision migrated, once; returns whether it did so now. */
-  private boolean markMigrated(HasMetadata service, DataRestore.Restore restore, List<ClaimObservation> claims) {
-    boolean marked = claims.stream().anyMatch(c -> c.name().equals(restore.replacedClaim()) && c.migrated());
+  private boolean markMigrated(
+      HasMetadata service, DataRestore.Restore restore, List<ClaimObservation> claims) {
+    boolean marked =
+        claims.stream().anyMatch(c -> c.name().equals(restore.replacedClaim()) && c.migrated());
     if (marked) {
       return false;
     }
-    String patch = "{\"metadata\":{\"labels\":{\"" + DataSafetyLabels.DATA + "\":\"" + DataSafetyLabels.MIGRATED
-        + "\"},\"annotations\":{\"" + DataSafetyLabels.FAILED_REVISION + "\":\"" + restore.failedRevision()
-        + "\",\"" + DataSafetyLabels.REPLACED_BY + "\":\"" + restore.restoredClaim() + "\"}}}";
-    operator.client().persistentVolumeClaims().inNamespace(service.getMetadata().getNamespace())
+    String patch =
+        "{\"metadata\":{\"labels\":{\""
+            + DataSafetyLabels.DATA
+            + "\":\""
+            + DataSafetyLabels.MIGRATED
+            + "\"},\"annotations\":{\""
+            + DataSafetyLabels.FAILED_REVISION
+            + "\":\""
+            + restore.failedRevision()
+            + "\",\""
+            + DataSafetyLabels.REPLACED_BY
+            + "\":\""
+            + restore.restoredClaim()
+            + "\"}}}";
+    operator
+        .client()
+        .persistentVolumeClaims()
+        .inNamespace(service.getMetadata().getNamespace())
         .withName(restore.replacedClaim())
         .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     operator.writes().record("PersistentVolumeClaim");
     return true;
   }
 
-  private void prune(HasMetadata service, List<ProtectedVolume> volumes, List<SnapshotObservation> existing) {
+  private void prune(
+      HasMetadata service, List<ProtectedVolume> volumes, List<SnapshotObservation> existing) {
     Map<String, Integer> keep = new LinkedHashMap<>();
     volumes.forEach(v -> keep.put(v.claim(), v.snapshotsToKeep()));
     List<SnapshotObservation> old = SnapshotRetention.toDelete(existing, keep);
     for (SnapshotObservation snapshot : old) {
-      operator.client().genericKubernetesResources(VolumeSnapshots.SNAPSHOT)
-          .inNamespace(service.getMetadata().getNamespace()).withName(snapshot.name()).delete();
+      operator
+          .client()
+          .genericKubernetesResources(VolumeSnapshots.SNAPSHOT)
+          .inNamespace(service.getMetadata().getNamespace())
+          .withName(snapshot.name())
+          .delete();
       operator.writes().record("VolumeSnapshot/delete");
     }
     if (!old.isEmpty()) {
-      operator.events().record(service, EventRecorder.Type.Normal, "SnapshotsPruned", "Deleted "
-          + old.size() + " old pre-upgrade snapshot(s) beyond snapshotsToKeep: "
-          + String.join(", ", old.stream().map(SnapshotObservation::name).toList()));
+      operator
+          .events()
+          .record(
+              service,
+              EventRecorder.Type.Normal,
+              "SnapshotsPruned",
+              "Deleted "
+                  + old.size()
+                  + " old pre-upgrade snapshot(s) beyond snapshotsToKeep: "
+                  + String.join(", ", old.stream().map(SnapshotObservation::name).toList()));
     }
   }
 
-  /** Sets the running Deployment's replicas without touching its template: what runs stays what ran. */
+  /**
+   * Sets the running Deployment's replicas without touching its template: what runs stays what ran.
+   */
   private void scale(HasMetadata service, int replicas, DeploymentObservation live) {
     if (live.desiredReplicas() == replicas) {
       return;
     }
-    operator.client().apps().deployments().inNamespace(service.getMetadata().getNamespace())
+    operator
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(service.getMetadata().getNamespace())
         .withName(service.getMetadata().getName())
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + replicas + "}}");
     operator.writes().record("Deployment/scale");

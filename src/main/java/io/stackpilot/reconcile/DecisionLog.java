@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One debug line per reconcile of a service: what was observed, what was decided and why, and when it
- * is looked at again. The operator framework puts the kind, namespace and name in the MDC; the
+ * One debug line per reconcile of a service: what was observed, what was decided and why, and when
+ * it is looked at again. The operator framework puts the kind, namespace and name in the MDC; the
  * revision the spec asks for is added here.
  */
 final class DecisionLog {
@@ -20,22 +20,30 @@ final class DecisionLog {
 
   private DecisionLog() {}
 
-  static void decided(ObservedService<?> observed, PassOutcome outcome, ServiceStatus next,
+  static void decided(
+      ObservedService<?> observed,
+      PassOutcome outcome,
+      ServiceStatus next,
       Optional<Duration> lookAgain) {
     if (!log.isDebugEnabled()) {
       return;
     }
-    try (var revision = MDC.putCloseable("resource.revision",
-        outcome.desired().map(DesiredRevision::revision).orElse(""))) {
-      log.debug("observed generation {}, live revision {}, {} error(s); decided {}{}{}{}; phase {}; look again {}",
+    try (var revision =
+        MDC.putCloseable(
+            "resource.revision", outcome.desired().map(DesiredRevision::revision).orElse(""))) {
+      log.debug(
+          "observed generation {}, live revision {}, {} error(s); decided {}{}{}{}; phase {}; look again {}",
           observed.service().getMetadata().getGeneration(),
           observed.deployment().map(DeploymentObservation::revision).orElse("none"),
           outcome.report().errors().size(),
-          outcome.recovery().map(d -> "recovery: target " + d.target() + ", " + d.state().state())
+          outcome
+              .recovery()
+              .map(d -> "recovery: target " + d.target() + ", " + d.state().state())
               .orElse("no recovery step"),
           outcome.rollout().map(r -> ", beta rollout: " + r.status().getStage()).orElse(""),
           outcome.snapshotGate().map(g -> ", snapshots: " + g.step()).orElse(""),
-          outcome.waitingFor().map(w -> ", waiting: " + w).orElse(""), next.getPhase(),
+          outcome.waitingFor().map(w -> ", waiting: " + w).orElse(""),
+          next.getPhase(),
           lookAgain.map(Object::toString).orElse("on the next event"));
     }
   }

@@ -12,16 +12,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records Kubernetes Events on a resource, for kubectl describe and for GitOps tools. Only called on
- * transitions, so a resource at rest gets no new Events. An Event that cannot be written is logged,
- * never allowed to fail a reconcile.
+ * Records Kubernetes Events on a resource, for kubectl describe and for GitOps tools. Only called
+ * on transitions, so a resource at rest gets no new Events. An Event that cannot be written is
+ * logged, never allowed to fail a reconcile.
  */
 public final class EventRecorder {
 
   private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
   private static final String COMPONENT = "stackpilot";
 
-  public enum Type { Normal, Warning }
+  public enum Type {
+    Normal,
+    Warning
+  }
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -36,36 +39,46 @@ public final class EventRecorder {
   /** Records the Event; returns whether it was written (a failure is logged, never thrown). */
   public boolean record(HasMetadata about, Type type, String reason, String message) {
     String now = clock.instant().toString();
-    var event = new EventBuilder()
-        .withNewMetadata()
-          .withName(about.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8)
-              .toLowerCase(Locale.ROOT))
-          .withNamespace(about.getMetadata().getNamespace())
-        .endMetadata()
-        .withInvolvedObject(new ObjectReferenceBuilder()
-            .withApiVersion(about.getApiVersion())
-            .withKind(about.getKind())
-            .withName(about.getMetadata().getName())
+    var event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(
+                about.getMetadata().getName()
+                    + "."
+                    + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT))
             .withNamespace(about.getMetadata().getNamespace())
-            .withUid(about.getMetadata().getUid())
-            .withResourceVersion(about.getMetadata().getResourceVersion())
-            .build())
-        .withType(type.name())
-        .withReason(reason)
-        .withMessage(message)
-        .withFirstTimestamp(now)
-        .withLastTimestamp(now)
-        .withCount(1)
-        .withNewSource().withComponent(COMPONENT).endSource()
-        .withReportingComponent(COMPONENT)
-        .build();
+            .endMetadata()
+            .withInvolvedObject(
+                new ObjectReferenceBuilder()
+                    .withApiVersion(about.getApiVersion())
+                    .withKind(about.getKind())
+                    .withName(about.getMetadata().getName())
+                    .withNamespace(about.getMetadata().getNamespace())
+                    .withUid(about.getMetadata().getUid())
+                    .withResourceVersion(about.getMetadata().getResourceVersion())
+                    .build())
+            .withType(type.name())
+            .withReason(reason)
+            .withMessage(message)
+            .withFirstTimestamp(now)
+            .withLastTimestamp(now)
+            .withCount(1)
+            .withNewSource()
+            .withComponent(COMPONENT)
+            .endSource()
+            .withReportingComponent(COMPONENT)
+            .build();
     try {
       client.v1().events().inNamespace(about.getMetadata().getNamespace()).resource(event).create();
       writes.record("Event");
       return true;
     } catch (KubernetesClientException e) {
-      log.warn("Could not record Event {} on {}/{}: {}", reason, about.getKind(),
-          about.getMetadata().getName(), e.getMessage());
+      log.warn(
+          "Could not record Event {} on {}/{}: {}",
+          reason,
+          about.getKind(),
+          about.getMetadata().getName(),
+          e.getMessage());
       return false;
     }
   }

@@ -16,12 +16,12 @@ import org.slf4j.event.Level;
 
 /**
  * Reports the failures a service's reconciles meet and says when to try again: what failed and what
- * is awaited or to be done goes into the status (Reconciling or Stalled, see {@link FailureConditions})
- * and a Warning Event, once per cause rather than at every retry; the back-off comes from
- * {@link ReconcileFailure}, and it never runs out. A streak that ends is told in a Recovered Event,
- * which is how a failure that could not be told while it lasted (the API server was unreachable)
- * reaches the user at all. The status found is kept but for Reconciling and Stalled,
- * observedGeneration included: nothing of the spec was acted on.
+ * is awaited or to be done goes into the status (Reconciling or Stalled, see {@link
+ * FailureConditions}) and a Warning Event, once per cause rather than at every retry; the back-off
+ * comes from {@link ReconcileFailure}, and it never runs out. A streak that ends is told in a
+ * Recovered Event, which is how a failure that could not be told while it lasted (the API server
+ * was unreachable) reaches the user at all. The status found is kept but for Reconciling and
+ * Stalled, observedGeneration included: nothing of the spec was acted on.
  */
 final class FailureReporter {
 
@@ -33,43 +33,80 @@ final class FailureReporter {
   }
 
   /** A reconcile threw; {@code writeStatus} writes the status with the failure in it. */
-  <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> ErrorStatusUpdateControl<S> failed(
-      S service, Exception error, Consumer<ServiceStatus> writeStatus) {
+  <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService>
+      ErrorStatusUpdateControl<S> failed(
+          S service, Exception error, Consumer<ServiceStatus> writeStatus) {
     ResourceID id = ResourceID.fromResource(service);
     ReconcileFailure failure = ReconcileFailure.of(error);
     ReconcileFailures.Streak streak = operator.failures().failed(id, failure);
     log.atLevel(failure.worthTelling(streak.attempts()) ? Level.WARN : Level.DEBUG)
-        .log("Reconcile of {} {}/{} failed (attempt {}): {}", service.getKind(), service.getMetadata().getNamespace(),
-            service.getMetadata().getName(), streak.attempts(), failure.message(), error);
+        .log(
+            "Reconcile of {} {}/{} failed (attempt {}): {}",
+            service.getKind(),
+            service.getMetadata().getNamespace(),
+            service.getMetadata().getName(),
+            streak.attempts(),
+            failure.message(),
+            error);
     if (!streak.told() && failure.worthTelling(streak.attempts())) {
       try {
-        ServiceStatus status = service.getStatus() == null ? new ServiceStatus()
-            : operator.client().getKubernetesSerialization().clone(service.getStatus());
-        status.setConditions(FailureConditions.of(status.getConditions(), failure,
-            service.getMetadata().getGeneration(), operator.clock().instant()));
+        ServiceStatus status =
+            service.getStatus() == null
+                ? new ServiceStatus()
+                : operator.client().getKubernetesSerialization().clone(service.getStatus());
+        status.setConditions(
+            FailureConditions.of(
+                status.getConditions(),
+                failure,
+                service.getMetadata().getGeneration(),
+                operator.clock().instant()));
         writeStatus.accept(status);
-        if (operator.events().record(service, EventRecorder.Type.Warning, failure.reason(), failure.message())) {
+        if (operator
+            .events()
+            .record(service, EventRecorder.Type.Warning, failure.reason(), failure.message())) {
           operator.failures().told(id);
         }
       } catch (KubernetesClientException | IllegalStateException notWritten) {
         log.debug("Could not report the failure of {} yet: {}", id, notWritten.getMessage());
       }
     }
-    return ErrorStatusUpdateControl.<S>noStatusUpdate().withNoRetry()
+    return ErrorStatusUpdateControl.<S>noStatusUpdate()
+        .withNoRetry()
         .rescheduleAfter(failure.retryAfter(streak.attempts()));
   }
 
   /** The service reconciled: a streak of failures worth telling ends with a Recovered Event. */
   void succeeded(StackService service) {
-    operator.failures().succeeded(ResourceID.fromResource(service))
+    operator
+        .failures()
+        .succeeded(ResourceID.fromResource(service))
         .filter(streak -> streak.failure().worthTelling(streak.attempts()))
-        .ifPresent(streak -> {
-          String causes = streak.first().sameAs(streak.failure())
-              ? streak.failure().reason() + ": " + streak.failure().message()
-              : "first " + streak.first().reason() + ": " + streak.first().message() + "; last "
-                  + streak.failure().reason() + ": " + streak.failure().message();
-          operator.events().record(service, EventRecorder.Type.Normal, "Recovered", "Reconciled again after "
-              + streak.attempts() + " failed attempt(s) since " + streak.since() + " (" + causes + ")");
-        });
+        .ifPresent(
+            streak -> {
+              String causes =
+                  streak.first().sameAs(streak.failure())
+                      ? streak.failure().reason() + ": " + streak.failure().message()
+                      : "first "
+                          + streak.first().reason()
+                          + ": "
+                          + streak.first().message()
+                          + "; last "
+                          + streak.failure().reason()
+                          + ": "
+                          + streak.failure().message();
+              operator
+                  .events()
+                  .record(
+                      service,
+                      EventRecorder.Type.Normal,
+                      "Recovered",
+                      "Reconciled again after "
+                          + streak.attempts()
+                          + " failed attempt(s) since "
+                          + streak.since()
+                          + " ("
+                          + causes
+                          + ")");
+            });
   }
 }

@@ -40,19 +40,25 @@ final class HistoryStore {
   }
 
   static RevisionHistory read(HasMetadata service, Collection<ConfigMap> cached) {
-    Optional<ConfigMap> map = cached.stream().filter(c -> c.getMetadata().getName().equals(name(service))).findFirst();
-    if (map.isEmpty() || map.get().getBinaryData() == null || !map.get().getBinaryData().containsKey(KEY)) {
+    Optional<ConfigMap> map =
+        cached.stream().filter(c -> c.getMetadata().getName().equals(name(service))).findFirst();
+    if (map.isEmpty()
+        || map.get().getBinaryData() == null
+        || !map.get().getBinaryData().containsKey(KEY)) {
       return RevisionHistory.empty();
     }
     byte[] zipped = Base64.getDecoder().decode(map.get().getBinaryData().get(KEY));
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped))) {
-      return new RevisionHistory(JSON.unmarshal(new ByteArrayInputStream(in.readAllBytes()), RECORDS));
+      return new RevisionHistory(
+          JSON.unmarshal(new ByteArrayInputStream(in.readAllBytes()), RECORDS));
     } catch (IOException e) {
-      throw new UncheckedIOException("the history of " + service.getMetadata().getName() + " cannot be read", e);
+      throw new UncheckedIOException(
+          "the history of " + service.getMetadata().getName() + " cannot be read", e);
     }
   }
 
-  static ConfigMap render(HasMetadata service, Map<String, String> labels, RevisionHistory history) {
+  static ConfigMap render(
+      HasMetadata service, Map<String, String> labels, RevisionHistory history) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
       out.write(JSON.asJson(history.records()).getBytes(StandardCharsets.UTF_8));
@@ -63,16 +69,17 @@ final class HistoryStore {
     allLabels.put(HISTORY_LABEL, "true");
     return new ConfigMapBuilder()
         .withNewMetadata()
-          .withName(name(service))
-          .withNamespace(service.getMetadata().getNamespace())
-          .withLabels(allLabels)
-          .withOwnerReferences(OwnerReferences.controllerOf(service))
+        .withName(name(service))
+        .withNamespace(service.getMetadata().getNamespace())
+        .withLabels(allLabels)
+        .withOwnerReferences(OwnerReferences.controllerOf(service))
         .endMetadata()
         .withBinaryData(Map.of(KEY, Base64.getEncoder().encodeToString(bytes.toByteArray())))
         .build();
   }
 
   static boolean isHistory(ConfigMap map) {
-    return map.getMetadata().getLabels() != null && "true".equals(map.getMetadata().getLabels().get(HISTORY_LABEL));
+    return map.getMetadata().getLabels() != null
+        && "true".equals(map.getMetadata().getLabels().get(HISTORY_LABEL));
   }
 }

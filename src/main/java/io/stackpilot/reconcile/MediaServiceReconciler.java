@@ -5,7 +5,9 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.stackpilot.api.MediaService;
 
 /** Reconciles MediaServices; all the work is in {@link ServiceReconciler}. */
-@ControllerConfiguration(name = "mediaservice", generationAwareEventProcessing = false,
+@ControllerConfiguration(
+    name = "mediaservice",
+    generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = SpecOrSteeringChanged.class))
 public class MediaServiceReconciler extends ServiceReconciler<MediaService> {
 

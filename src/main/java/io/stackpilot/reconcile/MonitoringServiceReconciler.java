@@ -10,10 +10,13 @@ import java.util.List;
 
 /**
  * Reconciles MonitoringServices. Beyond what every service kind does, a Prometheus's scrape
- * configuration lists the services around it, so a service of any kind coming, going or changing its
- * labels or spec wakes the scraping monitoring services of its namespace ({@link ScraperWakes}).
+ * configuration lists the services around it, so a service of any kind coming, going or changing
+ * its labels or spec wakes the scraping monitoring services of its namespace ({@link
+ * ScraperWakes}).
  */
-@ControllerConfiguration(name = "monitoringservice", generationAwareEventProcessing = false,
+@ControllerConfiguration(
+    name = "monitoringservice",
+    generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = SpecOrSteeringChanged.class))
 public class MonitoringServiceReconciler extends ServiceReconciler<MonitoringService> {
 
@@ -25,8 +28,10 @@ public class MonitoringServiceReconciler extends ServiceReconciler<MonitoringSer
   }
 
   @Override
-  public List<EventSource<?, MonitoringService>> prepareEventSources(EventSourceContext<MonitoringService> context) {
-    List<EventSource<?, MonitoringService>> sources = new ArrayList<>(super.prepareEventSources(context));
+  public List<EventSource<?, MonitoringService>> prepareEventSources(
+      EventSourceContext<MonitoringService> context) {
+    List<EventSource<?, MonitoringService>> sources =
+        new ArrayList<>(super.prepareEventSources(context));
     sources.add(new ScraperWakes(neighbours, context));
     return sources;
   }

@@ -15,24 +15,34 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The services of all three kinds in the watched namespaces, kept by informers that the three service
- * controllers share, so that a reconcile takes its {@link Neighbourhood} from memory. Listing the
- * namespace from the API server instead cost three LISTs per reconcile, each returning the whole
- * namespace: the reads at rest grew with N, and the bytes read with the square of a namespace's size.
+ * The services of all three kinds in the watched namespaces, kept by informers that the three
+ * service controllers share, so that a reconcile takes its {@link Neighbourhood} from memory.
+ * Listing the namespace from the API server instead cost three LISTs per reconcile, each returning
+ * the whole namespace: the reads at rest grew with N, and the bytes read with the square of a
+ * namespace's size.
  *
- * <p>These informers only feed reads and wake no controller: which neighbour changes wake whom stays
- * with the controllers' own event sources. They are started, and synced, before the controllers, so
- * that no reconcile sees a namespace emptier than it is (a protector missing from it would expose a
- * protected Ingress unprotected). They keep no managedFields, which nothing reads of a neighbour.
+ * <p>These informers only feed reads and wake no controller: which neighbour changes wake whom
+ * stays with the controllers' own event sources. They are started, and synced, before the
+ * controllers, so that no reconcile sees a namespace emptier than it is (a protector missing from
+ * it would expose a protected Ingress unprotected). They keep no managedFields, which nothing reads
+ * of a neighbour.
  */
 public final class NeighbourCaches implements AutoCloseable {
 
-  /** Kinds in the order a {@link Neighbourhood} lists them, each sorted by name as a LIST returns them. */
+  /**
+   * Kinds in the order a {@link Neighbourhood} lists them, each sorted by name as a LIST returns
+   * them.
+   */
   private static final List<Class<? extends StackService>> KINDS =
       List.of(MediaService.class, SecurityService.class, MonitoringService.class);
-  private static final Comparator<StackService> BY_NAME = Comparator.comparing(s -> s.getMetadata().getName());
 
-  /** One informer per kind, and per namespace when only some are watched (a Role grants no cluster-wide list). */
+  private static final Comparator<StackService> BY_NAME =
+      Comparator.comparing(s -> s.getMetadata().getName());
+
+  /**
+   * One informer per kind, and per namespace when only some are watched (a Role grants no
+   * cluster-wide list).
+   */
   private record Source(String namespace, SharedIndexInformer<? extends StackService> informer) {
     boolean covers(String other) {
       return namespace == null || namespace.equals(other);
@@ -41,23 +51,28 @@ public final class NeighbourCaches implements AutoCloseable {
 
   private final List<Source> sources = new ArrayList<>();
 
-  /** @param namespaces the watched namespaces; empty means all */
+  /**
+   * @param namespaces the watched namespaces; empty means all
+   */
   NeighbourCaches(KubernetesClient client, Set<String> namespaces) {
     for (Class<? extends StackService> kind : KINDS) {
       if (namespaces.isEmpty()) {
         sources.add(new Source(null, informer(client, kind, null)));
       } else {
-        namespaces.stream().sorted().forEach(ns -> sources.add(new Source(ns, informer(client, kind, ns))));
+        namespaces.stream()
+            .sorted()
+            .forEach(ns -> sources.add(new Source(ns, informer(client, kind, ns))));
       }
     }
   }
 
-  private static <S extends StackService> SharedIndexInformer<S> informer(KubernetesClient client, Class<S> kind,
-      String namespace) {
+  private static <S extends StackService> SharedIndexInformer<S> informer(
+      KubernetesClient client, Class<S> kind, String namespace) {
     var resources = client.resources(kind);
-    SharedIndexInformer<S> informer = namespace == null
-        ? resources.inAnyNamespace().runnableInformer(0)
-        : resources.inNamespace(namespace).runnableInformer(0);
+    SharedIndexInformer<S> informer =
+        namespace == null
+            ? resources.inAnyNamespace().runnableInformer(0)
+            : resources.inNamespace(namespace).runnableInformer(0);
     return informer.itemStore(TrimmedItemStore.withoutManagedFields());
   }
 
@@ -97,9 +112,11 @@ public final class NeighbourCaches implements AutoCloseable {
       ofKind.sort(BY_NAME);
       all.addAll(ofKind);
     }
-    // A service without a spec (stored before the CRD required one) protects, scrapes and depends on
+    // A service without a spec (stored before the CRD required one) protects, scrapes and depends
+    // on
     // nothing; left in, it would fail the reconcile of every other service of the namespace.
-    return new Neighbourhood(all.stream().filter(service -> service.serviceSpec() != null).toList());
+    return new Neighbourhood(
+        all.stream().filter(service -> service.serviceSpec() != null).toList());
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.stackpilot.reconcile;
 
-import java.util.ArrayList;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -23,13 +22,14 @@ import io.stackpilot.render.Track;
 import io.stackpilot.validation.SpecValidator;
 import io.stackpilot.validation.ValidationReport;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What one reconcile of a service reads at its start, all from the informer caches, and then never
- * reads again: every step of the pass decides from this one view, so two steps cannot disagree about
- * what the cluster looked like.
+ * reads again: every step of the pass decides from this one view, so two steps cannot disagree
+ * about what the cluster looked like.
  *
  * @param validation the spec checked against the cluster facts (stack, references, namesakes)
  * @param namesakes another kind of service has this name: nothing wakes this one when it goes away
@@ -37,7 +37,8 @@ import java.util.Optional;
  * @param history the revisions recorded in the service's history ConfigMap
  * @param found the status as the reconcile found it (an empty one for a new service)
  */
-record ObservedService<S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService>(
+record ObservedService<
+    S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService>(
     S service,
     Context<S> context,
     Instant now,
@@ -54,21 +55,31 @@ record ObservedService<S extends CustomResource<? extends ServiceSpec, ServiceSt
     RevisionHistory history,
     ServiceStatus found) {
 
-  static <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> ObservedService<S> observe(
-      OperatorContext operator, S service, Context<S> context) {
+  static <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService>
+      ObservedService<S> observe(OperatorContext operator, S service, Context<S> context) {
     Optional<ServiceStack> stack = context.getSecondaryResource(ServiceStack.class);
-    // The namespace's services are read once: validation, protection, scraping and dependencies all use them.
+    // The namespace's services are read once: validation, protection, scraping and dependencies all
+    // use them.
     Neighbourhood neighbourhood = operator.neighbours().of(service.getMetadata().getNamespace());
     var facts = operator.factsReader().forService(service, stack, neighbourhood);
     List<Deployment> deployments = List.copyOf(context.getSecondaryResources(Deployment.class));
     List<ConfigMap> configMaps = List.copyOf(context.getSecondaryResources(ConfigMap.class));
     List<HasMetadata> exposure = new ArrayList<>(context.getSecondaryResources(Ingress.class));
     exposure.addAll(context.getSecondaryResources(NetworkPolicy.class));
-    return new ObservedService<>(service, context, operator.clock().instant(), stack, neighbourhood,
-        SpecValidator.validateService(service, facts), !facts.namesakes().isEmpty(), deployments,
+    return new ObservedService<>(
+        service,
+        context,
+        operator.clock().instant(),
+        stack,
+        neighbourhood,
+        SpecValidator.validateService(service, facts),
+        !facts.namesakes().isEmpty(),
+        deployments,
         named(deployments, service.getMetadata().getName()).map(DeploymentObservation::of),
-        List.copyOf(context.getSecondaryResources(Pod.class)), configMaps,
-        List.copyOf(context.getSecondaryResources(PersistentVolumeClaim.class)), List.copyOf(exposure),
+        List.copyOf(context.getSecondaryResources(Pod.class)),
+        configMaps,
+        List.copyOf(context.getSecondaryResources(PersistentVolumeClaim.class)),
+        List.copyOf(exposure),
         HistoryStore.read(service, configMaps),
         service.getStatus() == null ? new ServiceStatus() : service.getStatus());
   }
@@ -84,9 +95,11 @@ record ObservedService<S extends CustomResource<? extends ServiceSpec, ServiceSt
   /** The pods of the stable track (the service's own Deployment), as health sees them. */
   List<PodObservation> stablePods() {
     return pods.stream()
-        .filter(p -> p.getMetadata().getLabels() != null
-            && name().equals(p.getMetadata().getLabels().get(Labels.INSTANCE))
-            && Track.STABLE.value().equals(p.getMetadata().getLabels().get(Labels.TRACK)))
+        .filter(
+            p ->
+                p.getMetadata().getLabels() != null
+                    && name().equals(p.getMetadata().getLabels().get(Labels.INSTANCE))
+                    && Track.STABLE.value().equals(p.getMetadata().getLabels().get(Labels.TRACK)))
         .map(PodObservation::of)
         .toList();
   }
@@ -97,7 +110,8 @@ record ObservedService<S extends CustomResource<? extends ServiceSpec, ServiceSt
   }
 
   Optional<String> annotation(String key) {
-    return Optional.ofNullable(service.getMetadata().getAnnotations()).map(annotations -> annotations.get(key));
+    return Optional.ofNullable(service.getMetadata().getAnnotations())
+        .map(annotations -> annotations.get(key));
   }
 
   private static Optional<Deployment> named(List<Deployment> deployments, String name) {

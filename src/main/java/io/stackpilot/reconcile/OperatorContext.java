@@ -1,11 +1,11 @@
 package io.stackpilot.reconcile;
 
-import io.stackpilot.monitoring.AlertNotifier;
-import io.stackpilot.monitoring.RecoveryMetrics;
-import java.time.Duration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stackpilot.monitoring.AlertNotifier;
+import io.stackpilot.monitoring.RecoveryMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +31,11 @@ public final class OperatorContext {
   private final ReconcileFailures failures;
   private final NameLocks nameLocks = new NameLocks();
 
-  /** @param namespaces the watched namespaces; empty means all */
-  public OperatorContext(KubernetesClient client, Clock clock, MeterRegistry meters, Set<String> namespaces) {
+  /**
+   * @param namespaces the watched namespaces; empty means all
+   */
+  public OperatorContext(
+      KubernetesClient client, Clock clock, MeterRegistry meters, Set<String> namespaces) {
     this.client = client;
     this.clock = clock;
     this.meters = meters;
@@ -43,8 +46,9 @@ public final class OperatorContext {
     this.companionApis = new CompanionApis(client, clock);
     this.factsReader = new ClusterFactsReader(referenced, companionApis);
     this.failures = new ReconcileFailures(clock);
-    this.signals = new RecoverySignals(events, new AlertNotifier(client, meters),
-        new RecoveryMetrics(meters), clock);
+    this.signals =
+        new RecoverySignals(
+            events, new AlertNotifier(client, meters), new RecoveryMetrics(meters), clock);
     this.neighbours = new NeighbourCaches(client, namespaces);
   }
 
@@ -73,26 +77,30 @@ public final class OperatorContext {
   }
 
   /**
-   * Starts what the reconcilers read besides their own caches (the services around each service, the
-   * objects specs name, the companion APIs) and waits until it has synced: call before the controllers
-   * start.
+   * Starts what the reconcilers read besides their own caches (the services around each service,
+   * the objects specs name, the companion APIs) and waits until it has synced: call before the
+   * controllers start.
    */
   public void start(Duration timeout) {
     List<CompletableFuture<Void>> started = new ArrayList<>(neighbours.start());
     started.addAll(referenced.start());
     started.addAll(companionApis.start());
     try {
-      CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       close();
-      throw new IllegalStateException("Could not list and watch what the services read around them", e.getCause());
+      throw new IllegalStateException(
+          "Could not list and watch what the services read around them", e.getCause());
     } catch (TimeoutException e) {
       close();
-      throw new IllegalStateException("The caches of what the services read did not sync within " + timeout, e);
+      throw new IllegalStateException(
+          "The caches of what the services read did not sync within " + timeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
-      throw new IllegalStateException("Interrupted while the caches of what the services read synced", e);
+      throw new IllegalStateException(
+          "Interrupted while the caches of what the services read synced", e);
     }
   }
 

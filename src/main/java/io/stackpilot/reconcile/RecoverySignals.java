@@ -1,6 +1,5 @@
 package io.stackpilot.reconcile;
 
-import java.util.List;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.lifecycle.Notice;
@@ -11,6 +10,7 @@ import io.stackpilot.monitoring.AlertNotifier;
 import io.stackpilot.monitoring.HealthLevel;
 import io.stackpilot.monitoring.RecoveryMetrics;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,47 +24,80 @@ final class RecoverySignals {
   private final RecoveryMetrics metrics;
   private final Clock clock;
 
-  RecoverySignals(EventRecorder events, AlertNotifier alerts, RecoveryMetrics metrics, Clock clock) {
+  RecoverySignals(
+      EventRecorder events, AlertNotifier alerts, RecoveryMetrics metrics, Clock clock) {
     this.events = events;
     this.alerts = alerts;
     this.metrics = metrics;
     this.clock = clock;
   }
 
-  void announce(HasMetadata service, Optional<ServiceStack> stack, RecoveryDecision decision, Optional<String> image) {
+  void announce(
+      HasMetadata service,
+      Optional<ServiceStack> stack,
+      RecoveryDecision decision,
+      Optional<String> image) {
     announce(service, stack, decision.notices(), decision.target(), image);
   }
 
-  void announce(HasMetadata service, Optional<ServiceStack> stack, List<Notice> notices, String revision,
+  void announce(
+      HasMetadata service,
+      Optional<ServiceStack> stack,
+      List<Notice> notices,
+      String revision,
       Optional<String> image) {
     String namespace = service.getMetadata().getNamespace();
     String name = service.getMetadata().getName();
     for (Notice notice : notices) {
-      events.record(service, notice.warning() ? EventRecorder.Type.Warning : EventRecorder.Type.Normal,
-          notice.reason(), notice.message());
-      notice.alert().ifPresent(event -> alerts.notify(stack, new Alert(event, namespace, service.getKind(), name,
-          notice.message(), Optional.of(revision), image, clock.instant())));
+      events.record(
+          service,
+          notice.warning() ? EventRecorder.Type.Warning : EventRecorder.Type.Normal,
+          notice.reason(),
+          notice.message());
+      notice
+          .alert()
+          .ifPresent(
+              event ->
+                  alerts.notify(
+                      stack,
+                      new Alert(
+                          event,
+                          namespace,
+                          service.getKind(),
+                          name,
+                          notice.message(),
+                          Optional.of(revision),
+                          image,
+                          clock.instant())));
       switch (notice.reason()) {
         case "RolledBack" -> metrics.rollback(namespace, service.getKind(), name);
         case "Restarted" -> metrics.restart(namespace, service.getKind(), name);
-        default -> { }
+        default -> {}
       }
-      notice.recoveryTime().ifPresent(took -> metrics.recovered(namespace, service.getKind(), name, took));
+      notice
+          .recoveryTime()
+          .ifPresent(took -> metrics.recovered(namespace, service.getKind(), name, took));
     }
   }
 
   /** The health gauge follows the phase the status reports. */
   void health(HasMetadata service, String phase) {
-    HealthLevel level = switch (Phase.parse(phase)) {
-      case HEALTHY -> HealthLevel.HEALTHY;
-      case PENDING, PROGRESSING -> HealthLevel.PROGRESSING;
-      default -> HealthLevel.UNHEALTHY;
-    };
-    metrics.health(service.getMetadata().getNamespace(), service.getKind(), service.getMetadata().getName(), level);
+    HealthLevel level =
+        switch (Phase.parse(phase)) {
+          case HEALTHY -> HealthLevel.HEALTHY;
+          case PENDING, PROGRESSING -> HealthLevel.PROGRESSING;
+          default -> HealthLevel.UNHEALTHY;
+        };
+    metrics.health(
+        service.getMetadata().getNamespace(),
+        service.getKind(),
+        service.getMetadata().getName(),
+        level);
   }
 
   void forget(HasMetadata service) {
-    metrics.forget(service.getMetadata().getNamespace(), service.getKind(), service.getMetadata().getName());
+    metrics.forget(
+        service.getMetadata().getNamespace(), service.getKind(), service.getMetadata().getName());
   }
 
   void close() {

@@ -18,14 +18,19 @@ final class RecoveryTarget {
   private RecoveryTarget() {}
 
   /**
-   * The history with the revision about to be applied recorded (when it is the desired one and new),
-   * quarantined revisions marked failed and the last healthy one marked healthy.
+   * The history with the revision about to be applied recorded (when it is the desired one and
+   * new), quarantined revisions marked failed and the last healthy one marked healthy.
    */
-  static RevisionHistory history(RecoveryDecision decided, RenderedService rendered, DesiredRevision wanted,
-      RevisionHistory history, Instant now) {
+  static RevisionHistory history(
+      RecoveryDecision decided,
+      RenderedService rendered,
+      DesiredRevision wanted,
+      RevisionHistory history,
+      Instant now) {
     RevisionHistory next = history;
     if (decided.target().equals(wanted.revision()) && next.find(wanted.revision()).isEmpty()) {
-      next = next.recorded(RevisionSnapshots.record(rendered, wanted.channel(), wanted.image(), now));
+      next =
+          next.recorded(RevisionSnapshots.record(rendered, wanted.channel(), wanted.image(), now));
     }
     for (var quarantined : decided.quarantine()) {
       next = next.withResult(quarantined.getRevision(), RevisionRecord.FAILED);
@@ -37,16 +42,23 @@ final class RecoveryTarget {
   }
 
   /**
-   * The objects to apply: the current rendering for the desired revision, or the recorded revision the
-   * decision rolls back to (with the current Service and claims); restarted when the decision restarts
-   * the target.
+   * The objects to apply: the current rendering for the desired revision, or the recorded revision
+   * the decision rolls back to (with the current Service and claims); restarted when the decision
+   * restarts the target.
    *
    * @param history the history as {@link #history} leaves it, which holds the target
    */
-  static RenderedService objects(RecoveryDecision decided, RenderedService rendered, DesiredRevision wanted,
-      RevisionHistory history, OwnerReference owner) {
-    RenderedService target = decided.target().equals(wanted.revision()) ? rendered
-        : RevisionSnapshots.restore(rendered, history.find(decided.target()).orElseThrow(), owner);
+  static RenderedService objects(
+      RecoveryDecision decided,
+      RenderedService rendered,
+      DesiredRevision wanted,
+      RevisionHistory history,
+      OwnerReference owner) {
+    RenderedService target =
+        decided.target().equals(wanted.revision())
+            ? rendered
+            : RevisionSnapshots.restore(
+                rendered, history.find(decided.target()).orElseThrow(), owner);
     if (decided.state().restartedRevision().filter(decided.target()::equals).isPresent()) {
       target = RevisionSnapshots.restarted(target, decided.state().restartedAt().orElseThrow());
     }

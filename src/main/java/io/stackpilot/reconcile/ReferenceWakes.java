@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 
 /**
  * Wakes the resources of a controller whose verdict reads an object that came, went or changed its
- * keys (a Secret, ConfigMap or claim their spec names, see {@link SpecReferences}), and every resource
- * when a companion API appeared or went (rare, and any of them may render its objects).
+ * keys (a Secret, ConfigMap or claim their spec names, see {@link SpecReferences}), and every
+ * resource when a companion API appeared or went (rare, and any of them may render its objects).
  *
- * <p>The wakes come from the handlers of the very informers validation reads ({@link ReferencedObjects},
- * {@link CompanionApis}), which run only after the informer holds the change: the reconcile they cause
- * sees it. Nothing here waits for the periodic resync.
+ * <p>The wakes come from the handlers of the very informers validation reads ({@link
+ * ReferencedObjects}, {@link CompanionApis}), which run only after the informer holds the change:
+ * the reconcile they cause sees it. Nothing here waits for the periodic resync.
  */
 final class ReferenceWakes<P extends HasMetadata> extends AbstractEventSource<HasMetadata, P> {
 
@@ -40,8 +40,12 @@ final class ReferenceWakes<P extends HasMetadata> extends AbstractEventSource<Ha
    * @param all every resource of the controller, from its cache
    * @param referencesOf what a resource's verdict reads
    */
-  ReferenceWakes(ReferencedObjects referenced, CompanionApis companionApis, Function<String, Stream<P>> inNamespace,
-      Supplier<Stream<P>> all, Function<P, SpecReferences> referencesOf) {
+  ReferenceWakes(
+      ReferencedObjects referenced,
+      CompanionApis companionApis,
+      Function<String, Stream<P>> inNamespace,
+      Supplier<Stream<P>> all,
+      Function<P, SpecReferences> referencesOf) {
     super(HasMetadata.class, "references");
     this.referenced = referenced;
     this.companionApis = companionApis;
@@ -64,7 +68,8 @@ final class ReferenceWakes<P extends HasMetadata> extends AbstractEventSource<Ha
   }
 
   private void wake(Stream<P> resources) {
-    resources.forEach(resource -> getEventHandler().handleEvent(new Event(ResourceID.fromResource(resource))));
+    resources.forEach(
+        resource -> getEventHandler().handleEvent(new Event(ResourceID.fromResource(resource))));
   }
 
   @Override

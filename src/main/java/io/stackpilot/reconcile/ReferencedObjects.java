@@ -1,6 +1,5 @@
 package io.stackpilot.reconcile;
 
-import java.util.Collections;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -15,6 +14,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.stackpilot.render.Labels;
 import io.stackpilot.validation.SpecReferences;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,10 +27,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * The Secrets, ConfigMaps and claims of the watched namespaces that a spec may name, kept by informers
- * so that validation reads them from memory and a change of one wakes the services that name it. In a
- * GitOps repository these arrive in no set order, and Secrets often come from another controller
- * minutes after the service that needs them: a service must notice at once, not at the next resync.
+ * The Secrets, ConfigMaps and claims of the watched namespaces that a spec may name, kept by
+ * informers so that validation reads them from memory and a change of one wakes the services that
+ * name it. In a GitOps repository these arrive in no set order, and Secrets often come from another
+ * controller minutes after the service that needs them: a service must notice at once, not at the
+ * next resync.
  *
  * <p>No value is kept. The stores hold of a Secret or ConfigMap its name and the names of its keys
  * (every value replaced by an empty string the moment it is stored), and of a claim its name: what
@@ -39,13 +40,19 @@ import java.util.function.Function;
  */
 public final class ReferencedObjects implements AutoCloseable {
 
-  /** Told of an object a spec may name that came, went, or changed its keys, after the store holds it. */
+  /**
+   * Told of an object a spec may name that came, went, or changed its keys, after the store holds
+   * it.
+   */
   @FunctionalInterface
   interface Listener {
     void changed(SpecReferences.Kind kind, String namespace, String name);
   }
 
-  private record Source(SpecReferences.Kind kind, String namespace, SharedIndexInformer<? extends HasMetadata> informer) {
+  private record Source(
+      SpecReferences.Kind kind,
+      String namespace,
+      SharedIndexInformer<? extends HasMetadata> informer) {
     boolean covers(SpecReferences.Kind wanted, String other) {
       return kind == wanted && (namespace == null || namespace.equals(other));
     }
@@ -54,44 +61,68 @@ public final class ReferencedObjects implements AutoCloseable {
   private final List<Source> sources = new ArrayList<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-  /** @param namespaces the watched namespaces; empty means all */
+  /**
+   * @param namespaces the watched namespaces; empty means all
+   */
   ReferencedObjects(KubernetesClient client, Set<String> namespaces) {
-    List<String> scopes = namespaces.isEmpty() ? Collections.singletonList(null)
-        : namespaces.stream().sorted().toList();
+    List<String> scopes =
+        namespaces.isEmpty()
+            ? Collections.singletonList(null)
+            : namespaces.stream().sorted().toList();
     for (String namespace : scopes) {
-      var secrets = namespace == null ? client.secrets().inAnyNamespace() : client.secrets().inNamespace(namespace);
-      add(SpecReferences.Kind.SECRET, namespace, secrets.runnableInformer(0), ReferencedObjects::keysOfSecret);
-      var maps = namespace == null ? client.configMaps().inAnyNamespace() : client.configMaps().inNamespace(namespace);
-      add(SpecReferences.Kind.CONFIG_MAP, namespace,
-          maps.withoutLabel(Labels.MANAGED_BY, Labels.MANAGER).runnableInformer(0), ReferencedObjects::keysOfConfigMap);
-      var claims = namespace == null ? client.persistentVolumeClaims().inAnyNamespace()
-          : client.persistentVolumeClaims().inNamespace(namespace);
+      var secrets =
+          namespace == null
+              ? client.secrets().inAnyNamespace()
+              : client.secrets().inNamespace(namespace);
+      add(
+          SpecReferences.Kind.SECRET,
+          namespace,
+          secrets.runnableInformer(0),
+          ReferencedObjects::keysOfSecret);
+      var maps =
+          namespace == null
+              ? client.configMaps().inAnyNamespace()
+              : client.configMaps().inNamespace(namespace);
+      add(
+          SpecReferences.Kind.CONFIG_MAP,
+          namespace,
+          maps.withoutLabel(Labels.MANAGED_BY, Labels.MANAGER).runnableInformer(0),
+          ReferencedObjects::keysOfConfigMap);
+      var claims =
+          namespace == null
+              ? client.persistentVolumeClaims().inAnyNamespace()
+              : client.persistentVolumeClaims().inNamespace(namespace);
       add(SpecReferences.Kind.CLAIM, namespace, claims.runnableInformer(0), claim -> Set.of());
     }
   }
 
-  private <T extends HasMetadata> void add(SpecReferences.Kind kind, String namespace, SharedIndexInformer<T> informer,
+  private <T extends HasMetadata> void add(
+      SpecReferences.Kind kind,
+      String namespace,
+      SharedIndexInformer<T> informer,
       Function<T, Set<String>> keys) {
     informer.itemStore(new KeysOnlyStore<>(keys));
-    informer.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T object) {
-        tell(kind, object);
-      }
+    informer.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(T object) {
+            tell(kind, object);
+          }
 
-      @Override
-      public void onUpdate(T before, T after) {
-        // Values are not kept and do not change a verdict; keys do (a key a spec names may appear).
-        if (!Objects.equals(KeysOnlyStore.keysOf(before), KeysOnlyStore.keysOf(after))) {
-          tell(kind, after);
-        }
-      }
+          @Override
+          public void onUpdate(T before, T after) {
+            // Values are not kept and do not change a verdict; keys do (a key a spec names may
+            // appear).
+            if (!Objects.equals(KeysOnlyStore.keysOf(before), KeysOnlyStore.keysOf(after))) {
+              tell(kind, after);
+            }
+          }
 
-      @Override
-      public void onDelete(T object, boolean finalStateUnknown) {
-        tell(kind, object);
-      }
-    });
+          @Override
+          public void onDelete(T object, boolean finalStateUnknown) {
+            tell(kind, object);
+          }
+        });
     sources.add(new Source(kind, namespace, informer));
   }
 
@@ -123,7 +154,9 @@ public final class ReferencedObjects implements AutoCloseable {
     return find(SpecReferences.Kind.SECRET, namespace, name).map(KeysOnlyStore::keysOf);
   }
 
-  /** The key names of a ConfigMap (data and binaryData), or empty when there is no such ConfigMap. */
+  /**
+   * The key names of a ConfigMap (data and binaryData), or empty when there is no such ConfigMap.
+   */
   Optional<Set<String>> configMapKeys(String namespace, String name) {
     return find(SpecReferences.Kind.CONFIG_MAP, namespace, name).map(KeysOnlyStore::keysOf);
   }
@@ -164,9 +197,9 @@ public final class ReferencedObjects implements AutoCloseable {
   }
 
   /**
-   * A store that keeps an object's identity and, as the data of a Secret or ConfigMap, its key names
-   * with empty values. It empties the object it is given, before the informer tells any handler of it,
-   * so no value outlives the decoding of the watch event that carried it.
+   * A store that keeps an object's identity and, as the data of a Secret or ConfigMap, its key
+   * names with empty values. It empties the object it is given, before the informer tells any
+   * handler of it, so no value outlives the decoding of the watch event that carried it.
    */
   static final class KeysOnlyStore<T extends HasMetadata> extends BasicItemStore<T> {
 
@@ -182,8 +215,13 @@ public final class ReferencedObjects implements AutoCloseable {
       Map<String, String> emptied = new TreeMap<>();
       keys.apply(object).forEach(name -> emptied.put(name, ""));
       ObjectMeta metadata = object.getMetadata();
-      object.setMetadata(new ObjectMetaBuilder().withName(metadata.getName()).withNamespace(metadata.getNamespace())
-          .withUid(metadata.getUid()).withResourceVersion(metadata.getResourceVersion()).build());
+      object.setMetadata(
+          new ObjectMetaBuilder()
+              .withName(metadata.getName())
+              .withNamespace(metadata.getNamespace())
+              .withUid(metadata.getUid())
+              .withResourceVersion(metadata.getResourceVersion())
+              .build());
       if (object instanceof Secret secret) {
         secret.setData(emptied);
         secret.setStringData(null);
@@ -199,8 +237,10 @@ public final class ReferencedObjects implements AutoCloseable {
 
     /** The key names an emptied Secret or ConfigMap keeps; none for anything else. */
     static Set<String> keysOf(HasMetadata object) {
-      Map<String, String> data = object instanceof Secret secret ? secret.getData()
-          : object instanceof ConfigMap map ? map.getData() : null;
+      Map<String, String> data =
+          object instanceof Secret secret
+              ? secret.getData()
+              : object instanceof ConfigMap map ? map.getData() : null;
       return data == null ? Set.of() : new TreeSet<>(data.keySet());
     }
   }

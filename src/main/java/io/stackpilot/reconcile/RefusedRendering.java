@@ -11,47 +11,64 @@ import java.util.Map;
 
 /**
  * The API server's refusal of an object rendered from a spec the checks let through (a toleration
- * with operator Maybe, an env source it does not know, requests above limits, config too large for a
- * ConfigMap: values core/v1 validates and the CRD's schema cannot), as validation errors. Each names
- * the spec field the refused field came from, as far as the rendering says, and quotes the API
- * server's own message, so the service reports Invalid instead of failing every reconcile unseen.
+ * with operator Maybe, an env source it does not know, requests above limits, config too large for
+ * a ConfigMap: values core/v1 validates and the CRD's schema cannot), as validation errors. Each
+ * names the spec field the refused field came from, as far as the rendering says, and quotes the
+ * API server's own message, so the service reports Invalid instead of failing every reconcile
+ * unseen.
  */
 final class RefusedRendering {
 
   /** Rendered field prefixes and the spec fields they are rendered from, most specific first. */
   private static final Map<String, String> ORIGINS = origins();
+
   private static final int MESSAGE_LIMIT = 500;
 
   private RefusedRendering() {}
 
   static List<Finding> findings(HasMetadata object, KubernetesClientException refusal) {
     String what = object.getKind() + " " + object.getMetadata().getName();
-    List<StatusCause> causes = refusal.getStatus() == null || refusal.getStatus().getDetails() == null
-        ? List.of() : refusal.getStatus().getDetails().getCauses();
+    List<StatusCause> causes =
+        refusal.getStatus() == null || refusal.getStatus().getDetails() == null
+            ? List.of()
+            : refusal.getStatus().getDetails().getCauses();
     List<Finding> findings = new ArrayList<>();
     if (causes == null || causes.isEmpty()) {
-      String said = refusal.getStatus() == null ? refusal.getMessage() : refusal.getStatus().getMessage();
+      String said =
+          refusal.getStatus() == null ? refusal.getMessage() : refusal.getStatus().getMessage();
       findings.add(finding(origin(object, ""), what, shortened(said)));
       return findings;
     }
     for (StatusCause cause : causes) {
       String field = cause.getField() == null ? "" : cause.getField();
-      findings.add(finding(origin(object, field), what, shortened(field + ": " + cause.getMessage())));
+      findings.add(
+          finding(origin(object, field), what, shortened(field + ": " + cause.getMessage())));
     }
     return findings;
   }
 
   private static Finding finding(String specField, String what, String said) {
-    return new Finding(specField, specField + ": Kubernetes refuses the " + what + " rendered from this spec ("
-        + said + "): fix " + specField + "; what runs keeps running");
+    return new Finding(
+        specField,
+        specField
+            + ": Kubernetes refuses the "
+            + what
+            + " rendered from this spec ("
+            + said
+            + "): fix "
+            + specField
+            + "; what runs keeps running");
   }
 
   private static String origin(HasMetadata object, String renderedField) {
     if ("ConfigMap".equals(object.getKind())) {
       return "spec.config";
     }
-    return ORIGINS.entrySet().stream().filter(e -> renderedField.startsWith(e.getKey())).map(Map.Entry::getValue)
-        .findFirst().orElse("spec");
+    return ORIGINS.entrySet().stream()
+        .filter(e -> renderedField.startsWith(e.getKey()))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse("spec");
   }
 
   private static String shortened(String text) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Wakes the scraping monitoring services of a namespace when a service there comes, goes, or changes
- * its labels or spec: all a scrape configuration is made of.
+ * Wakes the scraping monitoring services of a namespace when a service there comes, goes, or
+ * changes its labels or spec: all a scrape configuration is made of.
  */
 final class ScraperWakes extends NeighbourWakes<MonitoringService> {
 
@@ -29,7 +29,8 @@ final class ScraperWakes extends NeighbourWakes<MonitoringService> {
   }
 
   private static boolean scrapes(MonitoringService monitoring) {
-    return monitoring.getSpec() != null && monitoring.getSpec().getMonitoring() != null
+    return monitoring.getSpec() != null
+        && monitoring.getSpec().getMonitoring() != null
         && monitoring.getSpec().getMonitoring().getScrape() != null;
   }
 }

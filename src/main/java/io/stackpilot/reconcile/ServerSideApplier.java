@@ -24,24 +24,34 @@ final class ServerSideApplier {
   }
 
   /**
-   * Asks the API server, with a dry run, whether it would take the object; only when applying it would
-   * write at all. Returns the API server's refusal of the object itself (Invalid, BadRequest); anything
-   * else, such as a conflict or an unavailable server, is thrown as from a real apply.
+   * Asks the API server, with a dry run, whether it would take the object; only when applying it
+   * would write at all. Returns the API server's refusal of the object itself (Invalid,
+   * BadRequest); anything else, such as a conflict or an unavailable server, is thrown as from a
+   * real apply.
    */
-  <R extends HasMetadata> Optional<KubernetesClientException> refusal(R desired, Optional<R> actual, Context<?> context) {
-    if (actual.isPresent() && SSABasedGenericKubernetesResourceMatcher.<R>getInstance()
-        .matches(actual.get(), desired, context)) {
+  <R extends HasMetadata> Optional<KubernetesClientException> refusal(
+      R desired, Optional<R> actual, Context<?> context) {
+    if (actual.isPresent()
+        && SSABasedGenericKubernetesResourceMatcher.<R>getInstance()
+            .matches(actual.get(), desired, context)) {
       return Optional.empty();
     }
     try {
-      client.resource(desired).dryRun().fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();
+      client
+          .resource(desired)
+          .dryRun()
+          .fieldManager(FieldManager.NAME)
+          .forceConflicts()
+          .serverSideApply();
       return Optional.empty();
     } catch (KubernetesClientException e) {
-      // An admission policy's refusal is the cluster's, not the spec's: it goes the way of a failure,
+      // An admission policy's refusal is the cluster's, not the spec's: it goes the way of a
+      // failure,
       // reported and retried with back-off until the policy lets it through.
       if ((e.getCode() == 422 || e.getCode() == 400 || refusedWhileDecoding(e))
-          && !ReconcileFailure.admissionDenied(String.valueOf(e.getStatus() == null ? e.getMessage()
-              : e.getStatus().getMessage()))) {
+          && !ReconcileFailure.admissionDenied(
+              String.valueOf(
+                  e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()))) {
         return Optional.of(e);
       }
       throw e;
@@ -49,20 +59,23 @@ final class ServerSideApplier {
   }
 
   /**
-   * Some objects fail before validation, as an internal error of the API server, and fail the same way
-   * every time: server-side apply cannot build a patch of a list with two entries for one key (two
-   * mounts at one path), or the object cannot be converted (a quantity it cannot parse).
+   * Some objects fail before validation, as an internal error of the API server, and fail the same
+   * way every time: server-side apply cannot build a patch of a list with two entries for one key
+   * (two mounts at one path), or the object cannot be converted (a quantity it cannot parse).
    */
   private static boolean refusedWhileDecoding(KubernetesClientException e) {
-    String message = String.valueOf(e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage());
+    String message =
+        String.valueOf(e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage());
     return e.getCode() == 500
-        && (message.startsWith("failed to create typed patch object") || message.startsWith("failed to convert"));
+        && (message.startsWith("failed to create typed patch object")
+            || message.startsWith("failed to convert"));
   }
 
   /** Applies when needed; returns whether it wrote. */
   <R extends HasMetadata> boolean apply(R desired, Optional<R> actual, Context<?> context) {
-    if (actual.isPresent() && SSABasedGenericKubernetesResourceMatcher.<R>getInstance()
-        .matches(actual.get(), desired, context)) {
+    if (actual.isPresent()
+        && SSABasedGenericKubernetesResourceMatcher.<R>getInstance()
+            .matches(actual.get(), desired, context)) {
       return false;
     }
     client.resource(desired).fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();

@@ -27,30 +27,55 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What wakes a service controller and what its reconciles read besides the services around them: the
- * objects it renders (its own kind's, by label), their pods and claims, its stack, its neighbours'
- * changes ({@link PeerWakes}) and the inputs its verdict reads ({@link ReferenceWakes}).
+ * What wakes a service controller and what its reconciles read besides the services around them:
+ * the objects it renders (its own kind's, by label), their pods and claims, its stack, its
+ * neighbours' changes ({@link PeerWakes}) and the inputs its verdict reads ({@link
+ * ReferenceWakes}).
  */
 final class ServiceEventSources {
 
   private ServiceEventSources() {}
 
-  static <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> List<EventSource<?, S>> of(
-      OperatorContext operator, EventSourceContext<S> context) {
+  static <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService>
+      List<EventSource<?, S>> of(OperatorContext operator, EventSourceContext<S> context) {
     Class<S> kind = context.getPrimaryResourceClass();
-    context.getPrimaryCache().addIndexer(ServiceReconciler.STACK_INDEX, service -> {
-      String stack = service.serviceSpec() == null ? null : service.serviceSpec().getStack();
-      return stack == null ? List.of() : List.of(stack + "/" + service.getMetadata().getNamespace());
-    });
-    InformerEventSource<ServiceStack, S> stacks = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(ServiceStack.class, kind)
-            .withItemStore(TrimmedItemStore.withoutManagedFields(context))
-            .withSecondaryToPrimaryMapper((ServiceStack stack) -> context.getPrimaryCache()
-                .byIndex(ServiceReconciler.STACK_INDEX, stack.getMetadata().getName() + "/" + stack.getMetadata().getNamespace())
-                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-            .withPrimaryToSecondaryMapper((S service) -> service.serviceSpec() == null || service.serviceSpec().getStack() == null ? Set.of()
-                : Set.of(new ResourceID(service.serviceSpec().getStack(), service.getMetadata().getNamespace())))
-            .build(), context);
+    context
+        .getPrimaryCache()
+        .addIndexer(
+            ServiceReconciler.STACK_INDEX,
+            service -> {
+              String stack =
+                  service.serviceSpec() == null ? null : service.serviceSpec().getStack();
+              return stack == null
+                  ? List.of()
+                  : List.of(stack + "/" + service.getMetadata().getNamespace());
+            });
+    InformerEventSource<ServiceStack, S> stacks =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ServiceStack.class, kind)
+                .withItemStore(TrimmedItemStore.withoutManagedFields(context))
+                .withSecondaryToPrimaryMapper(
+                    (ServiceStack stack) ->
+                        context
+                            .getPrimaryCache()
+                            .byIndex(
+                                ServiceReconciler.STACK_INDEX,
+                                stack.getMetadata().getName()
+                                    + "/"
+                                    + stack.getMetadata().getNamespace())
+                            .stream()
+                            .map(ResourceID::fromResource)
+                            .collect(Collectors.toSet()))
+                .withPrimaryToSecondaryMapper(
+                    (S service) ->
+                        service.serviceSpec() == null || service.serviceSpec().getStack() == null
+                            ? Set.of()
+                            : Set.of(
+                                new ResourceID(
+                                    service.serviceSpec().getStack(),
+                                    service.getMetadata().getNamespace())))
+                .build(),
+            context);
     return List.of(
         new PeerWakes<>(operator.neighbours(), context),
         owned(Deployment.class, kind, context),
@@ -58,53 +83,75 @@ final class ServiceEventSources {
         owned(ConfigMap.class, kind, context),
         owned(Ingress.class, kind, context),
         owned(NetworkPolicy.class, kind, context),
-        new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, kind)
-            .withLabelSelector(renderedFor(kind))
-            .withItemStore(TrimmedItemStore.withoutManagedFields(context))
-            .withSecondaryToPrimaryMapper(pod -> byInstanceLabel(pod, kind))
-            .build(), context),
-        new InformerEventSource<>(InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, kind)
-            .withLabelSelector(renderedFor(kind))
-            .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
-            .withSecondaryToPrimaryMapper(claim -> byInstanceLabel(claim, kind))
-            .build(), context),
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Pod.class, kind)
+                .withLabelSelector(renderedFor(kind))
+                .withItemStore(TrimmedItemStore.withoutManagedFields(context))
+                .withSecondaryToPrimaryMapper(pod -> byInstanceLabel(pod, kind))
+                .build(),
+            context),
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, kind)
+                .withLabelSelector(renderedFor(kind))
+                .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
+                .withSecondaryToPrimaryMapper(claim -> byInstanceLabel(claim, kind))
+                .build(),
+            context),
         stacks,
-        new ReferenceWakes<S>(operator.referenced(), operator.companionApis(),
-            namespace -> context.getPrimaryCache().list(namespace), () -> context.getPrimaryCache().list(),
+        new ReferenceWakes<S>(
+            operator.referenced(),
+            operator.companionApis(),
+            namespace -> context.getPrimaryCache().list(namespace),
+            () -> context.getPrimaryCache().list(),
             service -> SpecReferences.ofService(service, stackOf(service, stacks))));
   }
 
-  private static <S extends StackService> Optional<ServiceStack> stackOf(S service,
-      InformerEventSource<ServiceStack, S> stacks) {
+  private static <S extends StackService> Optional<ServiceStack> stackOf(
+      S service, InformerEventSource<ServiceStack, S> stacks) {
     String stack = service.serviceSpec() == null ? null : service.serviceSpec().getStack();
-    return stack == null ? Optional.empty() : stacks.get(new ResourceID(stack, service.getMetadata().getNamespace()));
+    return stack == null
+        ? Optional.empty()
+        : stacks.get(new ResourceID(stack, service.getMetadata().getNamespace()));
   }
 
-  private static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> owned(Class<R> type,
-      Class<P> kind, EventSourceContext<P> context) {
-    return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, kind)
-        .withLabelSelector(renderedFor(kind))
-        .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
-        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(kind))
-        .build(), context);
+  private static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> owned(
+      Class<R> type, Class<P> kind, EventSourceContext<P> context) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(type, kind)
+            .withLabelSelector(renderedFor(kind))
+            .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
+            .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(kind))
+            .build(),
+        context);
   }
 
   /**
-   * What a controller watches of what Stackpilot renders: its own kind's objects only, by the kind label
-   * every rendered object carries. Selecting on the manager label alone had each of the three controllers
-   * hold, and decode every change of, every Deployment, pod and ConfigMap of all three kinds.
+   * What a controller watches of what Stackpilot renders: its own kind's objects only, by the kind
+   * label every rendered object carries. Selecting on the manager label alone had each of the three
+   * controllers hold, and decode every change of, every Deployment, pod and ConfigMap of all three
+   * kinds.
    */
   private static String renderedFor(Class<?> kind) {
-    return Labels.MANAGED_BY + "=" + Labels.MANAGER + "," + Labels.KIND + "=" + kind.getSimpleName();
+    return Labels.MANAGED_BY
+        + "="
+        + Labels.MANAGER
+        + ","
+        + Labels.KIND
+        + "="
+        + kind.getSimpleName();
   }
 
-  /** Pods and claims carry the service's name and kind in labels; claims have no owner on purpose. */
+  /**
+   * Pods and claims carry the service's name and kind in labels; claims have no owner on purpose.
+   */
   private static Set<ResourceID> byInstanceLabel(HasMetadata object, Class<?> kind) {
     var labels = object.getMetadata().getLabels();
     if (labels == null || !kind.getSimpleName().equals(labels.get(Labels.KIND))) {
       return Set.of();
     }
     String instance = labels.get(Labels.INSTANCE);
-    return instance == null ? Set.of() : Set.of(new ResourceID(instance, object.getMetadata().getNamespace()));
+    return instance == null
+        ? Set.of()
+        : Set.of(new ResourceID(instance, object.getMetadata().getNamespace()));
   }
 }

@@ -21,16 +21,21 @@ import java.util.Optional;
 
 /**
  * The reconciler every service kind shares. One pass observes ({@link ObservedService}, from the
- * informer caches), decides and acts step by step ({@link BetaChannelStep}, {@link StableChannelStep},
- * each asking the pure core and handing its {@link ApplyPlan} to the {@link PlanExecutor}), then
- * computes the status once from the {@link PassOutcome}, writes it if it changed, and says when to
- * look again. An invalid spec never touches what is running. See docs/architecture.md.
+ * informer caches), decides and acts step by step ({@link BetaChannelStep}, {@link
+ * StableChannelStep}, each asking the pure core and handing its {@link ApplyPlan} to the {@link
+ * PlanExecutor}), then computes the status once from the {@link PassOutcome}, writes it if it
+ * changed, and says when to look again. An invalid spec never touches what is running. See
+ * docs/architecture.md.
  */
-public abstract class ServiceReconciler<S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService>
+public abstract class ServiceReconciler<
+        S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService>
     implements Reconciler<S> {
 
   static final String STACK_INDEX = "stackpilot-stack";
-  /** Set to a quarantined revision (optionally followed by '.' and anything) to try it once more. */
+
+  /**
+   * Set to a quarantined revision (optionally followed by '.' and anything) to try it once more.
+   */
   public static final String RETRY_ANNOTATION = "stackpilot.io/retry";
 
   private final OperatorContext operator;
@@ -56,8 +61,12 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
 
   @Override
   public UpdateControl<S> reconcile(S service, Context<S> context) {
-    // The operator framework puts the resource's kind, namespace and name in the MDC of the reconcile.
-    try (var held = operator.nameLocks().hold(service.getMetadata().getNamespace(), service.getMetadata().getName())) {
+    // The operator framework puts the resource's kind, namespace and name in the MDC of the
+    // reconcile.
+    try (var held =
+        operator
+            .nameLocks()
+            .hold(service.getMetadata().getNamespace(), service.getMetadata().getName())) {
       ObservedService<S> observed = ObservedService.observe(operator, service, context);
       PassOutcome outcome = PassOutcome.start(observed);
       if (outcome.valid()) {
@@ -70,19 +79,26 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
   }
 
   /**
-   * A reconcile threw: the status and an Event say what failed and what is awaited or to be done, and
-   * it is tried again with back-off for as long as the cause lasts (see {@link FailureReporter}).
+   * A reconcile threw: the status and an Event say what failed and what is awaited or to be done,
+   * and it is tried again with back-off for as long as the cause lasts (see {@link
+   * FailureReporter}).
    */
   @Override
-  public ErrorStatusUpdateControl<S> updateErrorStatus(S service, Context<S> context, Exception error) {
-    return failures.failed(service, error, status -> statusWriter.writeNow(service, status, context));
+  public ErrorStatusUpdateControl<S> updateErrorStatus(
+      S service, Context<S> context, Exception error) {
+    return failures.failed(
+        service, error, status -> statusWriter.writeNow(service, status, context));
   }
 
-  /** The steps of a valid spec: the name is ours, beta rolls out when selected, then the channel's revision. */
+  /**
+   * The steps of a valid spec: the name is ours, beta rolls out when selected, then the channel's
+   * revision.
+   */
   private PassOutcome decideAndAct(ObservedService<S> observed, PassOutcome outcome) {
     Optional<Finding> taken = executor.nameTaken(observed);
     if (taken.isPresent()) {
-      // Nor does the garbage collector removing the other owner's objects wake this one: look again.
+      // Nor does the garbage collector removing the other owner's objects wake this one: look
+      // again.
       return outcome.refused(List.of(taken.get()), true);
     }
     S service = observed.service();
@@ -98,8 +114,12 @@ public abstract class ServiceReconciler<S extends CustomResource<? extends Servi
     if (!outcome.valid() || outcome.rollout().filter(rollout -> !rollout.promoted()).isPresent()) {
       return outcome;
     }
-    return stable.run(observed, wiring,
-        wiring.withScrapeConfig(Layering.layer(service, observed.stack(), channel, overlays)), channel, owner,
+    return stable.run(
+        observed,
+        wiring,
+        wiring.withScrapeConfig(Layering.layer(service, observed.stack(), channel, overlays)),
+        channel,
+        owner,
         outcome);
   }
 

@@ -23,8 +23,8 @@ final class ServiceStatusWriter {
    * next reconcile reads what was written even before the watch delivers it: a decision is never
    * taken twice from a stale status.
    */
-  <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> void writeNow(S service,
-      ServiceStatus status, Context<S> context) {
+  <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> void writeNow(
+      S service, ServiceStatus status, Context<S> context) {
     S fresh = operator.client().getKubernetesSerialization().clone(service);
     fresh.getMetadata().setResourceVersion(null);
     fresh.getMetadata().setManagedFields(null);
@@ -41,13 +41,35 @@ final class ServiceStatusWriter {
       return;
     }
     switch (Phase.parse(next.getPhase())) {
-      case INVALID -> operator.events().record(service, EventRecorder.Type.Warning, "InvalidSpec",
-          ValidationSummary.of(next.getValidation()));
-      case HEALTHY -> operator.events().record(service, EventRecorder.Type.Normal, "Healthy",
-          "Revision " + next.getRevision() + " (" + next.getImage() + ") is live and ready");
-      case PROGRESSING -> operator.events().record(service, EventRecorder.Type.Normal, "RollingOut",
-          "Rolling out revision " + next.getDesiredRevision());
-      default -> { }
+      case INVALID ->
+          operator
+              .events()
+              .record(
+                  service,
+                  EventRecorder.Type.Warning,
+                  "InvalidSpec",
+                  ValidationSummary.of(next.getValidation()));
+      case HEALTHY ->
+          operator
+              .events()
+              .record(
+                  service,
+                  EventRecorder.Type.Normal,
+                  "Healthy",
+                  "Revision "
+                      + next.getRevision()
+                      + " ("
+                      + next.getImage()
+                      + ") is live and ready");
+      case PROGRESSING ->
+          operator
+              .events()
+              .record(
+                  service,
+                  EventRecorder.Type.Normal,
+                  "RollingOut",
+                  "Rolling out revision " + next.getDesiredRevision());
+      default -> {}
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.stackpilot.reconcile;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.stackpilot.api.Channel;
@@ -32,11 +31,11 @@ import java.util.Optional;
 
 /**
  * The channel's revision on the service's own Deployment, guarded by recovery: the path of every
- * stable service, and of beta once it is promoted. In order: the API server accepts the revision, its
- * dependencies are Ready (a new revision waits, what runs keeps running), recovery decides the target
- * (the desired revision, a rollback or a restart), an upgrade of snapshotted volumes waits for its
- * snapshots, a rollback or restart is recorded before it is carried out, and a rollback away from a
- * failed revision that migrated data restores that data.
+ * stable service, and of beta once it is promoted. In order: the API server accepts the revision,
+ * its dependencies are Ready (a new revision waits, what runs keeps running), recovery decides the
+ * target (the desired revision, a rollback or a restart), an upgrade of snapshotted volumes waits
+ * for its snapshots, a rollback or restart is recorded before it is carried out, and a rollback
+ * away from a failed revision that migrated data restores that data.
  */
 final class StableChannelStep {
 
@@ -45,7 +44,8 @@ final class StableChannelStep {
   private final DataSafetyStep dataSafety;
   private final ServiceStatusWriter statusWriter;
 
-  StableChannelStep(OperatorContext operator, PlanExecutor executor, ServiceStatusWriter statusWriter) {
+  StableChannelStep(
+      OperatorContext operator, PlanExecutor executor, ServiceStatusWriter statusWriter) {
     this.operator = operator;
     this.executor = executor;
     this.dataSafety = new DataSafetyStep(operator);
@@ -53,71 +53,114 @@ final class StableChannelStep {
   }
 
   <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> PassOutcome run(
-      ObservedService<S> observed, StackWiring wiring, EffectiveService effective, Channel channel,
-      OwnerReference owner, PassOutcome outcome) {
+      ObservedService<S> observed,
+      StackWiring wiring,
+      EffectiveService effective,
+      Channel channel,
+      OwnerReference owner,
+      PassOutcome outcome) {
     RenderedService rendered = ServiceRenderer.render(effective, owner);
-    DesiredRevision wanted = new DesiredRevision(rendered.revision(), channel.value(), effective.image(),
-        effective.replicas());
-    PlanExecutor.Refusal refusal = executor.refusal(observed, wiring.objects(rendered.objects(), effective, owner),
-        outcome.history().find(wanted.revision()).isPresent());
+    DesiredRevision wanted =
+        new DesiredRevision(
+            rendered.revision(), channel.value(), effective.image(), effective.replicas());
+    PlanExecutor.Refusal refusal =
+        executor.refusal(
+            observed,
+            wiring.objects(rendered.objects(), effective, owner),
+            outcome.history().find(wanted.revision()).isPresent());
     if (refusal.refused()) {
       return outcome.refused(refusal.errors(), refusal.lookAgain());
     }
     outcome = outcome.withDesired(wanted);
     Optional<DeploymentObservation> live = observed.deployment();
-    boolean newRevision = live.map(DeploymentObservation::revision).filter(wanted.revision()::equals).isEmpty();
+    boolean newRevision =
+        live.map(DeploymentObservation::revision).filter(wanted.revision()::equals).isEmpty();
     var dependencies = wiring.dependencies();
     if (!dependencies.mayRollOut() && newRevision) {
       return outcome.waitingFor(dependencies.reconcilingMessage());
     }
-    RecoveryDecision decided = RecoveryDecider.decide(recoveryInput(observed, wanted, effective, outcome));
+    RecoveryDecision decided =
+        RecoveryDecider.decide(recoveryInput(observed, wanted, effective, outcome));
     outcome = outcome.withRecovery(decided);
     List<ClaimObservation> claims = observed.claimObservations();
     List<ClaimBinding.Restored> restored = ProtectedVolumes.restored(effective, claims);
     outcome = outcome.withVolumes(ProtectedVolumes.status(effective, restored));
     List<ProtectedVolume> snapshotted = ProtectedVolumes.snapshotted(effective, claims);
-    boolean upgrade = decided.target().equals(wanted.revision()) && newRevision
-        && live.filter(running -> !running.image().equals(effective.image())).isPresent();
+    boolean upgrade =
+        decided.target().equals(wanted.revision())
+            && newRevision
+            && live.filter(running -> !running.image().equals(effective.image())).isPresent();
     if (upgrade && !snapshotted.isEmpty()) {
       // One replica on a single-writer volume stops before its snapshot, so the data is at rest.
-      boolean stopFirst = effective.replicas() <= 1
-          && "Recreate".equals(rendered.deployment().getSpec().getStrategy().getType());
-      SnapshotGate snapshots = dataSafety.beforeUpgrade(observed.service(), effective, wanted.revision(), snapshotted,
-          stopFirst, observed.stablePods().size(), live.get(), snapshotBlocked(outcome.intent()), observed.now());
+      boolean stopFirst =
+          effective.replicas() <= 1
+              && "Recreate".equals(rendered.deployment().getSpec().getStrategy().getType());
+      SnapshotGate snapshots =
+          dataSafety.beforeUpgrade(
+              observed.service(),
+              effective,
+              wanted.revision(),
+              snapshotted,
+              stopFirst,
+              observed.stablePods().size(),
+              live.get(),
+              snapshotBlocked(outcome.intent()),
+              observed.now());
       if (!snapshots.open()) {
         return outcome.gatedBy(snapshots);
       }
     }
     if (decided.recordFirst()) {
-      // Recorded before it is carried out: a restarted operator finishes it, and never does it twice.
+      // Recorded before it is carried out: a restarted operator finishes it, and never does it
+      // twice.
       ServiceStatus intent = outcome.status(observed);
       statusWriter.writeNow(observed.service(), intent, observed.context());
       outcome = outcome.recorded(intent);
       // Told at once, so that an operator stopped right after recording still tells it.
       announce(observed, decided);
     }
-    RevisionHistory history = RecoveryTarget.history(decided, rendered, wanted, outcome.history(), observed.now());
+    RevisionHistory history =
+        RecoveryTarget.history(decided, rendered, wanted, outcome.history(), observed.now());
     outcome = outcome.withHistory(history);
     RenderedService target = RecoveryTarget.objects(decided, rendered, wanted, history, owner);
     Optional<String> liveRevision = live.map(DeploymentObservation::revision);
-    if (!decided.target().equals(wanted.revision()) && liveRevision.filter(wanted.revision()::equals).isPresent()) {
-      // The failed revision is still running: this is the rollback, and the moment to roll the data back too.
-      restored = dataSafety.restoreOnRollback(observed.service(), effective, wanted.revision(), liveRevision,
-          snapshotted, claims, restored);
+    if (!decided.target().equals(wanted.revision())
+        && liveRevision.filter(wanted.revision()::equals).isPresent()) {
+      // The failed revision is still running: this is the rollback, and the moment to roll the data
+      // back too.
+      restored =
+          dataSafety.restoreOnRollback(
+              observed.service(),
+              effective,
+              wanted.revision(),
+              liveRevision,
+              snapshotted,
+              claims,
+              restored);
       outcome = outcome.withVolumes(ProtectedVolumes.status(effective, restored));
     }
     target = ClaimBinding.rebind(target, restored);
     boolean withheld = wiring.exposureWithheld(target.objects());
-    executor.carryOut(observed, new ApplyPlan(wiring.objects(target.objects(), effective, owner), history,
-        Labels.standard(effective), target.objects(), withheld, false));
+    executor.carryOut(
+        observed,
+        new ApplyPlan(
+            wiring.objects(target.objects(), effective, owner),
+            history,
+            Labels.standard(effective),
+            target.objects(),
+            withheld,
+            false));
     if (!decided.recordFirst()) {
       announce(observed, decided);
     }
     return outcome.applied(withheld);
   }
 
-  private static RecoveryInput recoveryInput(ObservedService<?> observed, DesiredRevision wanted,
-      EffectiveService effective, PassOutcome outcome) {
+  private static RecoveryInput recoveryInput(
+      ObservedService<?> observed,
+      DesiredRevision wanted,
+      EffectiveService effective,
+      PassOutcome outcome) {
     Optional<DeploymentObservation> live = observed.deployment();
     ServiceStatus previous = outcome.intent();
     return new RecoveryInput(
@@ -136,15 +179,24 @@ final class StableChannelStep {
   }
 
   private void announce(ObservedService<?> observed, RecoveryDecision decided) {
-    operator.signals().announce(observed.service(), observed.stack(), decided,
-        observed.deployment().map(DeploymentObservation::image));
+    operator
+        .signals()
+        .announce(
+            observed.service(),
+            observed.stack(),
+            decided,
+            observed.deployment().map(DeploymentObservation::image));
   }
 
-  /** Whether the last status already said the upgrade is blocked by a snapshot, so it is told once. */
+  /**
+   * Whether the last status already said the upgrade is blocked by a snapshot, so it is told once.
+   */
   private static boolean snapshotBlocked(ServiceStatus previous) {
-    return Conditions.find(Optional.ofNullable(previous.getConditions()).orElse(List.of()),
+    return Conditions.find(
+            Optional.ofNullable(previous.getConditions()).orElse(List.of()),
             ConditionType.STALLED.type())
-        .filter(c -> "True".equals(c.getStatus()) && SnapshotGate.BLOCKED_REASON.equals(c.getReason()))
+        .filter(
+            c -> "True".equals(c.getStatus()) && SnapshotGate.BLOCKED_REASON.equals(c.getReason()))
         .isPresent();
   }
 }

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Wakes a stack when one of its members changes in any way (a status write included: the stack counts
- * its members by phase), and both stacks when a service moves from one to another. The members are read
- * from {@link NeighbourCaches} too, so the stack controller keeps no copy of its own of the services.
+ * Wakes a stack when one of its members changes in any way (a status write included: the stack
+ * counts its members by phase), and both stacks when a service moves from one to another. The
+ * members are read from {@link NeighbourCaches} too, so the stack controller keeps no copy of its
+ * own of the services.
  */
 final class StackMemberWakes extends NeighbourWakes<ServiceStack> {
 
@@ -24,12 +25,19 @@ final class StackMemberWakes extends NeighbourWakes<ServiceStack> {
   @Override
   Stream<ServiceStack> toWake(StackService before, StackService after) {
     String namespace = Optional.ofNullable(after).orElse(before).getMetadata().getNamespace();
-    return Stream.of(stackOf(before), stackOf(after)).filter(Objects::nonNull).distinct()
-        .flatMap(stack -> context.getPrimaryCache().list(namespace,
-            candidate -> candidate.getMetadata().getName().equals(stack)));
+    return Stream.of(stackOf(before), stackOf(after))
+        .filter(Objects::nonNull)
+        .distinct()
+        .flatMap(
+            stack ->
+                context
+                    .getPrimaryCache()
+                    .list(namespace, candidate -> candidate.getMetadata().getName().equals(stack)));
   }
 
   static String stackOf(StackService service) {
-    return service == null || service.serviceSpec() == null ? null : service.serviceSpec().getStack();
+    return service == null || service.serviceSpec() == null
+        ? null
+        : service.serviceSpec().getStack();
   }
 }

@@ -31,10 +31,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a service fits into its stack, from the services around it: the overlays (who protects it, who
- * scrapes it), the scrape configuration of a Prometheus, forward auth on a protected Ingress (withheld
- * until the protector is Ready, so it is never exposed unprotected), the NetworkPolicy of an isolated
- * stack, and the dependencies a new revision waits for.
+ * How a service fits into its stack, from the services around it: the overlays (who protects it,
+ * who scrapes it), the scrape configuration of a Prometheus, forward auth on a protected Ingress
+ * (withheld until the protector is Ready, so it is never exposed unprotected), the NetworkPolicy of
+ * an isolated stack, and the dependencies a new revision waits for.
  */
 final class StackWiring {
 
@@ -53,17 +53,26 @@ final class StackWiring {
   }
 
   Overlays overlays() {
-    boolean scraped = neighbourhood.monitoringServices().stream()
-        .filter(m -> m.getSpec().getMonitoring() != null && m.getSpec().getMonitoring().getRole() == MonitoringRole.METRICS)
-        .filter(m -> m.getSpec().getMonitoring().getScrape() != null)
-        .anyMatch(m -> LabelSelectorMatcher.matches(m.getSpec().getMonitoring().getScrape().getSelector(),
-            Optional.ofNullable(service.getMetadata().getLabels()).orElse(Map.of())));
-    return new Overlays(protectors.stream().findFirst().map(p -> p.getMetadata().getName()), scraped);
+    boolean scraped =
+        neighbourhood.monitoringServices().stream()
+            .filter(
+                m ->
+                    m.getSpec().getMonitoring() != null
+                        && m.getSpec().getMonitoring().getRole() == MonitoringRole.METRICS)
+            .filter(m -> m.getSpec().getMonitoring().getScrape() != null)
+            .anyMatch(
+                m ->
+                    LabelSelectorMatcher.matches(
+                        m.getSpec().getMonitoring().getScrape().getSelector(),
+                        Optional.ofNullable(service.getMetadata().getLabels()).orElse(Map.of())));
+    return new Overlays(
+        protectors.stream().findFirst().map(p -> p.getMetadata().getName()), scraped);
   }
 
   /** A Metrics monitoring service gets the scrape configuration of what it selects as a file. */
   EffectiveService withScrapeConfig(EffectiveService effective) {
-    if (!(service instanceof MonitoringService monitoring) || monitoring.getSpec().getMonitoring() == null
+    if (!(service instanceof MonitoringService monitoring)
+        || monitoring.getSpec().getMonitoring() == null
         || monitoring.getSpec().getMonitoring().getRole() != MonitoringRole.METRICS
         || monitoring.getSpec().getMonitoring().getScrape() == null
         || monitoring.getSpec().getMonitoring().getScrape().getConfigPath() == null) {
@@ -71,39 +80,52 @@ final class StackWiring {
     }
     ConfigFile file = new ConfigFile();
     file.setPath(monitoring.getSpec().getMonitoring().getScrape().getConfigPath());
-    file.setContent(ScrapeConfig.render(monitoring, neighbourhood.services(), service.getMetadata().getNamespace()));
+    file.setContent(
+        ScrapeConfig.render(
+            monitoring, neighbourhood.services(), service.getMetadata().getNamespace()));
     return effective.withOverlayFile(file, Layer.MONITORING_OVERLAY);
   }
 
   /**
-   * The objects to apply: the rendered ones, with a protected Ingress given forward auth, or held back
-   * while its protector is not Ready, and the NetworkPolicy of an isolated stack.
+   * The objects to apply: the rendered ones, with a protected Ingress given forward auth, or held
+   * back while its protector is not Ready, and the NetworkPolicy of an isolated stack.
    */
-  List<HasMetadata> objects(List<HasMetadata> rendered, EffectiveService effective, OwnerReference owner) {
+  List<HasMetadata> objects(
+      List<HasMetadata> rendered, EffectiveService effective, OwnerReference owner) {
     List<HasMetadata> objects = new ArrayList<>();
     for (HasMetadata object : rendered) {
       if (object instanceof Ingress ingress && !protectors.isEmpty()) {
         SecurityService protector = protectors.get(0);
         if (ready(protector)) {
-          objects.addAll(ForwardAuthIngress.decorate(ingress, protector, service.getMetadata().getNamespace(),
-              IngressFlavor.of(ingress)).objects());
+          objects.addAll(
+              ForwardAuthIngress.decorate(
+                      ingress,
+                      protector,
+                      service.getMetadata().getNamespace(),
+                      IngressFlavor.of(ingress))
+                  .objects());
         }
       } else {
         objects.add(object);
       }
     }
-    NetworkInputs inputs = NetworkInputs.derive(service, stack, neighbourhood.services(), INGRESS_CONTROLLER_NAMESPACE);
+    NetworkInputs inputs =
+        NetworkInputs.derive(
+            service, stack, neighbourhood.services(), INGRESS_CONTROLLER_NAMESPACE);
     NetworkPolicies.render(effective, inputs, owner).ifPresent(objects::add);
     return objects;
   }
 
   /** The Ingress is held back because its protector is not Ready yet. */
   boolean exposureWithheld(List<HasMetadata> rendered) {
-    return !protectors.isEmpty() && !ready(protectors.get(0)) && rendered.stream().anyMatch(Ingress.class::isInstance);
+    return !protectors.isEmpty()
+        && !ready(protectors.get(0))
+        && rendered.stream().anyMatch(Ingress.class::isInstance);
   }
 
   DependencyGateResult dependencies() {
-    List<Dependency> dependsOn = Optional.ofNullable(service.serviceSpec().getDependsOn()).orElse(List.of());
+    List<Dependency> dependsOn =
+        Optional.ofNullable(service.serviceSpec().getDependsOn()).orElse(List.of());
     Map<ServiceRef, DependencyState> states = new LinkedHashMap<>();
     for (StackService other : neighbourhood.services()) {
       states.put(ServiceRef.of(other), DependencyState.observed(other));
@@ -113,7 +135,9 @@ final class StackWiring {
 
   /** The service reports Ready; one that is not there (null) is not. */
   static boolean ready(StackService service) {
-    return service != null && service.getStatus() != null && service.getStatus().getConditions() != null
+    return service != null
+        && service.getStatus() != null
+        && service.getStatus().getConditions() != null
         && service.getStatus().getConditions().stream()
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }

@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * An informer's store that keeps of each object's managedFields only what Stackpilot reads. Those
- * entries are nested maps of every field each writer touched (the controller manager on a Deployment's
- * status, KWOK or a kubelet on a pod's) and were the largest share of the operator's heap. Only the
- * server-side apply comparison of an object Stackpilot applies reads them, and only Stackpilot's own
- * entry.
+ * entries are nested maps of every field each writer touched (the controller manager on a
+ * Deployment's status, KWOK or a kubelet on a pod's) and were the largest share of the operator's
+ * heap. Only the server-side apply comparison of an object Stackpilot applies reads them, and only
+ * Stackpilot's own entry.
  */
 final class TrimmedItemStore<R extends HasMetadata> extends BasicItemStore<R> {
 
@@ -23,7 +23,10 @@ final class TrimmedItemStore<R extends HasMetadata> extends BasicItemStore<R> {
     this.keepOwnEntries = keepOwnEntries;
   }
 
-  /** For what Stackpilot applies: its own entries stay, for deciding whether an apply would change anything. */
+  /**
+   * For what Stackpilot applies: its own entries stay, for deciding whether an apply would change
+   * anything.
+   */
   static <R extends HasMetadata> TrimmedItemStore<R> keepingOwnEntries() {
     return new TrimmedItemStore<>(true);
   }
@@ -33,24 +36,33 @@ final class TrimmedItemStore<R extends HasMetadata> extends BasicItemStore<R> {
     return new TrimmedItemStore<>(false);
   }
 
-  /** {@link #keepingOwnEntries()} for an event source of this controller, where it can have a store of its own. */
-  static <R extends HasMetadata> TrimmedItemStore<R> keepingOwnEntries(EventSourceContext<?> context) {
+  /**
+   * {@link #keepingOwnEntries()} for an event source of this controller, where it can have a store
+   * of its own.
+   */
+  static <R extends HasMetadata> TrimmedItemStore<R> keepingOwnEntries(
+      EventSourceContext<?> context) {
     return ownStorePossible(watchedNamespaces(context)) ? keepingOwnEntries() : null;
   }
 
-  /** {@link #withoutManagedFields()} for an event source of this controller, where it can have a store of its own. */
-  static <R extends HasMetadata> TrimmedItemStore<R> withoutManagedFields(EventSourceContext<?> context) {
+  /**
+   * {@link #withoutManagedFields()} for an event source of this controller, where it can have a
+   * store of its own.
+   */
+  static <R extends HasMetadata> TrimmedItemStore<R> withoutManagedFields(
+      EventSourceContext<?> context) {
     return ownStorePossible(watchedNamespaces(context)) ? withoutManagedFields() : null;
   }
 
   /**
    * Whether an event source's informer may have a store to itself: when the controller watches all
    * namespaces or one. Watching several, the framework runs one informer per namespace over the one
-   * store it is given, and each informer's list (at start, or after its watch expired) removes every
-   * other namespace's objects from it; with no store given, each informer has its own.
+   * store it is given, and each informer's list (at start, or after its watch expired) removes
+   * every other namespace's objects from it; with no store given, each informer has its own.
    */
   static boolean ownStorePossible(Set<String> watchedNamespaces) {
-    return InformerConfiguration.allNamespacesWatched(watchedNamespaces) || watchedNamespaces.size() == 1;
+    return InformerConfiguration.allNamespacesWatched(watchedNamespaces)
+        || watchedNamespaces.size() == 1;
   }
 
   private static Set<String> watchedNamespaces(EventSourceContext<?> context) {
@@ -61,9 +73,12 @@ final class TrimmedItemStore<R extends HasMetadata> extends BasicItemStore<R> {
   public R put(String key, R object) {
     var metadata = object.getMetadata();
     if (metadata.getManagedFields() != null) {
-      metadata.setManagedFields(keepOwnEntries
-          ? metadata.getManagedFields().stream().filter(e -> FieldManager.NAME.equals(e.getManager())).toList()
-          : null);
+      metadata.setManagedFields(
+          keepOwnEntries
+              ? metadata.getManagedFields().stream()
+                  .filter(e -> FieldManager.NAME.equals(e.getManager()))
+                  .toList()
+              : null);
     }
     return super.put(key, object);
   }

@@ -11,9 +11,12 @@ final class ValidationSummary {
   private ValidationSummary() {}
 
   static String of(ValidationStatus validation) {
-    List<ValidationMessage> errors = validation == null || validation.getErrors() == null
-        ? List.of() : validation.getErrors();
-    return errors.size() + " error(s); the last applied revision keeps serving: "
-        + errors.stream().map(e -> e.getField() + ": " + e.getMessage()).collect(Collectors.joining("; "));
+    List<ValidationMessage> errors =
+        validation == null || validation.getErrors() == null ? List.of() : validation.getErrors();
+    return errors.size()
+        + " error(s); the last applied revision keeps serving: "
+        + errors.stream()
+            .map(e -> e.getField() + ": " + e.getMessage())
+            .collect(Collectors.joining("; "));
   }
 }

@@ -22,26 +22,40 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The CSI snapshot API (snapshot.storage.k8s.io/v1), read and written as generic resources: it is an
- * add-on a cluster may not have, so the operator must start and run without it, and only the services
- * that ask for snapshots ever touch it.
+ * The CSI snapshot API (snapshot.storage.k8s.io/v1), read and written as generic resources: it is
+ * an add-on a cluster may not have, so the operator must start and run without it, and only the
+ * services that ask for snapshots ever touch it.
  */
 final class VolumeSnapshots {
 
-  static final ResourceDefinitionContext SNAPSHOT = new ResourceDefinitionContext.Builder()
-      .withGroup(DataSafetyLabels.SNAPSHOT_GROUP).withVersion("v1").withKind("VolumeSnapshot")
-      .withPlural("volumesnapshots").withNamespaced(true).build();
-  static final ResourceDefinitionContext SNAPSHOT_CLASS = new ResourceDefinitionContext.Builder()
-      .withGroup(DataSafetyLabels.SNAPSHOT_GROUP).withVersion("v1").withKind("VolumeSnapshotClass")
-      .withPlural("volumesnapshotclasses").withNamespaced(false).build();
+  static final ResourceDefinitionContext SNAPSHOT =
+      new ResourceDefinitionContext.Builder()
+          .withGroup(DataSafetyLabels.SNAPSHOT_GROUP)
+          .withVersion("v1")
+          .withKind("VolumeSnapshot")
+          .withPlural("volumesnapshots")
+          .withNamespaced(true)
+          .build();
+  static final ResourceDefinitionContext SNAPSHOT_CLASS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup(DataSafetyLabels.SNAPSHOT_GROUP)
+          .withVersion("v1")
+          .withKind("VolumeSnapshotClass")
+          .withPlural("volumesnapshotclasses")
+          .withNamespaced(false)
+          .build();
 
   private VolumeSnapshots() {}
 
-  /** The cluster's VolumeSnapshotClasses by name, or empty when the snapshot API is not installed. */
+  /**
+   * The cluster's VolumeSnapshotClasses by name, or empty when the snapshot API is not installed.
+   */
   static Optional<Set<String>> classes(KubernetesClient client) {
     try {
-      return Optional.of(client.genericKubernetesResources(SNAPSHOT_CLASS).list().getItems().stream()
-          .map(c -> c.getMetadata().getName()).collect(Collectors.toSet()));
+      return Optional.of(
+          client.genericKubernetesResources(SNAPSHOT_CLASS).list().getItems().stream()
+              .map(c -> c.getMetadata().getName())
+              .collect(Collectors.toSet()));
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         return Optional.empty();
@@ -52,20 +66,30 @@ final class VolumeSnapshots {
 
   /** The snapshots of one service. */
   static List<SnapshotObservation> of(KubernetesClient client, String namespace, String service) {
-    return client.genericKubernetesResources(SNAPSHOT).inNamespace(namespace)
-        .withLabel(Labels.INSTANCE, service).list().getItems().stream()
-        .map(VolumeSnapshots::observe).toList();
+    return client
+        .genericKubernetesResources(SNAPSHOT)
+        .inNamespace(namespace)
+        .withLabel(Labels.INSTANCE, service)
+        .list()
+        .getItems()
+        .stream()
+        .map(VolumeSnapshots::observe)
+        .toList();
   }
 
   static SnapshotObservation observe(GenericKubernetesResource snapshot) {
-    Map<String, String> labels = Optional.ofNullable(snapshot.getMetadata().getLabels()).orElse(Map.of());
+    Map<String, String> labels =
+        Optional.ofNullable(snapshot.getMetadata().getLabels()).orElse(Map.of());
     String source = snapshot.<String>get("spec", "source", "persistentVolumeClaimName");
     Boolean ready = snapshot.<Boolean>get("status", "readyToUse");
     String error = snapshot.<String>get("status", "error", "message");
     // creationTimestamp has whole seconds; two upgrades within one would make retention guess.
-    Instant created = Optional.ofNullable(snapshot.getMetadata().getAnnotations())
-        .map(a -> a.get(DataSafetyLabels.REQUESTED_AT)).or(() -> Optional.ofNullable(snapshot.getMetadata().getCreationTimestamp()))
-        .map(Instant::parse).orElse(Instant.EPOCH);
+    Instant created =
+        Optional.ofNullable(snapshot.getMetadata().getAnnotations())
+            .map(a -> a.get(DataSafetyLabels.REQUESTED_AT))
+            .or(() -> Optional.ofNullable(snapshot.getMetadata().getCreationTimestamp()))
+            .map(Instant::parse)
+            .orElse(Instant.EPOCH);
     return new SnapshotObservation(
         snapshot.getMetadata().getName(),
         source == null ? "" : source,
@@ -73,13 +97,16 @@ final class VolumeSnapshots {
         Optional.ofNullable(labels.get(DataSafetyLabels.BEFORE_REVISION)),
         Labels.MANAGER.equals(labels.get(Labels.MANAGED_BY)),
         Boolean.TRUE.equals(ready),
-        Optional.ofNullable(error).or(() -> Optional.ofNullable(snapshot.<Object>get("status", "error"))
-            .map(e -> "the snapshotter reported an error")),
+        Optional.ofNullable(error)
+            .or(
+                () ->
+                    Optional.ofNullable(snapshot.<Object>get("status", "error"))
+                        .map(e -> "the snapshotter reported an error")),
         created);
   }
 
-  static GenericKubernetesResource render(PlannedSnapshot planned, String namespace, Map<String, String> standardLabels,
-      Instant now) {
+  static GenericKubernetesResource render(
+      PlannedSnapshot planned, String namespace, Map<String, String> standardLabels, Instant now) {
     Map<String, String> labels = new TreeMap<>(standardLabels);
     labels.put(DataSafetyLabels.STORAGE, planned.storage());
     labels.put(DataSafetyLabels.SOURCE_CLAIM, planned.claim());
@@ -87,12 +114,17 @@ final class VolumeSnapshots {
     return new GenericKubernetesResourceBuilder()
         .withApiVersion(DataSafetyLabels.SNAPSHOT_API_VERSION)
         .withKind("VolumeSnapshot")
-        .withNewMetadata().withName(planned.name()).withNamespace(namespace).withLabels(labels)
-          .addToAnnotations(DataSafetyLabels.REQUESTED_AT, now.toString())
+        .withNewMetadata()
+        .withName(planned.name())
+        .withNamespace(namespace)
+        .withLabels(labels)
+        .addToAnnotations(DataSafetyLabels.REQUESTED_AT, now.toString())
         .endMetadata()
-        .addToAdditionalProperties("spec", Map.of(
-            "volumeSnapshotClassName", planned.snapshotClass(),
-            "source", Map.of("persistentVolumeClaimName", planned.claim())))
+        .addToAdditionalProperties(
+            "spec",
+            Map.of(
+                "volumeSnapshotClassName", planned.snapshotClass(),
+                "source", Map.of("persistentVolumeClaimName", planned.claim())))
         .build();
   }
 
@@ -101,8 +133,10 @@ final class VolumeSnapshots {
   }
 
   static ClaimObservation observe(PersistentVolumeClaim claim) {
-    Map<String, String> labels = Optional.ofNullable(claim.getMetadata().getLabels()).orElse(Map.of());
-    Map<String, String> annotations = Optional.ofNullable(claim.getMetadata().getAnnotations()).orElse(Map.of());
+    Map<String, String> labels =
+        Optional.ofNullable(claim.getMetadata().getLabels()).orElse(Map.of());
+    Map<String, String> annotations =
+        Optional.ofNullable(claim.getMetadata().getAnnotations()).orElse(Map.of());
     return new ClaimObservation(
         claim.getMetadata().getName(),
         Optional.ofNullable(labels.get(DataSafetyLabels.STORAGE)),
@@ -110,6 +144,8 @@ final class VolumeSnapshots {
         Optional.ofNullable(annotations.get(DataSafetyLabels.FAILED_REVISION)),
         Optional.ofNullable(annotations.get(DataSafetyLabels.REPLACES)),
         DataSafetyLabels.MIGRATED.equals(labels.get(DataSafetyLabels.DATA)),
-        Optional.ofNullable(claim.getMetadata().getCreationTimestamp()).map(Instant::parse).orElse(Instant.EPOCH));
+        Optional.ofNullable(claim.getMetadata().getCreationTimestamp())
+            .map(Instant::parse)
+            .orElse(Instant.EPOCH));
   }
 }

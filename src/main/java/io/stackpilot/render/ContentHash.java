@@ -19,10 +19,11 @@ public final class ContentHash {
 
   static final int LENGTH = 10;
 
-  private static final ObjectMapper CANONICAL = JsonMapper.builder()
-      .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-      .build();
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder()
+          .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+          .build();
 
   private ContentHash() {}
 
@@ -36,7 +37,8 @@ public final class ContentHash {
 
   public static String ofText(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, LENGTH);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);

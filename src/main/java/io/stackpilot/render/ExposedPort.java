@@ -23,6 +23,8 @@ public final class ExposedPort {
     if (expose.getPort() == null) {
       return Optional.of(service.ports().get(0));
     }
-    return service.ports().stream().filter(port -> Objects.equals(port.getName(), expose.getPort())).findFirst();
+    return service.ports().stream()
+        .filter(port -> Objects.equals(port.getName(), expose.getPort()))
+        .findFirst();
   }
 }

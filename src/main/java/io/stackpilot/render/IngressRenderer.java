@@ -21,30 +21,43 @@ final class IngressRenderer {
     }
     ExposeSpec expose = service.expose().get();
     String port = exposedPort.get().getName();
-    IngressBuilder ingress = new IngressBuilder()
-        .withNewMetadata()
-          .withName(service.name())
-          .withNamespace(service.namespace())
-          .withLabels(Labels.standard(service))
-          .withOwnerReferences(owner)
-        .endMetadata()
-        .withNewSpec()
-          .withIngressClassName(expose.getIngressClassName())
-          .addNewRule()
+    IngressBuilder ingress =
+        new IngressBuilder()
+            .withNewMetadata()
+            .withName(service.name())
+            .withNamespace(service.namespace())
+            .withLabels(Labels.standard(service))
+            .withOwnerReferences(owner)
+            .endMetadata()
+            .withNewSpec()
+            .withIngressClassName(expose.getIngressClassName())
+            .addNewRule()
             .withHost(expose.getHost())
             .withNewHttp()
-              .addNewPath()
-                .withPath("/")
-                .withPathType("Prefix")
-                .withNewBackend().withNewService().withName(service.name())
-                  .withNewPort().withName(port).endPort().endService().endBackend()
-              .endPath()
+            .addNewPath()
+            .withPath("/")
+            .withPathType("Prefix")
+            .withNewBackend()
+            .withNewService()
+            .withName(service.name())
+            .withNewPort()
+            .withName(port)
+            .endPort()
+            .endService()
+            .endBackend()
+            .endPath()
             .endHttp()
-          .endRule()
-        .endSpec();
+            .endRule()
+            .endSpec();
     if (expose.getTls() != null) {
-      ingress.editSpec().withTls(new IngressTLSBuilder().addToHosts(expose.getHost())
-          .withSecretName(expose.getTls().getSecretName()).build()).endSpec();
+      ingress
+          .editSpec()
+          .withTls(
+              new IngressTLSBuilder()
+                  .addToHosts(expose.getHost())
+                  .withSecretName(expose.getTls().getSecretName())
+                  .build())
+          .endSpec();
     }
     return Optional.of(ingress.build());
   }

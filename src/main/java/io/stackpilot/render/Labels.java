@@ -15,8 +15,13 @@ public final class Labels {
   public static final String COMPONENT = "app.kubernetes.io/component";
   public static final String REVISION = "stackpilot.io/revision";
   public static final String KIND = "stackpilot.io/kind";
-  /** stable or beta: which Deployment a pod belongs to, so a beta canary and stable never share pods. */
+
+  /**
+   * stable or beta: which Deployment a pod belongs to, so a beta canary and stable never share
+   * pods.
+   */
   public static final String TRACK = "stackpilot.io/track";
+
   public static final String MANAGER = "stackpilot";
 
   private Labels() {}
@@ -32,7 +37,9 @@ public final class Labels {
     return labels;
   }
 
-  /** The standard labels of an object rendered earlier, without those that belong to one Deployment. */
+  /**
+   * The standard labels of an object rendered earlier, without those that belong to one Deployment.
+   */
   static Map<String, String> standardFrom(HasMetadata rendered) {
     Map<String, String> labels = new TreeMap<>(rendered.getMetadata().getLabels());
     labels.remove(TRACK);
@@ -54,6 +61,7 @@ public final class Labels {
 
   /** What one Deployment selects. Selectors are immutable, so the track is in it from the start. */
   public static Map<String, String> deploymentSelector(EffectiveService service, Track track) {
-    return new TreeMap<>(Map.of(INSTANCE, service.name(), MANAGED_BY, MANAGER, TRACK, track.value()));
+    return new TreeMap<>(
+        Map.of(INSTANCE, service.name(), MANAGED_BY, MANAGER, TRACK, track.value()));
   }
 }

@@ -2,7 +2,10 @@ package io.stackpilot.render;
 
 import io.stackpilot.api.StorageSpec;
 
-/** Names of the objects rendered for a service. API validation keeps service names to 40 characters so these fit. */
+/**
+ * Names of the objects rendered for a service. API validation keeps service names to 40 characters
+ * so these fit.
+ */
 public final class ObjectNames {
 
   private ObjectNames() {}

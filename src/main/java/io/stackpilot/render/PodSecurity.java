@@ -19,32 +19,42 @@ final class PodSecurity {
 
   static PodSecurityContext pod(SecurityProfile profile) {
     return switch (profile) {
-      case RESTRICTED -> new PodSecurityContextBuilder()
-          .withRunAsNonRoot(true)
-          .withRunAsUser(NON_ROOT_USER)
-          .withRunAsGroup(NON_ROOT_USER)
-          .withFsGroup(NON_ROOT_USER)
-          .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-          .build();
-      case BASELINE -> new PodSecurityContextBuilder()
-          .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-          .build();
+      case RESTRICTED ->
+          new PodSecurityContextBuilder()
+              .withRunAsNonRoot(true)
+              .withRunAsUser(NON_ROOT_USER)
+              .withRunAsGroup(NON_ROOT_USER)
+              .withFsGroup(NON_ROOT_USER)
+              .withNewSeccompProfile()
+              .withType("RuntimeDefault")
+              .endSeccompProfile()
+              .build();
+      case BASELINE ->
+          new PodSecurityContextBuilder()
+              .withNewSeccompProfile()
+              .withType("RuntimeDefault")
+              .endSeccompProfile()
+              .build();
       case PRIVILEGED -> new PodSecurityContext();
     };
   }
 
   static SecurityContext container(SecurityProfile profile, boolean needsDevices) {
     return switch (profile) {
-      case RESTRICTED -> new SecurityContextBuilder()
-          .withAllowPrivilegeEscalation(false)
-          .withNewCapabilities().addToDrop("ALL").endCapabilities()
-          .withRunAsNonRoot(true)
-          .build();
+      case RESTRICTED ->
+          new SecurityContextBuilder()
+              .withAllowPrivilegeEscalation(false)
+              .withNewCapabilities()
+              .addToDrop("ALL")
+              .endCapabilities()
+              .withRunAsNonRoot(true)
+              .build();
       // Images such as linuxserver's start as root to switch to PUID/PGID, which Baseline allows.
       case BASELINE -> new SecurityContextBuilder().withAllowPrivilegeEscalation(false).build();
-      case PRIVILEGED -> needsDevices
-          ? new SecurityContextBuilder().withPrivileged(true).build()
-          : new SecurityContext();
+      case PRIVILEGED ->
+          needsDevices
+              ? new SecurityContextBuilder().withPrivileged(true).build()
+              : new SecurityContext();
     };
   }
 }

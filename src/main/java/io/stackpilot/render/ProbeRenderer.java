@@ -27,11 +27,12 @@ final class ProbeRenderer {
     if (!health.hasCheck()) {
       return Optional.empty();
     }
-    ProbeBuilder probe = new ProbeBuilder()
-        .withInitialDelaySeconds(health.initialDelaySeconds())
-        .withPeriodSeconds(health.periodSeconds())
-        .withFailureThreshold(failureThreshold)
-        .withTimeoutSeconds(5);
+    ProbeBuilder probe =
+        new ProbeBuilder()
+            .withInitialDelaySeconds(health.initialDelaySeconds())
+            .withPeriodSeconds(health.periodSeconds())
+            .withFailureThreshold(failureThreshold)
+            .withTimeoutSeconds(5);
     IntOrString port = new IntOrString(health.portName().orElseThrow());
     if (health.httpPath().isPresent()) {
       probe.withNewHttpGet().withPath(health.httpPath().get()).withPort(port).endHttpGet();

@@ -19,7 +19,10 @@ public record RenderedService(
     List<PersistentVolumeClaim> claims,
     Optional<Ingress> ingress) {
 
-  /** In the order they are applied: what the pods mount and reach first, the Deployment, then the Ingress. */
+  /**
+   * In the order they are applied: what the pods mount and reach first, the Deployment, then the
+   * Ingress.
+   */
   public List<HasMetadata> objects() {
     List<HasMetadata> all = new ArrayList<>(configMaps);
     all.addAll(claims);

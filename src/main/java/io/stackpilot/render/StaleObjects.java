@@ -10,26 +10,31 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a service still owns that its spec no longer asks for: an Ingress once {@code expose} is gone,
- * a NetworkPolicy once its stack stops isolating or it leaves the stack. Left in place, an app its
- * owner took off the network would stay reachable, and one a stack let go would stay fenced in.
+ * What a service still owns that its spec no longer asks for: an Ingress once {@code expose} is
+ * gone, a NetworkPolicy once its stack stops isolating or it leaves the stack. Left in place, an
+ * app its owner took off the network would stay reachable, and one a stack let go would stay fenced
+ * in.
  *
- * <p>Only these kinds are pruned here: ConfigMaps follow the revision history, the canary follows the
- * beta rollout, and the Deployment and Service are always rendered.
+ * <p>Only these kinds are pruned here: ConfigMaps follow the revision history, the canary follows
+ * the beta rollout, and the Deployment and Service are always rendered.
  */
 public final class StaleObjects {
 
-  private static final Set<Class<? extends HasMetadata>> PRUNED = Set.of(Ingress.class, NetworkPolicy.class);
+  private static final Set<Class<? extends HasMetadata>> PRUNED =
+      Set.of(Ingress.class, NetworkPolicy.class);
 
   private StaleObjects() {}
 
   /**
    * @param owned the objects of the pruned kinds the service owns now
    * @param applied the objects just applied for the service
-   * @param exposureWithheld the rendered Ingress is held back until its protector is Ready: the one that
-   *     exists stays, since taking a running app offline to wait for its protector helps nobody
+   * @param exposureWithheld the rendered Ingress is held back until its protector is Ready: the one
+   *     that exists stays, since taking a running app offline to wait for its protector helps
+   *     nobody
    */
-  public static List<HasMetadata> of(Collection<? extends HasMetadata> owned, List<? extends HasMetadata> applied,
+  public static List<HasMetadata> of(
+      Collection<? extends HasMetadata> owned,
+      List<? extends HasMetadata> applied,
       boolean exposureWithheld) {
     Set<String> wanted = applied.stream().map(StaleObjects::key).collect(Collectors.toSet());
     return owned.stream()

@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Evaluates x-kubernetes-validations rules with CEL-java. The environment has what the rules in
  * crds/ use (has, all, exists, exists_one, size, matches, startsWith, endsWith, duration and its
  * comparisons), plus the strings and sets extensions that the API server also offers. Kubernetes'
- * own libraries (quantity, url, ip, cidr, semver, format, list helpers such as isSorted) are not
- * in CEL-java: a rule that calls one does not compile here and is reported as not checkable
- * offline, never as passed.
+ * own libraries (quantity, url, ip, cidr, semver, format, list helpers such as isSorted) are not in
+ * CEL-java: a rule that calls one does not compile here and is reported as not checkable offline,
+ * never as passed.
  */
 final class CelRules {
 
@@ -58,11 +58,16 @@ final class CelRules {
     }
   }
 
-  /** The messageExpression's result when it gives one, else the message, else the API server's default. */
+  /**
+   * The messageExpression's result when it gives one, else the message, else the API server's
+   * default.
+   */
   private String message(ValidationRule rule, Object self) {
     if (rule.messageExpression() != null) {
-      Compiled expression = compiled.computeIfAbsent("message:" + rule.messageExpression(),
-          key -> compile(messages, rule.messageExpression()));
+      Compiled expression =
+          compiled.computeIfAbsent(
+              "message:" + rule.messageExpression(),
+              key -> compile(messages, rule.messageExpression()));
       if (expression.program() != null) {
         try {
           Object text = expression.program().eval(Map.of("self", self));

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON value as CEL sees it in the API server: objects and maps as maps, lists as lists,
- * integers as int (64 bit), numbers as double. The schema decides between int and double, because
- * YAML writes 100 for a double field as well.
+ * A JSON value as CEL sees it in the API server: objects and maps as maps, lists as lists, integers
+ * as int (64 bit), numbers as double. The schema decides between int and double, because YAML
+ * writes 100 for a double field as well.
  */
 final class CelValues {
 
@@ -23,7 +23,9 @@ final class CelValues {
     if (value.isObject()) {
       Map<String, Object> fields = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> field : value.properties()) {
-        fields.put(field.getKey(), of(field.getValue(), schema == null ? null : schema.field(field.getKey())));
+        fields.put(
+            field.getKey(),
+            of(field.getValue(), schema == null ? null : schema.field(field.getKey())));
       }
       return fields;
     }
@@ -42,7 +44,8 @@ final class CelValues {
     if (value.isIntegralNumber() && !declaredDouble) {
       return value.asLong();
     }
-    boolean declaredInteger = schema != null && ("integer".equals(schema.type()) || schema.intOrString());
+    boolean declaredInteger =
+        schema != null && ("integer".equals(schema.type()) || schema.intOrString());
     if (declaredInteger) {
       return value.asLong();
     }

@@ -19,15 +19,22 @@ public final class CrdDefinitions {
 
   private CrdDefinitions() {}
 
-  /** The CRDs named like {@code mediaservices.stackpilot.io}, from {@code META-INF/fabric8/<name>-v1.yml}. */
+  /**
+   * The CRDs named like {@code mediaservices.stackpilot.io}, from {@code
+   * META-INF/fabric8/<name>-v1.yml}.
+   */
   public static List<CrdDefinition> fromClasspath(List<String> crdNames) {
     List<CrdDefinition> crds = new ArrayList<>();
     for (String name : crdNames) {
       String resource = "/META-INF/fabric8/" + name + "-v1.yml";
       try (InputStream yaml = CrdDefinitions.class.getResourceAsStream(resource)) {
         if (yaml == null) {
-          throw new IllegalStateException("the CRD " + name + " is not on the classpath at " + resource
-              + ": build with Maven (the CRD generator runs at process-classes)");
+          throw new IllegalStateException(
+              "the CRD "
+                  + name
+                  + " is not on the classpath at "
+                  + resource
+                  + ": build with Maven (the CRD generator runs at process-classes)");
         }
         crds.add(parse(YAML.readTree(yaml)));
       } catch (IOException e) {
@@ -45,17 +52,32 @@ public final class CrdDefinitions {
     for (JsonNode version : spec.path("versions")) {
       List<PrinterColumn> columns = new ArrayList<>();
       for (JsonNode column : version.path("additionalPrinterColumns")) {
-        columns.add(new PrinterColumn(column.path("name").asText(), column.path("type").asText(),
-            column.path("jsonPath").asText(), column.path("priority").asInt(0),
-            column.hasNonNull("description") ? column.get("description").asText() : null));
+        columns.add(
+            new PrinterColumn(
+                column.path("name").asText(),
+                column.path("type").asText(),
+                column.path("jsonPath").asText(),
+                column.path("priority").asInt(0),
+                column.hasNonNull("description") ? column.get("description").asText() : null));
       }
-      versions.add(new CrdVersion(version.path("name").asText(), version.path("served").asBoolean(),
-          version.path("storage").asBoolean(), columns,
-          StructuralSchema.parse(version.path("schema").path("openAPIV3Schema"))));
+      versions.add(
+          new CrdVersion(
+              version.path("name").asText(),
+              version.path("served").asBoolean(),
+              version.path("storage").asBoolean(),
+              columns,
+              StructuralSchema.parse(version.path("schema").path("openAPIV3Schema"))));
     }
-    return new CrdDefinition(crd.path("metadata").path("name").asText(), spec.path("group").asText(),
-        names.path("kind").asText(), names.path("plural").asText(), names.path("singular").asText(),
-        texts(names.path("shortNames")), texts(names.path("categories")), spec.path("scope").asText(), versions);
+    return new CrdDefinition(
+        crd.path("metadata").path("name").asText(),
+        spec.path("group").asText(),
+        names.path("kind").asText(),
+        names.path("plural").asText(),
+        names.path("singular").asText(),
+        texts(names.path("shortNames")),
+        texts(names.path("categories")),
+        spec.path("scope").asText(),
+        versions);
   }
 
   private static List<String> texts(JsonNode array) {

@@ -24,7 +24,10 @@ public final class CrdValidator {
     crds.forEach(crd -> byGroupAndKind.put(crd.group() + "/" + crd.kind(), crd));
   }
 
-  /** Whether the object belongs to a group of these CRDs; objects of other groups are not ours to judge. */
+  /**
+   * Whether the object belongs to a group of these CRDs; objects of other groups are not ours to
+   * judge.
+   */
   public boolean covers(JsonNode object) {
     String group = group(object.path("apiVersion").asText());
     return byGroupAndKind.values().stream().anyMatch(crd -> crd.group().equals(group));
@@ -37,13 +40,25 @@ public final class CrdValidator {
     String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
     CrdDefinition crd = byGroupAndKind.get(group + "/" + kind);
     if (crd == null) {
-      return rejected(new Violation(FieldPath.root().child("kind"), ViolationType.UNSUPPORTED,
-          "no kind \"" + kind + "\" in group " + group + " (use one of " + kinds(group) + ")"));
+      return rejected(
+          new Violation(
+              FieldPath.root().child("kind"),
+              ViolationType.UNSUPPORTED,
+              "no kind \"" + kind + "\" in group " + group + " (use one of " + kinds(group) + ")"));
     }
     Optional<CrdVersion> served = crd.servedVersion(version);
     if (served.isEmpty()) {
-      return rejected(new Violation(FieldPath.root().child("apiVersion"), ViolationType.UNSUPPORTED,
-          "version " + version + " of " + kind + " is not served (use " + servedVersions(crd) + ")"));
+      return rejected(
+          new Violation(
+              FieldPath.root().child("apiVersion"),
+              ViolationType.UNSUPPORTED,
+              "version "
+                  + version
+                  + " of "
+                  + kind
+                  + " is not served (use "
+                  + servedVersions(crd)
+                  + ")"));
     }
     StructuralSchema schema = served.get().schema();
     JsonNode checked = withoutStatus(object);
@@ -59,20 +74,29 @@ public final class CrdValidator {
     for (Map.Entry<String, StructuralSchema> property : schema.properties().entrySet()) {
       JsonNode value = defaulted.get(property.getKey());
       if (value != null) {
-        StructuralValidator.validate(value, property.getValue(), FieldPath.root().child(property.getKey()), errors);
+        StructuralValidator.validate(
+            value, property.getValue(), FieldPath.root().child(property.getKey()), errors);
       }
     }
     for (String name : schema.required()) {
       if (!defaulted.has(name)) {
-        errors.add(new Violation(FieldPath.root().child(name), ViolationType.REQUIRED, "is required but missing (add it)"));
+        errors.add(
+            new Violation(
+                FieldPath.root().child(name),
+                ViolationType.REQUIRED,
+                "is required but missing (add it)"));
       }
     }
     if (errors.stream().anyMatch(error -> error.type().blocksRules())) {
-      errors.add(new Violation(FieldPath.root(), ViolationType.RULES_NOT_CHECKED,
-          "the CRD's CEL rules were not checked because of the errors above (fix them and validate again)"));
+      errors.add(
+          new Violation(
+              FieldPath.root(),
+              ViolationType.RULES_NOT_CHECKED,
+              "the CRD's CEL rules were not checked because of the errors above (fix them and validate again)"));
       return new SchemaReport(errors, warnings);
     }
-    new RuleWalker(cel, errors, warnings).walk(defaulted, schema, FieldPath.root(), rootSelf(defaulted, schema));
+    new RuleWalker(cel, errors, warnings)
+        .walk(defaulted, schema, FieldPath.root(), rootSelf(defaulted, schema));
     return new SchemaReport(errors, warnings);
   }
 
@@ -86,18 +110,30 @@ public final class CrdValidator {
     return copy;
   }
 
-  private static void findUnknownFields(JsonNode object, StructuralSchema schema, List<Violation> errors) {
-    object.fieldNames().forEachRemaining(name -> {
-      if (!List.of("apiVersion", "kind", "metadata").contains(name) && schema.field(name) == null
-          && !schema.preserveUnknownFields()) {
-        errors.add(UnknownFields.unknown(FieldPath.root().child(name)));
-      } else if (schema.properties().containsKey(name)) {
-        UnknownFields.find(object.get(name), schema.properties().get(name), FieldPath.root().child(name), errors);
-      }
-    });
+  private static void findUnknownFields(
+      JsonNode object, StructuralSchema schema, List<Violation> errors) {
+    object
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!List.of("apiVersion", "kind", "metadata").contains(name)
+                  && schema.field(name) == null
+                  && !schema.preserveUnknownFields()) {
+                errors.add(UnknownFields.unknown(FieldPath.root().child(name)));
+              } else if (schema.properties().containsKey(name)) {
+                UnknownFields.find(
+                    object.get(name),
+                    schema.properties().get(name),
+                    FieldPath.root().child(name),
+                    errors);
+              }
+            });
   }
 
-  /** CEL sees the object's apiVersion, kind and spec, and of its metadata only name and generateName. */
+  /**
+   * CEL sees the object's apiVersion, kind and spec, and of its metadata only name and
+   * generateName.
+   */
   private static Object rootSelf(JsonNode object, StructuralSchema schema) {
     ObjectNode visible = object.deepCopy();
     ObjectNode metadata = visible.putObject("metadata");
@@ -119,12 +155,20 @@ public final class CrdValidator {
   }
 
   private String kinds(String group) {
-    return String.join(", ", byGroupAndKind.values().stream().filter(crd -> crd.group().equals(group))
-        .map(CrdDefinition::kind).toList());
+    return String.join(
+        ", ",
+        byGroupAndKind.values().stream()
+            .filter(crd -> crd.group().equals(group))
+            .map(CrdDefinition::kind)
+            .toList());
   }
 
   private static String servedVersions(CrdDefinition crd) {
-    return String.join(" or ", crd.versions().stream().filter(CrdVersion::served)
-        .map(v -> crd.group() + "/" + v.name()).toList());
+    return String.join(
+        " or ",
+        crd.versions().stream()
+            .filter(CrdVersion::served)
+            .map(v -> crd.group() + "/" + v.name())
+            .toList());
   }
 }

@@ -1,9 +1,9 @@
 package io.stackpilot.schema;
 
 /**
- * A field in an object, written as the API server writes it in its errors ({@code spec.ports[0].name}),
- * so that an offline message and the API server's name the same field the same way. The object
- * itself is the empty path; the API server shows it as {@code <nil>}.
+ * A field in an object, written as the API server writes it in its errors ({@code
+ * spec.ports[0].name}), so that an offline message and the API server's name the same field the
+ * same way. The object itself is the empty path; the API server shows it as {@code <nil>}.
  */
 public record FieldPath(String text) {
 
@@ -41,7 +41,9 @@ public record FieldPath(String text) {
       char c = relative.charAt(i);
       if (c == '.') {
         int end = i + 1;
-        while (end < relative.length() && relative.charAt(end) != '.' && relative.charAt(end) != '[') {
+        while (end < relative.length()
+            && relative.charAt(end) != '.'
+            && relative.charAt(end) != '[') {
           end++;
         }
         path = path.child(relative.substring(i + 1, end));
@@ -59,7 +61,8 @@ public record FieldPath(String text) {
         }
         i = close + 1;
       } else {
-        throw new IllegalArgumentException("field path " + relative + " must start each step with . or [");
+        throw new IllegalArgumentException(
+            "field path " + relative + " must start each step with . or [");
       }
     }
     return path;

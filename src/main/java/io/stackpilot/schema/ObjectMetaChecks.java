@@ -14,8 +14,10 @@ final class ObjectMetaChecks {
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern QUALIFIED_NAME_PART = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+  private static final Pattern QUALIFIED_NAME_PART =
+      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern LABEL_VALUE =
+      Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
 
   private ObjectMetaChecks() {}
 
@@ -23,25 +25,50 @@ final class ObjectMetaChecks {
     FieldPath path = FieldPath.root().child("metadata");
     JsonNode name = metadata.get("name");
     if (name == null || name.asText().isEmpty()) {
-      found.add(new Violation(path.child("name"), ViolationType.REQUIRED, "is required but missing (name the object)"));
+      found.add(
+          new Violation(
+              path.child("name"),
+              ViolationType.REQUIRED,
+              "is required but missing (name the object)"));
     } else if (name.asText().length() > 253 || !DNS_SUBDOMAIN.matcher(name.asText()).matches()) {
-      found.add(new Violation(path.child("name"), ViolationType.INVALID, "\"" + name.asText()
-          + "\" is not a DNS subdomain (use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit)"));
+      found.add(
+          new Violation(
+              path.child("name"),
+              ViolationType.INVALID,
+              "\""
+                  + name.asText()
+                  + "\" is not a DNS subdomain (use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit)"));
     }
     JsonNode namespace = metadata.get("namespace");
-    if (namespace != null && (namespace.asText().length() > 63 || !DNS_LABEL.matcher(namespace.asText()).matches())) {
-      found.add(new Violation(path.child("namespace"), ViolationType.INVALID, "\"" + namespace.asText()
-          + "\" is not a DNS label (use at most 63 lower-case letters, digits and '-')"));
+    if (namespace != null
+        && (namespace.asText().length() > 63 || !DNS_LABEL.matcher(namespace.asText()).matches())) {
+      found.add(
+          new Violation(
+              path.child("namespace"),
+              ViolationType.INVALID,
+              "\""
+                  + namespace.asText()
+                  + "\" is not a DNS label (use at most 63 lower-case letters, digits and '-')"));
     }
     for (Map.Entry<String, JsonNode> label : metadata.path("labels").properties()) {
       if (!isQualifiedName(label.getKey())) {
-        found.add(new Violation(path.child("labels"), ViolationType.INVALID, "label key \"" + label.getKey()
-            + "\" is not a qualified name (use an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.')"));
+        found.add(
+            new Violation(
+                path.child("labels"),
+                ViolationType.INVALID,
+                "label key \""
+                    + label.getKey()
+                    + "\" is not a qualified name (use an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.')"));
       }
       String value = label.getValue().asText();
       if (value.length() > 63 || !LABEL_VALUE.matcher(value).matches()) {
-        found.add(new Violation(path.child("labels"), ViolationType.INVALID, "the value of label \"" + label.getKey()
-            + "\" is not a valid label value (use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)"));
+        found.add(
+            new Violation(
+                path.child("labels"),
+                ViolationType.INVALID,
+                "the value of label \""
+                    + label.getKey()
+                    + "\" is not a valid label value (use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)"));
       }
     }
   }

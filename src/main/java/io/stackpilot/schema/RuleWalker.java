@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates every x-kubernetes-validations rule where the object has a value for it, depth first, as
- * the API server does: a rule on a list item runs once per item, a rule on a map value once per
+ * Evaluates every x-kubernetes-validations rule where the object has a value for it, depth first,
+ * as the API server does: a rule on a list item runs once per item, a rule on a map value once per
  * entry. A failed rule is reported at its node, or at its fieldPath below the node.
  */
 final class RuleWalker {
@@ -48,16 +48,30 @@ final class RuleWalker {
 
   private void report(ValidationRule rule, RuleOutcome outcome, FieldPath path) {
     switch (outcome.verdict()) {
-      case PASSED -> { }
+      case PASSED -> {}
       case FAILED -> {
         FieldPath field = rule.fieldPath() == null ? path : path.resolve(rule.fieldPath());
         errors.add(new Violation(field, typeOf(rule.reason()), outcome.detail()));
       }
-      case ERROR -> errors.add(new Violation(path, ViolationType.INVALID, (rule.message() != null ? rule.message()
-          : "the rule `" + rule.rule() + "`") + "; the rule could not even be evaluated on this value: " + outcome.detail()
-          + " (fix the value: the API server rejects it too)"));
-      case NOT_CHECKABLE -> warnings.add(new Violation(path, ViolationType.INVALID, "the rule `" + rule.rule()
-          + "` was not checked offline: " + outcome.detail() + " (the API server checks it at apply)"));
+      case ERROR ->
+          errors.add(
+              new Violation(
+                  path,
+                  ViolationType.INVALID,
+                  (rule.message() != null ? rule.message() : "the rule `" + rule.rule() + "`")
+                      + "; the rule could not even be evaluated on this value: "
+                      + outcome.detail()
+                      + " (fix the value: the API server rejects it too)"));
+      case NOT_CHECKABLE ->
+          warnings.add(
+              new Violation(
+                  path,
+                  ViolationType.INVALID,
+                  "the rule `"
+                      + rule.rule()
+                      + "` was not checked offline: "
+                      + outcome.detail()
+                      + " (the API server checks it at apply)"));
     }
   }
 

@@ -8,14 +8,18 @@ import io.stackpilot.api.ServiceStack;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Stackpilot's four CRDs, read from the jar (the same YAML as crds/), and a validator over them. */
+/**
+ * Stackpilot's four CRDs, read from the jar (the same YAML as crds/), and a validator over them.
+ */
 public final class StackpilotCrds {
 
   private StackpilotCrds() {}
 
   public static List<String> names() {
-    return Stream.of(ServiceStack.class, MediaService.class, SecurityService.class, MonitoringService.class)
-        .map(CustomResource::getCRDName).toList();
+    return Stream.of(
+            ServiceStack.class, MediaService.class, SecurityService.class, MonitoringService.class)
+        .map(CustomResource::getCRDName)
+        .toList();
   }
 
   public static List<CrdDefinition> definitions() {

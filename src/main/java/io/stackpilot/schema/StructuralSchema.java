@@ -12,8 +12,8 @@ import java.util.Map;
  * One node of a CRD's OpenAPI v3 schema, reduced to the structural subset that the API server
  * enforces on custom resources. Absent keywords are null (or empty, or false).
  *
- * <p>{@code format}, {@code multipleOf}, {@code oneOf} and {@code not} are read for the docs but not
- * enforced: the CRDs do not use them, and the API server ignores most formats anyway.
+ * <p>{@code format}, {@code multipleOf}, {@code oneOf} and {@code not} are read for the docs but
+ * not enforced: the CRDs do not use them, and the API server ignores most formats anyway.
  */
 public record StructuralSchema(
     String type,
@@ -48,7 +48,9 @@ public record StructuralSchema(
   /** Reads a schema node, e.g. a CRD version's {@code schema.openAPIV3Schema}. */
   public static StructuralSchema parse(JsonNode node) {
     Map<String, StructuralSchema> properties = new LinkedHashMap<>();
-    node.path("properties").properties().forEach(entry -> properties.put(entry.getKey(), parse(entry.getValue())));
+    node.path("properties")
+        .properties()
+        .forEach(entry -> properties.put(entry.getKey(), parse(entry.getValue())));
     JsonNode additional = node.get("additionalProperties");
     StructuralSchema additionalSchema = null;
     if (additional != null && additional.isObject()) {
@@ -89,12 +91,16 @@ public record StructuralSchema(
 
   /** A schema that accepts any value and keeps unknown fields. */
   static StructuralSchema anything() {
-    return new StructuralSchema(null, null, null, null, Map.of(), List.of(), null, null, List.of(), null,
-        null, false, null, false, null, null, null, null, null, null, false, false, true, null, List.of(),
-        List.of(), List.of(), List.of());
+    return new StructuralSchema(
+        null, null, null, null, Map.of(), List.of(), null, null, List.of(), null, null, false, null,
+        false, null, null, null, null, null, null, false, false, true, null, List.of(), List.of(),
+        List.of(), List.of());
   }
 
-  /** The schema of the value of field {@code name} of an object of this schema, or null when undeclared. */
+  /**
+   * The schema of the value of field {@code name} of an object of this schema, or null when
+   * undeclared.
+   */
   public StructuralSchema field(String name) {
     StructuralSchema declared = properties.get(name);
     return declared != null ? declared : additionalProperties;
@@ -134,13 +140,16 @@ public record StructuralSchema(
 
   private static List<ValidationRule> rules(JsonNode array) {
     List<ValidationRule> values = new ArrayList<>();
-    array.forEach(rule -> values.add(new ValidationRule(
-        rule.path("rule").asText(),
-        text(rule, "message"),
-        text(rule, "messageExpression"),
-        text(rule, "fieldPath"),
-        text(rule, "reason"),
-        rule.path("optionalOldSelf").asBoolean(false))));
+    array.forEach(
+        rule ->
+            values.add(
+                new ValidationRule(
+                    rule.path("rule").asText(),
+                    text(rule, "message"),
+                    text(rule, "messageExpression"),
+                    text(rule, "fieldPath"),
+                    text(rule, "reason"),
+                    rule.path("optionalOldSelf").asBoolean(false))));
     return List.copyOf(values);
   }
 }

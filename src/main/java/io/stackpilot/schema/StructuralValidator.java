@@ -23,7 +23,8 @@ final class StructuralValidator {
 
   private StructuralValidator() {}
 
-  static void validate(JsonNode value, StructuralSchema schema, FieldPath path, List<Violation> found) {
+  static void validate(
+      JsonNode value, StructuralSchema schema, FieldPath path, List<Violation> found) {
     if (schema == null) {
       return;
     }
@@ -73,56 +74,128 @@ final class StructuralValidator {
 
   private static boolean isInteger(JsonNode value) {
     return value.isIntegralNumber()
-        || (value.isFloatingPointNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
+        || (value.isFloatingPointNumber()
+            && value.decimalValue().stripTrailingZeros().scale() <= 0);
   }
 
-  private static void checkEnum(JsonNode value, StructuralSchema schema, FieldPath path, List<Violation> found) {
-    if (schema.enumValues().isEmpty() || schema.enumValues().stream().anyMatch(allowed -> allowed.equals(value))) {
+  private static void checkEnum(
+      JsonNode value, StructuralSchema schema, FieldPath path, List<Violation> found) {
+    if (schema.enumValues().isEmpty()
+        || schema.enumValues().stream().anyMatch(allowed -> allowed.equals(value))) {
       return;
     }
-    String allowed = schema.enumValues().stream().map(JsonNode::toString).collect(Collectors.joining(", "));
-    found.add(new Violation(path, ViolationType.UNSUPPORTED,
-        "unsupported value " + shown(value) + " (use one of " + allowed + ")"));
+    String allowed =
+        schema.enumValues().stream().map(JsonNode::toString).collect(Collectors.joining(", "));
+    found.add(
+        new Violation(
+            path,
+            ViolationType.UNSUPPORTED,
+            "unsupported value " + shown(value) + " (use one of " + allowed + ")"));
   }
 
-  private static void checkString(String text, StructuralSchema schema, FieldPath path, List<Violation> found) {
+  private static void checkString(
+      String text, StructuralSchema schema, FieldPath path, List<Violation> found) {
     long length = text.codePointCount(0, text.length());
     if (schema.maxLength() != null && length > schema.maxLength()) {
-      found.add(new Violation(path, ViolationType.TOO_LONG, "is " + length + " characters long, more than "
-          + schema.maxLength() + " (shorten it to at most " + schema.maxLength() + ")"));
+      found.add(
+          new Violation(
+              path,
+              ViolationType.TOO_LONG,
+              "is "
+                  + length
+                  + " characters long, more than "
+                  + schema.maxLength()
+                  + " (shorten it to at most "
+                  + schema.maxLength()
+                  + ")"));
     }
     if (schema.minLength() != null && length < schema.minLength()) {
-      found.add(new Violation(path, ViolationType.INVALID, "is " + length + " characters long, fewer than "
-          + schema.minLength() + " (make it at least " + schema.minLength() + " long)"));
+      found.add(
+          new Violation(
+              path,
+              ViolationType.INVALID,
+              "is "
+                  + length
+                  + " characters long, fewer than "
+                  + schema.minLength()
+                  + " (make it at least "
+                  + schema.minLength()
+                  + " long)"));
     }
     if (schema.pattern() != null && !pattern(schema.pattern()).matcher(text).find()) {
-      found.add(new Violation(path, ViolationType.INVALID, shown(text) + " does not match the pattern "
-          + schema.pattern() + " (change the value to fit it; docs/api.md describes the field)"));
+      found.add(
+          new Violation(
+              path,
+              ViolationType.INVALID,
+              shown(text)
+                  + " does not match the pattern "
+                  + schema.pattern()
+                  + " (change the value to fit it; docs/api.md describes the field)"));
     }
   }
 
-  private static void checkNumber(JsonNode value, StructuralSchema schema, FieldPath path, List<Violation> found) {
+  private static void checkNumber(
+      JsonNode value, StructuralSchema schema, FieldPath path, List<Violation> found) {
     BigDecimal number = value.decimalValue();
     BigDecimal minimum = schema.minimum();
     BigDecimal maximum = schema.maximum();
-    if (minimum != null && (schema.exclusiveMinimum() ? number.compareTo(minimum) <= 0 : number.compareTo(minimum) < 0)) {
-      found.add(new Violation(path, ViolationType.INVALID, value + " is below the minimum (use a value "
-          + (schema.exclusiveMinimum() ? "greater than " : "of at least ") + plain(minimum) + ")"));
+    if (minimum != null
+        && (schema.exclusiveMinimum()
+            ? number.compareTo(minimum) <= 0
+            : number.compareTo(minimum) < 0)) {
+      found.add(
+          new Violation(
+              path,
+              ViolationType.INVALID,
+              value
+                  + " is below the minimum (use a value "
+                  + (schema.exclusiveMinimum() ? "greater than " : "of at least ")
+                  + plain(minimum)
+                  + ")"));
     }
-    if (maximum != null && (schema.exclusiveMaximum() ? number.compareTo(maximum) >= 0 : number.compareTo(maximum) > 0)) {
-      found.add(new Violation(path, ViolationType.INVALID, value + " is above the maximum (use a value "
-          + (schema.exclusiveMaximum() ? "less than " : "of at most ") + plain(maximum) + ")"));
+    if (maximum != null
+        && (schema.exclusiveMaximum()
+            ? number.compareTo(maximum) >= 0
+            : number.compareTo(maximum) > 0)) {
+      found.add(
+          new Violation(
+              path,
+              ViolationType.INVALID,
+              value
+                  + " is above the maximum (use a value "
+                  + (schema.exclusiveMaximum() ? "less than " : "of at most ")
+                  + plain(maximum)
+                  + ")"));
     }
   }
 
-  private static void checkArray(JsonNode array, StructuralSchema schema, FieldPath path, List<Violation> found) {
+  private static void checkArray(
+      JsonNode array, StructuralSchema schema, FieldPath path, List<Violation> found) {
     if (schema.maxItems() != null && array.size() > schema.maxItems()) {
-      found.add(new Violation(path, ViolationType.TOO_MANY, "has " + array.size() + " items, more than "
-          + schema.maxItems() + " (remove items to leave at most " + schema.maxItems() + ")"));
+      found.add(
+          new Violation(
+              path,
+              ViolationType.TOO_MANY,
+              "has "
+                  + array.size()
+                  + " items, more than "
+                  + schema.maxItems()
+                  + " (remove items to leave at most "
+                  + schema.maxItems()
+                  + ")"));
     }
     if (schema.minItems() != null && array.size() < schema.minItems()) {
-      found.add(new Violation(path, ViolationType.INVALID, "has " + array.size() + " items, fewer than "
-          + schema.minItems() + " (add items to have at least " + schema.minItems() + ")"));
+      found.add(
+          new Violation(
+              path,
+              ViolationType.INVALID,
+              "has "
+                  + array.size()
+                  + " items, fewer than "
+                  + schema.minItems()
+                  + " (add items to have at least "
+                  + schema.minItems()
+                  + ")"));
     }
     checkListType(array, schema, path, found);
     for (int i = 0; i < array.size(); i++) {
@@ -130,7 +203,8 @@ final class StructuralValidator {
     }
   }
 
-  private static void checkListType(JsonNode array, StructuralSchema schema, FieldPath path, List<Violation> found) {
+  private static void checkListType(
+      JsonNode array, StructuralSchema schema, FieldPath path, List<Violation> found) {
     boolean set = "set".equals(schema.listType());
     boolean map = "map".equals(schema.listType()) && !schema.listMapKeys().isEmpty();
     if (!set && !map) {
@@ -139,37 +213,68 @@ final class StructuralValidator {
     Map<Object, Integer> seen = new HashMap<>();
     for (int i = 0; i < array.size(); i++) {
       JsonNode item = array.get(i);
-      Object identity = set ? item : schema.listMapKeys().stream().map(key -> item.path(key)).toList();
+      Object identity =
+          set ? item : schema.listMapKeys().stream().map(key -> item.path(key)).toList();
       Integer first = seen.putIfAbsent(identity, i);
       if (first != null) {
-        String what = set ? "item " + shown(item) : "key " + schema.listMapKeys().stream()
-            .map(key -> key + "=" + shown(item.path(key))).collect(Collectors.joining(", "));
-        found.add(new Violation(path.index(i), ViolationType.DUPLICATE,
-            "duplicate " + what + ", first at [" + first + "] (remove one of them)"));
+        String what =
+            set
+                ? "item " + shown(item)
+                : "key "
+                    + schema.listMapKeys().stream()
+                        .map(key -> key + "=" + shown(item.path(key)))
+                        .collect(Collectors.joining(", "));
+        found.add(
+            new Violation(
+                path.index(i),
+                ViolationType.DUPLICATE,
+                "duplicate " + what + ", first at [" + first + "] (remove one of them)"));
       }
     }
   }
 
-  private static void checkObject(JsonNode object, StructuralSchema schema, FieldPath path, List<Violation> found) {
+  private static void checkObject(
+      JsonNode object, StructuralSchema schema, FieldPath path, List<Violation> found) {
     for (String name : schema.required()) {
       if (!object.has(name)) {
-        found.add(new Violation(path.child(name), ViolationType.REQUIRED, "is required but missing (add it)"));
+        found.add(
+            new Violation(
+                path.child(name), ViolationType.REQUIRED, "is required but missing (add it)"));
       }
     }
     if (schema.maxProperties() != null && object.size() > schema.maxProperties()) {
-      found.add(new Violation(path, ViolationType.TOO_MANY, "has " + object.size() + " entries, more than "
-          + schema.maxProperties() + " (remove entries to leave at most " + schema.maxProperties() + ")"));
+      found.add(
+          new Violation(
+              path,
+              ViolationType.TOO_MANY,
+              "has "
+                  + object.size()
+                  + " entries, more than "
+                  + schema.maxProperties()
+                  + " (remove entries to leave at most "
+                  + schema.maxProperties()
+                  + ")"));
     }
     if (schema.minProperties() != null && object.size() < schema.minProperties()) {
-      found.add(new Violation(path, ViolationType.INVALID, "has " + object.size() + " entries, fewer than "
-          + schema.minProperties() + " (add entries to have at least " + schema.minProperties() + ")"));
+      found.add(
+          new Violation(
+              path,
+              ViolationType.INVALID,
+              "has "
+                  + object.size()
+                  + " entries, fewer than "
+                  + schema.minProperties()
+                  + " (add entries to have at least "
+                  + schema.minProperties()
+                  + ")"));
     }
     for (Map.Entry<String, JsonNode> field : object.properties()) {
       validate(field.getValue(), schema.field(field.getKey()), path.child(field.getKey()), found);
     }
   }
 
-  private static void checkAnyOf(JsonNode value, StructuralSchema schema, FieldPath path, List<Violation> found) {
+  private static void checkAnyOf(
+      JsonNode value, StructuralSchema schema, FieldPath path, List<Violation> found) {
     if (schema.anyOf().isEmpty()) {
       return;
     }
@@ -180,14 +285,25 @@ final class StructuralValidator {
         return;
       }
     }
-    found.add(new Violation(path, ViolationType.INVALID,
-        shown(value) + " fits none of the allowed forms (docs/api.md describes the field)"));
+    found.add(
+        new Violation(
+            path,
+            ViolationType.INVALID,
+            shown(value) + " fits none of the allowed forms (docs/api.md describes the field)"));
   }
 
   private static Violation wrongType(FieldPath path, StructuralSchema schema, JsonNode value) {
     String expected = schema.intOrString() ? "integer or string" : schema.type();
-    return new Violation(path, ViolationType.WRONG_TYPE,
-        "must be of type " + expected + ", not " + typeOf(value) + " (" + howToWrite(expected) + ")");
+    return new Violation(
+        path,
+        ViolationType.WRONG_TYPE,
+        "must be of type "
+            + expected
+            + ", not "
+            + typeOf(value)
+            + " ("
+            + howToWrite(expected)
+            + ")");
   }
 
   private static String howToWrite(String type) {
@@ -220,13 +336,16 @@ final class StructuralValidator {
   }
 
   private static Pattern pattern(String regex) {
-    return PATTERNS.computeIfAbsent(regex, r -> {
-      try {
-        return Pattern.compile(r);
-      } catch (PatternSyntaxException e) {
-        throw new IllegalStateException("the CRD pattern " + r + " is not RE2: " + e.getMessage(), e);
-      }
-    });
+    return PATTERNS.computeIfAbsent(
+        regex,
+        r -> {
+          try {
+            return Pattern.compile(r);
+          } catch (PatternSyntaxException e) {
+            throw new IllegalStateException(
+                "the CRD pattern " + r + " is not RE2: " + e.getMessage(), e);
+          }
+        });
   }
 
   private static String plain(BigDecimal number) {
@@ -242,6 +361,8 @@ final class StructuralValidator {
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= SHOWN_VALUE_LENGTH ? text : text.substring(0, SHOWN_VALUE_LENGTH) + "...";
+    return text.length() <= SHOWN_VALUE_LENGTH
+        ? text
+        : text.substring(0, SHOWN_VALUE_LENGTH) + "...";
   }
 }

@@ -34,7 +34,9 @@ final class UnknownFields {
   }
 
   static Violation unknown(FieldPath field) {
-    return new Violation(field, ViolationType.UNKNOWN_FIELD,
+    return new Violation(
+        field,
+        ViolationType.UNKNOWN_FIELD,
         "unknown field (remove it, or fix its spelling: docs/api.md lists the fields)");
   }
 }

@@ -2,8 +2,8 @@ package io.stackpilot.schema;
 
 /**
  * The kinds of problem the API server reports for a custom resource. The API server skips the CEL
- * rules when any problem of a blocking kind is present (the rules could not be typed against such
- * a value), and says so with one more error; offline validation does the same.
+ * rules when any problem of a blocking kind is present (the rules could not be typed against such a
+ * value), and says so with one more error; offline validation does the same.
  */
 public enum ViolationType {
   /** A field the schema requires is missing. */

@@ -56,29 +56,52 @@ public record ClusterFacts(
 
   /** No cluster known: only the checks that need nothing but the object itself run. */
   public static ClusterFacts offline() {
-    return new ClusterFacts(false, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of(), null, Set.of());
+    return new ClusterFacts(
+        false, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of(), null, Set.of());
   }
 
   /** A cluster that holds nothing yet; add to it with the {@code with} methods. */
   public static ClusterFacts emptyCluster() {
-    return new ClusterFacts(true, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of(), null, Set.of());
+    return new ClusterFacts(
+        true, Optional.empty(), Map.of(), Map.of(), Set.of(), Map.of(), null, Set.of());
   }
 
   public ClusterFacts withStack(ServiceStack serviceStack) {
     requireOnline();
-    return new ClusterFacts(online, Optional.of(serviceStack), secretKeys, configMapKeys, claimNames, dependencies, snapshotClasses,
+    return new ClusterFacts(
+        online,
+        Optional.of(serviceStack),
+        secretKeys,
+        configMapKeys,
+        claimNames,
+        dependencies,
+        snapshotClasses,
         namesakes);
   }
 
   public ClusterFacts withSecret(String name, String... keys) {
     requireOnline();
-    return new ClusterFacts(online, stack, plus(secretKeys, name, keys), configMapKeys, claimNames, dependencies, snapshotClasses,
+    return new ClusterFacts(
+        online,
+        stack,
+        plus(secretKeys, name, keys),
+        configMapKeys,
+        claimNames,
+        dependencies,
+        snapshotClasses,
         namesakes);
   }
 
   public ClusterFacts withConfigMap(String name, String... keys) {
     requireOnline();
-    return new ClusterFacts(online, stack, secretKeys, plus(configMapKeys, name, keys), claimNames, dependencies, snapshotClasses,
+    return new ClusterFacts(
+        online,
+        stack,
+        secretKeys,
+        plus(configMapKeys, name, keys),
+        claimNames,
+        dependencies,
+        snapshotClasses,
         namesakes);
   }
 
@@ -86,15 +109,16 @@ public record ClusterFacts(
     requireOnline();
     Set<String> claims = new HashSet<>(claimNames);
     claims.add(name);
-    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claims, dependencies, snapshotClasses,
-        namesakes);
+    return new ClusterFacts(
+        online, stack, secretKeys, configMapKeys, claims, dependencies, snapshotClasses, namesakes);
   }
 
   public ClusterFacts withService(ServiceRef service, List<ServiceRef> dependsOn) {
     requireOnline();
     Map<ServiceRef, List<ServiceRef>> graph = new LinkedHashMap<>(dependencies);
     graph.put(service, dependsOn);
-    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claimNames, graph, snapshotClasses, namesakes);
+    return new ClusterFacts(
+        online, stack, secretKeys, configMapKeys, claimNames, graph, snapshotClasses, namesakes);
   }
 
   /** Another service, of another kind, with the same name, that came first. */
@@ -102,17 +126,31 @@ public record ClusterFacts(
     requireOnline();
     Set<ServiceRef> all = new HashSet<>(namesakes);
     all.add(service);
-    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claimNames, dependencies, snapshotClasses, all);
+    return new ClusterFacts(
+        online, stack, secretKeys, configMapKeys, claimNames, dependencies, snapshotClasses, all);
   }
 
-  /** The snapshot API as read: the names of its VolumeSnapshotClasses, or empty when it is not installed. */
+  /**
+   * The snapshot API as read: the names of its VolumeSnapshotClasses, or empty when it is not
+   * installed.
+   */
   public ClusterFacts withSnapshotApi(Optional<Set<String>> classes) {
     requireOnline();
-    return new ClusterFacts(online, stack, secretKeys, configMapKeys, claimNames, dependencies,
-        Objects.requireNonNull(classes), namesakes);
+    return new ClusterFacts(
+        online,
+        stack,
+        secretKeys,
+        configMapKeys,
+        claimNames,
+        dependencies,
+        Objects.requireNonNull(classes),
+        namesakes);
   }
 
-  /** Whether the snapshot API was looked at: only for a service with a volume that asks for snapshots. */
+  /**
+   * Whether the snapshot API was looked at: only for a service with a volume that asks for
+   * snapshots.
+   */
   public boolean snapshotApiKnown() {
     return snapshotClasses != null;
   }
@@ -120,11 +158,13 @@ public record ClusterFacts(
   // Offline facts that quietly carried objects would still skip every cross-object check.
   private void requireOnline() {
     if (!online) {
-      throw new IllegalStateException("offline facts describe no cluster: start from ClusterFacts.emptyCluster()");
+      throw new IllegalStateException(
+          "offline facts describe no cluster: start from ClusterFacts.emptyCluster()");
     }
   }
 
-  private static Map<String, Set<String>> plus(Map<String, Set<String>> objects, String name, String... keys) {
+  private static Map<String, Set<String>> plus(
+      Map<String, Set<String>> objects, String name, String... keys) {
     Map<String, Set<String>> all = new HashMap<>(objects);
     all.put(name, Set.of(keys));
     return all;
@@ -132,7 +172,8 @@ public record ClusterFacts(
 
   private static Map<String, Set<String>> copyOfKeys(Map<String, Set<String>> objects) {
     Map<String, Set<String>> copy = new HashMap<>();
-    objects.forEach((name, keys) -> copy.put(name, Collections.unmodifiableSet(new HashSet<>(keys))));
+    objects.forEach(
+        (name, keys) -> copy.put(name, Collections.unmodifiableSet(new HashSet<>(keys))));
     return Collections.unmodifiableMap(copy);
   }
 }

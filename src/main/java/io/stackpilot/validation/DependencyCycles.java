@@ -18,8 +18,8 @@ final class DependencyCycles {
   private DependencyCycles() {}
 
   /**
-   * The shortest cycle that leaves {@code service} through its dependency {@code firstStep} and comes
-   * back, as the list of services along it starting and ending with {@code service}; empty if
+   * The shortest cycle that leaves {@code service} through its dependency {@code firstStep} and
+   * comes back, as the list of services along it starting and ending with {@code service}; empty if
    * {@code firstStep} does not lead back. Breadth-first, so a diamond (two paths to one service) is
    * not mistaken for a cycle and the cycle named is the shortest one.
    *
@@ -45,7 +45,8 @@ final class DependencyCycles {
     return Optional.empty();
   }
 
-  private static List<ServiceRef> pathBack(ServiceRef service, Map<ServiceRef, ServiceRef> reachedFrom) {
+  private static List<ServiceRef> pathBack(
+      ServiceRef service, Map<ServiceRef, ServiceRef> reachedFrom) {
     List<ServiceRef> path = new ArrayList<>(List.of(service));
     ServiceRef step = reachedFrom.get(service);
     while (!step.equals(service)) {

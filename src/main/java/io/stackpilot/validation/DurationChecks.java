@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every duration in a spec parses and is at most a year. The CRD checks their form, and the recovery
- * windows' minimum with CEL, but a form such as 99999999999999999999h still passes, and it is only
- * when a reconcile computes "now plus the soak" that it fails; and no wait of Stackpilot's (a soak, a
- * failure window) makes sense beyond a year.
+ * Every duration in a spec parses and is at most a year. The CRD checks their form, and the
+ * recovery windows' minimum with CEL, but a form such as 99999999999999999999h still passes, and it
+ * is only when a reconcile computes "now plus the soak" that it fails; and no wait of Stackpilot's
+ * (a soak, a failure window) makes sense beyond a year.
  */
 final class DurationChecks {
 
@@ -20,7 +20,9 @@ final class DurationChecks {
 
   private DurationChecks() {}
 
-  /** @param path the recovery block, e.g. {@code spec.recovery} */
+  /**
+   * @param path the recovery block, e.g. {@code spec.recovery}
+   */
   static void recovery(String path, RecoverySpec recovery, Findings findings) {
     if (recovery == null) {
       return;
@@ -31,7 +33,8 @@ final class DurationChecks {
   }
 
   static void betaRollout(BetaRolloutSpec rollout, Findings findings) {
-    List<RolloutStage> stages = Optional.ofNullable(rollout).map(BetaRolloutSpec::getStages).orElse(List.of());
+    List<RolloutStage> stages =
+        Optional.ofNullable(rollout).map(BetaRolloutSpec::getStages).orElse(List.of());
     for (int i = 0; i < stages.size(); i++) {
       duration("spec.betaRollout.stages[" + i + "].soak", stages.get(i).getSoak(), findings);
     }
@@ -43,8 +46,13 @@ final class DurationChecks {
     }
     try {
       if (Durations.parse(text).compareTo(LONGEST) > 0) {
-        findings.error(field, field + " is " + text + ", longer than a year (8760h), which no wait of Stackpilot's"
-            + " needs: shorten it");
+        findings.error(
+            field,
+            field
+                + " is "
+                + text
+                + ", longer than a year (8760h), which no wait of Stackpilot's"
+                + " needs: shorten it");
       }
     } catch (IllegalArgumentException notADuration) {
       findings.error(field, field + ": " + notADuration.getMessage());

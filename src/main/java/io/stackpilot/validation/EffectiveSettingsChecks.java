@@ -42,61 +42,94 @@ final class EffectiveSettingsChecks {
   }
 
   /**
-   * A malformed quantity in the stack's defaults would end up in this service's Deployment, which the
-   * API server refuses: the service cannot roll out until the stack is fixed, so it says so.
+   * A malformed quantity in the stack's defaults would end up in this service's Deployment, which
+   * the API server refuses: the service cannot roll out until the stack is fixed, so it says so.
    */
   private static void inheritedQuantities(StackLayer stack, Findings findings) {
     Findings inStack = new Findings();
     for (StackLayer.DefaultsBlock block : stack.defaults()) {
-      QuantityChecks.resources(block.field() + ".resources", block.defaults().getResources(), inStack);
+      QuantityChecks.resources(
+          block.field() + ".resources", block.defaults().getResources(), inStack);
       QuantityChecks.env(block.field() + ".env", block.defaults().getEnv(), inStack);
     }
     for (Finding problem : inStack.report().errors()) {
-      findings.error("spec.stack", "spec.stack: " + stack.stackName() + " sets " + problem.message()
-          + "; this service inherits it: fix the stack");
+      findings.error(
+          "spec.stack",
+          "spec.stack: "
+              + stack.stackName()
+              + " sets "
+              + problem.message()
+              + "; this service inherits it: fix the stack");
     }
   }
 
   private static void betaChannelHasImage(ServiceSpec spec, StackLayer stack, Findings findings) {
     boolean hasBeta = spec.getChannels() != null && spec.getChannels().getBeta() != null;
-    stack.effectiveChannel(spec.getChannel()).filter(channel -> channel.value() == Channel.BETA && !hasBeta)
-        .ifPresent(channel -> findings.error(
-            channel.own() ? "spec.channel" : "spec.channels.beta",
-            "spec.channels.beta is missing, but the service runs channel beta (set by " + channel.source()
-                + "): add spec.channels.beta with an image, or set spec.channel: stable"));
+    stack
+        .effectiveChannel(spec.getChannel())
+        .filter(channel -> channel.value() == Channel.BETA && !hasBeta)
+        .ifPresent(
+            channel ->
+                findings.error(
+                    channel.own() ? "spec.channel" : "spec.channels.beta",
+                    "spec.channels.beta is missing, but the service runs channel beta (set by "
+                        + channel.source()
+                        + "): add spec.channels.beta with an image, or set spec.channel: stable"));
   }
 
-  private static void transcodeDevicesArePrivileged(MediaService media, StackLayer stack, Findings findings) {
-    List<String> devices = Optional.ofNullable(media.getSpec().getMedia()).map(MediaSpec::getTranscode)
-        .map(TranscodeSpec::getDevices).orElse(List.of());
+  private static void transcodeDevicesArePrivileged(
+      MediaService media, StackLayer stack, Findings findings) {
+    List<String> devices =
+        Optional.ofNullable(media.getSpec().getMedia())
+            .map(MediaSpec::getTranscode)
+            .map(TranscodeSpec::getDevices)
+            .orElse(List.of());
     if (devices.isEmpty()) {
       return;
     }
-    stack.effective(media.getSpec().getSecurityProfile(), "spec.securityProfile",
-            ServiceDefaults::getSecurityProfile, "securityProfile", SecurityProfile.RESTRICTED)
+    stack
+        .effective(
+            media.getSpec().getSecurityProfile(),
+            "spec.securityProfile",
+            ServiceDefaults::getSecurityProfile,
+            "securityProfile",
+            SecurityProfile.RESTRICTED)
         .filter(profile -> profile.value() != SecurityProfile.PRIVILEGED)
-        .ifPresent(profile -> findings.error("spec.media.transcode.devices",
-            "spec.media.transcode.devices mounts host devices, which only securityProfile Privileged allows,"
-                + " but the service runs " + profile.value().value() + " (set by " + profile.source()
-                + "): set spec.securityProfile: Privileged, or remove the devices"));
+        .ifPresent(
+            profile ->
+                findings.error(
+                    "spec.media.transcode.devices",
+                    "spec.media.transcode.devices mounts host devices, which only securityProfile Privileged allows,"
+                        + " but the service runs "
+                        + profile.value().value()
+                        + " (set by "
+                        + profile.source()
+                        + "): set spec.securityProfile: Privileged, or remove the devices"));
   }
 
   private static void recoveryTiming(ServiceSpec spec, StackLayer stack, Findings findings) {
     Optional<RecoverySpec> own = Optional.ofNullable(spec.getRecovery());
-    Optional<Setting<String>> failureWindow = stack.effective(
-        own.map(RecoverySpec::getFailureWindow).orElse(null), "spec.recovery.failureWindow",
-        fromRecovery(RecoverySpec::getFailureWindow), "recovery.failureWindow",
-        RecoveryTimingCheck.DEFAULT_FAILURE_WINDOW);
-    Optional<Setting<String>> progressDeadline = stack.effective(
-        own.map(RecoverySpec::getProgressDeadline).orElse(null), "spec.recovery.progressDeadline",
-        fromRecovery(RecoverySpec::getProgressDeadline), "recovery.progressDeadline",
-        RecoveryTimingCheck.DEFAULT_PROGRESS_DEADLINE);
+    Optional<Setting<String>> failureWindow =
+        stack.effective(
+            own.map(RecoverySpec::getFailureWindow).orElse(null),
+            "spec.recovery.failureWindow",
+            fromRecovery(RecoverySpec::getFailureWindow),
+            "recovery.failureWindow",
+            RecoveryTimingCheck.DEFAULT_FAILURE_WINDOW);
+    Optional<Setting<String>> progressDeadline =
+        stack.effective(
+            own.map(RecoverySpec::getProgressDeadline).orElse(null),
+            "spec.recovery.progressDeadline",
+            fromRecovery(RecoverySpec::getProgressDeadline),
+            "recovery.progressDeadline",
+            RecoveryTimingCheck.DEFAULT_PROGRESS_DEADLINE);
     if (failureWindow.isPresent() && progressDeadline.isPresent()) {
       RecoveryTimingCheck.check(failureWindow.get(), progressDeadline.get(), findings);
     }
   }
 
-  private static Function<ServiceDefaults, String> fromRecovery(Function<RecoverySpec, String> field) {
+  private static Function<ServiceDefaults, String> fromRecovery(
+      Function<RecoverySpec, String> field) {
     return defaults -> Optional.ofNullable(defaults.getRecovery()).map(field).orElse(null);
   }
 
@@ -104,7 +137,8 @@ final class EffectiveSettingsChecks {
    * A channel override of a key that neither the service nor its stack defines overrides nothing:
    * it adds an entry, which is rarely meant and usually a typo.
    */
-  private static void overridesOverrideSomething(ServiceSpec spec, StackLayer stack, Findings findings) {
+  private static void overridesOverrideSomething(
+      ServiceSpec spec, StackLayer stack, Findings findings) {
     if (spec.getChannels() == null) {
       return;
     }
@@ -115,7 +149,8 @@ final class EffectiveSettingsChecks {
       envNames.addAll(names(block.defaults().getEnv()));
     }
     for (Channel channel : CHANNELS) {
-      ChannelSpec overrides = channel == Channel.STABLE ? spec.getChannels().getStable() : spec.getChannels().getBeta();
+      ChannelSpec overrides =
+          channel == Channel.STABLE ? spec.getChannels().getStable() : spec.getChannels().getBeta();
       if (overrides == null) {
         continue;
       }
@@ -123,17 +158,25 @@ final class EffectiveSettingsChecks {
       for (String key : Nulls.map(overrides.getConfig()).keySet()) {
         if (!configKeys.contains(key)) {
           String field = path + ".config[" + key + "]";
-          findings.warning(field, field + " overrides a key that spec.config does not define (nor the stack's"
-              + " defaults), so it overrides nothing: fix the key if it is a typo, or define it in spec.config");
+          findings.warning(
+              field,
+              field
+                  + " overrides a key that spec.config does not define (nor the stack's"
+                  + " defaults), so it overrides nothing: fix the key if it is a typo, or define it in spec.config");
         }
       }
       List<EnvVar> env = Nulls.list(overrides.getEnv());
       for (int i = 0; i < env.size(); i++) {
         if (!envNames.contains(env.get(i).getName())) {
           String field = path + ".env[" + i + "].name";
-          findings.warning(field, field + " is " + env.get(i).getName() + ", which spec.env does not define (nor"
-              + " the stack's defaults), so it overrides nothing: fix the name if it is a typo, or define it in"
-              + " spec.env");
+          findings.warning(
+              field,
+              field
+                  + " is "
+                  + env.get(i).getName()
+                  + ", which spec.env does not define (nor"
+                  + " the stack's defaults), so it overrides nothing: fix the name if it is a typo, or define it in"
+                  + " spec.env");
         }
       }
     }

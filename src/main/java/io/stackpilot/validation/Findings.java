@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Collects what the checks find, in the order they find it, into one report. Messages quote names
- * from the spec, and a spec may hold a name of a megabyte: each field and message is cut to a length
- * that keeps status and Events small, whatever the spec holds.
+ * from the spec, and a spec may hold a name of a megabyte: each field and message is cut to a
+ * length that keeps status and Events small, whatever the spec holds.
  */
 final class Findings {
 
@@ -29,7 +29,9 @@ final class Findings {
   }
 
   private static String cut(String text, int length) {
-    return text.length() <= length ? text : text.substring(0, length) + "... (" + text.length() + " characters)";
+    return text.length() <= length
+        ? text
+        : text.substring(0, length) + "... (" + text.length() + " characters)";
   }
 
   ValidationReport report() {

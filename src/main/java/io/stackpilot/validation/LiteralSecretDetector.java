@@ -13,21 +13,33 @@ import java.util.regex.Pattern;
  */
 final class LiteralSecretDetector {
 
-  private static final List<String> SECRET_NAME_PARTS = List.of(
-      "PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL");
+  private static final List<String> SECRET_NAME_PARTS =
+      List.of(
+          "PASSWORD",
+          "PASSWD",
+          "SECRET",
+          "TOKEN",
+          "API_KEY",
+          "APIKEY",
+          "PRIVATE_KEY",
+          "CREDENTIAL");
 
   // A JSON Web Token: base64url header and payload (a JSON object starts "eyJ") and a signature.
-  private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+  private static final Pattern JWT =
+      Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
-  // Generated keys (hex, base64, base64url) are long runs without spaces or punctuation such as ':'.
+  // Generated keys (hex, base64, base64url) are long runs without spaces or punctuation such as
+  // ':'.
   private static final Pattern KEY_ALPHABET = Pattern.compile("[A-Za-z0-9+/=_-]{32,}");
 
   // UUIDs are usually identifiers (client IDs, tenant IDs) that are fine to show.
-  private static final Pattern UUID = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   // $(OTHER_VAR) refers to another variable, e.g. one filled from a Secret.
-  private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\([A-Za-z_][-._A-Za-z0-9]*\\)");
+  private static final Pattern VARIABLE_REFERENCE =
+      Pattern.compile("\\$\\([A-Za-z_][-._A-Za-z0-9]*\\)");
 
   private static final Set<String> SWITCHES = Set.of("true", "false", "yes", "no", "on", "off");
 
@@ -36,7 +48,9 @@ final class LiteralSecretDetector {
 
   private LiteralSecretDetector() {}
 
-  /** Why the entry looks like a secret (e.g. "its name contains PASSWORD"), or empty if it does not. */
+  /**
+   * Why the entry looks like a secret (e.g. "its name contains PASSWORD"), or empty if it does not.
+   */
   static Optional<String> suspicion(String name, String value) {
     if (value == null || carriesNoSecret(value)) {
       return Optional.empty();
@@ -47,8 +61,11 @@ final class LiteralSecretDetector {
     if (looksRandom(value)) {
       return Optional.of("its value looks like a generated key");
     }
-    String upperName = name == null ? "" : name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-    return SECRET_NAME_PARTS.stream().filter(upperName::contains).findFirst()
+    String upperName =
+        name == null ? "" : name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    return SECRET_NAME_PARTS.stream()
+        .filter(upperName::contains)
+        .findFirst()
         .map(part -> "its name contains " + part);
   }
 

@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * Every path the container mounts something at is mounted once: volumes, config files, media
  * libraries, the transcode scratch and devices. The CRD keeps each list free of duplicates, but not
- * one list from another (a library at a volume's path, a device named twice); the API server refuses
- * such a Deployment, so it is reported here, on the field that mounts a path a second time.
+ * one list from another (a library at a volume's path, a device named twice); the API server
+ * refuses such a Deployment, so it is reported here, on the field that mounts a path a second time.
  */
 final class MountPathChecks {
 
@@ -26,7 +26,11 @@ final class MountPathChecks {
     Map<String, String> firstByPath = new LinkedHashMap<>();
     List<StorageSpec> storage = Nulls.list(service.serviceSpec().getStorage());
     for (int i = 0; i < storage.size(); i++) {
-      mounted("spec.storage[" + i + "].mountPath", storage.get(i).getMountPath(), firstByPath, findings);
+      mounted(
+          "spec.storage[" + i + "].mountPath",
+          storage.get(i).getMountPath(),
+          firstByPath,
+          findings);
     }
     List<ConfigFile> files = Nulls.list(service.serviceSpec().getConfigFiles());
     for (int i = 0; i < files.size(); i++) {
@@ -36,11 +40,19 @@ final class MountPathChecks {
       MediaSpec spec = media.getSpec().getMedia();
       List<MediaLibrary> libraries = Nulls.list(spec.getLibraries());
       for (int i = 0; i < libraries.size(); i++) {
-        mounted("spec.media.libraries[" + i + "].mountPath", libraries.get(i).getMountPath(), firstByPath, findings);
+        mounted(
+            "spec.media.libraries[" + i + "].mountPath",
+            libraries.get(i).getMountPath(),
+            firstByPath,
+            findings);
       }
       Optional<TranscodeSpec> transcode = Optional.ofNullable(spec.getTranscode());
       if (transcode.map(TranscodeSpec::getScratchSize).isPresent()) {
-        mounted("spec.media.transcode.scratchSize", TranscodeSpec.SCRATCH_MOUNT_PATH, firstByPath, findings);
+        mounted(
+            "spec.media.transcode.scratchSize",
+            TranscodeSpec.SCRATCH_MOUNT_PATH,
+            firstByPath,
+            findings);
       }
       List<String> devices = transcode.map(TranscodeSpec::getDevices).orElse(List.of());
       for (int i = 0; i < devices.size(); i++) {
@@ -49,14 +61,22 @@ final class MountPathChecks {
     }
   }
 
-  private static void mounted(String field, String path, Map<String, String> firstByPath, Findings findings) {
+  private static void mounted(
+      String field, String path, Map<String, String> firstByPath, Findings findings) {
     if (path == null) {
       return;
     }
     String first = firstByPath.putIfAbsent(path, field);
     if (first != null) {
-      findings.error(field, field + " mounts " + path + ", where " + first + " already mounts something: a"
-          + " container cannot mount two things at one path; choose another path for one of them");
+      findings.error(
+          field,
+          field
+              + " mounts "
+              + path
+              + ", where "
+              + first
+              + " already mounts something: a"
+              + " container cannot mount two things at one path; choose another path for one of them");
     }
   }
 }

@@ -17,7 +17,9 @@ final class QuantityChecks {
 
   private QuantityChecks() {}
 
-  /** @param path the resources field, e.g. {@code spec.resources} */
+  /**
+   * @param path the resources field, e.g. {@code spec.resources}
+   */
   static void resources(String path, ResourceRequirements resources, Findings findings) {
     if (resources == null) {
       return;
@@ -26,26 +28,37 @@ final class QuantityChecks {
     quantities(path + ".limits", resources.getLimits(), findings);
   }
 
-  /** @param path the env list, e.g. {@code spec.env} */
+  /**
+   * @param path the env list, e.g. {@code spec.env}
+   */
   static void env(String path, List<EnvVar> env, Findings findings) {
     List<EnvVar> variables = Nulls.list(env);
     for (int i = 0; i < variables.size(); i++) {
       EnvVar variable = variables.get(i);
-      if (variable.getValueFrom() != null && variable.getValueFrom().getResourceFieldRef() != null) {
-        report(path + "[" + i + "].valueFrom.resourceFieldRef.divisor",
-            variable.getValueFrom().getResourceFieldRef().getDivisor(), findings);
+      if (variable.getValueFrom() != null
+          && variable.getValueFrom().getResourceFieldRef() != null) {
+        report(
+            path + "[" + i + "].valueFrom.resourceFieldRef.divisor",
+            variable.getValueFrom().getResourceFieldRef().getDivisor(),
+            findings);
       }
     }
   }
 
   private static void quantities(String path, Map<String, Quantity> quantities, Findings findings) {
-    Nulls.map(quantities).forEach((resource, quantity) -> report(path + "." + resource, quantity, findings));
+    Nulls.map(quantities)
+        .forEach((resource, quantity) -> report(path + "." + resource, quantity, findings));
   }
 
   private static void report(String field, Quantity quantity, Findings findings) {
     if (quantity instanceof MalformedQuantity malformed) {
-      findings.error(field, field + " is \"" + shortened(malformed.text()) + "\", which is not a Kubernetes quantity:"
-          + " write a number with an optional suffix, such as 500m, 256Mi or 2");
+      findings.error(
+          field,
+          field
+              + " is \""
+              + shortened(malformed.text())
+              + "\", which is not a Kubernetes quantity:"
+              + " write a number with an optional suffix, such as 500m, 256Mi or 2");
     }
   }
 

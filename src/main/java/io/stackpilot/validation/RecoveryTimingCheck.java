@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Warns when recovery.failureWindow is longer than recovery.progressDeadline: a new revision that
- * stays unhealthy is judged failed at the progress deadline already, so such a window never applies.
+ * stays unhealthy is judged failed at the progress deadline already, so such a window never
+ * applies.
  */
 final class RecoveryTimingCheck {
 
@@ -17,8 +18,12 @@ final class RecoveryTimingCheck {
 
   private RecoveryTimingCheck() {}
 
-  /** Reports on the object that set at least one of the two; otherwise a layer below it owns the problem. */
-  static void check(Setting<String> failureWindow, Setting<String> progressDeadline, Findings findings) {
+  /**
+   * Reports on the object that set at least one of the two; otherwise a layer below it owns the
+   * problem.
+   */
+  static void check(
+      Setting<String> failureWindow, Setting<String> progressDeadline, Findings findings) {
     if (!failureWindow.own() && !progressDeadline.own()) {
       return;
     }
@@ -26,10 +31,18 @@ final class RecoveryTimingCheck {
     Optional<Duration> deadline = parse(progressDeadline.value());
     if (window.isPresent() && deadline.isPresent() && window.get().compareTo(deadline.get()) > 0) {
       String field = failureWindow.own() ? failureWindow.source() : progressDeadline.source();
-      findings.warning(field, "failureWindow " + failureWindow.value() + " (" + failureWindow.source()
-          + ") is longer than progressDeadline " + progressDeadline.value() + " (" + progressDeadline.source()
-          + "): a failing rollout is judged at the progress deadline first, so the failure window never"
-          + " applies: make failureWindow at most progressDeadline");
+      findings.warning(
+          field,
+          "failureWindow "
+              + failureWindow.value()
+              + " ("
+              + failureWindow.source()
+              + ") is longer than progressDeadline "
+              + progressDeadline.value()
+              + " ("
+              + progressDeadline.source()
+              + "): a failing rollout is judged at the progress deadline first, so the failure window never"
+              + " applies: make failureWindow at most progressDeadline");
     }
   }
 

@@ -5,7 +5,9 @@ import io.stackpilot.api.ServiceKind;
 import io.stackpilot.api.StackService;
 import java.util.Objects;
 
-/** A service in the namespace, written {@code Kind/name} as in dependsOn messages and stack status. */
+/**
+ * A service in the namespace, written {@code Kind/name} as in dependsOn messages and stack status.
+ */
 public record ServiceRef(ServiceKind kind, String name) {
 
   public ServiceRef {

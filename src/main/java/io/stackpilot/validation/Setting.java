@@ -5,8 +5,8 @@ package io.stackpilot.validation;
  *
  * @param source the field that set it, e.g. {@code spec.recovery.failureWindow} or {@code
  *     ServiceStack home spec.base.recovery.failureWindow}, or "the built-in default"
- * @param own whether the object being validated set it (rather than a layer below it); checks report
- *     a problem only on the object that can fix it
+ * @param own whether the object being validated set it (rather than a layer below it); checks
+ *     report a problem only on the object that can fix it
  */
 record Setting<T>(T value, String source, boolean own) {
 

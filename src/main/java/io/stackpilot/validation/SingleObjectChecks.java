@@ -1,6 +1,5 @@
 package io.stackpilot.validation;
 
-import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.BetaRolloutSpec;
 import io.stackpilot.api.ChannelSpec;
 import io.stackpilot.api.Dependency;
@@ -10,6 +9,7 @@ import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.MonitoringSpec;
 import io.stackpilot.api.PortSpec;
 import io.stackpilot.api.RolloutStage;
+import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.SecuritySpec;
 import io.stackpilot.api.ServiceSpec;
@@ -65,7 +65,8 @@ final class SingleObjectChecks {
     }
   }
 
-  private static void channelHasNoLiteralSecrets(String path, ChannelSpec channel, Findings findings) {
+  private static void channelHasNoLiteralSecrets(
+      String path, ChannelSpec channel, Findings findings) {
     if (channel != null) {
       LiteralSecretChecks.env(path + ".env", channel.getEnv(), findings);
       LiteralSecretChecks.config(path + ".config", channel.getConfig(), findings);
@@ -79,16 +80,24 @@ final class SingleObjectChecks {
       if (dependency.getKind() == service.serviceKind()
           && service.getMetadata().getName().equals(dependency.getName())) {
         String field = "spec.dependsOn[" + i + "]";
-        findings.error(field, field + " names the service itself (" + ServiceRef.of(service)
-            + "), so it would wait for itself forever: remove the entry");
+        findings.error(
+            field,
+            field
+                + " names the service itself ("
+                + ServiceRef.of(service)
+                + "), so it would wait for itself forever: remove the entry");
       }
     }
   }
 
-  /** The CRD checks that the last stage reaches 100; a stage that shrinks beta would undo a soak. */
+  /**
+   * The CRD checks that the last stage reaches 100; a stage that shrinks beta would undo a soak.
+   */
   private static void betaStagesDoNotShrink(ServiceSpec spec, Findings findings) {
-    List<RolloutStage> stages = Optional.ofNullable(spec.getBetaRollout()).map(BetaRolloutSpec::getStages)
-        .orElse(List.of());
+    List<RolloutStage> stages =
+        Optional.ofNullable(spec.getBetaRollout())
+            .map(BetaRolloutSpec::getStages)
+            .orElse(List.of());
     RolloutStage widest = null;
     for (int i = 0; i < stages.size(); i++) {
       RolloutStage stage = stages.get(i);
@@ -97,9 +106,18 @@ final class SingleObjectChecks {
       }
       if (widest != null && stage.getPercent() < widest.getPercent()) {
         String field = "spec.betaRollout.stages[" + i + "].percent";
-        findings.error(field, field + " of stage " + stage.getName() + " is " + stage.getPercent()
-            + ", less than the " + widest.getPercent() + " of stage " + widest.getName()
-            + " before it: percents may not decrease; order the stages by percent");
+        findings.error(
+            field,
+            field
+                + " of stage "
+                + stage.getName()
+                + " is "
+                + stage.getPercent()
+                + ", less than the "
+                + widest.getPercent()
+                + " of stage "
+                + widest.getName()
+                + " before it: percents may not decrease; order the stages by percent");
       } else {
         widest = stage;
       }
@@ -116,35 +134,56 @@ final class SingleObjectChecks {
     for (int i = 0; i < storage.size(); i++) {
       StorageSpec volume = storage.get(i);
       // The access mode of a claim the user owns is not in the spec; only created claims are known.
-      VolumeAccessMode mode = Optional.ofNullable(volume.getAccessMode()).orElseGet(() -> SchemaDefaults.of(VolumeAccessMode.class, SchemaDefaults.ACCESS_MODE));
+      VolumeAccessMode mode =
+          Optional.ofNullable(volume.getAccessMode())
+              .orElseGet(
+                  () -> SchemaDefaults.of(VolumeAccessMode.class, SchemaDefaults.ACCESS_MODE));
       if (Nulls.isBlank(volume.getExistingClaim()) && mode != VolumeAccessMode.READ_WRITE_MANY) {
         String field = "spec.storage[" + i + "].accessMode";
-        findings.error(field, field + " of volume " + volume.getName() + " is " + mode.value()
-            + ", which only one pod can use, but spec.replicas is " + replicas
-            + ": set accessMode: ReadWriteMany (with a storage class that supports it) or replicas: 1");
+        findings.error(
+            field,
+            field
+                + " of volume "
+                + volume.getName()
+                + " is "
+                + mode.value()
+                + ", which only one pod can use, but spec.replicas is "
+                + replicas
+                + ": set accessMode: ReadWriteMany (with a storage class that supports it) or replicas: 1");
       }
     }
   }
 
   private static void forwardAuthPortIsAPort(SecurityService service, Findings findings) {
-    Optional<ForwardAuthSpec> forwardAuth = Optional.ofNullable(service.getSpec().getSecurity())
-        .map(SecuritySpec::getForwardAuth);
+    Optional<ForwardAuthSpec> forwardAuth =
+        Optional.ofNullable(service.getSpec().getSecurity()).map(SecuritySpec::getForwardAuth);
     if (forwardAuth.isEmpty() || forwardAuth.get().getPort() == null) {
       return;
     }
     String port = forwardAuth.get().getPort();
-    List<String> ports = Nulls.list(service.getSpec().getPorts()).stream().map(PortSpec::getName).toList();
+    List<String> ports =
+        Nulls.list(service.getSpec().getPorts()).stream().map(PortSpec::getName).toList();
     if (!ports.contains(port)) {
-      findings.error("spec.security.forwardAuth.port", "spec.security.forwardAuth.port is " + port
-          + ", which is not one of spec.ports " + ports + ": name one of them, or add a port named " + port);
+      findings.error(
+          "spec.security.forwardAuth.port",
+          "spec.security.forwardAuth.port is "
+              + port
+              + ", which is not one of spec.ports "
+              + ports
+              + ": name one of them, or add a port named "
+              + port);
     }
   }
 
   private static void metricsRoleScrapes(MonitoringService service, Findings findings) {
     MonitoringSpec monitoring = service.getSpec().getMonitoring();
-    if (monitoring != null && monitoring.getRole() == MonitoringRole.METRICS && monitoring.getScrape() == null) {
-      findings.warning("spec.monitoring.scrape", "spec.monitoring.scrape is missing, so this Metrics service"
-          + " collects nothing from the stack: add scrape with a selector, or choose role Dashboards or Uptime");
+    if (monitoring != null
+        && monitoring.getRole() == MonitoringRole.METRICS
+        && monitoring.getScrape() == null) {
+      findings.warning(
+          "spec.monitoring.scrape",
+          "spec.monitoring.scrape is missing, so this Metrics service"
+              + " collects nothing from the stack: add scrape with a selector, or choose role Dashboards or Uptime");
     }
   }
 }

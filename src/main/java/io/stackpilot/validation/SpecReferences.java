@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * The objects of its namespace a spec names and whose presence or keys change its verdict: Secrets
- * (env, the TLS secret, pull secrets, alert webhook URLs), ConfigMaps (env) and claims (existingClaim,
- * media libraries). The same answer serves two purposes, so they can never drift apart: what the
- * checks read, and which changes wake the resource.
+ * (env, the TLS secret, pull secrets, alert webhook URLs), ConfigMaps (env) and claims
+ * (existingClaim, media libraries). The same answer serves two purposes, so they can never drift
+ * apart: what the checks read, and which changes wake the resource.
  *
  * <p>Only names an object can have are kept: a spec may name anything (a megabyte of letters, a
  * slash), which cannot exist, and asking the API server for it fails the request, not the lookup.
@@ -37,7 +37,11 @@ public record SpecReferences(Set<String> secrets, Set<String> configMaps, Set<St
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   /** The kinds of object a spec refers to. */
-  public enum Kind { SECRET, CONFIG_MAP, CLAIM }
+  public enum Kind {
+    SECRET,
+    CONFIG_MAP,
+    CLAIM
+  }
 
   public SpecReferences {
     secrets = Collections.unmodifiableSet(new TreeSet<>(secrets));
@@ -52,8 +56,10 @@ public record SpecReferences(Set<String> secrets, Set<String> configMaps, Set<St
     if (spec != null) {
       refs.env(spec.getEnv());
       if (spec.getChannels() != null) {
-        Stream.of(spec.getChannels().getStable(), spec.getChannels().getBeta()).filter(Objects::nonNull)
-            .map(ChannelSpec::getEnv).forEach(refs::env);
+        Stream.of(spec.getChannels().getStable(), spec.getChannels().getBeta())
+            .filter(Objects::nonNull)
+            .map(ChannelSpec::getEnv)
+            .forEach(refs::env);
       }
       if (spec.getExpose() != null && spec.getExpose().getTls() != null) {
         refs.secrets.add(spec.getExpose().getTls().getSecretName());
@@ -61,9 +67,12 @@ public record SpecReferences(Set<String> secrets, Set<String> configMaps, Set<St
       if (spec.getStorage() != null) {
         spec.getStorage().stream().map(StorageSpec::getExistingClaim).forEach(refs.claims::add);
       }
-      if (service instanceof MediaService media && media.getSpec().getMedia() != null
+      if (service instanceof MediaService media
+          && media.getSpec().getMedia() != null
           && media.getSpec().getMedia().getLibraries() != null) {
-        media.getSpec().getMedia().getLibraries().stream().map(MediaLibrary::getClaimName).forEach(refs.claims::add);
+        media.getSpec().getMedia().getLibraries().stream()
+            .map(MediaLibrary::getClaimName)
+            .forEach(refs.claims::add);
       }
     }
     stack.ifPresent(refs::stackDefaults);
@@ -118,15 +127,27 @@ public record SpecReferences(Set<String> secrets, Set<String> configMaps, Set<St
       if (stack.getSpec() == null) {
         return;
       }
-      Stream.of(stack.getSpec().getBase(), stack.getSpec().getMedia(), stack.getSpec().getSecurity(),
-          stack.getSpec().getMonitoring()).filter(Objects::nonNull).forEach(defaults -> {
-            env(defaults.getEnv());
-            Optional.ofNullable(defaults.getImagePullSecrets()).orElse(List.of()).stream()
-                .filter(Objects::nonNull).map(LocalObjectReference::getName).forEach(secrets::add);
-          });
-      if (stack.getSpec().getAlerts() != null && stack.getSpec().getAlerts().getWebhooks() != null) {
-        stack.getSpec().getAlerts().getWebhooks().stream().filter(Objects::nonNull).map(AlertWebhook::getUrlSecretRef)
-            .filter(Objects::nonNull).forEach(ref -> secrets.add(ref.getName()));
+      Stream.of(
+              stack.getSpec().getBase(),
+              stack.getSpec().getMedia(),
+              stack.getSpec().getSecurity(),
+              stack.getSpec().getMonitoring())
+          .filter(Objects::nonNull)
+          .forEach(
+              defaults -> {
+                env(defaults.getEnv());
+                Optional.ofNullable(defaults.getImagePullSecrets()).orElse(List.of()).stream()
+                    .filter(Objects::nonNull)
+                    .map(LocalObjectReference::getName)
+                    .forEach(secrets::add);
+              });
+      if (stack.getSpec().getAlerts() != null
+          && stack.getSpec().getAlerts().getWebhooks() != null) {
+        stack.getSpec().getAlerts().getWebhooks().stream()
+            .filter(Objects::nonNull)
+            .map(AlertWebhook::getUrlSecretRef)
+            .filter(Objects::nonNull)
+            .forEach(ref -> secrets.add(ref.getName()));
       }
     }
 

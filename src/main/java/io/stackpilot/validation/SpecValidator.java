@@ -4,10 +4,10 @@ import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.StackService;
 
 /**
- * The operator's validation of specs (docs/design.md, Validation point 2): the semantic and cross-object
- * checks that the CRD's schema and CEL rules cannot make. A pure function of the object and the
- * cluster facts the reconciler read; it collects every error and warning instead of stopping at the
- * first.
+ * The operator's validation of specs (docs/design.md, Validation point 2): the semantic and
+ * cross-object checks that the CRD's schema and CEL rules cannot make. A pure function of the
+ * object and the cluster facts the reconciler read; it collects every error and warning instead of
+ * stopping at the first.
  *
  * <p>With {@link ClusterFacts#offline()} only the checks that need nothing but the object run, as
  * {@code stackpilot validate} does on files.
@@ -20,8 +20,10 @@ public final class SpecValidator {
   public static ValidationReport validateService(StackService service, ClusterFacts facts) {
     Findings findings = new Findings();
     if (service.serviceSpec() == null) {
-      // Only a resource stored before the CRD required spec can get here; nothing else can be checked.
-      findings.error("spec", "spec is missing: a service needs at least spec.channels.stable.image");
+      // Only a resource stored before the CRD required spec can get here; nothing else can be
+      // checked.
+      findings.error(
+          "spec", "spec is missing: a service needs at least spec.channels.stable.image");
       return findings.report();
     }
     StackLayer stack = StackLayer.of(service, facts);

@@ -25,42 +25,68 @@ final class StackChecks {
 
   static void singleObject(ServiceStack stack, Findings findings) {
     Map<String, ServiceDefaults> blocks = defaultsBlocks(stack.getSpec());
-    blocks.forEach((path, defaults) -> {
-      LiteralSecretChecks.env(path + ".env", defaults.getEnv(), findings);
-      LiteralSecretChecks.config(path + ".config", defaults.getConfig(), findings);
-      QuantityChecks.resources(path + ".resources", defaults.getResources(), findings);
-      QuantityChecks.env(path + ".env", defaults.getEnv(), findings);
-      DurationChecks.recovery(path + ".recovery", defaults.getRecovery(), findings);
-    });
-    Optional<RecoverySpec> base = Optional.ofNullable(blocks.get("spec.base")).map(ServiceDefaults::getRecovery);
-    blocks.forEach((path, defaults) -> {
-      Optional<RecoverySpec> own = Optional.ofNullable(defaults.getRecovery());
-      RecoveryTimingCheck.check(
-          layered(path, own, base, RecoverySpec::getFailureWindow, "failureWindow",
-              RecoveryTimingCheck.DEFAULT_FAILURE_WINDOW),
-          layered(path, own, base, RecoverySpec::getProgressDeadline, "progressDeadline",
-              RecoveryTimingCheck.DEFAULT_PROGRESS_DEADLINE),
-          findings);
-    });
+    blocks.forEach(
+        (path, defaults) -> {
+          LiteralSecretChecks.env(path + ".env", defaults.getEnv(), findings);
+          LiteralSecretChecks.config(path + ".config", defaults.getConfig(), findings);
+          QuantityChecks.resources(path + ".resources", defaults.getResources(), findings);
+          QuantityChecks.env(path + ".env", defaults.getEnv(), findings);
+          DurationChecks.recovery(path + ".recovery", defaults.getRecovery(), findings);
+        });
+    Optional<RecoverySpec> base =
+        Optional.ofNullable(blocks.get("spec.base")).map(ServiceDefaults::getRecovery);
+    blocks.forEach(
+        (path, defaults) -> {
+          Optional<RecoverySpec> own = Optional.ofNullable(defaults.getRecovery());
+          RecoveryTimingCheck.check(
+              layered(
+                  path,
+                  own,
+                  base,
+                  RecoverySpec::getFailureWindow,
+                  "failureWindow",
+                  RecoveryTimingCheck.DEFAULT_FAILURE_WINDOW),
+              layered(
+                  path,
+                  own,
+                  base,
+                  RecoverySpec::getProgressDeadline,
+                  "progressDeadline",
+                  RecoveryTimingCheck.DEFAULT_PROGRESS_DEADLINE),
+              findings);
+        });
   }
 
   static void crossObject(ServiceStack stack, ClusterFacts facts, Findings findings) {
-    defaultsBlocks(stack.getSpec()).forEach((path, defaults) -> {
-      ObjectReferenceChecks.env(path + ".env", defaults.getEnv(), facts, findings);
-      String pullSecrets = path + ".imagePullSecrets";
-      for (var missing : ObjectReferenceChecks.missingPullSecrets(pullSecrets, defaults.getImagePullSecrets(), facts)) {
-        findings.warning(missing.field(), missing.field() + " names Secret " + missing.secretName()
-            + ", which does not exist in this namespace, so members' images from a private registry will fail"
-            + " to pull: create the Secret, or remove it from " + pullSecrets);
-      }
-    });
+    defaultsBlocks(stack.getSpec())
+        .forEach(
+            (path, defaults) -> {
+              ObjectReferenceChecks.env(path + ".env", defaults.getEnv(), facts, findings);
+              String pullSecrets = path + ".imagePullSecrets";
+              for (var missing :
+                  ObjectReferenceChecks.missingPullSecrets(
+                      pullSecrets, defaults.getImagePullSecrets(), facts)) {
+                findings.warning(
+                    missing.field(),
+                    missing.field()
+                        + " names Secret "
+                        + missing.secretName()
+                        + ", which does not exist in this namespace, so members' images from a private registry will fail"
+                        + " to pull: create the Secret, or remove it from "
+                        + pullSecrets);
+              }
+            });
     webhookSecretsExist(stack.getSpec(), facts, findings);
   }
 
   /** A webhook without its URL cannot alert, and alerts matter most when nobody is watching. */
-  private static void webhookSecretsExist(ServiceStackSpec spec, ClusterFacts facts, Findings findings) {
-    List<AlertWebhook> webhooks = Optional.ofNullable(spec).map(ServiceStackSpec::getAlerts)
-        .map(AlertsSpec::getWebhooks).orElse(List.of());
+  private static void webhookSecretsExist(
+      ServiceStackSpec spec, ClusterFacts facts, Findings findings) {
+    List<AlertWebhook> webhooks =
+        Optional.ofNullable(spec)
+            .map(ServiceStackSpec::getAlerts)
+            .map(AlertsSpec::getWebhooks)
+            .orElse(List.of());
     for (int i = 0; i < webhooks.size(); i++) {
       AlertWebhook webhook = webhooks.get(i);
       SecretKeyReference url = webhook.getUrlSecretRef();
@@ -70,25 +96,51 @@ final class StackChecks {
       String at = "spec.alerts.webhooks[" + i + "].urlSecretRef";
       Set<String> keys = facts.secretKeys().get(url.getName());
       if (keys == null) {
-        findings.error(at + ".name", at + ".name names Secret " + url.getName() + ", which does not exist in this"
-            + " namespace, so webhook " + webhook.getName() + " cannot send alerts: create the Secret with the"
-            + " URL under key " + url.getKey() + ", or fix the name");
+        findings.error(
+            at + ".name",
+            at
+                + ".name names Secret "
+                + url.getName()
+                + ", which does not exist in this"
+                + " namespace, so webhook "
+                + webhook.getName()
+                + " cannot send alerts: create the Secret with the"
+                + " URL under key "
+                + url.getKey()
+                + ", or fix the name");
       } else if (!keys.contains(url.getKey())) {
-        findings.error(at + ".key", at + ".key names key " + url.getKey() + ", which Secret " + url.getName()
-            + " does not have (it has " + new TreeSet<>(keys) + "), so webhook " + webhook.getName()
-            + " cannot send alerts: fix the key, or add it to the Secret");
+        findings.error(
+            at + ".key",
+            at
+                + ".key names key "
+                + url.getKey()
+                + ", which Secret "
+                + url.getName()
+                + " does not have (it has "
+                + new TreeSet<>(keys)
+                + "), so webhook "
+                + webhook.getName()
+                + " cannot send alerts: fix the key, or add it to the Secret");
       }
     }
   }
 
-  /** A recovery setting of one defaults block: its own, else base's (for a category), else built in. */
-  private static Setting<String> layered(String path, Optional<RecoverySpec> own, Optional<RecoverySpec> base,
-      Function<RecoverySpec, String> read, String field, String builtIn) {
+  /**
+   * A recovery setting of one defaults block: its own, else base's (for a category), else built in.
+   */
+  private static Setting<String> layered(
+      String path,
+      Optional<RecoverySpec> own,
+      Optional<RecoverySpec> base,
+      Function<RecoverySpec, String> read,
+      String field,
+      String builtIn) {
     Optional<String> ownValue = own.map(read);
     if (ownValue.isPresent()) {
       return Setting.own(ownValue.get(), path + ".recovery." + field);
     }
-    return base.map(read).map(value -> Setting.inherited(value, "spec.base.recovery." + field))
+    return base.map(read)
+        .map(value -> Setting.inherited(value, "spec.base.recovery." + field))
         .orElse(Setting.builtIn(builtIn));
   }
 
@@ -104,7 +156,8 @@ final class StackChecks {
     return blocks;
   }
 
-  private static void putIfSet(Map<String, ServiceDefaults> blocks, String path, ServiceDefaults defaults) {
+  private static void putIfSet(
+      Map<String, ServiceDefaults> blocks, String path, ServiceDefaults defaults) {
     if (defaults != null) {
       blocks.put(path, defaults);
     }

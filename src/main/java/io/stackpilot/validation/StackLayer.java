@@ -37,7 +37,9 @@ final class StackLayer {
     if (Nulls.isBlank(service.serviceSpec().getStack())) {
       return new StackLayer(true, Optional.empty(), kind);
     }
-    return facts.stack().map(stack -> new StackLayer(true, Optional.of(stack), kind))
+    return facts
+        .stack()
+        .map(stack -> new StackLayer(true, Optional.of(stack), kind))
         .orElseGet(() -> new StackLayer(false, Optional.empty(), kind));
   }
 
@@ -54,9 +56,12 @@ final class StackLayer {
     if (!known) {
       return Optional.empty();
     }
-    return Optional.of(stack.map(ServiceStack::getSpec).map(ServiceStackSpec::getChannel)
-        .map(channel -> Setting.inherited(channel, stackName() + " spec.channel"))
-        .orElse(Setting.builtIn(Channel.STABLE)));
+    return Optional.of(
+        stack
+            .map(ServiceStack::getSpec)
+            .map(ServiceStackSpec::getChannel)
+            .map(channel -> Setting.inherited(channel, stackName() + " spec.channel"))
+            .orElse(Setting.builtIn(Channel.STABLE)));
   }
 
   /**
@@ -67,7 +72,11 @@ final class StackLayer {
    * @param defaultsField the same field in a defaults block, e.g. {@code securityProfile}
    */
   <T> Optional<Setting<T>> effective(
-      T own, String ownField, Function<ServiceDefaults, T> readDefaults, String defaultsField, T builtIn) {
+      T own,
+      String ownField,
+      Function<ServiceDefaults, T> readDefaults,
+      String defaultsField,
+      T builtIn) {
     if (own != null) {
       return Optional.of(Setting.own(own, ownField));
     }
@@ -78,7 +87,8 @@ final class StackLayer {
     for (DefaultsBlock block : defaults()) {
       T value = readDefaults.apply(block.defaults());
       if (value != null) {
-        effective = Setting.inherited(value, stackName() + " " + block.field() + "." + defaultsField);
+        effective =
+            Setting.inherited(value, stackName() + " " + block.field() + "." + defaultsField);
       }
     }
     return Optional.of(effective);
@@ -87,15 +97,18 @@ final class StackLayer {
   /** The defaults blocks that apply to the service, lowest first: base, then its category. */
   List<DefaultsBlock> defaults() {
     List<DefaultsBlock> blocks = new ArrayList<>();
-    stack.map(ServiceStack::getSpec).ifPresent(spec -> {
-      if (spec.getBase() != null) {
-        blocks.add(new DefaultsBlock("spec.base", spec.getBase()));
-      }
-      ServiceDefaults category = categoryDefaults(spec, kind);
-      if (category != null) {
-        blocks.add(new DefaultsBlock(categoryField(kind), category));
-      }
-    });
+    stack
+        .map(ServiceStack::getSpec)
+        .ifPresent(
+            spec -> {
+              if (spec.getBase() != null) {
+                blocks.add(new DefaultsBlock("spec.base", spec.getBase()));
+              }
+              ServiceDefaults category = categoryDefaults(spec, kind);
+              if (category != null) {
+                blocks.add(new DefaultsBlock(categoryField(kind), category));
+              }
+            });
     return blocks;
   }
 

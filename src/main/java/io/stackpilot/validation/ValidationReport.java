@@ -1,8 +1,8 @@
 package io.stackpilot.validation;
 
-import java.util.ArrayList;
 import io.stackpilot.api.ValidationMessage;
 import io.stackpilot.api.ValidationStatus;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +16,10 @@ public record ValidationReport(List<Finding> errors, List<Finding> warnings) {
     warnings = List.copyOf(warnings);
   }
 
-  /** The same report with more errors, found after the checks (e.g. the API server refusing what the spec renders to). */
+  /**
+   * The same report with more errors, found after the checks (e.g. the API server refusing what the
+   * spec renders to).
+   */
   public ValidationReport withErrors(List<Finding> more) {
     List<Finding> all = new ArrayList<>(errors);
     all.addAll(more);

@@ -1,9 +1,9 @@
 package io.stackpilot.wiring;
 
 /**
- * In-cluster address of a service's Kubernetes Service (named like the service). Fully qualified, so
- * that it means the same to every caller, whether an ingress controller in its own namespace or a
- * Prometheus beside the service.
+ * In-cluster address of a service's Kubernetes Service (named like the service). Fully qualified,
+ * so that it means the same to every caller, whether an ingress controller in its own namespace or
+ * a Prometheus beside the service.
  */
 final class ClusterDns {
 

@@ -9,20 +9,33 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The APIs of add-ons that a feature of Stackpilot renders objects of, which a cluster may not have.
- * Rendering an object of a missing API fails at the API server (fabric8 cannot even find a handler
- * for it), so each is checked first, from API discovery, and a missing one is a finding that names
- * the field that asked for it and what to install: never an exception in a reconcile.
+ * The APIs of add-ons that a feature of Stackpilot renders objects of, which a cluster may not
+ * have. Rendering an object of a missing API fails at the API server (fabric8 cannot even find a
+ * handler for it), so each is checked first, from API discovery, and a missing one is a finding
+ * that names the field that asked for it and what to install: never an exception in a reconcile.
  */
 public enum CompanionApi {
-  TRAEFIK_MIDDLEWARE("traefik.io", "v1alpha1", "Middleware", "middlewares", "spec.expose.ingressClassName",
+  TRAEFIK_MIDDLEWARE(
+      "traefik.io",
+      "v1alpha1",
+      "Middleware",
+      "middlewares",
+      "spec.expose.ingressClassName",
       "forward auth through Traefik renders a Middleware (traefik.io/v1alpha1), and this cluster has no such API:"
           + " install Traefik's CRDs, or expose the service through another ingress class"),
-  VOLUME_SNAPSHOT("snapshot.storage.k8s.io", "v1", "VolumeSnapshot", "volumesnapshots",
+  VOLUME_SNAPSHOT(
+      "snapshot.storage.k8s.io",
+      "v1",
+      "VolumeSnapshot",
+      "volumesnapshots",
       "spec.storage[].snapshotBeforeUpgrade",
       "snapshots before upgrades need the CSI snapshot API (snapshot.storage.k8s.io/v1): install the"
           + " external-snapshotter's CRDs and snapshot controller, or set snapshotBeforeUpgrade: false"),
-  VOLUME_SNAPSHOT_CLASS("snapshot.storage.k8s.io", "v1", "VolumeSnapshotClass", "volumesnapshotclasses",
+  VOLUME_SNAPSHOT_CLASS(
+      "snapshot.storage.k8s.io",
+      "v1",
+      "VolumeSnapshotClass",
+      "volumesnapshotclasses",
       "spec.storage[].volumeSnapshotClassName",
       "snapshot classes need the CSI snapshot API (snapshot.storage.k8s.io/v1): install the external-snapshotter's"
           + " CRDs, or set snapshotBeforeUpgrade: false");
@@ -67,7 +80,10 @@ public enum CompanionApi {
   /** The API an object belongs to, when it is one of these. */
   public static Optional<CompanionApi> of(HasMetadata object) {
     return Arrays.stream(values())
-        .filter(api -> api.apiVersion().equals(object.getApiVersion()) && api.kind.equals(object.getKind()))
+        .filter(
+            api ->
+                api.apiVersion().equals(object.getApiVersion())
+                    && api.kind.equals(object.getKind()))
         .findFirst();
   }
 
@@ -76,12 +92,27 @@ public enum CompanionApi {
     return Arrays.stream(values()).filter(api -> api.crdName().equals(crdName)).findFirst();
   }
 
-  /** One finding for each missing API that a rendered object belongs to, naming the field that asked for it. */
-  public static List<Finding> missing(List<? extends HasMetadata> rendered, Predicate<CompanionApi> present) {
+  /**
+   * One finding for each missing API that a rendered object belongs to, naming the field that asked
+   * for it.
+   */
+  public static List<Finding> missing(
+      List<? extends HasMetadata> rendered, Predicate<CompanionApi> present) {
     List<Finding> findings = new ArrayList<>();
-    rendered.stream().map(CompanionApi::of).flatMap(Optional::stream).distinct().filter(present.negate())
-        .forEach(api -> findings.add(new Finding(api.field, api.field + ": " + api.fix
-            + "; Stackpilot applies it as soon as the API appears, and what runs keeps running")));
+    rendered.stream()
+        .map(CompanionApi::of)
+        .flatMap(Optional::stream)
+        .distinct()
+        .filter(present.negate())
+        .forEach(
+            api ->
+                findings.add(
+                    new Finding(
+                        api.field,
+                        api.field
+                            + ": "
+                            + api.fix
+                            + "; Stackpilot applies it as soon as the API appears, and what runs keeps running")));
     return findings;
   }
 }

@@ -24,15 +24,16 @@ public record DependencyGateResult(List<DependencyState> waitingFor) {
 
   /**
    * The message of the Reconciling condition, naming each dependency waited for and why, e.g.
-   * "waiting for MediaService/prowlarr (Progressing), SecurityService/authelia (missing)"; empty when
-   * the revision may roll out.
+   * "waiting for MediaService/prowlarr (Progressing), SecurityService/authelia (missing)"; empty
+   * when the revision may roll out.
    */
   public Optional<String> reconcilingMessage() {
     if (mayRollOut()) {
       return Optional.empty();
     }
-    return Optional.of(waitingFor.stream()
-        .map(state -> state.service() + " (" + state.holdReason().orElseThrow() + ")")
-        .collect(Collectors.joining(", ", "waiting for ", "")));
+    return Optional.of(
+        waitingFor.stream()
+            .map(state -> state.service() + " (" + state.holdReason().orElseThrow() + ")")
+            .collect(Collectors.joining(", ", "waiting for ", "")));
   }
 }

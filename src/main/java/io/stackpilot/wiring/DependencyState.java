@@ -16,13 +16,15 @@ import java.util.Optional;
  * @param ready whether its status has the condition Ready=True
  * @param phase its status.phase, shown to the user while they wait for it
  */
-public record DependencyState(ServiceRef service, boolean exists, boolean ready, Optional<String> phase) {
+public record DependencyState(
+    ServiceRef service, boolean exists, boolean ready, Optional<String> phase) {
 
   public DependencyState {
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(phase, "phase");
     if (!exists && (ready || phase.isPresent())) {
-      throw new IllegalArgumentException(service + " does not exist, so it has neither readiness nor a phase");
+      throw new IllegalArgumentException(
+          service + " does not exist, so it has neither readiness nor a phase");
     }
   }
 
@@ -42,8 +44,8 @@ public record DependencyState(ServiceRef service, boolean exists, boolean ready,
   }
 
   /**
-   * Why a dependent must wait for this service, in a word or two: "missing", its phase, or "not Ready"
-   * before it has one; empty once it is Ready.
+   * Why a dependent must wait for this service, in a word or two: "missing", its phase, or "not
+   * Ready" before it has one; empty once it is Ready.
    */
   public Optional<String> holdReason() {
     if (ready) {

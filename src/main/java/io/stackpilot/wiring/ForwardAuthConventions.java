@@ -16,18 +16,23 @@ final class ForwardAuthConventions {
   private ForwardAuthConventions() {}
 
   /**
-   * The sign-in page to send an unauthenticated user to, on the proxy's own public host; empty for a
-   * generic proxy (no known page) or a proxy without a public host (the user gets its 401 instead).
+   * The sign-in page to send an unauthenticated user to, on the proxy's own public host; empty for
+   * a generic proxy (no known page) or a proxy without a public host (the user gets its 401
+   * instead).
    */
   static Optional<String> signInUrl(SecurityProvider provider, Optional<String> proxyHost) {
-    return proxyHost.flatMap(host -> switch (provider) {
-      case AUTHELIA -> Optional.of("https://" + host + "/?rd=" + RETURN_TO);
-      case OAUTH2_PROXY -> Optional.of("https://" + host + "/oauth2/start?rd=" + RETURN_TO);
-      case GENERIC -> Optional.empty();
-    });
+    return proxyHost.flatMap(
+        host ->
+            switch (provider) {
+              case AUTHELIA -> Optional.of("https://" + host + "/?rd=" + RETURN_TO);
+              case OAUTH2_PROXY -> Optional.of("https://" + host + "/oauth2/start?rd=" + RETURN_TO);
+              case GENERIC -> Optional.empty();
+            });
   }
 
-  /** The headers naming the signed-in user that the proxy answers with and the app should receive. */
+  /**
+   * The headers naming the signed-in user that the proxy answers with and the app should receive.
+   */
   static List<String> responseHeaders(SecurityProvider provider) {
     return switch (provider) {
       case AUTHELIA -> List.of("Remote-User", "Remote-Groups", "Remote-Name", "Remote-Email");

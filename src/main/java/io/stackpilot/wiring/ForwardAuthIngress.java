@@ -17,33 +17,36 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Puts a security service's forward auth in front of a protected service's Ingress: every request is
- * first checked with the security service, and only an authenticated one reaches the app.
+ * Puts a security service's forward auth in front of a protected service's Ingress: every request
+ * is first checked with the security service, and only an authenticated one reaches the app.
  */
 public final class ForwardAuthIngress {
 
   private static final String NGINX_AUTH_URL = "nginx.ingress.kubernetes.io/auth-url";
   private static final String NGINX_AUTH_SIGNIN = "nginx.ingress.kubernetes.io/auth-signin";
-  private static final String NGINX_AUTH_RESPONSE_HEADERS = "nginx.ingress.kubernetes.io/auth-response-headers";
-  private static final String TRAEFIK_ROUTER_MIDDLEWARES = "traefik.ingress.kubernetes.io/router.middlewares";
+  private static final String NGINX_AUTH_RESPONSE_HEADERS =
+      "nginx.ingress.kubernetes.io/auth-response-headers";
+  private static final String TRAEFIK_ROUTER_MIDDLEWARES =
+      "traefik.ingress.kubernetes.io/router.middlewares";
   private static final String TRAEFIK_MIDDLEWARE_API_VERSION = "traefik.io/v1alpha1";
   private static final String TRAEFIK_MIDDLEWARE_KIND = "Middleware";
 
   private ForwardAuthIngress() {}
 
   /**
-   * The Ingress with forward auth attached for {@code flavor} (see {@link IngressFlavor#of}), and for
-   * Traefik the Middleware it refers to. The given Ingress is not changed.
+   * The Ingress with forward auth attached for {@code flavor} (see {@link IngressFlavor#of}), and
+   * for Traefik the Middleware it refers to. The given Ingress is not changed.
    *
-   * <p>The verification endpoint is {@code http://<protector>.<namespace>.svc.cluster.local:<port><path>}
-   * from the protector's spec.security.forwardAuth, its port name resolved through the protector's
-   * spec.ports. For Traefik the Middleware is per Ingress, named {@code <ingress>-forward-auth} and
-   * owned like the Ingress, so it comes and goes with it and no two services share an object.
+   * <p>The verification endpoint is {@code
+   * http://<protector>.<namespace>.svc.cluster.local:<port><path>} from the protector's
+   * spec.security.forwardAuth, its port name resolved through the protector's spec.ports. For
+   * Traefik the Middleware is per Ingress, named {@code <ingress>-forward-auth} and owned like the
+   * Ingress, so it comes and goes with it and no two services share an object.
    *
    * @param namespace the namespace of the Ingress and the protector
-   * @throws IllegalArgumentException when the protector has no forwardAuth, or its port is not one of
-   *     the protector's ports (validation reports that first); an Ingress is never left unguarded
-   *     silently
+   * @throws IllegalArgumentException when the protector has no forwardAuth, or its port is not one
+   *     of the protector's ports (validation reports that first); an Ingress is never left
+   *     unguarded silently
    */
   public static ProtectedIngress decorate(
       Ingress ingress, SecurityService protector, String namespace, IngressFlavor flavor) {
@@ -51,29 +54,50 @@ public final class ForwardAuthIngress {
     String address = verificationAddress(protector, security, namespace);
     List<String> responseHeaders = ForwardAuthConventions.responseHeaders(security.getProvider());
     return switch (flavor) {
-      case NGINX -> new ProtectedIngress(
-          withAnnotations(ingress, nginxAnnotations(protector, security, address, responseHeaders)),
-          Optional.empty());
+      case NGINX ->
+          new ProtectedIngress(
+              withAnnotations(
+                  ingress, nginxAnnotations(protector, security, address, responseHeaders)),
+              Optional.empty());
       case TRAEFIK -> traefik(ingress, namespace, address, responseHeaders);
     };
   }
 
-  private static String verificationAddress(SecurityService protector, SecuritySpec security, String namespace) {
+  private static String verificationAddress(
+      SecurityService protector, SecuritySpec security, String namespace) {
     String name = protector.getMetadata().getName();
-    ForwardAuthSpec forwardAuth = Optional.ofNullable(security.getForwardAuth())
-        .orElseThrow(() -> new IllegalArgumentException("SecurityService " + name
-            + " has no spec.security.forwardAuth, so it cannot guard an Ingress"));
-    PortSpec port = NamedPorts.find(protector.getSpec().getPorts(), forwardAuth.getPort())
-        .orElseThrow(() -> new IllegalArgumentException("SecurityService " + name + " has no port named "
-            + forwardAuth.getPort() + " for spec.security.forwardAuth.port"));
-    return "http://" + ClusterDns.hostAndPort(name, namespace, port.getPort()) + forwardAuth.getPath();
+    ForwardAuthSpec forwardAuth =
+        Optional.ofNullable(security.getForwardAuth())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "SecurityService "
+                            + name
+                            + " has no spec.security.forwardAuth, so it cannot guard an Ingress"));
+    PortSpec port =
+        NamedPorts.find(protector.getSpec().getPorts(), forwardAuth.getPort())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "SecurityService "
+                            + name
+                            + " has no port named "
+                            + forwardAuth.getPort()
+                            + " for spec.security.forwardAuth.port"));
+    return "http://"
+        + ClusterDns.hostAndPort(name, namespace, port.getPort())
+        + forwardAuth.getPath();
   }
 
   private static Map<String, String> nginxAnnotations(
-      SecurityService protector, SecuritySpec security, String address, List<String> responseHeaders) {
+      SecurityService protector,
+      SecuritySpec security,
+      String address,
+      List<String> responseHeaders) {
     Map<String, String> annotations = new TreeMap<>();
     annotations.put(NGINX_AUTH_URL, address);
-    Optional<String> proxyHost = Optional.ofNullable(protector.getSpec().getExpose()).map(ExposeSpec::getHost);
+    Optional<String> proxyHost =
+        Optional.ofNullable(protector.getSpec().getExpose()).map(ExposeSpec::getHost);
     ForwardAuthConventions.signInUrl(security.getProvider(), proxyHost)
         .ifPresent(signIn -> annotations.put(NGINX_AUTH_SIGNIN, signIn));
     if (!responseHeaders.isEmpty()) {
@@ -91,18 +115,20 @@ public final class ForwardAuthIngress {
     if (!responseHeaders.isEmpty()) {
       forwardAuth.put("authResponseHeaders", responseHeaders);
     }
-    GenericKubernetesResource middleware = new GenericKubernetesResourceBuilder()
-        .withApiVersion(TRAEFIK_MIDDLEWARE_API_VERSION)
-        .withKind(TRAEFIK_MIDDLEWARE_KIND)
-        .withNewMetadata()
-          .withName(middlewareName)
-          .withNamespace(namespace)
-          .withLabels(ingressMetadata.getLabels())
-          .withOwnerReferences(ingressMetadata.getOwnerReferences())
-        .endMetadata()
-        .addToAdditionalProperties("spec", Map.of("forwardAuth", forwardAuth))
-        .build();
-    // Traefik names a Middleware from the Kubernetes CRD provider as <namespace>-<name>@kubernetescrd.
+    GenericKubernetesResource middleware =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion(TRAEFIK_MIDDLEWARE_API_VERSION)
+            .withKind(TRAEFIK_MIDDLEWARE_KIND)
+            .withNewMetadata()
+            .withName(middlewareName)
+            .withNamespace(namespace)
+            .withLabels(ingressMetadata.getLabels())
+            .withOwnerReferences(ingressMetadata.getOwnerReferences())
+            .endMetadata()
+            .addToAdditionalProperties("spec", Map.of("forwardAuth", forwardAuth))
+            .build();
+    // Traefik names a Middleware from the Kubernetes CRD provider as
+    // <namespace>-<name>@kubernetescrd.
     Map<String, String> annotations =
         Map.of(TRAEFIK_ROUTER_MIDDLEWARES, namespace + "-" + middlewareName + "@kubernetescrd");
     return new ProtectedIngress(withAnnotations(ingress, annotations), Optional.of(middleware));
@@ -112,6 +138,10 @@ public final class ForwardAuthIngress {
     Map<String, String> annotations =
         new TreeMap<>(Optional.ofNullable(ingress.getMetadata().getAnnotations()).orElse(Map.of()));
     annotations.putAll(added);
-    return new IngressBuilder(ingress).editMetadata().withAnnotations(annotations).endMetadata().build();
+    return new IngressBuilder(ingress)
+        .editMetadata()
+        .withAnnotations(annotations)
+        .endMetadata()
+        .build();
   }
 }

@@ -14,8 +14,8 @@ public enum IngressFlavor {
   TRAEFIK;
 
   /**
-   * From the Ingress's ingressClassName: a class name containing "traefik" means Traefik; any other,
-   * or none, means ingress-nginx.
+   * From the Ingress's ingressClassName: a class name containing "traefik" means Traefik; any
+   * other, or none, means ingress-nginx.
    */
   public static IngressFlavor of(Ingress ingress) {
     return Optional.ofNullable(ingress.getSpec())

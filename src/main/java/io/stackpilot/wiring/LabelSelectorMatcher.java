@@ -7,18 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Kubernetes label-selector semantics over plain label maps, so that what a security service protects
- * and what a metrics service scrapes are decided without asking the API server.
+ * Kubernetes label-selector semantics over plain label maps, so that what a security service
+ * protects and what a metrics service scrapes are decided without asking the API server.
  *
  * <ul>
  *   <li>An absent selector selects nothing; an empty one ({@code {}}) selects everything, as in
  *       Kubernetes.
  *   <li>matchLabels and every matchExpressions requirement must all hold.
- *   <li>In: the label is present with one of the values. NotIn: the label is absent, or present with
- *       none of the values. Exists: the label is present. DoesNotExist: the label is absent.
- *   <li>A requirement Kubernetes would reject (In or NotIn without values, Exists or DoesNotExist with
- *       values, an unknown operator, a missing key) selects nothing, as a selector that fails to parse
- *       does in Kubernetes, rather than being read generously.
+ *   <li>In: the label is present with one of the values. NotIn: the label is absent, or present
+ *       with none of the values. Exists: the label is present. DoesNotExist: the label is absent.
+ *   <li>A requirement Kubernetes would reject (In or NotIn without values, Exists or DoesNotExist
+ *       with values, an unknown operator, a missing key) selects nothing, as a selector that fails
+ *       to parse does in Kubernetes, rather than being read generously.
  * </ul>
  */
 public final class LabelSelectorMatcher {
@@ -30,14 +30,19 @@ public final class LabelSelectorMatcher {
       return false;
     }
     Map<String, String> actual = Optional.ofNullable(labels).orElse(Map.of());
-    boolean labelsMatch = Optional.ofNullable(selector.getMatchLabels()).orElse(Map.of()).entrySet().stream()
-        .allMatch(required -> required.getValue() != null && required.getValue().equals(actual.get(required.getKey())));
+    boolean labelsMatch =
+        Optional.ofNullable(selector.getMatchLabels()).orElse(Map.of()).entrySet().stream()
+            .allMatch(
+                required ->
+                    required.getValue() != null
+                        && required.getValue().equals(actual.get(required.getKey())));
     return labelsMatch
         && Optional.ofNullable(selector.getMatchExpressions()).orElse(List.of()).stream()
             .allMatch(requirement -> satisfies(requirement, actual));
   }
 
-  private static boolean satisfies(LabelSelectorRequirement requirement, Map<String, String> labels) {
+  private static boolean satisfies(
+      LabelSelectorRequirement requirement, Map<String, String> labels) {
     String key = requirement.getKey();
     String operator = requirement.getOperator();
     if (key == null || operator == null) {

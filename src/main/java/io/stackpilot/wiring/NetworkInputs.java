@@ -1,9 +1,9 @@
 package io.stackpilot.wiring;
 
-import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.Dependency;
 import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.NetworkPolicyMode;
+import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.ServiceStack;
@@ -49,29 +49,39 @@ public record NetworkInputs(
    * Derives the inputs of {@code service} from the other services of its namespace.
    *
    * @param stack the service's stack, if it has one; a service without a stack is never isolated
-   * @param neighbours services of every kind in the namespace (those in other namespaces are ignored)
+   * @param neighbours services of every kind in the namespace (those in other namespaces are
+   *     ignored)
    */
   public static NetworkInputs derive(
       StackService service,
       Optional<ServiceStack> stack,
       List<? extends StackService> neighbours,
       String ingressControllerNamespace) {
-    NetworkPolicyMode mode = stack.map(ServiceStack::getSpec)
-        .map(ServiceStackSpec::getNetworkPolicy)
-        .orElseGet(() -> SchemaDefaults.of(NetworkPolicyMode.class, SchemaDefaults.NETWORK_POLICY));
-    List<SecurityService> securityServices = neighbours.stream()
-        .filter(SecurityService.class::isInstance).map(SecurityService.class::cast).toList();
+    NetworkPolicyMode mode =
+        stack
+            .map(ServiceStack::getSpec)
+            .map(ServiceStackSpec::getNetworkPolicy)
+            .orElseGet(
+                () -> SchemaDefaults.of(NetworkPolicyMode.class, SchemaDefaults.NETWORK_POLICY));
+    List<SecurityService> securityServices =
+        neighbours.stream()
+            .filter(SecurityService.class::isInstance)
+            .map(SecurityService.class::cast)
+            .toList();
     ServiceRef self = ServiceRef.of(service);
     return new NetworkInputs(
         mode,
-        Protection.protectorsOf(service, securityServices).stream().map(NetworkInputs::nameOf).toList(),
+        Protection.protectorsOf(service, securityServices).stream()
+            .map(NetworkInputs::nameOf)
+            .toList(),
         neighbours.stream()
             .filter(neighbour -> SameNamespace.as(neighbour, service))
             .filter(neighbour -> dependsOn(neighbour).anyMatch(self::equals))
             .map(NetworkInputs::nameOf)
             .toList(),
         neighbours.stream()
-            .filter(MonitoringService.class::isInstance).map(MonitoringService.class::cast)
+            .filter(MonitoringService.class::isInstance)
+            .map(MonitoringService.class::cast)
             .filter(scraper -> ScrapeSelection.selects(scraper, service))
             .map(NetworkInputs::nameOf)
             .toList(),
@@ -79,9 +89,8 @@ public record NetworkInputs(
   }
 
   private static Stream<ServiceRef> dependsOn(StackService service) {
-    List<Dependency> dependsOn = Optional.ofNullable(service.serviceSpec())
-        .map(ServiceSpec::getDependsOn)
-        .orElse(List.of());
+    List<Dependency> dependsOn =
+        Optional.ofNullable(service.serviceSpec()).map(ServiceSpec::getDependsOn).orElse(List.of());
     return dependsOn.stream().map(ServiceRef::of);
   }
 

@@ -1,6 +1,5 @@
 package io.stackpilot.wiring;
 
-import io.stackpilot.api.SchemaDefaults;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -14,6 +13,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.stackpilot.api.ForwardAuthSpec;
 import io.stackpilot.api.NetworkPolicyMode;
 import io.stackpilot.api.PortSpec;
+import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.SecuritySpec;
 import io.stackpilot.config.EffectiveService;
 import io.stackpilot.config.Overlays;
@@ -26,15 +26,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The NetworkPolicy of a service in a stack with networkPolicy Isolate: ingress to the service's pods
- * is denied except from what the stack itself explains.
+ * The NetworkPolicy of a service in a stack with networkPolicy Isolate: ingress to the service's
+ * pods is denied except from what the stack itself explains.
  *
  * <ol>
  *   <li>the proxies of the security services that protect it, to every port;
  *   <li>the services that declare dependsOn on it (its consumers), to every port;
  *   <li>the metrics services that scrape it, to its port named metrics only (none without one);
- *   <li>the ingress controller's namespace, to the port its Ingress routes to when it is exposed and,
- *       for a security service, to its forward-auth port, which the controller asks on every
+ *   <li>the ingress controller's namespace, to the port its Ingress routes to when it is exposed
+ *       and, for a security service, to its forward-auth port, which the controller asks on every
  *       protected request.
  * </ol>
  *
@@ -50,7 +50,8 @@ public final class NetworkPolicies {
   private NetworkPolicies() {}
 
   /** The policy named {@code <service>-isolate}; empty unless the stack isolates its members. */
-  public static Optional<NetworkPolicy> render(EffectiveService service, NetworkInputs inputs, OwnerReference owner) {
+  public static Optional<NetworkPolicy> render(
+      EffectiveService service, NetworkInputs inputs, OwnerReference owner) {
     if (inputs.mode() != NetworkPolicyMode.ISOLATE) {
       return Optional.empty();
     }
@@ -61,58 +62,80 @@ public final class NetworkPolicies {
         .flatMap(metrics -> fromServices(inputs.scrapers(), List.of(policyPort(metrics))))
         .ifPresent(rules::add);
     fromIngressController(service, inputs.ingressControllerNamespace()).ifPresent(rules::add);
-    return Optional.of(new NetworkPolicyBuilder()
-        .withNewMetadata()
-          .withName(service.name() + "-isolate")
-          .withNamespace(service.namespace())
-          .withLabels(Labels.standard(service))
-          .withOwnerReferences(owner)
-        .endMetadata()
-        .withNewSpec()
-          .withNewPodSelector().withMatchLabels(Labels.serviceSelector(service)).endPodSelector()
-          .withPolicyTypes("Ingress")
-          .withIngress(rules)
-        .endSpec()
-        .build());
+    return Optional.of(
+        new NetworkPolicyBuilder()
+            .withNewMetadata()
+            .withName(service.name() + "-isolate")
+            .withNamespace(service.namespace())
+            .withLabels(Labels.standard(service))
+            .withOwnerReferences(owner)
+            .endMetadata()
+            .withNewSpec()
+            .withNewPodSelector()
+            .withMatchLabels(Labels.serviceSelector(service))
+            .endPodSelector()
+            .withPolicyTypes("Ingress")
+            .withIngress(rules)
+            .endSpec()
+            .build());
   }
 
   /** A rule admitting the pods of the named services, to {@code ports} (every port when empty). */
-  private static Optional<NetworkPolicyIngressRule> fromServices(List<String> services, List<NetworkPolicyPort> ports) {
+  private static Optional<NetworkPolicyIngressRule> fromServices(
+      List<String> services, List<NetworkPolicyPort> ports) {
     if (services.isEmpty()) {
       return Optional.empty();
     }
-    List<NetworkPolicyPeer> peers = services.stream()
-        .map(name -> new NetworkPolicyPeerBuilder()
-            .withNewPodSelector().withMatchLabels(Labels.podsOf(name)).endPodSelector()
-            .build())
-        .toList();
-    return Optional.of(new NetworkPolicyIngressRuleBuilder().withFrom(peers).withPorts(ports).build());
+    List<NetworkPolicyPeer> peers =
+        services.stream()
+            .map(
+                name ->
+                    new NetworkPolicyPeerBuilder()
+                        .withNewPodSelector()
+                        .withMatchLabels(Labels.podsOf(name))
+                        .endPodSelector()
+                        .build())
+            .toList();
+    return Optional.of(
+        new NetworkPolicyIngressRuleBuilder().withFrom(peers).withPorts(ports).build());
   }
 
-  private static Optional<NetworkPolicyIngressRule> fromIngressController(EffectiveService service, String namespace) {
-    Optional<PortSpec> forwardAuthPort = service.security()
-        .map(SecuritySpec::getForwardAuth)
-        .map(ForwardAuthSpec::getPort)
-        .flatMap(name -> NamedPorts.find(service.ports(), name));
-    List<NetworkPolicyPort> ports = Stream.concat(ExposedPort.of(service).stream(), forwardAuthPort.stream())
-        .distinct()
-        .sorted(Comparator.comparing(PortSpec::getPort))
-        .map(NetworkPolicies::policyPort)
-        .toList();
+  private static Optional<NetworkPolicyIngressRule> fromIngressController(
+      EffectiveService service, String namespace) {
+    Optional<PortSpec> forwardAuthPort =
+        service
+            .security()
+            .map(SecuritySpec::getForwardAuth)
+            .map(ForwardAuthSpec::getPort)
+            .flatMap(name -> NamedPorts.find(service.ports(), name));
+    List<NetworkPolicyPort> ports =
+        Stream.concat(ExposedPort.of(service).stream(), forwardAuthPort.stream())
+            .distinct()
+            .sorted(Comparator.comparing(PortSpec::getPort))
+            .map(NetworkPolicies::policyPort)
+            .toList();
     // No port to admit means no rule: a rule with an empty port list would admit every port.
     if (ports.isEmpty()) {
       return Optional.empty();
     }
-    NetworkPolicyPeer controllerNamespace = new NetworkPolicyPeerBuilder()
-        .withNewNamespaceSelector().addToMatchLabels(NAMESPACE_NAME_LABEL, namespace).endNamespaceSelector()
-        .build();
-    return Optional.of(new NetworkPolicyIngressRuleBuilder().withFrom(controllerNamespace).withPorts(ports).build());
+    NetworkPolicyPeer controllerNamespace =
+        new NetworkPolicyPeerBuilder()
+            .withNewNamespaceSelector()
+            .addToMatchLabels(NAMESPACE_NAME_LABEL, namespace)
+            .endNamespaceSelector()
+            .build();
+    return Optional.of(
+        new NetworkPolicyIngressRuleBuilder()
+            .withFrom(controllerNamespace)
+            .withPorts(ports)
+            .build());
   }
 
   private static NetworkPolicyPort policyPort(PortSpec port) {
     return new NetworkPolicyPortBuilder()
         .withPort(new IntOrString(port.getPort()))
-        .withProtocol(port.getProtocol() == null ? SchemaDefaults.PROTOCOL : port.getProtocol().value())
+        .withProtocol(
+            port.getProtocol() == null ? SchemaDefaults.PROTOCOL : port.getProtocol().value())
         .build();
   }
 }

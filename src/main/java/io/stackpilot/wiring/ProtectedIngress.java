@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An Ingress with forward auth attached, and the Traefik Middleware it refers to when Traefik serves it.
+ * An Ingress with forward auth attached, and the Traefik Middleware it refers to when Traefik
+ * serves it.
  */
 public record ProtectedIngress(Ingress ingress, Optional<GenericKubernetesResource> middleware) {
 

@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Which security services protect a service: those whose spec.security.protects selects its labels. */
+/**
+ * Which security services protect a service: those whose spec.security.protects selects its labels.
+ */
 public final class Protection {
 
   private Protection() {}
@@ -20,12 +22,16 @@ public final class Protection {
    * metadata labels, sorted by name so that a caller that can use only one picks the same one every
    * time. A security service never protects itself: its own proxy cannot stand in front of it.
    */
-  public static List<SecurityService> protectorsOf(StackService service, List<SecurityService> securityServices) {
+  public static List<SecurityService> protectorsOf(
+      StackService service, List<SecurityService> securityServices) {
     ServiceRef self = ServiceRef.of(service);
     return securityServices.stream()
         .filter(candidate -> SameNamespace.as(candidate, service))
         .filter(candidate -> !ServiceRef.of(candidate).equals(self))
-        .filter(candidate -> LabelSelectorMatcher.matches(protects(candidate), service.getMetadata().getLabels()))
+        .filter(
+            candidate ->
+                LabelSelectorMatcher.matches(
+                    protects(candidate), service.getMetadata().getLabels()))
         .sorted(Comparator.comparing(candidate -> candidate.getMetadata().getName()))
         .toList();
   }

@@ -20,21 +20,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Prometheus scrape configuration of a metrics service: one job per service it selects that has a
- * port named metrics, scraped through the service's Kubernetes Service.
+ * The Prometheus scrape configuration of a metrics service: one job per service it selects that has
+ * a port named metrics, scraped through the service's Kubernetes Service.
  *
- * <p>The text is a pure function of its inputs, with jobs sorted by service name, so that it (and the
- * hash of the content-addressed ConfigMap that carries it) changes only when what is scraped does.
- * Jackson writes it and quotes every value, so no name or label from a spec can break the YAML.
+ * <p>The text is a pure function of its inputs, with jobs sorted by service name, so that it (and
+ * the hash of the content-addressed ConfigMap that carries it) changes only when what is scraped
+ * does. Jackson writes it and quotes every value, so no name or label from a spec can break the
+ * YAML.
  */
 public final class ScrapeConfig {
 
   /** Prometheus's own default is one minute; the design asks for 30 seconds. */
   private static final String DEFAULT_INTERVAL = "30s";
 
-  private static final YAMLMapper YAML = YAMLMapper.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .build();
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
 
   private static final Comparator<StackService> BY_SERVICE_NAME =
       Comparator.<StackService, String>comparing(service -> service.getMetadata().getName())
@@ -43,25 +43,28 @@ public final class ScrapeConfig {
   private ScrapeConfig() {}
 
   /**
-   * A configuration fragment {@code scrape_configs: [...]}. Each job is named {@code <Kind>/<name>},
-   * unique even across kinds, targets {@code <name>.<namespace>.svc.cluster.local:<metrics port>}
-   * every spec.monitoring.scrape.interval (default 30s), and labels its series with service, kind and
-   * stack (when the service has one).
+   * A configuration fragment {@code scrape_configs: [...]}. Each job is named {@code
+   * <Kind>/<name>}, unique even across kinds, targets {@code
+   * <name>.<namespace>.svc.cluster.local:<metrics port>} every spec.monitoring.scrape.interval
+   * (default 30s), and labels its series with service, kind and stack (when the service has one).
    *
    * @param candidates services of the namespace; only those {@code prometheus} selects are scraped
    * @param namespace the namespace the targets' addresses name
    */
-  public static String render(MonitoringService prometheus, List<? extends StackService> candidates, String namespace) {
-    String interval = Optional.ofNullable(prometheus.getSpec())
-        .map(MonitoringServiceSpec::getMonitoring)
-        .map(MonitoringSpec::getScrape)
-        .map(ScrapeSpec::getInterval)
-        .orElse(DEFAULT_INTERVAL);
-    List<Map<String, Object>> jobs = candidates.stream()
-        .filter(candidate -> ScrapeSelection.selects(prometheus, candidate))
-        .sorted(BY_SERVICE_NAME)
-        .flatMap(candidate -> job(candidate, interval, namespace).stream())
-        .toList();
+  public static String render(
+      MonitoringService prometheus, List<? extends StackService> candidates, String namespace) {
+    String interval =
+        Optional.ofNullable(prometheus.getSpec())
+            .map(MonitoringServiceSpec::getMonitoring)
+            .map(MonitoringSpec::getScrape)
+            .map(ScrapeSpec::getInterval)
+            .orElse(DEFAULT_INTERVAL);
+    List<Map<String, Object>> jobs =
+        candidates.stream()
+            .filter(candidate -> ScrapeSelection.selects(prometheus, candidate))
+            .sorted(BY_SERVICE_NAME)
+            .flatMap(candidate -> job(candidate, interval, namespace).stream())
+            .toList();
     try {
       return YAML.writeValueAsString(Map.of("scrape_configs", jobs));
     } catch (JsonProcessingException e) {
@@ -70,23 +73,25 @@ public final class ScrapeConfig {
     }
   }
 
-  private static Optional<Map<String, Object>> job(StackService service, String interval, String namespace) {
+  private static Optional<Map<String, Object>> job(
+      StackService service, String interval, String namespace) {
     ServiceSpec spec = service.serviceSpec();
     Optional<PortSpec> metrics = NamedPorts.find(spec.getPorts(), Overlays.METRICS_PORT_NAME);
-    return metrics.map(port -> {
-      String name = service.getMetadata().getName();
-      Map<String, String> labels = new LinkedHashMap<>();
-      labels.put("service", name);
-      labels.put("kind", service.serviceKind().value());
-      Optional.ofNullable(spec.getStack()).ifPresent(stack -> labels.put("stack", stack));
-      Map<String, Object> target = new LinkedHashMap<>();
-      target.put("targets", List.of(ClusterDns.hostAndPort(name, namespace, port.getPort())));
-      target.put("labels", labels);
-      Map<String, Object> job = new LinkedHashMap<>();
-      job.put("job_name", ServiceRef.of(service).toString());
-      job.put("scrape_interval", interval);
-      job.put("static_configs", List.of(target));
-      return job;
-    });
+    return metrics.map(
+        port -> {
+          String name = service.getMetadata().getName();
+          Map<String, String> labels = new LinkedHashMap<>();
+          labels.put("service", name);
+          labels.put("kind", service.serviceKind().value());
+          Optional.ofNullable(spec.getStack()).ifPresent(stack -> labels.put("stack", stack));
+          Map<String, Object> target = new LinkedHashMap<>();
+          target.put("targets", List.of(ClusterDns.hostAndPort(name, namespace, port.getPort())));
+          target.put("labels", labels);
+          Map<String, Object> job = new LinkedHashMap<>();
+          job.put("job_name", ServiceRef.of(service).toString());
+          job.put("scrape_interval", interval);
+          job.put("static_configs", List.of(target));
+          return job;
+        });
   }
 }

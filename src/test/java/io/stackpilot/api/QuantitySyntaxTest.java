@@ -9,16 +9,35 @@ class QuantitySyntaxTest {
 
   @Test
   void takesWhatTheApiServerTakes() {
-    for (String quantity : new String[] {"1", "250m", "1.5Gi", "2Ki", "0.5", ".5", "1.", "1e3", "1E-3", "-1", "+2M",
-        "100u", "3n", "1Ei", "12345678901234567890"}) {
+    for (String quantity :
+        new String[] {
+          "1",
+          "250m",
+          "1.5Gi",
+          "2Ki",
+          "0.5",
+          ".5",
+          "1.",
+          "1e3",
+          "1E-3",
+          "-1",
+          "+2M",
+          "100u",
+          "3n",
+          "1Ei",
+          "12345678901234567890"
+        }) {
       assertThat(QuantitySyntax.isQuantity(quantity)).as(quantity).isTrue();
     }
   }
 
   @Test
   void refusesWhatTheApiServerRefuses() {
-    for (String text : new String[] {"1.5.5Gi", "1 Gi", "1gi", "1iG", "Gi", "", ".", "1Zi", "1e", "1e1.5", "NaN",
-        "1Mi1", "--1", "1KiB"}) {
+    for (String text :
+        new String[] {
+          "1.5.5Gi", "1 Gi", "1gi", "1iG", "Gi", "", ".", "1Zi", "1e", "1e1.5", "NaN", "1Mi1",
+          "--1", "1KiB"
+        }) {
       assertThat(QuantitySyntax.isQuantity(text)).as(text).isFalse();
     }
   }

@@ -11,17 +11,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServiceKindsDeserializeTest {
 
   @ParameterizedTest
-  @ValueSource(classes = {MediaService.class, SecurityService.class, MonitoringService.class, ServiceStack.class})
+  @ValueSource(
+      classes = {
+        MediaService.class,
+        SecurityService.class,
+        MonitoringService.class,
+        ServiceStack.class
+      })
   void eachKindReadsBackAsItsOwnClass(Class<? extends CustomResource<?, ?>> kind) {
     KubernetesSerialization serialization = new KubernetesSerialization();
     serialization.registerKubernetesResource(kind);
-    String yaml = """
+    String yaml =
+        """
         apiVersion: stackpilot.io/v1alpha1
         kind: %s
         metadata: {name: sonarr}
         spec: {}
         status: {}
-        """.formatted(kind.getSimpleName());
+        """
+            .formatted(kind.getSimpleName());
 
     CustomResource<?, ?> read = serialization.unmarshal(yaml, kind);
 

@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
 record ApiAnswer(int code, String body, int bytesSent) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A field path as the API server writes it in a rejection: spec.ports[0].port, metadata.name. */
-  private static final Pattern FIELD = Pattern.compile("\\b(spec|metadata)(\\.[A-Za-z0-9_-]+|\\[[^\\]]*\\])+");
+  private static final Pattern FIELD =
+      Pattern.compile("\\b(spec|metadata)(\\.[A-Za-z0-9_-]+|\\[[^\\]]*\\])+");
+
   /** The API server's limit on a request body. */
   static final int REQUEST_LIMIT = 3 * 1024 * 1024;
 
@@ -38,20 +41,24 @@ record ApiAnswer(int code, String body, int bytesSent) {
     } catch (Exception notJson) {
       // a body that is not a Status has no causes; its text may still name the field
     }
-    // A request for one namespace with another in metadata, and a second object of one kind and name:
+    // A request for one namespace with another in metadata, and a second object of one kind and
+    // name:
     // the messages name metadata.namespace and metadata.name in words.
-    return FIELD.matcher(message()).find() || message().contains("the namespace of the provided object")
+    return FIELD.matcher(message()).find()
+        || message().contains("the namespace of the provided object")
         || code == 409 && message().endsWith("already exists");
   }
 
   /**
-   * Refused by the API server's JSON decoding, which comes before the schema: no field can be named,
-   * as the body never became an object with fields.
+   * Refused by the API server's JSON decoding, which comes before the schema: no field can be
+   * named, as the body never became an object with fields.
    */
   boolean refusedByTheDecoder() {
     String message = message();
-    return code == 400 && (message.contains("exceeded max depth") || message.contains("cannot unmarshal")
-        || message.contains("json parse error"));
+    return code == 400
+        && (message.contains("exceeded max depth")
+            || message.contains("cannot unmarshal")
+            || message.contains("json parse error"));
   }
 
   /** Refused for its size before it was read: the request limit, or etcd's on a stored object. */

@@ -1,14 +1,14 @@
 package io.stackpilot.badinput;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.stackpilot.testing.CommandResult;
 import io.stackpilot.testing.TestCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,9 +31,12 @@ final class ApiWriter {
   }
 
   ApiAnswer create(FuzzCase.FuzzObject object) {
-    // The API server answers a body over its limit before reading it all, and the JDK's HTTP/2 client
+    // The API server answers a body over its limit before reading it all, and the JDK's HTTP/2
+    // client
     // then waits for ever to finish sending; kubectl (Go on both ends) takes the answer.
-    return object.json().length > ApiAnswer.REQUEST_LIMIT ? createWithKubectl(object) : createDirectly(object);
+    return object.json().length > ApiAnswer.REQUEST_LIMIT
+        ? createWithKubectl(object)
+        : createDirectly(object);
   }
 
   private ApiAnswer createWithKubectl(FuzzCase.FuzzObject object) {
@@ -41,10 +44,19 @@ final class ApiWriter {
     try {
       body = Files.createTempFile("fuzz-" + object.name(), ".json");
       Files.write(body, object.json());
-      CommandResult created = cluster.kubectl("create", "--raw", path(object.kind()) + "?fieldValidation=Strict",
-          "-f", body.toString());
-      int code = created.succeeded() ? 201 : created.stderr().contains("RequestEntityTooLarge") ? 413 : 400;
-      return new ApiAnswer(code, created.succeeded() ? created.stdout() : created.stderr(), object.json().length);
+      CommandResult created =
+          cluster.kubectl(
+              "create",
+              "--raw",
+              path(object.kind()) + "?fieldValidation=Strict",
+              "-f",
+              body.toString());
+      int code =
+          created.succeeded()
+              ? 201
+              : created.stderr().contains("RequestEntityTooLarge") ? 413 : 400;
+      return new ApiAnswer(
+          code, created.succeeded() ? created.stdout() : created.stderr(), object.json().length);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -55,26 +67,34 @@ final class ApiWriter {
   }
 
   private ApiAnswer createDirectly(FuzzCase.FuzzObject object) {
-    HttpRequest request = client.getHttpClient().newHttpRequestBuilder()
-        .uri(collection(object.kind()) + "?fieldValidation=Strict")
-        .post("application/json", object.json())
-        .timeout(120, TimeUnit.SECONDS)
-        .build();
+    HttpRequest request =
+        client
+            .getHttpClient()
+            .newHttpRequestBuilder()
+            .uri(collection(object.kind()) + "?fieldValidation=Strict")
+            .post("application/json", object.json())
+            .timeout(120, TimeUnit.SECONDS)
+            .build();
     try {
-      HttpResponse<String> response = client.getHttpClient().sendAsync(request, String.class)
-          .get(150, TimeUnit.SECONDS);
+      HttpResponse<String> response =
+          client.getHttpClient().sendAsync(request, String.class).get(150, TimeUnit.SECONDS);
       return new ApiAnswer(response.code(), response.body(), object.json().length);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating " + object.name(), e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("no answer to the creation of " + object.name() + ": " + e, e);
+      throw new IllegalStateException(
+          "no answer to the creation of " + object.name() + ": " + e, e);
     }
   }
 
   /** Deletes the object, if it exists, without waiting for it to go. */
   void delete(FuzzKind kind, String name) {
-    client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name).delete();
+    client
+        .genericKubernetesResources(kind.context())
+        .inNamespace(namespace)
+        .withName(name)
+        .delete();
   }
 
   private String collection(FuzzKind kind) {
@@ -82,6 +102,13 @@ final class ApiWriter {
   }
 
   private String path(FuzzKind kind) {
-    return "/apis/" + FuzzKind.GROUP + "/" + FuzzKind.VERSION + "/namespaces/" + namespace + "/" + kind.plural;
+    return "/apis/"
+        + FuzzKind.GROUP
+        + "/"
+        + FuzzKind.VERSION
+        + "/namespaces/"
+        + namespace
+        + "/"
+        + kind.plural;
   }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The valid specs mutations start from: per kind, a minimal one (what a user writes first) and a rich
- * one (the invalid catalogue's baseline, which uses most of what the CRD allows and refers to the
- * objects {@link FloodFixtures} creates). Starting valid keeps each case close to the edge between
- * accepted and rejected, where the interesting answers are.
+ * The valid specs mutations start from: per kind, a minimal one (what a user writes first) and a
+ * rich one (the invalid catalogue's baseline, which uses most of what the CRD allows and refers to
+ * the objects {@link FloodFixtures} creates). Starting valid keeps each case close to the edge
+ * between accepted and rejected, where the interesting answers are.
  */
 final class BaseSpecs {
 
@@ -26,16 +26,25 @@ final class BaseSpecs {
 
   BaseSpecs() {
     minimal.put(FuzzKind.STACK, parse("{channel: stable}"));
-    minimal.put(FuzzKind.MEDIA, parse("""
+    minimal.put(
+        FuzzKind.MEDIA,
+        parse(
+            """
         channels: {stable: {image: "lscr.io/linuxserver/sonarr:4.0.15"}}
         ports: [{name: http, port: 8989}]
         """));
-    minimal.put(FuzzKind.SECURITY, parse("""
+    minimal.put(
+        FuzzKind.SECURITY,
+        parse(
+            """
         channels: {stable: {image: "ghcr.io/authelia/authelia:4.39.4"}}
         ports: [{name: http, port: 9091}]
         security: {provider: Authelia}
         """));
-    minimal.put(FuzzKind.MONITORING, parse("""
+    minimal.put(
+        FuzzKind.MONITORING,
+        parse(
+            """
         channels: {stable: {image: "grafana/grafana:12.1.0"}}
         ports: [{name: http, port: 3000}]
         monitoring: {role: Dashboards}
@@ -57,7 +66,9 @@ final class BaseSpecs {
     return (Map<String, Object>) SpecTree.copy(minimal.get(kind));
   }
 
-  /** The names the rich specs refer to, which the flood namespace must hold for them to be valid. */
+  /**
+   * The names the rich specs refer to, which the flood namespace must hold for them to be valid.
+   */
   static List<String> referencedSecrets() {
     return List.of("sonarr", "authelia", "alerts", "regcred", "sonarr-tls", "auth-tls");
   }

@@ -43,22 +43,31 @@ final class CaseRunner {
     long deadline = System.nanoTime() + patience.toNanos();
     List<Outcome> outcomes = new ArrayList<>();
     try {
-      answers.forEach((object, answer) -> outcomes.add(answer.accepted()
-          ? judgeReport(fuzzCase, object, wantInvalid, deadline)
-          : judgeRejection(fuzzCase, object, answer)));
+      answers.forEach(
+          (object, answer) ->
+              outcomes.add(
+                  answer.accepted()
+                      ? judgeReport(fuzzCase, object, wantInvalid, deadline)
+                      : judgeRejection(fuzzCase, object, answer)));
     } finally {
-      answers.forEach((object, answer) -> {
-        statuses.forget(object.kind(), object.name());
-        if (answer.accepted()) {
-          writer.delete(object.kind(), object.name());
-          client.persistentVolumeClaims().inNamespace(namespace).withLabel(Labels.INSTANCE, object.name()).delete();
-        }
-      });
+      answers.forEach(
+          (object, answer) -> {
+            statuses.forget(object.kind(), object.name());
+            if (answer.accepted()) {
+              writer.delete(object.kind(), object.name());
+              client
+                  .persistentVolumeClaims()
+                  .inNamespace(namespace)
+                  .withLabel(Labels.INSTANCE, object.name())
+                  .delete();
+            }
+          });
     }
     return outcomes;
   }
 
-  private static Outcome judgeRejection(FuzzCase fuzzCase, FuzzCase.FuzzObject object, ApiAnswer answer) {
+  private static Outcome judgeRejection(
+      FuzzCase fuzzCase, FuzzCase.FuzzObject object, ApiAnswer answer) {
     String said = answer.code() + " " + answer.message();
     if (answer.tooLarge()) {
       return new Outcome(fuzzCase, object, Verdict.REJECTED_AS_TOO_LARGE, said);
@@ -66,24 +75,39 @@ final class CaseRunner {
     if (answer.refusedByTheDecoder()) {
       return new Outcome(fuzzCase, object, Verdict.REJECTED_BY_THE_JSON_DECODER, said);
     }
-    return new Outcome(fuzzCase, object,
-        answer.namesAField() ? Verdict.REJECTED_NAMING_THE_FIELD : Verdict.REJECTED_WITHOUT_A_FIELD, said);
+    return new Outcome(
+        fuzzCase,
+        object,
+        answer.namesAField() ? Verdict.REJECTED_NAMING_THE_FIELD : Verdict.REJECTED_WITHOUT_A_FIELD,
+        said);
   }
 
-  private Outcome judgeReport(FuzzCase fuzzCase, FuzzCase.FuzzObject object, boolean wantInvalid, long deadline) {
-    var reported = statuses.when(object.kind(), object.name(),
-        wantInvalid ? OperatorReport::judgedInvalid : OperatorReport::judged);
+  private Outcome judgeReport(
+      FuzzCase fuzzCase, FuzzCase.FuzzObject object, boolean wantInvalid, long deadline) {
+    var reported =
+        statuses.when(
+            object.kind(),
+            object.name(),
+            wantInvalid ? OperatorReport::judgedInvalid : OperatorReport::judged);
     GenericKubernetesResource judged;
     try {
       judged = reported.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       var last = statuses.current(object.kind(), object.name());
       if (wantInvalid && last.filter(OperatorReport::judged).isPresent()) {
-        return new Outcome(fuzzCase, object, Verdict.ACCEPTED_BUT_MISREPORTED,
+        return new Outcome(
+            fuzzCase,
+            object,
+            Verdict.ACCEPTED_BUT_MISREPORTED,
             "expected Invalid, reported valid: " + (Object) last.get().get("status"));
       }
-      return new Outcome(fuzzCase, object, Verdict.ACCEPTED_BUT_UNREPORTED,
-          "no judgement within " + patience.toSeconds() + " s; last status: "
+      return new Outcome(
+          fuzzCase,
+          object,
+          Verdict.ACCEPTED_BUT_UNREPORTED,
+          "no judgement within "
+              + patience.toSeconds()
+              + " s; last status: "
               + last.map(o -> (Object) o.get("status")).orElse(null));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -96,13 +120,17 @@ final class CaseRunner {
     }
     return OperatorReport.invalidReportProblem(object.kind(), judged)
         .map(problem -> new Outcome(fuzzCase, object, Verdict.ACCEPTED_BUT_MISREPORTED, problem))
-        .orElseGet(() -> new Outcome(fuzzCase, object, Verdict.ACCEPTED_AND_REPORTED_INVALID, findings(judged)));
+        .orElseGet(
+            () ->
+                new Outcome(
+                    fuzzCase, object, Verdict.ACCEPTED_AND_REPORTED_INVALID, findings(judged)));
   }
 
   /** What the operator said: a service's validation errors, a stack's ConfigValid message. */
   private static String findings(GenericKubernetesResource judged) {
     Object errors = judged.get("status", "validation", "errors");
-    return errors != null ? errors.toString()
+    return errors != null
+        ? errors.toString()
         : OperatorReport.configValid(judged).map(c -> String.valueOf(c.get("message"))).orElse("");
   }
 }

@@ -22,7 +22,10 @@ final class Draft {
   final Map<String, Object> object;
   final List<Map<String, Object>> companions = new ArrayList<>();
   final List<String> mutations = new ArrayList<>();
-  /** Set by mutations whose objects the operator must end up reporting Invalid, every one of them. */
+
+  /**
+   * Set by mutations whose objects the operator must end up reporting Invalid, every one of them.
+   */
   boolean expectInvalid;
 
   Draft(FuzzKind kind, String name, BaseSpecs bases, Random random) {
@@ -55,10 +58,15 @@ final class Draft {
   /** The spec as a map, when an earlier mutation has not made it something else. */
   @SuppressWarnings("unchecked")
   Optional<Map<String, Object>> spec() {
-    return object.get("spec") instanceof Map<?, ?> spec ? Optional.of((Map<String, Object>) spec) : Optional.empty();
+    return object.get("spec") instanceof Map<?, ?> spec
+        ? Optional.of((Map<String, Object>) spec)
+        : Optional.empty();
   }
 
-  /** A random path under spec (as a path from the object, starting with "spec") whose node passes the filter. */
+  /**
+   * A random path under spec (as a path from the object, starting with "spec") whose node passes
+   * the filter.
+   */
   Optional<List<Object>> randomPath(Predicate<Object> filter) {
     List<List<Object>> paths = SpecTree.paths(object.get("spec"), filter);
     if (paths.isEmpty()) {

@@ -8,13 +8,23 @@ import java.util.Map;
  * create in order, the mutations that made them, and whether the operator must report every one of
  * them Invalid once the API server has accepted them all.
  */
-record FuzzCase(int index, FuzzKind kind, List<FuzzObject> objects, List<String> mutations, boolean expectInvalid) {
+record FuzzCase(
+    int index,
+    FuzzKind kind,
+    List<FuzzObject> objects,
+    List<String> mutations,
+    boolean expectInvalid) {
 
   /** One object of a case, as the JSON bytes sent to the API server. */
   record FuzzObject(FuzzKind kind, String name, byte[] json) {}
 
   String describe() {
-    return "case " + index + " (" + kind.kind + ", " + (mutations.isEmpty() ? "unmutated" : String.join("+", mutations))
+    return "case "
+        + index
+        + " ("
+        + kind.kind
+        + ", "
+        + (mutations.isEmpty() ? "unmutated" : String.join("+", mutations))
         + ")";
   }
 

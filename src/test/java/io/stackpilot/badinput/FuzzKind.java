@@ -14,6 +14,7 @@ enum FuzzKind {
 
   final String kind;
   final String plural;
+
   /** One letter in generated names, so a name says which kind it is. */
   final String letter;
 
@@ -28,8 +29,13 @@ enum FuzzKind {
   }
 
   ResourceDefinitionContext context() {
-    return new ResourceDefinitionContext.Builder().withGroup(GROUP).withVersion(VERSION).withKind(kind)
-        .withPlural(plural).withNamespaced(true).build();
+    return new ResourceDefinitionContext.Builder()
+        .withGroup(GROUP)
+        .withVersion(VERSION)
+        .withKind(kind)
+        .withPlural(plural)
+        .withNamespaced(true)
+        .build();
   }
 
   String apiVersion() {

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a tree of maps, lists, strings, numbers, booleans and nulls as JSON bytes, including what a
- * general-purpose serializer refuses on purpose: nesting thousands of levels deep (iteratively, so the
- * writer's own stack is no limit), numbers no Java type can hold ({@link RawNumber}), lone UTF-16
- * surrogates (written as \\u escapes) and bytes that are not UTF-8 at all ({@link RawBytes}). What the
- * API server does with them is the question; sending them must not be the hard part.
+ * Writes a tree of maps, lists, strings, numbers, booleans and nulls as JSON bytes, including what
+ * a general-purpose serializer refuses on purpose: nesting thousands of levels deep (iteratively,
+ * so the writer's own stack is no limit), numbers no Java type can hold ({@link RawNumber}), lone
+ * UTF-16 surrogates (written as \\u escapes) and bytes that are not UTF-8 at all ({@link
+ * RawBytes}). What the API server does with them is the question; sending them must not be the hard
+ * part.
  */
 final class JsonText {
 
@@ -26,7 +27,8 @@ final class JsonText {
 
   static byte[] write(Object value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    // An explicit stack of pending work instead of recursion: each item is a value or a literal token.
+    // An explicit stack of pending work instead of recursion: each item is a value or a literal
+    // token.
     Deque<Object> pending = new ArrayDeque<>();
     pending.push(pending(value));
     while (!pending.isEmpty()) {
@@ -104,7 +106,8 @@ final class JsonText {
       int codePoint = text.codePointAt(i);
       if (codePoint == '"' || codePoint == '\\') {
         out.append('\\').append((char) codePoint);
-      } else if (codePoint < 0x20 || Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF) {
+      } else if (codePoint < 0x20
+          || Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF) {
         out.append(String.format("\\u%04x", codePoint));
       } else {
         out.appendCodePoint(codePoint);

@@ -4,8 +4,8 @@ import java.util.function.Predicate;
 
 /**
  * One way to spoil a spec, by name (the report counts verdicts per mutation). {@code apply} returns
- * whether it changed anything: a mutation that finds nothing to aim at (no duration in the spec, say)
- * leaves the draft alone and is not reported.
+ * whether it changed anything: a mutation that finds nothing to aim at (no duration in the spec,
+ * say) leaves the draft alone and is not reported.
  */
 record Mutation(String name, Stage stage, Predicate<FuzzKind> appliesTo, Effect apply) {
 
@@ -14,7 +14,12 @@ record Mutation(String name, Stage stage, Predicate<FuzzKind> appliesTo, Effect 
    * semantic ones, whose expectations no later mutation may undo, and deep nesting last: no other
    * mutation has to walk or copy a tree thousands of levels deep.
    */
-  enum Stage { SHAPE, SIZE, SEMANTIC, NESTING }
+  enum Stage {
+    SHAPE,
+    SIZE,
+    SEMANTIC,
+    NESTING
+  }
 
   @FunctionalInterface
   interface Effect {

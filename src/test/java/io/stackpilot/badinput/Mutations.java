@@ -1,7 +1,5 @@
 package io.stackpilot.badinput;
 
-import java.util.Locale;
-import java.util.function.Supplier;
 import io.stackpilot.badinput.JsonText.RawBytes;
 import io.stackpilot.badinput.JsonText.RawNumber;
 import io.stackpilot.badinput.Mutation.Stage;
@@ -9,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The catalogue of ways to spoil a spec: wrong types, huge and negative numbers, unicode and bytes
@@ -27,73 +27,223 @@ final class Mutations {
 
   static final int MIB = 1 << 20;
 
-  private static final List<Object> WRONG_TYPES = Arrays.asList("x", 7, 7.5, true, null, List.of(), Map.of(),
-      List.of("x"), Map.of("x", "y"), new RawNumber("-0"));
-  private static final List<RawNumber> BIG_NUMBERS = numbers("-1", "0", "65536", "2147483648", "-2147483649",
-      "9007199254740993", "9223372036854775807", "9223372036854775808", "18446744073709551616", "1e30",
-      "1e400", "-1e400", "0.5", "1.0", "1E2", "-0", "123456789012345678901234567890");
-  private static final List<Object> UNICODE = List.of("sönarr", "日本語", "🎬🍿", "\u202Eevil", "zero\u200Bwidth",
-      "a\u0000b", "\uD800", "\uDC00x", "e\u0301", "İstanbul", "ｓｏｎａｒｒ", "s\u043Enarr", "\uFEFFbom",
-      "line\nbreak", "tab\tchar", "\u2028", new RawBytes(new byte[] {(byte) 0xFF, (byte) 0xFE}),
-      new RawBytes(new byte[] {(byte) 0xC0, (byte) 0xAF}), new RawBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}));
-  private static final List<String> DURATIONS = List.of("0s", "1ms", "999ms", "-1m", "1d", "1h30", "1.5h", " 1h",
-      "1H", "9999999999999999h", "99999999999999999999h", "9223372036854775807ms", "100000000000000h",
-      "2562047h", "2562048h", "1h1h1h1h1h1h1h1h1h1h", "", "m");
-  private static final List<String> QUANTITIES = List.of("1Zi", "-1Gi", "1e400", "", "1.5.5Gi", "0", "1Ei",
-      "99999999999999999999999Gi", "1m", "NaN", "+1Gi", "1 Gi", "1gi", "0.000000001");
-  private static final List<String> PATHS = List.of("relative/path", "/", "/config/../../etc", "/a\u0000b",
-      "/dev/../etc/passwd", "", "/config/", "//", "/proc/self", "/" + "a".repeat(300));
-  private static final List<String> ENUMS = List.of("Beta", "canary", "restricted", "RESTRICTED", "", "auto",
-      "ICMP", "Deny", "Automatic ", "null", "MediaService ");
+  private static final List<Object> WRONG_TYPES =
+      Arrays.asList(
+          "x",
+          7,
+          7.5,
+          true,
+          null,
+          List.of(),
+          Map.of(),
+          List.of("x"),
+          Map.of("x", "y"),
+          new RawNumber("-0"));
+  private static final List<RawNumber> BIG_NUMBERS =
+      numbers(
+          "-1",
+          "0",
+          "65536",
+          "2147483648",
+          "-2147483649",
+          "9007199254740993",
+          "9223372036854775807",
+          "9223372036854775808",
+          "18446744073709551616",
+          "1e30",
+          "1e400",
+          "-1e400",
+          "0.5",
+          "1.0",
+          "1E2",
+          "-0",
+          "123456789012345678901234567890");
+  private static final List<Object> UNICODE =
+      List.of(
+          "sönarr",
+          "日本語",
+          "🎬🍿",
+          "\u202Eevil",
+          "zero\u200Bwidth",
+          "a\u0000b",
+          "\uD800",
+          "\uDC00x",
+          "e\u0301",
+          "İstanbul",
+          "ｓｏｎａｒｒ",
+          "s\u043Enarr",
+          "\uFEFFbom",
+          "line\nbreak",
+          "tab\tchar",
+          "\u2028",
+          new RawBytes(new byte[] {(byte) 0xFF, (byte) 0xFE}),
+          new RawBytes(new byte[] {(byte) 0xC0, (byte) 0xAF}),
+          new RawBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}));
+  private static final List<String> DURATIONS =
+      List.of(
+          "0s",
+          "1ms",
+          "999ms",
+          "-1m",
+          "1d",
+          "1h30",
+          "1.5h",
+          " 1h",
+          "1H",
+          "9999999999999999h",
+          "99999999999999999999h",
+          "9223372036854775807ms",
+          "100000000000000h",
+          "2562047h",
+          "2562048h",
+          "1h1h1h1h1h1h1h1h1h1h",
+          "",
+          "m");
+  private static final List<String> QUANTITIES =
+      List.of(
+          "1Zi",
+          "-1Gi",
+          "1e400",
+          "",
+          "1.5.5Gi",
+          "0",
+          "1Ei",
+          "99999999999999999999999Gi",
+          "1m",
+          "NaN",
+          "+1Gi",
+          "1 Gi",
+          "1gi",
+          "0.000000001");
+  private static final List<String> PATHS =
+      List.of(
+          "relative/path",
+          "/",
+          "/config/../../etc",
+          "/a\u0000b",
+          "/dev/../etc/passwd",
+          "",
+          "/config/",
+          "//",
+          "/proc/self",
+          "/" + "a".repeat(300));
+  private static final List<String> ENUMS =
+      List.of(
+          "Beta",
+          "canary",
+          "restricted",
+          "RESTRICTED",
+          "",
+          "auto",
+          "ICMP",
+          "Deny",
+          "Automatic ",
+          "null",
+          "MediaService ");
   private static final List<Integer> LENGTHS = List.of(16, 31, 41, 64, 129, 254, 256, 513, 262_145);
 
-  private static final Set<String> NUMERIC = Set.of("replicas", "port", "percent", "initialDelaySeconds",
-      "periodSeconds", "failureThreshold", "maxRestarts");
-  private static final Set<String> DURATION_FIELDS = Set.of("failureWindow", "progressDeadline", "restartWindow",
-      "soak", "interval");
+  private static final Set<String> NUMERIC =
+      Set.of(
+          "replicas",
+          "port",
+          "percent",
+          "initialDelaySeconds",
+          "periodSeconds",
+          "failureThreshold",
+          "maxRestarts");
+  private static final Set<String> DURATION_FIELDS =
+      Set.of("failureWindow", "progressDeadline", "restartWindow", "soak", "interval");
   private static final Set<String> QUANTITY_FIELDS = Set.of("size", "scratchSize", "cpu", "memory");
   private static final Set<String> PATH_FIELDS = Set.of("mountPath", "path", "configPath");
-  private static final Set<String> ENUM_FIELDS = Set.of("channel", "securityProfile", "rollback", "promotion",
-      "protocol", "provider", "role", "networkPolicy", "format", "reclaim", "accessMode", "kind");
-  private static final Set<String> LIMITED_STRINGS = Set.of("name", "claimName", "existingClaim", "secretName",
-      "stack", "host", "ingressClassName", "image", "path", "mountPath", "content");
-  private static final Set<String> STRING_MAPS = Set.of("config", "nodeSelector", "podAnnotations", "podLabels");
+  private static final Set<String> ENUM_FIELDS =
+      Set.of(
+          "channel",
+          "securityProfile",
+          "rollback",
+          "promotion",
+          "protocol",
+          "provider",
+          "role",
+          "networkPolicy",
+          "format",
+          "reclaim",
+          "accessMode",
+          "kind");
+  private static final Set<String> LIMITED_STRINGS =
+      Set.of(
+          "name",
+          "claimName",
+          "existingClaim",
+          "secretName",
+          "stack",
+          "host",
+          "ingressClassName",
+          "image",
+          "path",
+          "mountPath",
+          "content");
+  private static final Set<String> STRING_MAPS =
+      Set.of("config", "nodeSelector", "podAnnotations", "podLabels");
 
   private Mutations() {}
 
-  static final List<Mutation> ALL = List.of(
-      new Mutation("wrong-type", Stage.SHAPE, ANY, d -> replaceAny(d, node -> true, () -> wrongType(d))),
-      new Mutation("missing-field", Stage.SHAPE, ANY, Mutations::dropField),
-      new Mutation("explicit-null", Stage.SHAPE, ANY, d -> replaceAny(d, node -> true, () -> null)),
-      new Mutation("unknown-field", Stage.SHAPE, ANY, Mutations::unknownField),
-      new Mutation("empty-collection", Stage.SHAPE, ANY, Mutations::emptyCollection),
-      new Mutation("spec-not-an-object", Stage.SHAPE, ANY, Mutations::specShape),
-      new Mutation("metadata-garbage", Stage.SHAPE, ANY, Mutations::metadataGarbage),
-      new Mutation("enum-garbage", Stage.SHAPE, ANY, d -> replaceNamed(d, ENUM_FIELDS, "securityProfile", () -> d.pick(ENUMS))),
-      new Mutation("bad-duration", Stage.SHAPE, ANY, Mutations::badDuration),
-      new Mutation("bad-quantity", Stage.SHAPE, ANY, Mutations::badQuantity),
-      new Mutation("bad-path", Stage.SHAPE, ANY, Mutations::badPath),
-      new Mutation("huge-number", Stage.SHAPE, ANY, d -> replaceNamed(d, NUMERIC, "replicas", () -> d.pick(BIG_NUMBERS))),
-      new Mutation("beta-without-image", Stage.SHAPE, SERVICES, Mutations::betaWithoutImage),
-      new Mutation("unicode-value", Stage.SHAPE, ANY, d -> replaceAny(d, String.class::isInstance, () -> d.pick(UNICODE))),
-      new Mutation("unicode-key", Stage.SHAPE, ANY, Mutations::unicodeKey),
-      new Mutation("over-length-string", Stage.SIZE, ANY, Mutations::overLengthString),
-      new Mutation("one-mib-string", Stage.SIZE, ANY, Mutations::hugeString),
-      new Mutation("too-many-items", Stage.SIZE, ANY, Mutations::tooManyItems),
-      new Mutation("deep-nesting", Stage.NESTING, ANY, Mutations::deepNesting),
-      new Mutation("duplicated-name", Stage.SEMANTIC, ANY, Mutations::duplicateEntry),
-      new Mutation("missing-reference", Stage.SEMANTIC, ANY, Mutations::missingReference),
-      new Mutation("self-dependency", Stage.SEMANTIC, SERVICES, Mutations::selfDependency),
-      new Mutation("dependency-cycle", Stage.SEMANTIC, SERVICES, Mutations::dependencyCycle),
-      new Mutation("same-name-other-kind", Stage.SEMANTIC, SERVICES, Mutations::sameNameOtherKind),
-      new Mutation("literal-secret", Stage.SEMANTIC, ANY, Mutations::literalSecret),
-      new Mutation("replicas-on-single-writer-volume", Stage.SEMANTIC, SERVICES, Mutations::replicasOnSingleWriter),
-      new Mutation("bad-label-selector", Stage.SEMANTIC, kind -> kind == FuzzKind.SECURITY || kind == FuzzKind.MONITORING,
-          Mutations::badSelector),
-      new Mutation("requests-above-limits", Stage.SEMANTIC, ANY, Mutations::requestsAboveLimits),
-      new Mutation("bad-toleration", Stage.SEMANTIC, ANY, Mutations::badToleration),
-      new Mutation("bad-env-source", Stage.SEMANTIC, ANY, Mutations::badEnvSource),
-      new Mutation("bad-pod-metadata", Stage.SEMANTIC, ANY, Mutations::badPodMetadata));
+  static final List<Mutation> ALL =
+      List.of(
+          new Mutation(
+              "wrong-type", Stage.SHAPE, ANY, d -> replaceAny(d, node -> true, () -> wrongType(d))),
+          new Mutation("missing-field", Stage.SHAPE, ANY, Mutations::dropField),
+          new Mutation(
+              "explicit-null", Stage.SHAPE, ANY, d -> replaceAny(d, node -> true, () -> null)),
+          new Mutation("unknown-field", Stage.SHAPE, ANY, Mutations::unknownField),
+          new Mutation("empty-collection", Stage.SHAPE, ANY, Mutations::emptyCollection),
+          new Mutation("spec-not-an-object", Stage.SHAPE, ANY, Mutations::specShape),
+          new Mutation("metadata-garbage", Stage.SHAPE, ANY, Mutations::metadataGarbage),
+          new Mutation(
+              "enum-garbage",
+              Stage.SHAPE,
+              ANY,
+              d -> replaceNamed(d, ENUM_FIELDS, "securityProfile", () -> d.pick(ENUMS))),
+          new Mutation("bad-duration", Stage.SHAPE, ANY, Mutations::badDuration),
+          new Mutation("bad-quantity", Stage.SHAPE, ANY, Mutations::badQuantity),
+          new Mutation("bad-path", Stage.SHAPE, ANY, Mutations::badPath),
+          new Mutation(
+              "huge-number",
+              Stage.SHAPE,
+              ANY,
+              d -> replaceNamed(d, NUMERIC, "replicas", () -> d.pick(BIG_NUMBERS))),
+          new Mutation("beta-without-image", Stage.SHAPE, SERVICES, Mutations::betaWithoutImage),
+          new Mutation(
+              "unicode-value",
+              Stage.SHAPE,
+              ANY,
+              d -> replaceAny(d, String.class::isInstance, () -> d.pick(UNICODE))),
+          new Mutation("unicode-key", Stage.SHAPE, ANY, Mutations::unicodeKey),
+          new Mutation("over-length-string", Stage.SIZE, ANY, Mutations::overLengthString),
+          new Mutation("one-mib-string", Stage.SIZE, ANY, Mutations::hugeString),
+          new Mutation("too-many-items", Stage.SIZE, ANY, Mutations::tooManyItems),
+          new Mutation("deep-nesting", Stage.NESTING, ANY, Mutations::deepNesting),
+          new Mutation("duplicated-name", Stage.SEMANTIC, ANY, Mutations::duplicateEntry),
+          new Mutation("missing-reference", Stage.SEMANTIC, ANY, Mutations::missingReference),
+          new Mutation("self-dependency", Stage.SEMANTIC, SERVICES, Mutations::selfDependency),
+          new Mutation("dependency-cycle", Stage.SEMANTIC, SERVICES, Mutations::dependencyCycle),
+          new Mutation(
+              "same-name-other-kind", Stage.SEMANTIC, SERVICES, Mutations::sameNameOtherKind),
+          new Mutation("literal-secret", Stage.SEMANTIC, ANY, Mutations::literalSecret),
+          new Mutation(
+              "replicas-on-single-writer-volume",
+              Stage.SEMANTIC,
+              SERVICES,
+              Mutations::replicasOnSingleWriter),
+          new Mutation(
+              "bad-label-selector",
+              Stage.SEMANTIC,
+              kind -> kind == FuzzKind.SECURITY || kind == FuzzKind.MONITORING,
+              Mutations::badSelector),
+          new Mutation(
+              "requests-above-limits", Stage.SEMANTIC, ANY, Mutations::requestsAboveLimits),
+          new Mutation("bad-toleration", Stage.SEMANTIC, ANY, Mutations::badToleration),
+          new Mutation("bad-env-source", Stage.SEMANTIC, ANY, Mutations::badEnvSource),
+          new Mutation("bad-pod-metadata", Stage.SEMANTIC, ANY, Mutations::badPodMetadata));
 
   // --- shape
 
@@ -103,9 +253,12 @@ final class Mutations {
     return path.isPresent();
   }
 
-  /** Replaces a field with one of the names, or, when the spec has none, sets {@code fallback} at the top. */
-  private static boolean replaceNamed(Draft d, Set<String> names, String fallback,
-      Supplier<Object> value) {
+  /**
+   * Replaces a field with one of the names, or, when the spec has none, sets {@code fallback} at
+   * the top.
+   */
+  private static boolean replaceNamed(
+      Draft d, Set<String> names, String fallback, Supplier<Object> value) {
     Optional<List<Object>> path = d.randomPathTo(names);
     if (path.isPresent()) {
       SpecTree.set(d.object, path.get(), value.get());
@@ -135,14 +288,22 @@ final class Mutations {
   }
 
   private static boolean emptyCollection(Draft d) {
-    Optional<List<Object>> path = d.randomPath(node -> node instanceof Map<?, ?> || node instanceof List<?>);
-    path.ifPresent(p -> SpecTree.set(d.object, p,
-        SpecTree.get(d.object, p) instanceof List<?> ? new ArrayList<>() : new LinkedHashMap<>()));
+    Optional<List<Object>> path =
+        d.randomPath(node -> node instanceof Map<?, ?> || node instanceof List<?>);
+    path.ifPresent(
+        p ->
+            SpecTree.set(
+                d.object,
+                p,
+                SpecTree.get(d.object, p) instanceof List<?>
+                    ? new ArrayList<>()
+                    : new LinkedHashMap<>()));
     return path.isPresent();
   }
 
   private static boolean specShape(Draft d) {
-    Object shape = SpecTree.copy(d.pick(Arrays.asList("x", List.of(), 7, null, Map.of(), "REMOVE")));
+    Object shape =
+        SpecTree.copy(d.pick(Arrays.asList("x", List.of(), 7, null, Map.of(), "REMOVE")));
     if ("REMOVE".equals(shape)) {
       d.object.remove("spec");
     } else {
@@ -156,7 +317,8 @@ final class Mutations {
     switch (d.random.nextInt(7)) {
       case 0 -> metadata.put("labels", new LinkedHashMap<>(Map.of("bad key!", "v")));
       case 1 -> metadata.put("labels", new LinkedHashMap<>(Map.of("k", "v".repeat(64))));
-      case 2 -> metadata.put("annotations", new LinkedHashMap<>(Map.of("big", letters(d, 300 * 1024))));
+      case 2 ->
+          metadata.put("annotations", new LinkedHashMap<>(Map.of("big", letters(d, 300 * 1024))));
       case 3 -> metadata.put("name", d.name().toUpperCase(Locale.ROOT));
       case 4 -> metadata.put("name", d.name() + "-" + "n".repeat(40 - d.name().length()));
       case 5 -> metadata.put("namespace", "somewhere-else");
@@ -193,8 +355,15 @@ final class Mutations {
     if (!d.kind.isService() || d.spec().isEmpty()) {
       return false;
     }
-    d.spec().get().put("storage", new ArrayList<>(List.of(
-        new LinkedHashMap<>(Map.of("name", "data", "mountPath", "/data", "size", d.pick(QUANTITIES))))));
+    d.spec()
+        .get()
+        .put(
+            "storage",
+            new ArrayList<>(
+                List.of(
+                    new LinkedHashMap<>(
+                        Map.of(
+                            "name", "data", "mountPath", "/data", "size", d.pick(QUANTITIES))))));
     return true;
   }
 
@@ -207,8 +376,12 @@ final class Mutations {
     if (!d.kind.isService() || d.spec().isEmpty()) {
       return false;
     }
-    d.spec().get().put("configFiles", new ArrayList<>(List.of(
-        new LinkedHashMap<>(Map.of("path", d.pick(PATHS), "content", "x: 1\n")))));
+    d.spec()
+        .get()
+        .put(
+            "configFiles",
+            new ArrayList<>(
+                List.of(new LinkedHashMap<>(Map.of("path", d.pick(PATHS), "content", "x: 1\n")))));
     return true;
   }
 
@@ -231,7 +404,8 @@ final class Mutations {
       d.spec().get().put("config", target);
     }
     if (target instanceof Map<?, ?> map) {
-      putInto(map, d.pick(List.of("ключ", "日本", "🎬", "e\u0301", "zero\u200Bwidth", "a\u0000b")), "v");
+      putInto(
+          map, d.pick(List.of("ключ", "日本", "🎬", "e\u0301", "zero\u200Bwidth", "a\u0000b")), "v");
       return true;
     }
     return false;
@@ -246,7 +420,10 @@ final class Mutations {
     return path.isPresent();
   }
 
-  /** A string of 1 MiB in place of a random string, or (one time in five) of 3.5 MiB, over the API server's request limit. */
+  /**
+   * A string of 1 MiB in place of a random string, or (one time in five) of 3.5 MiB, over the API
+   * server's request limit.
+   */
   private static boolean hugeString(Draft d) {
     int size = d.random.nextInt(5) == 0 ? 7 * MIB / 2 : MIB;
     Optional<List<Object>> path = d.randomPath(String.class::isInstance);
@@ -254,12 +431,14 @@ final class Mutations {
       SpecTree.set(d.object, path.get(), letters(d, size));
       return true;
     }
-    return d.spec().map(spec -> spec.put("stack", letters(d, size))).isPresent() || d.spec().isPresent();
+    return d.spec().map(spec -> spec.put("stack", letters(d, size))).isPresent()
+        || d.spec().isPresent();
   }
 
   private static boolean tooManyItems(Draft d) {
     int count = d.pick(List.of(17, 65, 129, 1000, 5000));
-    Optional<List<Object>> path = d.randomPath(node -> node instanceof List<?> || node instanceof Map<?, ?>);
+    Optional<List<Object>> path =
+        d.randomPath(node -> node instanceof List<?> || node instanceof Map<?, ?>);
     if (path.isEmpty()) {
       return false;
     }
@@ -319,7 +498,8 @@ final class Mutations {
   // --- semantic
 
   private static boolean duplicateEntry(Draft d) {
-    Optional<List<Object>> path = d.randomPath(node -> node instanceof List<?> list && !list.isEmpty());
+    Optional<List<Object>> path =
+        d.randomPath(node -> node instanceof List<?> list && !list.isEmpty());
     if (path.isEmpty()) {
       return false;
     }
@@ -340,22 +520,57 @@ final class Mutations {
     }
     Map<String, Object> spec = d.spec().get();
     if (!d.kind.isService()) {
-      Map<String, Object> webhook = new LinkedHashMap<>(Map.of("name", "ops",
-          "urlSecretRef", new LinkedHashMap<>(Map.of("name", "missing-secret", "key", "url"))));
-      spec.put("alerts", new LinkedHashMap<>(Map.of("webhooks", new ArrayList<>(List.of(webhook)))));
+      Map<String, Object> webhook =
+          new LinkedHashMap<>(
+              Map.of(
+                  "name",
+                  "ops",
+                  "urlSecretRef",
+                  new LinkedHashMap<>(Map.of("name", "missing-secret", "key", "url"))));
+      spec.put(
+          "alerts", new LinkedHashMap<>(Map.of("webhooks", new ArrayList<>(List.of(webhook)))));
       d.expectInvalid = true;
       return true;
     }
     switch (d.random.nextInt(5)) {
       case 0 -> spec.put("stack", "missing-stack");
-      case 1 -> addEnv(spec, Map.of("name", "FROM_MISSING_SECRET", "valueFrom",
-          Map.of("secretKeyRef", Map.of("name", "missing-secret", "key", "k"))));
-      case 2 -> addEnv(spec, Map.of("name", "FROM_MISSING_KEY", "valueFrom",
-          Map.of("secretKeyRef", Map.of("name", "sonarr", "key", "missing-key"))));
-      case 3 -> addEnv(spec, Map.of("name", "FROM_MISSING_CONFIGMAP", "valueFrom",
-          Map.of("configMapKeyRef", Map.of("name", "missing-configmap", "key", "k"))));
-      default -> spec.put("storage", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of(
-          "name", "library", "mountPath", "/library", "existingClaim", "missing-claim")))));
+      case 1 ->
+          addEnv(
+              spec,
+              Map.of(
+                  "name",
+                  "FROM_MISSING_SECRET",
+                  "valueFrom",
+                  Map.of("secretKeyRef", Map.of("name", "missing-secret", "key", "k"))));
+      case 2 ->
+          addEnv(
+              spec,
+              Map.of(
+                  "name",
+                  "FROM_MISSING_KEY",
+                  "valueFrom",
+                  Map.of("secretKeyRef", Map.of("name", "sonarr", "key", "missing-key"))));
+      case 3 ->
+          addEnv(
+              spec,
+              Map.of(
+                  "name",
+                  "FROM_MISSING_CONFIGMAP",
+                  "valueFrom",
+                  Map.of("configMapKeyRef", Map.of("name", "missing-configmap", "key", "k"))));
+      default ->
+          spec.put(
+              "storage",
+              new ArrayList<>(
+                  List.of(
+                      new LinkedHashMap<>(
+                          Map.of(
+                              "name",
+                              "library",
+                              "mountPath",
+                              "/library",
+                              "existingClaim",
+                              "missing-claim")))));
     }
     d.expectInvalid = true;
     return true;
@@ -387,7 +602,8 @@ final class Mutations {
       Map<String, Object> next = ring.get((i + 1) % ring.size());
       @SuppressWarnings("unchecked")
       Map<String, Object> spec = (Map<String, Object>) ring.get(i).get("spec");
-      dependOn(spec, (String) next.get("kind"), (String) ((Map<?, ?>) next.get("metadata")).get("name"));
+      dependOn(
+          spec, (String) next.get("kind"), (String) ((Map<?, ?>) next.get("metadata")).get("name"));
     }
     d.companions.addAll(ring.subList(1, ring.size()));
     d.expectInvalid = true;
@@ -396,7 +612,8 @@ final class Mutations {
 
   /** Another kind of service with the very same name: both would render objects of that name. */
   private static boolean sameNameOtherKind(Draft d) {
-    List<FuzzKind> others = new ArrayList<>(List.of(FuzzKind.MEDIA, FuzzKind.SECURITY, FuzzKind.MONITORING));
+    List<FuzzKind> others =
+        new ArrayList<>(List.of(FuzzKind.MEDIA, FuzzKind.SECURITY, FuzzKind.MONITORING));
     others.remove(d.kind);
     FuzzKind kind = d.pick(others);
     d.companions.add(Draft.manifest(kind, d.name(), d.bases.minimal(kind)));
@@ -407,12 +624,14 @@ final class Mutations {
     if (d.spec().isEmpty()) {
       return false;
     }
-    String value = switch (d.random.nextInt(3)) {
-      case 0 -> randomKey(d, 40);
-      case 1 -> "eyJhbGciOiJIUzI1NiJ9." + randomKey(d, 24) + "." + randomKey(d, 20);
-      default -> "hunter2-" + d.random.nextInt(1000);
-    };
-    String name = value.startsWith("hunter2") ? "DB_PASSWORD" : d.pick(List.of("API_TOKEN", "SETTING", "X"));
+    String value =
+        switch (d.random.nextInt(3)) {
+          case 0 -> randomKey(d, 40);
+          case 1 -> "eyJhbGciOiJIUzI1NiJ9." + randomKey(d, 24) + "." + randomKey(d, 20);
+          default -> "hunter2-" + d.random.nextInt(1000);
+        };
+    String name =
+        value.startsWith("hunter2") ? "DB_PASSWORD" : d.pick(List.of("API_TOKEN", "SETTING", "X"));
     Map<String, Object> target = d.kind.isService() ? d.spec().get() : defaults(d.spec().get());
     if (d.random.nextBoolean()) {
       addEnv(target, Map.of("name", name, "value", value));
@@ -423,7 +642,8 @@ final class Mutations {
       }
       putInto(map, name, value);
     }
-    // The operator checks a stack's defaults only through its members, so only services must turn Invalid.
+    // The operator checks a stack's defaults only through its members, so only services must turn
+    // Invalid.
     d.expectInvalid |= d.kind.isService();
     return true;
   }
@@ -433,8 +653,14 @@ final class Mutations {
       return false;
     }
     d.spec().get().put("replicas", 2 + d.random.nextInt(4));
-    d.spec().get().put("storage", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of(
-        "name", "state", "mountPath", "/state", "size", "1Gi")))));
+    d.spec()
+        .get()
+        .put(
+            "storage",
+            new ArrayList<>(
+                List.of(
+                    new LinkedHashMap<>(
+                        Map.of("name", "state", "mountPath", "/state", "size", "1Gi")))));
     d.expectInvalid = true;
     return true;
   }
@@ -445,19 +671,35 @@ final class Mutations {
     }
     Map<String, Object> selector = new LinkedHashMap<>();
     if (d.random.nextBoolean()) {
-      selector.put("matchLabels", new LinkedHashMap<>(Map.of(d.pick(List.of("bad key!", "a/b/c", "")), "v")));
+      selector.put(
+          "matchLabels",
+          new LinkedHashMap<>(Map.of(d.pick(List.of("bad key!", "a/b/c", "")), "v")));
     } else {
       Map<String, Object> expression = new LinkedHashMap<>();
       expression.put("key", d.pick(List.of("app", "bad key!", "")));
-      expression.put("operator", d.pick(List.of("Near", "In", "NotIn", "Exists", "DoesNotExist", "")));
+      expression.put(
+          "operator", d.pick(List.of("Near", "In", "NotIn", "Exists", "DoesNotExist", "")));
       expression.put("values", SpecTree.copy(d.pick(Arrays.asList(List.of(), List.of("x"), null))));
       selector.put("matchExpressions", new ArrayList<>(List.of(expression)));
     }
     if (d.kind == FuzzKind.SECURITY) {
-      d.spec().get().put("security", new LinkedHashMap<>(Map.of("provider", "Generic", "protects", selector)));
+      d.spec()
+          .get()
+          .put(
+              "security", new LinkedHashMap<>(Map.of("provider", "Generic", "protects", selector)));
     } else {
-      d.spec().get().put("monitoring", new LinkedHashMap<>(Map.of("role", "Metrics", "scrape",
-          new LinkedHashMap<>(Map.of("selector", selector, "configPath", "/etc/prometheus/scrape.yml")))));
+      d.spec()
+          .get()
+          .put(
+              "monitoring",
+              new LinkedHashMap<>(
+                  Map.of(
+                      "role",
+                      "Metrics",
+                      "scrape",
+                      new LinkedHashMap<>(
+                          Map.of(
+                              "selector", selector, "configPath", "/etc/prometheus/scrape.yml")))));
     }
     return true;
   }
@@ -467,9 +709,12 @@ final class Mutations {
       return false;
     }
     Map<String, Object> target = d.kind.isService() ? d.spec().get() : defaults(d.spec().get());
-    target.put("resources", new LinkedHashMap<>(Map.of(
-        "requests", new LinkedHashMap<>(Map.of("cpu", "2", "memory", "2Gi")),
-        "limits", new LinkedHashMap<>(Map.of("cpu", "1", "memory", "1Gi")))));
+    target.put(
+        "resources",
+        new LinkedHashMap<>(
+            Map.of(
+                "requests", new LinkedHashMap<>(Map.of("cpu", "2", "memory", "2Gi")),
+                "limits", new LinkedHashMap<>(Map.of("cpu", "1", "memory", "1Gi")))));
     return true;
   }
 
@@ -491,14 +736,20 @@ final class Mutations {
     if (d.spec().isEmpty()) {
       return false;
     }
-    Map<String, Object> source = switch (d.random.nextInt(4)) {
-      case 0 -> Map.of("fieldRef", Map.of("fieldPath", "spec.bogus"));
-      case 1 -> Map.of("resourceFieldRef", Map.of("resource", "bogus"));
-      case 2 -> Map.of("secretKeyRef", Map.of("name", "sonarr", "key", "api-key"),
-          "configMapKeyRef", Map.of("name", "settings", "key", "k"));
-      default -> Map.of("secretKeyRef", Map.of("name", "Not_A_Name", "key", "bad key!"));
-    };
-    Map<String, Object> env = new LinkedHashMap<>(Map.of("name", "BAD_SOURCE", "valueFrom", source));
+    Map<String, Object> source =
+        switch (d.random.nextInt(4)) {
+          case 0 -> Map.of("fieldRef", Map.of("fieldPath", "spec.bogus"));
+          case 1 -> Map.of("resourceFieldRef", Map.of("resource", "bogus"));
+          case 2 ->
+              Map.of(
+                  "secretKeyRef",
+                  Map.of("name", "sonarr", "key", "api-key"),
+                  "configMapKeyRef",
+                  Map.of("name", "settings", "key", "k"));
+          default -> Map.of("secretKeyRef", Map.of("name", "Not_A_Name", "key", "bad key!"));
+        };
+    Map<String, Object> env =
+        new LinkedHashMap<>(Map.of("name", "BAD_SOURCE", "valueFrom", source));
     if (d.random.nextBoolean()) {
       env.put("value", "both a value and a source");
     }
@@ -511,10 +762,19 @@ final class Mutations {
     if (d.spec().isEmpty()) {
       return false;
     }
-    String field = d.pick(List.of("nodeSelector", "podAnnotations", d.kind.isService() ? "nodeSelector" : "podLabels"));
+    String field =
+        d.pick(
+            List.of(
+                "nodeSelector",
+                "podAnnotations",
+                d.kind.isService() ? "nodeSelector" : "podLabels"));
     Map<String, Object> target = d.kind.isService() ? d.spec().get() : defaults(d.spec().get());
-    target.put(field, new LinkedHashMap<>(Map.of(d.pick(List.of("bad key!", "a/b/c", "-leading")),
-        d.pick(List.of("v", "bad value!", "x".repeat(64))))));
+    target.put(
+        field,
+        new LinkedHashMap<>(
+            Map.of(
+                d.pick(List.of("bad key!", "a/b/c", "-leading")),
+                d.pick(List.of("v", "bad value!", "x".repeat(64))))));
     return true;
   }
 
@@ -525,7 +785,10 @@ final class Mutations {
     return SpecTree.copy(d.pick(WRONG_TYPES));
   }
 
-  /** A stack's base defaults, created when missing: where a stack carries what a service carries itself. */
+  /**
+   * A stack's base defaults, created when missing: where a stack carries what a service carries
+   * itself.
+   */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> defaults(Map<String, Object> stackSpec) {
     Object base = stackSpec.get("base");
@@ -536,7 +799,9 @@ final class Mutations {
     return (Map<String, Object>) base;
   }
 
-  /** Adds a dependency to those the spec has, so that a self-dependency and a cycle can both hold. */
+  /**
+   * Adds a dependency to those the spec has, so that a self-dependency and a cycle can both hold.
+   */
   @SuppressWarnings("unchecked")
   private static void dependOn(Map<String, Object> spec, String kind, String name) {
     Object dependsOn = spec.get("dependsOn");

@@ -1,6 +1,5 @@
 package io.stackpilot.badinput;
 
-import java.util.TreeMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -9,13 +8,14 @@ import io.stackpilot.testing.OnEveryChange;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers every object the operator ever rendered in a namespace (Deployments, ConfigMaps, Services,
- * claims, Ingresses, NetworkPolicies), by the service it was rendered for (its kind and instance labels),
- * and which services owned each Deployment: how a test proves that no object was written for a spec
- * the operator judged invalid, even one deleted again since.
+ * Remembers every object the operator ever rendered in a namespace (Deployments, ConfigMaps,
+ * Services, claims, Ingresses, NetworkPolicies), by the service it was rendered for (its kind and
+ * instance labels), and which services owned each Deployment: how a test proves that no object was
+ * written for a spec the operator judged invalid, even one deleted again since.
  */
 final class RenderedObjects implements AutoCloseable {
 
@@ -25,23 +25,51 @@ final class RenderedObjects implements AutoCloseable {
 
   RenderedObjects(KubernetesClient client, String namespace) {
     String managed = Labels.MANAGED_BY + "=" + Labels.MANAGER;
-    informers = List.of(
-        OnEveryChange.inform(client.apps().deployments().inNamespace(namespace).withLabelSelector(managed), d -> {
-          record(d);
-          // By the Deployment's uid: one of a name deleted with its service may be followed by another.
-          d.getMetadata().getOwnerReferences().forEach(owner -> deploymentOwners
-              .computeIfAbsent(d.getMetadata().getName() + " (uid " + d.getMetadata().getUid() + ")",
-                  k -> ConcurrentHashMap.newKeySet())
-              .add(owner.getKind() + "/" + owner.getName() + "/" + owner.getUid()));
-        }),
-        OnEveryChange.inform(client.configMaps().inNamespace(namespace).withLabelSelector(managed), this::record),
-        OnEveryChange.inform(client.services().inNamespace(namespace).withLabelSelector(managed), this::record),
-        OnEveryChange.inform(client.persistentVolumeClaims().inNamespace(namespace).withLabelSelector(managed),
-            this::record),
-        OnEveryChange.inform(client.network().v1().ingresses().inNamespace(namespace).withLabelSelector(managed),
-            this::record),
-        OnEveryChange.inform(client.network().v1().networkPolicies().inNamespace(namespace)
-            .withLabelSelector(managed), this::record));
+    informers =
+        List.of(
+            OnEveryChange.inform(
+                client.apps().deployments().inNamespace(namespace).withLabelSelector(managed),
+                d -> {
+                  record(d);
+                  // By the Deployment's uid: one of a name deleted with its service may be followed
+                  // by another.
+                  d.getMetadata()
+                      .getOwnerReferences()
+                      .forEach(
+                          owner ->
+                              deploymentOwners
+                                  .computeIfAbsent(
+                                      d.getMetadata().getName()
+                                          + " (uid "
+                                          + d.getMetadata().getUid()
+                                          + ")",
+                                      k -> ConcurrentHashMap.newKeySet())
+                                  .add(
+                                      owner.getKind()
+                                          + "/"
+                                          + owner.getName()
+                                          + "/"
+                                          + owner.getUid()));
+                }),
+            OnEveryChange.inform(
+                client.configMaps().inNamespace(namespace).withLabelSelector(managed),
+                this::record),
+            OnEveryChange.inform(
+                client.services().inNamespace(namespace).withLabelSelector(managed), this::record),
+            OnEveryChange.inform(
+                client.persistentVolumeClaims().inNamespace(namespace).withLabelSelector(managed),
+                this::record),
+            OnEveryChange.inform(
+                client.network().v1().ingresses().inNamespace(namespace).withLabelSelector(managed),
+                this::record),
+            OnEveryChange.inform(
+                client
+                    .network()
+                    .v1()
+                    .networkPolicies()
+                    .inNamespace(namespace)
+                    .withLabelSelector(managed),
+                this::record));
   }
 
   private void record(HasMetadata object) {
@@ -57,11 +85,12 @@ final class RenderedObjects implements AutoCloseable {
   /** Deployments that more than one service ever owned: two services fighting over one object. */
   Map<String, Set<String>> contestedDeployments() {
     Map<String, Set<String>> contested = new TreeMap<>();
-    deploymentOwners.forEach((name, owners) -> {
-      if (owners.size() > 1) {
-        contested.put(name, Set.copyOf(owners));
-      }
-    });
+    deploymentOwners.forEach(
+        (name, owners) -> {
+          if (owners.size() > 1) {
+            contested.put(name, Set.copyOf(owners));
+          }
+        });
     return contested;
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates random and adversarial ServiceStacks and services from a seed. Case {@code i} depends only
- * on the seed and {@code i}, so any case can be generated again alone, in any order or thread:
+ * Generates random and adversarial ServiceStacks and services from a seed. Case {@code i} depends
+ * only on the seed and {@code i}, so any case can be generated again alone, in any order or thread:
  * {@code -Dstackpilot.fuzz.seed=S -Dstackpilot.fuzz.only=i}.
  */
 final class SpecFuzzer {
@@ -34,7 +34,9 @@ final class SpecFuzzer {
 
   private static FuzzKind kind(Random random) {
     int roll = random.nextInt(100);
-    return roll < 15 ? FuzzKind.STACK : roll < 55 ? FuzzKind.MEDIA : roll < 75 ? FuzzKind.SECURITY : FuzzKind.MONITORING;
+    return roll < 15
+        ? FuzzKind.STACK
+        : roll < 55 ? FuzzKind.MEDIA : roll < 75 ? FuzzKind.SECURITY : FuzzKind.MONITORING;
   }
 
   /**
@@ -45,7 +47,8 @@ final class SpecFuzzer {
   private static List<Mutation> mutations(FuzzKind kind, Random random) {
     int roll = random.nextInt(100);
     int count = roll < 5 ? 0 : roll < 62 ? 1 : roll < 90 ? 2 : 3;
-    List<Mutation> eligible = new ArrayList<>(Mutations.ALL.stream().filter(m -> m.appliesTo().test(kind)).toList());
+    List<Mutation> eligible =
+        new ArrayList<>(Mutations.ALL.stream().filter(m -> m.appliesTo().test(kind)).toList());
     List<Mutation> chosen = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       chosen.add(eligible.remove(random.nextInt(eligible.size())));

@@ -16,15 +16,20 @@ final class SpecTree {
 
   private SpecTree() {}
 
-  /** Every path below {@code root} (not the root itself) whose node passes the filter, in document order. */
+  /**
+   * Every path below {@code root} (not the root itself) whose node passes the filter, in document
+   * order.
+   */
   static List<List<Object>> paths(Object root, Predicate<Object> filter) {
     List<List<Object>> found = new ArrayList<>();
     collect(root, new ArrayList<>(), filter, found);
     return found;
   }
 
-  private static void collect(Object node, List<Object> path, Predicate<Object> filter, List<List<Object>> found) {
-    // Deeper than any real field: only a deliberately nested node goes there, and it is aimed at as a whole.
+  private static void collect(
+      Object node, List<Object> path, Predicate<Object> filter, List<List<Object>> found) {
+    // Deeper than any real field: only a deliberately nested node goes there, and it is aimed at as
+    // a whole.
     if (path.size() > MAX_DEPTH) {
       return;
     }
@@ -65,8 +70,10 @@ final class SpecTree {
   static void set(Object root, List<Object> path, Object value) {
     Object parent = root;
     for (Object step : path.subList(0, path.size() - 1)) {
-      Object child = parent instanceof Map<?, ?> map ? map.get(step)
-          : parent instanceof List<?> list ? list.get((Integer) step) : null;
+      Object child =
+          parent instanceof Map<?, ?> map
+              ? map.get(step)
+              : parent instanceof List<?> list ? list.get((Integer) step) : null;
       if (child == null && parent instanceof Map<?, ?> map) {
         child = new LinkedHashMap<String, Object>();
         ((Map<Object, Object>) map).put(step, child);

@@ -1,6 +1,5 @@
 package io.stackpilot.badinput;
 
-import java.util.concurrent.CopyOnWriteArrayList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -12,43 +11,58 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * Watches the four kinds in a namespace and completes a future when an object reaches a wanted state,
- * so thousands of cases wait for the operator's status without polling the API server once each.
+ * Watches the four kinds in a namespace and completes a future when an object reaches a wanted
+ * state, so thousands of cases wait for the operator's status without polling the API server once
+ * each.
  */
 final class StatusWatch implements AutoCloseable {
 
-  private record Waiter(Predicate<GenericKubernetesResource> done, CompletableFuture<GenericKubernetesResource> future) {}
+  private record Waiter(
+      Predicate<GenericKubernetesResource> done,
+      CompletableFuture<GenericKubernetesResource> future) {}
 
   private final String namespace;
-  private final Map<FuzzKind, SharedIndexInformer<GenericKubernetesResource>> informers = new EnumMap<>(FuzzKind.class);
+  private final Map<FuzzKind, SharedIndexInformer<GenericKubernetesResource>> informers =
+      new EnumMap<>(FuzzKind.class);
   private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
 
   StatusWatch(KubernetesClient client, String namespace) {
     this.namespace = namespace;
     for (FuzzKind kind : FuzzKind.values()) {
-      informers.put(kind, client.genericKubernetesResources(kind.context()).inNamespace(namespace)
-          .inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(GenericKubernetesResource object) {
-              offer(kind, object);
-            }
+      informers.put(
+          kind,
+          client
+              .genericKubernetesResources(kind.context())
+              .inNamespace(namespace)
+              .inform(
+                  new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(GenericKubernetesResource object) {
+                      offer(kind, object);
+                    }
 
-            @Override
-            public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource object) {
-              offer(kind, object);
-            }
+                    @Override
+                    public void onUpdate(
+                        GenericKubernetesResource old, GenericKubernetesResource object) {
+                      offer(kind, object);
+                    }
 
-            @Override
-            public void onDelete(GenericKubernetesResource object, boolean unknown) {}
-          }));
+                    @Override
+                    public void onDelete(GenericKubernetesResource object, boolean unknown) {}
+                  }));
     }
   }
 
-  /** Completes once the object passes {@code done}; register before creating it, so no change is missed. */
-  CompletableFuture<GenericKubernetesResource> when(FuzzKind kind, String name, Predicate<GenericKubernetesResource> done) {
+  /**
+   * Completes once the object passes {@code done}; register before creating it, so no change is
+   * missed.
+   */
+  CompletableFuture<GenericKubernetesResource> when(
+      FuzzKind kind, String name, Predicate<GenericKubernetesResource> done) {
     Waiter waiter = new Waiter(done, new CompletableFuture<>());
     waiters.computeIfAbsent(key(kind, name), k -> new CopyOnWriteArrayList<>()).add(waiter);
     current(kind, name).filter(done).ifPresent(waiter.future()::complete);

@@ -1,12 +1,13 @@
 package io.stackpilot.bench;
 
-import java.util.stream.IntStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * What `make bench BENCH_ARGS="..."` may set, as key=value words:
+ *
  * <pre>
  * n=100,500,1000        sizes (services, the three kinds in turn, over `namespaces` namespaces)
  * pairs=2,1,1           operator / lower-bound round pairs per size (default: 2 below N=500, else 1);
@@ -30,10 +31,28 @@ import java.util.List;
  * jvmVariantsN=0        the size for the variants (0: the largest of n)
  * </pre>
  */
-record BenchOptions(List<Integer> sizes, List<Integer> pairs, int namespaces, int concurrency, int reconcileThreads,
-    List<Integer> changes, Duration atRestResync, Duration timeout, String outDir, int controllerQps,
-    int controllerSyncs, int schedulerQps, int recoveries, int recoveryWave, Duration failureWindow,
-    boolean process, boolean processWatchesAll, String jar, JvmVariant operatorJvm, List<JvmVariant> jvmVariants, int jvmVariantsN) {
+record BenchOptions(
+    List<Integer> sizes,
+    List<Integer> pairs,
+    int namespaces,
+    int concurrency,
+    int reconcileThreads,
+    List<Integer> changes,
+    Duration atRestResync,
+    Duration timeout,
+    String outDir,
+    int controllerQps,
+    int controllerSyncs,
+    int schedulerQps,
+    int recoveries,
+    int recoveryWave,
+    Duration failureWindow,
+    boolean process,
+    boolean processWatchesAll,
+    String jar,
+    JvmVariant operatorJvm,
+    List<JvmVariant> jvmVariants,
+    int jvmVariantsN) {
 
   static BenchOptions parse(String[] args) {
     List<Integer> sizes = List.of(100, 500, 1000);
@@ -88,13 +107,18 @@ record BenchOptions(List<Integer> sizes, List<Integer> pairs, int namespaces, in
           case "operatorJvm" -> operatorJvm = kv[1];
           case "jvmVariants" -> jvmVariants = kv[1];
           case "jvmVariantsN" -> jvmVariantsN = Integer.parseInt(kv[1]);
-          default -> throw new IllegalArgumentException("unknown option " + kv[0] + " (known: n, pairs, namespaces,"
-              + " concurrency, threads, changes, resync, timeout, out, controllerQps, controllerSyncs, schedulerQps,"
-              + " recoveries, recoveryWave, failureWindow, process, processNamespaces, jar, operatorJvm, jvmVariants, jvmVariantsN)");
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown option "
+                      + kv[0]
+                      + " (known: n, pairs, namespaces,"
+                      + " concurrency, threads, changes, resync, timeout, out, controllerQps, controllerSyncs, schedulerQps,"
+                      + " recoveries, recoveryWave, failureWindow, process, processNamespaces, jar, operatorJvm, jvmVariants, jvmVariantsN)");
         }
       }
     }
-    // Unless given: two round pairs below N=500 and one from there (a pair at N=1000 takes about four
+    // Unless given: two round pairs below N=500 and one from there (a pair at N=1000 takes about
+    // four
     // minutes), and the 100 changes at N=1000, 20 below.
     if (pairs == null) {
       pairs = sizes.stream().map(n -> n >= 500 ? 1 : 2).toList();
@@ -102,22 +126,46 @@ record BenchOptions(List<Integer> sizes, List<Integer> pairs, int namespaces, in
     if (changes == null) {
       changes = sizes.stream().map(n -> n >= 1000 ? 100 : 20).toList();
     }
-    if (changes.size() != 1 && changes.size() != sizes.size() || pairs.size() != 1 && pairs.size() != sizes.size()) {
+    if (changes.size() != 1 && changes.size() != sizes.size()
+        || pairs.size() != 1 && pairs.size() != sizes.size()) {
       throw new IllegalArgumentException("changes and pairs take one number, or one per size of n");
     }
-    String[] variantWords = jvmVariants.isBlank() || jvmVariants.equals("none") ? new String[0]
-        : jvmVariants.split(";");
-    List<JvmVariant> variants = IntStream.range(0, variantWords.length)
-        .mapToObj(i -> JvmVariant.parse(variantWords[i], i + 1)).toList();
-    return new BenchOptions(sizes, pairs, namespaces, concurrency, threads, changes, Duration.ofSeconds(resync),
-        Duration.ofSeconds(timeout), out, controllerQps, controllerSyncs, schedulerQps, recoveries,
-        Math.max(1, recoveryWave), Duration.ofSeconds(failureWindow), process,
+    String[] variantWords =
+        jvmVariants.isBlank() || jvmVariants.equals("none")
+            ? new String[0]
+            : jvmVariants.split(";");
+    List<JvmVariant> variants =
+        IntStream.range(0, variantWords.length)
+            .mapToObj(i -> JvmVariant.parse(variantWords[i], i + 1))
+            .toList();
+    return new BenchOptions(
+        sizes,
+        pairs,
+        namespaces,
+        concurrency,
+        threads,
+        changes,
+        Duration.ofSeconds(resync),
+        Duration.ofSeconds(timeout),
+        out,
+        controllerQps,
+        controllerSyncs,
+        schedulerQps,
+        recoveries,
+        Math.max(1, recoveryWave),
+        Duration.ofSeconds(failureWindow),
+        process,
         switch (processNamespaces) {
           case "all" -> true;
           case "fleet" -> false;
           default -> throw new IllegalArgumentException("processNamespaces is all or fleet");
-        }, jar, JvmVariant.parse(operatorJvm, 0),
-        variants, jvmVariantsN > 0 ? jvmVariantsN : sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
+        },
+        jar,
+        JvmVariant.parse(operatorJvm, 0),
+        variants,
+        jvmVariantsN > 0
+            ? jvmVariantsN
+            : sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
   }
 
   /** The one-change scenario's number of changes at size n. */

@@ -77,8 +77,16 @@ final class Fleet {
 
   void createNamespaces(KubernetesClient client) {
     for (String ns : namespaces) {
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
-          .addToLabels("stackpilot.io/bench", "true").endMetadata().build()).create();
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName(ns)
+                  .addToLabels("stackpilot.io/bench", "true")
+                  .endMetadata()
+                  .build())
+          .create();
     }
   }
 
@@ -91,7 +99,10 @@ final class Fleet {
 
   StackService service(KubernetesClient client, int i) {
     Class<? extends StackService> kind = kindOf(i);
-    return client.getKubernetesSerialization().unmarshal("""
+    return client
+        .getKubernetesSerialization()
+        .unmarshal(
+            """
         apiVersion: stackpilot.io/v1alpha1
         kind: %s
         metadata:
@@ -105,8 +116,15 @@ final class Fleet {
             - {name: http, port: 8080}
           recovery:
             failureWindow: %s
-        %s""".formatted(kind.getSimpleName(), nameOf(i), namespaceOf(i), IMAGE, failureWindow, categoryBlock(kind)),
-        kind);
+        %s"""
+                .formatted(
+                    kind.getSimpleName(),
+                    nameOf(i),
+                    namespaceOf(i),
+                    IMAGE,
+                    failureWindow,
+                    categoryBlock(kind)),
+            kind);
   }
 
   /**
@@ -129,22 +147,35 @@ final class Fleet {
   }
 
   /**
-   * The lower bound: applies server-side, as the operator does, exactly what ServiceRenderer renders for
-   * each service, {@code concurrency} services at a time. The owner reference is left out: there is no
-   * MediaService to own the objects, and one naming a missing owner would have them collected.
+   * The lower bound: applies server-side, as the operator does, exactly what ServiceRenderer
+   * renders for each service, {@code concurrency} services at a time. The owner reference is left
+   * out: there is no MediaService to own the objects, and one naming a missing owner would have
+   * them collected.
    */
   void applyRendered(KubernetesClient client, int concurrency) throws Exception {
-    OwnerReference nobody = new OwnerReferenceBuilder().withApiVersion("stackpilot.io/v1alpha1")
-        .withKind(MediaService.class.getSimpleName()).withName("none").withUid("00000000-0000-0000-0000-000000000000")
-        .withController(true).build();
-    forEach(concurrency, i -> {
-      StackService service = service(client, i);
-      var effective = Layering.layer(service, Optional.empty(), Channel.STABLE, Overlays.none());
-      for (HasMetadata object : ServiceRenderer.render(effective, nobody).objects()) {
-        object.getMetadata().setOwnerReferences(null);
-        client.resource(object).fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();
-      }
-    });
+    OwnerReference nobody =
+        new OwnerReferenceBuilder()
+            .withApiVersion("stackpilot.io/v1alpha1")
+            .withKind(MediaService.class.getSimpleName())
+            .withName("none")
+            .withUid("00000000-0000-0000-0000-000000000000")
+            .withController(true)
+            .build();
+    forEach(
+        concurrency,
+        i -> {
+          StackService service = service(client, i);
+          var effective =
+              Layering.layer(service, Optional.empty(), Channel.STABLE, Overlays.none());
+          for (HasMetadata object : ServiceRenderer.render(effective, nobody).objects()) {
+            object.getMetadata().setOwnerReferences(null);
+            client
+                .resource(object)
+                .fieldManager(FieldManager.NAME)
+                .forceConflicts()
+                .serverSideApply();
+          }
+        });
   }
 
   private void forEach(int concurrency, Consumer<Integer> work) throws Exception {

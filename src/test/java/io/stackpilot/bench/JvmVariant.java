@@ -10,30 +10,40 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * JVM flags for the operator process, by name. A pod's memory limit is stood in for by -XX:MaxRAM, so
- * that percentages of it (MaxRAMPercentage) size the heap as they would in the container; and since
- * the JVM picks the serial collector by itself in a container of less than 1792 MiB, a variant that
- * names no collector gets -XX:+UseSerialGC, or this 24 GiB machine would pick G1 instead.
+ * JVM flags for the operator process, by name. A pod's memory limit is stood in for by -XX:MaxRAM,
+ * so that percentages of it (MaxRAMPercentage) size the heap as they would in the container; and
+ * since the JVM picks the serial collector by itself in a container of less than 1792 MiB, a
+ * variant that names no collector gets -XX:+UseSerialGC, or this 24 GiB machine would pick G1
+ * instead.
  */
 record JvmVariant(String name, List<String> flags) {
 
   /** The chart's jvmOptions and memory limit, read from helm/stackpilot/values.yaml. */
   static final String CHART = "chart";
+
   /** The chart's flags before issue 9 tuned them, in the chart's 512 MiB container. */
   static final String CHART_BEFORE = "chart-before";
+
   /** No flags at all: what `java -jar` gives on the bench machine. */
   static final String MACHINE = "machine";
 
   private static final Path VALUES = Path.of("helm/stackpilot/values.yaml");
 
-  /** A variant's name, or its flags; flags get the name {@code custom<number>}, which namespaces can carry. */
+  /**
+   * A variant's name, or its flags; flags get the name {@code custom<number>}, which namespaces can
+   * carry.
+   */
   static JvmVariant parse(String word, int number) {
     return switch (word) {
       case CHART -> chart();
-      case CHART_BEFORE -> inContainer(CHART_BEFORE, "512Mi",
-          List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"));
+      case CHART_BEFORE ->
+          inContainer(
+              CHART_BEFORE,
+              "512Mi",
+              List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"));
       case MACHINE -> new JvmVariant(MACHINE, List.of());
-      // Flags are separated by commas before a dash, so that a flag's own commas (a flight recording's
+      // Flags are separated by commas before a dash, so that a flag's own commas (a flight
+      // recording's
       // options, say) stay in it.
       default -> new JvmVariant("custom" + number, Arrays.asList(word.split(",(?=-)")));
     };
@@ -68,7 +78,8 @@ record JvmVariant(String name, List<String> flags) {
     if (quantity.endsWith("Gi")) {
       return quantity.substring(0, quantity.length() - 2) + "g";
     }
-    throw new IllegalArgumentException("memory limit " + quantity + ": only Mi and Gi are understood");
+    throw new IllegalArgumentException(
+        "memory limit " + quantity + ": only Mi and Gi are understood");
   }
 
   @Override

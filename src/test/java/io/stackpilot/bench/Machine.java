@@ -17,7 +17,9 @@ final class Machine {
   }
 
   static String cpuModel() {
-    return procLine("/proc/cpuinfo", "model name").map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+    return procLine("/proc/cpuinfo", "model name")
+        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+        .orElse("unknown");
   }
 
   static long memoryMiB() {
@@ -29,10 +31,16 @@ final class Machine {
   }
 
   static String os() {
-    return System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+    return System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.version")
+        + " "
+        + System.getProperty("os.arch");
   }
 
-  /** /proc/loadavg as it reads: the 1, 5 and 15 minute load averages, runnable/all tasks, last PID. */
+  /**
+   * /proc/loadavg as it reads: the 1, 5 and 15 minute load averages, runnable/all tasks, last PID.
+   */
   static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
@@ -47,13 +55,20 @@ final class Machine {
 
   /** CPU time of this JVM so far, all threads. */
   static double cpuSeconds() {
-    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L) / 1000.0;
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L)
+        / 1000.0;
   }
 
-  /** CPU time so far of the given processes (the control plane's), summed; gone ones count nothing. */
+  /**
+   * CPU time so far of the given processes (the control plane's), summed; gone ones count nothing.
+   */
   static double cpuSeconds(List<Long> pids) {
-    return pids.stream().map(ProcessHandle::of).flatMap(Optional::stream)
-        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum() / 1000.0;
+    return pids.stream()
+            .map(ProcessHandle::of)
+            .flatMap(Optional::stream)
+            .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L))
+            .sum()
+        / 1000.0;
   }
 
   private static long kib(String line) {
@@ -63,7 +78,9 @@ final class Machine {
 
   private static Optional<String> procLine(String file, String prefix) {
     try {
-      return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(prefix)).findFirst();
+      return Files.readAllLines(Path.of(file)).stream()
+          .filter(l -> l.startsWith(prefix))
+          .findFirst();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -20,16 +20,18 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operator as it runs in production, in a JVM of its own: {@code java FLAGS -jar stackpilot.jar run}
- * against the bench's control plane, so that its memory and CPU are its own and not the harness's or
- * Maven's. Read from outside, as a node would: /proc for RSS and CPU, jstat for the heap (from the
- * JVM's perf data, without attaching), /readyz and /metrics over HTTP.
+ * The operator as it runs in production, in a JVM of its own: {@code java FLAGS -jar stackpilot.jar
+ * run} against the bench's control plane, so that its memory and CPU are its own and not the
+ * harness's or Maven's. Read from outside, as a node would: /proc for RSS and CPU, jstat for the
+ * heap (from the JVM's perf data, without attaching), /readyz and /metrics over HTTP.
  */
 final class OperatorProcess implements AutoCloseable {
 
   /** Linux reports CPU time in /proc/PID/stat in clock ticks of 1/100 s (USER_HZ). */
   private static final double TICKS_PER_SECOND = 100.0;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
   private final int port;
@@ -37,22 +39,37 @@ final class OperatorProcess implements AutoCloseable {
   private final Path workDir;
   final long startedNanos;
 
-  OperatorProcess(Path jar, Path kubeconfig, Set<String> namespaces, Duration resync, int threads,
-      List<String> jvmFlags, Path logDir) {
+  OperatorProcess(
+      Path jar,
+      Path kubeconfig,
+      Set<String> namespaces,
+      Duration resync,
+      int threads,
+      List<String> jvmFlags,
+      Path logDir) {
     this.port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
-    command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "run", "--port=" + port, "--resync=" + resync.toSeconds() + "s",
-        "--threads=" + threads));
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toAbsolutePath().toString(),
+            "run",
+            "--port=" + port,
+            "--resync=" + resync.toSeconds() + "s",
+            "--threads=" + threads));
     namespaces.stream().sorted().forEach(ns -> command.add("--namespace=" + ns));
     try {
       Files.createDirectories(logDir);
       // A folder of its own, where relative paths in the flags (a flight recording, say) land.
       this.workDir = Files.createTempDirectory(logDir, "operator-");
       this.log = workDir.resolve("operator.log");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       builder.environment().put("KUBECONFIG", kubeconfig.toString());
       // The flags must be exactly those given, not whatever the shell that started make had set.
       builder.environment().remove("JAVA_TOOL_OPTIONS");
@@ -82,10 +99,15 @@ final class OperatorProcess implements AutoCloseable {
 
   /** Reconciles finished so far, all kinds, from stackpilot_reconciles_total on /metrics. */
   double reconciles() {
-    return get("/metrics").map(r -> r.body().lines()
-        .filter(l -> l.startsWith("stackpilot_reconciles_total"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum()).orElse(0.0);
+    return get("/metrics")
+        .map(
+            r ->
+                r.body()
+                    .lines()
+                    .filter(l -> l.startsWith("stackpilot_reconciles_total"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum())
+        .orElse(0.0);
   }
 
   /** VmRSS from /proc/PID/status: resident now. */
@@ -103,17 +125,24 @@ final class OperatorProcess implements AutoCloseable {
     return status("Threads:");
   }
 
-  /** Live threads by name with digits blurred (from /proc/PID/task/TID/comm, cut at 15 characters by Linux). */
+  /**
+   * Live threads by name with digits blurred (from /proc/PID/task/TID/comm, cut at 15 characters by
+   * Linux).
+   */
   Map<String, Long> threadsByName() {
     try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
       Map<String, Long> byName = new TreeMap<>();
-      tasks.forEach(task -> {
-        try {
-          byName.merge(Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "N"), 1L, Long::sum);
-        } catch (IOException e) {
-          // the thread ended meanwhile
-        }
-      });
+      tasks.forEach(
+          task -> {
+            try {
+              byName.merge(
+                  Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "N"),
+                  1L,
+                  Long::sum);
+            } catch (IOException e) {
+              // the thread ended meanwhile
+            }
+          });
       return byName;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -125,7 +154,8 @@ final class OperatorProcess implements AutoCloseable {
       return Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status")).stream()
           .filter(l -> l.startsWith(field))
           .mapToLong(l -> Long.parseLong(l.trim().split("\\s+")[1]))
-          .findFirst().orElse(0);
+          .findFirst()
+          .orElse(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -135,7 +165,8 @@ final class OperatorProcess implements AutoCloseable {
   double cpuSeconds() {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
-      // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
+      // Fields after the command name, which is in parentheses and may hold spaces: state is field
+      // 3.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
       long utime = Long.parseLong(fields[14 - 3]);
       long stime = Long.parseLong(fields[15 - 3]);
@@ -145,7 +176,10 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
-  /** Heap used and committed, metaspace used, in MiB, by jstat -gc (columns by name, the same for every collector). */
+  /**
+   * Heap used and committed, metaspace used, in MiB, by jstat -gc (columns by name, the same for
+   * every collector).
+   */
   Map<String, Double> heap() {
     Map<String, Double> gc = jstatGc();
     Map<String, Double> out = new TreeMap<>();
@@ -155,7 +189,10 @@ final class OperatorProcess implements AutoCloseable {
     return out;
   }
 
-  /** Asks the JVM for a full collection (jcmd GC.run), so that the heap figure after it is the live set. */
+  /**
+   * Asks the JVM for a full collection (jcmd GC.run), so that the heap figure after it is the live
+   * set.
+   */
   void collectGarbage() {
     run(List.of(tool("jcmd"), String.valueOf(pid()), "GC.run"));
   }
@@ -198,8 +235,12 @@ final class OperatorProcess implements AutoCloseable {
 
   private Optional<HttpResponse<String>> get(String path) {
     try {
-      return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
+      return Optional.of(
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

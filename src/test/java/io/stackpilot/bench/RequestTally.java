@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Sits in the operator's HTTP client and tallies what it really sends, by verb: a watch is told apart
- * from a plain GET, and an access review from a write, because neither stores anything.
+ * Sits in the operator's HTTP client and tallies what it really sends, by verb: a watch is told
+ * apart from a plain GET, and an access review from a write, because neither stores anything.
  */
 final class RequestTally implements Interceptor {
 
@@ -24,7 +24,10 @@ final class RequestTally implements Interceptor {
   private final Map<String, LongAdder> writesPerPath = new ConcurrentHashMap<>();
 
   @Override
-  public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+  public void after(
+      HttpRequest request,
+      HttpResponse<?> response,
+      AsyncBody.Consumer<List<ByteBuffer>> consumer) {
     String query = request.uri().getQuery();
     String verb = request.method();
     if (verb.equals("GET") && query != null && query.contains("watch=true")) {
@@ -34,7 +37,9 @@ final class RequestTally implements Interceptor {
     }
     perVerb.computeIfAbsent(verb, v -> new LongAdder()).increment();
     if (WRITE_VERBS.contains(verb)) {
-      writesPerPath.computeIfAbsent(verb + " " + request.uri().getPath(), p -> new LongAdder()).increment();
+      writesPerPath
+          .computeIfAbsent(verb + " " + request.uri().getPath(), p -> new LongAdder())
+          .increment();
     }
   }
 
@@ -47,7 +52,10 @@ final class RequestTally implements Interceptor {
     return WRITE_VERBS.stream().mapToLong(this::of).sum();
   }
 
-  /** GETs (single objects and lists) and newly opened watches: what the API server answers without storing. */
+  /**
+   * GETs (single objects and lists) and newly opened watches: what the API server answers without
+   * storing.
+   */
   long reads() {
     return of("GET") + of("WATCH");
   }
@@ -60,7 +68,8 @@ final class RequestTally implements Interceptor {
 
   String writesSeen() {
     StringBuilder out = new StringBuilder();
-    new TreeMap<>(writesPerPath).forEach((path, n) -> out.append(path).append(" x").append(n.sum()).append('\n'));
+    new TreeMap<>(writesPerPath)
+        .forEach((path, n) -> out.append(path).append(" x").append(n.sum()).append('\n'));
     return out.toString();
   }
 

@@ -1,10 +1,10 @@
 package io.stackpilot.bench;
 
-import java.util.Comparator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,11 +12,18 @@ import java.util.Locale;
 final class Results {
 
   /** One figure; target and met are empty when the issue sets no target for it. */
-  record Figure(String scenario, int n, String metric, double value, String unit, String target, String met) {}
+  record Figure(
+      String scenario,
+      int n,
+      String metric,
+      double value,
+      String unit,
+      String target,
+      String met) {}
 
   /** Rows come out in the issue's order of priority, whatever order the scenarios ran in. */
-  private static final List<String> ORDER = List.of("convergence", "at rest", "one change", "time to recover",
-      "resources");
+  private static final List<String> ORDER =
+      List.of("convergence", "at rest", "one change", "time to recover", "resources");
 
   private final List<Figure> figures = new ArrayList<>();
   private final List<String[]> facts = new ArrayList<>();
@@ -30,9 +37,16 @@ final class Results {
     add(scenario, n, metric, value, unit, "", "");
   }
 
-  void add(String scenario, int n, String metric, double value, String unit, String target, String met) {
+  void add(
+      String scenario, int n, String metric, double value, String unit, String target, String met) {
     figures.add(new Figure(scenario, n, metric, value, unit, target, met));
-    System.out.printf("[bench] %s N=%d %s = %s %s %s%n", scenario, n, metric, format(value), unit,
+    System.out.printf(
+        "[bench] %s N=%d %s = %s %s %s%n",
+        scenario,
+        n,
+        metric,
+        format(value),
+        unit,
         target.isEmpty() ? "" : "(target " + target + ": " + met + ")");
   }
 
@@ -40,7 +54,8 @@ final class Results {
     if (v == Math.rint(v) && Math.abs(v) < 1e12) {
       return String.valueOf((long) v);
     }
-    return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);
+    return String.format(
+        Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);
   }
 
   void writeCsv(Path file) throws IOException {
@@ -50,8 +65,17 @@ final class Results {
       out.append("machine,0,").append(csv(f[0])).append(',').append(csv(f[1])).append(",,,\n");
     }
     for (Figure f : ordered()) {
-      out.append(String.join(",", csv(f.scenario()), String.valueOf(f.n()), csv(f.metric()),
-          String.format(Locale.ROOT, "%.3f", f.value()), csv(f.unit()), csv(f.target()), csv(f.met()))).append('\n');
+      out.append(
+              String.join(
+                  ",",
+                  csv(f.scenario()),
+                  String.valueOf(f.n()),
+                  csv(f.metric()),
+                  String.format(Locale.ROOT, "%.3f", f.value()),
+                  csv(f.unit()),
+                  csv(f.target()),
+                  csv(f.met())))
+          .append('\n');
     }
     Files.writeString(file, out);
   }
@@ -62,19 +86,33 @@ final class Results {
     for (String[] f : facts) {
       out.append("| ").append(f[0]).append(" | ").append(f[1]).append(" |\n");
     }
-    out.append("\n| Scenario | N | Figure | Value | Target (issue 9) | Met |\n|---|---:|---|---:|---|---|\n");
+    out.append(
+        "\n| Scenario | N | Figure | Value | Target (issue 9) | Met |\n|---|---:|---|---:|---|---|\n");
     for (Figure f : ordered()) {
-      out.append("| ").append(f.scenario()).append(" | ").append(f.n()).append(" | ").append(f.metric())
-          .append(" | ").append(format(f.value())).append(' ').append(f.unit()).append(" | ")
-          .append(f.target()).append(" | ").append(f.met()).append(" |\n");
+      out.append("| ")
+          .append(f.scenario())
+          .append(" | ")
+          .append(f.n())
+          .append(" | ")
+          .append(f.metric())
+          .append(" | ")
+          .append(format(f.value()))
+          .append(' ')
+          .append(f.unit())
+          .append(" | ")
+          .append(f.target())
+          .append(" | ")
+          .append(f.met())
+          .append(" |\n");
     }
     return out.toString();
   }
 
   private List<Figure> ordered() {
     List<Figure> sorted = new ArrayList<>(figures);
-    sorted.sort(Comparator.comparingInt((Figure f) -> f.n())
-        .thenComparingInt(f -> ORDER.indexOf(f.scenario())));
+    sorted.sort(
+        Comparator.comparingInt((Figure f) -> f.n())
+            .thenComparingInt(f -> ORDER.indexOf(f.scenario())));
     return sorted;
   }
 

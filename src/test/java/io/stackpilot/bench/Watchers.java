@@ -19,18 +19,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The harness's own view of the cluster, by watch rather than polling, so that waiting costs the API
- * server the same in operator rounds and lower-bound rounds: which services are Ready (and on which
- * image), which Deployments have all their replicas available, when a Deployment's pod template takes
- * an image, and, for services being tracked through a failure, when their pods first show a crash and
- * how their Deployment changes.
+ * The harness's own view of the cluster, by watch rather than polling, so that waiting costs the
+ * API server the same in operator rounds and lower-bound rounds: which services are Ready (and on
+ * which image), which Deployments have all their replicas available, when a Deployment's pod
+ * template takes an image, and, for services being tracked through a failure, when their pods first
+ * show a crash and how their Deployment changes.
  */
 final class Watchers implements AutoCloseable {
 
   /** What the harness needs of a service's status. */
   record ServiceState(boolean ready, String image, String phase) {}
 
-  /** One watch event of a tracked Deployment: when it arrived, and what the Deployment then said. */
+  /**
+   * One watch event of a tracked Deployment: when it arrived, and what the Deployment then said.
+   */
   record DeploymentEvent(long nanos, String image, boolean available) {}
 
   private final KubernetesClient client;
@@ -47,47 +49,62 @@ final class Watchers implements AutoCloseable {
     for (Class<? extends StackService> kind : Fleet.KINDS) {
       informers.add(informServices(kind));
     }
-    informers.add(client.apps().deployments().inAnyNamespace().inform(new Handler<>() {
-      @Override
-      void seen(Deployment d) {
-        long now = System.nanoTime();
-        String key = key(d.getMetadata().getNamespace(), d.getMetadata().getName());
-        boolean available = available(d);
-        availableDeployments.put(key, available);
-        CompletableFuture<Long> waiting = awaitedImages.remove(key(d.getMetadata().getNamespace(), image(d)));
-        if (waiting != null) {
-          waiting.complete(now);
-        }
-        List<DeploymentEvent> log = trackedDeployments.get(key);
-        if (log != null) {
-          synchronized (log) {
-            log.add(new DeploymentEvent(now, image(d), available));
-          }
-        }
-      }
+    informers.add(
+        client
+            .apps()
+            .deployments()
+            .inAnyNamespace()
+            .inform(
+                new Handler<>() {
+                  @Override
+                  void seen(Deployment d) {
+                    long now = System.nanoTime();
+                    String key = key(d.getMetadata().getNamespace(), d.getMetadata().getName());
+                    boolean available = available(d);
+                    availableDeployments.put(key, available);
+                    CompletableFuture<Long> waiting =
+                        awaitedImages.remove(key(d.getMetadata().getNamespace(), image(d)));
+                    if (waiting != null) {
+                      waiting.complete(now);
+                    }
+                    List<DeploymentEvent> log = trackedDeployments.get(key);
+                    if (log != null) {
+                      synchronized (log) {
+                        log.add(new DeploymentEvent(now, image(d), available));
+                      }
+                    }
+                  }
 
-      @Override
-      void gone(Deployment d) {
-        availableDeployments.remove(key(d.getMetadata().getNamespace(), d.getMetadata().getName()));
-      }
-    }));
+                  @Override
+                  void gone(Deployment d) {
+                    availableDeployments.remove(
+                        key(d.getMetadata().getNamespace(), d.getMetadata().getName()));
+                  }
+                }));
   }
 
   private <S extends StackService> SharedIndexInformer<S> informServices(Class<S> kind) {
-    return client.resources(kind).inAnyNamespace().inform(new Handler<>() {
-      @Override
-      void seen(S s) {
-        var status = s.getStatus();
-        services.put(key(s.getMetadata().getNamespace(), s.getMetadata().getName()),
-            new ServiceState(ready(s), status == null ? null : status.getImage(),
-                status == null ? null : status.getPhase()));
-      }
+    return client
+        .resources(kind)
+        .inAnyNamespace()
+        .inform(
+            new Handler<>() {
+              @Override
+              void seen(S s) {
+                var status = s.getStatus();
+                services.put(
+                    key(s.getMetadata().getNamespace(), s.getMetadata().getName()),
+                    new ServiceState(
+                        ready(s),
+                        status == null ? null : status.getImage(),
+                        status == null ? null : status.getPhase()));
+              }
 
-      @Override
-      void gone(S s) {
-        services.remove(key(s.getMetadata().getNamespace(), s.getMetadata().getName()));
-      }
-    });
+              @Override
+              void gone(S s) {
+                services.remove(key(s.getMetadata().getNamespace(), s.getMetadata().getName()));
+              }
+            });
   }
 
   /** Ready=True services of any kind in these namespaces. */
@@ -102,40 +119,54 @@ final class Watchers implements AutoCloseable {
     return Optional.ofNullable(services.get(key(namespace, name)));
   }
 
-  /** Deployments in these namespaces whose current generation has all replicas updated and available. */
+  /**
+   * Deployments in these namespaces whose current generation has all replicas updated and
+   * available.
+   */
   long availableDeployments(Set<String> namespaces) {
     return count(availableDeployments, namespaces);
   }
 
-  /** Completes with System.nanoTime() of the watch event in which a Deployment in ns first runs the image. */
+  /**
+   * Completes with System.nanoTime() of the watch event in which a Deployment in ns first runs the
+   * image.
+   */
   CompletableFuture<Long> awaitImage(String namespace, String image) {
     return awaitedImages.computeIfAbsent(key(namespace, image), k -> new CompletableFuture<>());
   }
 
   /**
-   * From now on, keeps every watch event of this Deployment, and the first moment a pod of the service
-   * shows a crash, per image; the pod watch starts with the first service tracked.
+   * From now on, keeps every watch event of this Deployment, and the first moment a pod of the
+   * service shows a crash, per image; the pod watch starts with the first service tracked.
    */
   synchronized void track(String namespace, String name) {
     trackedDeployments.putIfAbsent(key(namespace, name), new ArrayList<>());
     firstCrashByImage.putIfAbsent(key(namespace, name), new ConcurrentHashMap<>());
     if (pods == null) {
-      pods = client.pods().inAnyNamespace().withLabel(Labels.MANAGED_BY, Labels.MANAGER).inform(new Handler<>() {
-        @Override
-        void seen(Pod pod) {
-          long now = System.nanoTime();
-          String instance = pod.getMetadata().getLabels().get(Labels.INSTANCE);
-          Map<String, Long> crashes = instance == null ? null
-              : firstCrashByImage.get(key(pod.getMetadata().getNamespace(), instance));
-          if (crashes != null && crashed(pod)) {
-            crashes.putIfAbsent(pod.getSpec().getContainers().get(0).getImage(), now);
-          }
-        }
+      pods =
+          client
+              .pods()
+              .inAnyNamespace()
+              .withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+              .inform(
+                  new Handler<>() {
+                    @Override
+                    void seen(Pod pod) {
+                      long now = System.nanoTime();
+                      String instance = pod.getMetadata().getLabels().get(Labels.INSTANCE);
+                      Map<String, Long> crashes =
+                          instance == null
+                              ? null
+                              : firstCrashByImage.get(
+                                  key(pod.getMetadata().getNamespace(), instance));
+                      if (crashes != null && crashed(pod)) {
+                        crashes.putIfAbsent(pod.getSpec().getContainers().get(0).getImage(), now);
+                      }
+                    }
 
-        @Override
-        void gone(Pod pod) {
-        }
-      });
+                    @Override
+                    void gone(Pod pod) {}
+                  });
     }
   }
 
@@ -149,10 +180,14 @@ final class Watchers implements AutoCloseable {
 
   /** When a pod of a tracked service running this image was first seen crashing. */
   Optional<Long> firstCrash(String namespace, String name, String image) {
-    return Optional.ofNullable(firstCrashByImage.getOrDefault(key(namespace, name), Map.of()).get(image));
+    return Optional.ofNullable(
+        firstCrashByImage.getOrDefault(key(namespace, name), Map.of()).get(image));
   }
 
-  /** A container that has terminated at least once, or waits in a crash back-off: the failure is visible. */
+  /**
+   * A container that has terminated at least once, or waits in a crash back-off: the failure is
+   * visible.
+   */
   private static boolean crashed(Pod pod) {
     if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
       return false;
@@ -160,8 +195,10 @@ final class Watchers implements AutoCloseable {
     for (ContainerStatus c : pod.getStatus().getContainerStatuses()) {
       boolean restarted = c.getRestartCount() != null && c.getRestartCount() > 0;
       boolean terminated = c.getLastState() != null && c.getLastState().getTerminated() != null;
-      boolean backingOff = c.getState() != null && c.getState().getWaiting() != null
-          && "CrashLoopBackOff".equals(c.getState().getWaiting().getReason());
+      boolean backingOff =
+          c.getState() != null
+              && c.getState().getWaiting() != null
+              && "CrashLoopBackOff".equals(c.getState().getWaiting().getReason());
       if (restarted || terminated || backingOff) {
         return true;
       }
@@ -184,8 +221,10 @@ final class Watchers implements AutoCloseable {
   }
 
   private static boolean ready(StackService s) {
-    return s.getStatus() != null && s.getStatus().getConditions() != null && s.getStatus().getConditions().stream()
-        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    return s.getStatus() != null
+        && s.getStatus().getConditions() != null
+        && s.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   static boolean available(Deployment d) {

@@ -1,6 +1,5 @@
 package io.stackpilot.channels;
 
-import java.time.Instant;
 import static io.stackpilot.testing.ServiceQueries.condition;
 import static io.stackpilot.testing.ServiceQueries.deployment;
 import static io.stackpilot.testing.ServiceQueries.events;
@@ -18,6 +17,7 @@ import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The beta channel on a real control plane: stages, health gates, fallback, swap, promotion, pause and abort. */
+/**
+ * The beta channel on a real control plane: stages, health gates, fallback, swap, promotion, pause
+ * and abort.
+ */
 @WithLocalCluster
 class BetaRolloutIT {
 
@@ -37,7 +40,8 @@ class BetaRolloutIT {
   void threeReplicaServiceGoesThroughEveryStageToLiveBeta(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       applyStateless(cluster, "stable", "Automatic");
-      eventually(WAIT).until(() -> "Healthy".equals(media(cluster, "grafana").getStatus().getPhase()));
+      eventually(WAIT)
+          .until(() -> "Healthy".equals(media(cluster, "grafana").getStatus().getPhase()));
       List<String> timeline = new ArrayList<>();
 
       try (StageRecorder stages = new StageRecorder(cluster, "grafana")) {
@@ -46,19 +50,28 @@ class BetaRolloutIT {
         timeline.addAll(stages.seen());
       }
       for (String stage : List.of("limited", "extended")) {
-        assertThat(timeline).anySatisfy(line -> assertThat(line).contains(stage).contains("total 3"));
+        assertThat(timeline)
+            .anySatisfy(line -> assertThat(line).contains(stage).contains("total 3"));
       }
-      System.out.println("[figure] beta rollout of 3 replicas, stages observed:\n  " + String.join("\n  ", timeline));
+      System.out.println(
+          "[figure] beta rollout of 3 replicas, stages observed:\n  "
+              + String.join("\n  ", timeline));
 
-      eventually(WAIT).untilAsserted(() -> {
-        MediaService grafana = media(cluster, "grafana");
-        assertThat(grafana.getStatus().getPhase()).isEqualTo("Healthy");
-        assertThat(grafana.getStatus().getChannel()).isEqualTo("beta");
-        assertThat(image(deployment(cluster, "grafana"))).isEqualTo(BETA);
-        assertThat(deployment(cluster, "grafana").getSpec().getReplicas()).isEqualTo(3);
-        assertThat(deployment(cluster, "grafana-beta")).isNull();
-      });
-      assertThat(String.join(" ", timeline)).contains("limited").contains("extended").contains("open").contains("Promoted");
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                MediaService grafana = media(cluster, "grafana");
+                assertThat(grafana.getStatus().getPhase()).isEqualTo("Healthy");
+                assertThat(grafana.getStatus().getChannel()).isEqualTo("beta");
+                assertThat(image(deployment(cluster, "grafana"))).isEqualTo(BETA);
+                assertThat(deployment(cluster, "grafana").getSpec().getReplicas()).isEqualTo(3);
+                assertThat(deployment(cluster, "grafana-beta")).isNull();
+              });
+      assertThat(String.join(" ", timeline))
+          .contains("limited")
+          .contains("extended")
+          .contains("open")
+          .contains("Promoted");
       assertThat(events(cluster, "grafana", "BetaPromoted")).hasSize(1);
     }
   }
@@ -67,23 +80,27 @@ class BetaRolloutIT {
   void failureAtTheSecondStageFallsBackToStable(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       applyStateless(cluster, "stable", "Automatic");
-      eventually(WAIT).until(() -> "Healthy".equals(media(cluster, "grafana").getStatus().getPhase()));
+      eventually(WAIT)
+          .until(() -> "Healthy".equals(media(cluster, "grafana").getStatus().getPhase()));
       applyStateless(cluster, "beta", "Automatic");
       eventually(WAIT).until(() -> stageOf(media(cluster, "grafana")).startsWith("extended"));
 
       try (var crash = new FaultInjector(cluster, "grafana", "beta", "crashloop")) {
-        eventually(WAIT).untilAsserted(() -> {
-          MediaService grafana = media(cluster, "grafana");
-          assertThat(grafana.getStatus().getRollout().getState()).isEqualTo("Failed");
-          assertThat(grafana.getStatus().getRollout().getStage()).isEqualTo("extended");
-          assertThat(grafana.getStatus().getQuarantine()).singleElement()
-              .satisfies(q -> assertThat(q.getImage()).isEqualTo(BETA));
-          assertThat(condition(grafana, "Stalled").getReason()).isEqualTo("BetaFailed");
-          assertThat(condition(grafana, "Available").getStatus()).isEqualTo("True");
-          assertThat(deployment(cluster, "grafana-beta")).isNull();
-          assertThat(deployment(cluster, "grafana").getSpec().getReplicas()).isEqualTo(3);
-          assertThat(image(deployment(cluster, "grafana"))).isEqualTo(STABLE);
-        });
+        eventually(WAIT)
+            .untilAsserted(
+                () -> {
+                  MediaService grafana = media(cluster, "grafana");
+                  assertThat(grafana.getStatus().getRollout().getState()).isEqualTo("Failed");
+                  assertThat(grafana.getStatus().getRollout().getStage()).isEqualTo("extended");
+                  assertThat(grafana.getStatus().getQuarantine())
+                      .singleElement()
+                      .satisfies(q -> assertThat(q.getImage()).isEqualTo(BETA));
+                  assertThat(condition(grafana, "Stalled").getReason()).isEqualTo("BetaFailed");
+                  assertThat(condition(grafana, "Available").getStatus()).isEqualTo("True");
+                  assertThat(deployment(cluster, "grafana-beta")).isNull();
+                  assertThat(deployment(cluster, "grafana").getSpec().getReplicas()).isEqualTo(3);
+                  assertThat(image(deployment(cluster, "grafana"))).isEqualTo(STABLE);
+                });
       }
       assertThat(events(cluster, "grafana", "BetaFailed")).hasSize(1);
     }
@@ -94,36 +111,51 @@ class BetaRolloutIT {
     try (RunningOperator operator = cluster.startOperator()) {
       Set<String> alive = ConcurrentHashMap.newKeySet();
       AtomicInteger most = new AtomicInteger();
-      var watch = cluster.client().pods().inNamespace(cluster.namespace()).withLabel("app.kubernetes.io/instance", "sonarr")
-          .inform(new ResourceEventHandler<Pod>() {
-            @Override
-            public void onAdd(Pod pod) {
-              alive.add(pod.getMetadata().getName());
-              most.accumulateAndGet(alive.size(), Math::max);
-            }
+      var watch =
+          cluster
+              .client()
+              .pods()
+              .inNamespace(cluster.namespace())
+              .withLabel("app.kubernetes.io/instance", "sonarr")
+              .inform(
+                  new ResourceEventHandler<Pod>() {
+                    @Override
+                    public void onAdd(Pod pod) {
+                      alive.add(pod.getMetadata().getName());
+                      most.accumulateAndGet(alive.size(), Math::max);
+                    }
 
-            @Override
-            public void onUpdate(Pod old, Pod pod) {}
+                    @Override
+                    public void onUpdate(Pod old, Pod pod) {}
 
-            @Override
-            public void onDelete(Pod pod, boolean unknown) {
-              alive.remove(pod.getMetadata().getName());
-            }
-          });
+                    @Override
+                    public void onDelete(Pod pod, boolean unknown) {
+                      alive.remove(pod.getMetadata().getName());
+                    }
+                  });
       try (watch) {
         applyStateful(cluster, "stable");
-        eventually(WAIT).until(() -> "Healthy".equals(media(cluster, "sonarr").getStatus().getPhase()));
+        eventually(WAIT)
+            .until(() -> "Healthy".equals(media(cluster, "sonarr").getStatus().getPhase()));
         applyStateful(cluster, "beta");
-        eventually(WAIT).untilAsserted(() -> {
-          MediaService sonarr = media(cluster, "sonarr");
-          assertThat(sonarr.getStatus().getRollout().getState()).isEqualTo("Promoted");
-          assertThat(sonarr.getStatus().getPhase()).isEqualTo("Healthy");
-          assertThat(image(deployment(cluster, "sonarr"))).isEqualTo("lscr.io/linuxserver/sonarr:develop");
-        });
-        assertThat(deployment(cluster, "sonarr-beta")).as("no canary beside a ReadWriteOnce volume").isNull();
-        assertThat(deployment(cluster, "sonarr").getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        eventually(WAIT)
+            .untilAsserted(
+                () -> {
+                  MediaService sonarr = media(cluster, "sonarr");
+                  assertThat(sonarr.getStatus().getRollout().getState()).isEqualTo("Promoted");
+                  assertThat(sonarr.getStatus().getPhase()).isEqualTo("Healthy");
+                  assertThat(image(deployment(cluster, "sonarr")))
+                      .isEqualTo("lscr.io/linuxserver/sonarr:develop");
+                });
+        assertThat(deployment(cluster, "sonarr-beta"))
+            .as("no canary beside a ReadWriteOnce volume")
+            .isNull();
+        assertThat(deployment(cluster, "sonarr").getSpec().getStrategy().getType())
+            .isEqualTo("Recreate");
       }
-      assertThat(most.get()).as("pods of sonarr alive at the same moment, terminating ones included").isEqualTo(1);
+      assertThat(most.get())
+          .as("pods of sonarr alive at the same moment, terminating ones included")
+          .isEqualTo(1);
     }
   }
 
@@ -131,17 +163,26 @@ class BetaRolloutIT {
   void manualPromotionWaitsForTheAnnotation(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       applyStateless(cluster, "beta", "Manual");
-      eventually(WAIT).until(() -> "WaitingForPromotion".equals(media(cluster, "grafana").getStatus().getRollout().getState()));
+      eventually(WAIT)
+          .until(
+              () ->
+                  "WaitingForPromotion"
+                      .equals(media(cluster, "grafana").getStatus().getRollout().getState()));
       assertThat(deployment(cluster, "grafana-beta").getSpec().getReplicas()).isEqualTo(3);
       String revision = media(cluster, "grafana").getStatus().getRollout().getRevision();
 
-      cluster.kubectl("annotate", "mediaservice", "grafana", "stackpilot.io/promote=" + revision).assertSuccess();
+      cluster
+          .kubectl("annotate", "mediaservice", "grafana", "stackpilot.io/promote=" + revision)
+          .assertSuccess();
 
-      eventually(WAIT).untilAsserted(() -> {
-        assertThat(media(cluster, "grafana").getStatus().getRollout().getState()).isEqualTo("Promoted");
-        assertThat(image(deployment(cluster, "grafana"))).isEqualTo(BETA);
-        assertThat(deployment(cluster, "grafana-beta")).isNull();
-      });
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(media(cluster, "grafana").getStatus().getRollout().getState())
+                    .isEqualTo("Promoted");
+                assertThat(image(deployment(cluster, "grafana"))).isEqualTo(BETA);
+                assertThat(deployment(cluster, "grafana-beta")).isNull();
+              });
     }
   }
 
@@ -149,33 +190,50 @@ class BetaRolloutIT {
   void pauseHoldsTheStageAndAbortFallsBackToStable(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       applyStateless(cluster, "stable", "Automatic");
-      eventually(WAIT).until(() -> "Healthy".equals(media(cluster, "grafana").getStatus().getPhase()));
-      cluster.kubectl("annotate", "mediaservice", "grafana", "stackpilot.io/pause=true").assertSuccess();
+      eventually(WAIT)
+          .until(() -> "Healthy".equals(media(cluster, "grafana").getStatus().getPhase()));
+      cluster
+          .kubectl("annotate", "mediaservice", "grafana", "stackpilot.io/pause=true")
+          .assertSuccess();
       applyStateless(cluster, "beta", "Automatic");
 
-      eventually(WAIT).until(() -> "Paused".equals(media(cluster, "grafana").getStatus().getRollout().getState()));
+      eventually(WAIT)
+          .until(
+              () -> "Paused".equals(media(cluster, "grafana").getStatus().getRollout().getState()));
       RolloutStatus paused = media(cluster, "grafana").getStatus().getRollout();
       String stage = paused.getStage();
       Instant soaked = Instant.parse(paused.getStageStartedAt()).plusSeconds(3);
-      // A paused rollout at rest has no events of its own: make Stackpilot look at it again, at least three
-      // times and until the stage's soak is over, rather than hope the pods' events cause enough reconciles.
+      // A paused rollout at rest has no events of its own: make Stackpilot look at it again, at
+      // least three
+      // times and until the stage's soak is over, rather than hope the pods' events cause enough
+      // reconciles.
       for (int poke = 1; poke <= 3 || Instant.now().isBefore(soaked); poke++) {
         double reconciles = operator.reconciles();
-        cluster.kubectl("annotate", "--overwrite", "mediaservice", "grafana", "test.example/poke=" + poke)
+        cluster
+            .kubectl(
+                "annotate", "--overwrite", "mediaservice", "grafana", "test.example/poke=" + poke)
             .assertSuccess();
         eventually(WAIT).until(() -> operator.reconciles() > reconciles);
       }
-      assertThat(media(cluster, "grafana").getStatus().getRollout().getStage()).as("paused").isEqualTo(stage);
+      assertThat(media(cluster, "grafana").getStatus().getRollout().getStage())
+          .as("paused")
+          .isEqualTo(stage);
 
-      cluster.kubectl("annotate", "mediaservice", "grafana", "stackpilot.io/abort=true").assertSuccess();
-      eventually(WAIT).untilAsserted(() -> {
-        MediaService grafana = media(cluster, "grafana");
-        assertThat(grafana.getStatus().getRollout().getState()).isEqualTo("Aborted");
-        assertThat(deployment(cluster, "grafana-beta")).isNull();
-        assertThat(deployment(cluster, "grafana").getSpec().getReplicas()).isEqualTo(3);
-        assertThat(image(deployment(cluster, "grafana"))).isEqualTo(STABLE);
-        assertThat(grafana.getStatus().getQuarantine()).as("an abort blames nobody").isNull();
-      });
+      cluster
+          .kubectl("annotate", "mediaservice", "grafana", "stackpilot.io/abort=true")
+          .assertSuccess();
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                MediaService grafana = media(cluster, "grafana");
+                assertThat(grafana.getStatus().getRollout().getState()).isEqualTo("Aborted");
+                assertThat(deployment(cluster, "grafana-beta")).isNull();
+                assertThat(deployment(cluster, "grafana").getSpec().getReplicas()).isEqualTo(3);
+                assertThat(image(deployment(cluster, "grafana"))).isEqualTo(STABLE);
+                assertThat(grafana.getStatus().getQuarantine())
+                    .as("an abort blames nobody")
+                    .isNull();
+              });
     }
   }
 
@@ -183,20 +241,23 @@ class BetaRolloutIT {
   void switchingBackToStableMidRolloutRestoresStable(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       applyStateless(cluster, "stable", "Automatic");
-      eventually(WAIT).until(() -> "Healthy".equals(media(cluster, "grafana").getStatus().getPhase()));
+      eventually(WAIT)
+          .until(() -> "Healthy".equals(media(cluster, "grafana").getStatus().getPhase()));
       applyStateless(cluster, "beta", "Automatic", "30s");
       eventually(WAIT).until(() -> deployment(cluster, "grafana-beta") != null);
 
       applyStateless(cluster, "stable", "Automatic", "30s");
 
-      eventually(WAIT).untilAsserted(() -> {
-        MediaService grafana = media(cluster, "grafana");
-        assertThat(deployment(cluster, "grafana-beta")).isNull();
-        assertThat(deployment(cluster, "grafana").getSpec().getReplicas()).isEqualTo(3);
-        assertThat(image(deployment(cluster, "grafana"))).isEqualTo(STABLE);
-        assertThat(grafana.getStatus().getRollout()).isNull();
-        assertThat(grafana.getStatus().getPhase()).isEqualTo("Healthy");
-      });
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                MediaService grafana = media(cluster, "grafana");
+                assertThat(deployment(cluster, "grafana-beta")).isNull();
+                assertThat(deployment(cluster, "grafana").getSpec().getReplicas()).isEqualTo(3);
+                assertThat(image(deployment(cluster, "grafana"))).isEqualTo(STABLE);
+                assertThat(grafana.getStatus().getRollout()).isNull();
+                assertThat(grafana.getStatus().getPhase()).isEqualTo("Healthy");
+              });
     }
   }
 
@@ -213,8 +274,11 @@ class BetaRolloutIT {
     applyStateless(cluster, channel, promotion, "3s");
   }
 
-  private static void applyStateless(TestCluster cluster, String channel, String promotion, String soak) {
-    cluster.kubectlWithInput("""
+  private static void applyStateless(
+      TestCluster cluster, String channel, String promotion, String soak) {
+    cluster
+        .kubectlWithInput(
+            """
         apiVersion: stackpilot.io/v1alpha1
         kind: MediaService
         metadata: {name: grafana}
@@ -232,11 +296,18 @@ class BetaRolloutIT {
               - {name: limited, percent: 34, soak: %s}
               - {name: extended, percent: 67, soak: %s}
               - {name: open, percent: 100, soak: %s}
-        """.formatted(channel, STABLE, BETA, promotion, soak, soak, soak), "apply", "-f", "-").assertSuccess();
+        """
+                .formatted(channel, STABLE, BETA, promotion, soak, soak, soak),
+            "apply",
+            "-f",
+            "-")
+        .assertSuccess();
   }
 
   private static void applyStateful(TestCluster cluster, String channel) {
-    cluster.kubectlWithInput("""
+    cluster
+        .kubectlWithInput(
+            """
         apiVersion: stackpilot.io/v1alpha1
         kind: MediaService
         metadata: {name: sonarr}
@@ -252,6 +323,11 @@ class BetaRolloutIT {
             stages:
               - {name: limited, percent: 10, soak: 2s}
               - {name: open, percent: 100, soak: 2s}
-        """.formatted(channel), "apply", "-f", "-").assertSuccess();
+        """
+                .formatted(channel),
+            "apply",
+            "-f",
+            "-")
+        .assertSuccess();
   }
 }

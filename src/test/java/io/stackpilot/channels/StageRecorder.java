@@ -1,7 +1,7 @@
 package io.stackpilot.channels;
 
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.RolloutStatus;
 import io.stackpilot.testing.OnEveryChange;
@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Records each stage (or final state) of a service's beta rollout as the status shows it, with the
  * time since recording began and how the pods were split between the canary and stable. The status
- * records a stage before its Deployments are scaled to it, so a stage gets a line for each split the
- * Deployments go through while the status shows it.
+ * records a stage before its Deployments are scaled to it, so a stage gets a line for each split
+ * the Deployments go through while the status shows it.
  */
 final class StageRecorder implements AutoCloseable {
 
@@ -30,11 +30,23 @@ final class StageRecorder implements AutoCloseable {
   StageRecorder(TestCluster cluster, String name) {
     this.cluster = cluster;
     this.name = name;
-    this.informer = OnEveryChange.inform(
-        cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()).withName(name), this::record);
-    this.deployments = OnEveryChange.inform(cluster.client().apps().deployments().inNamespace(cluster.namespace())
-        .withLabel("app.kubernetes.io/instance", name), deployment -> record(informer.getStore().list().stream()
-            .findFirst().orElse(null)));
+    this.informer =
+        OnEveryChange.inform(
+            cluster
+                .client()
+                .resources(MediaService.class)
+                .inNamespace(cluster.namespace())
+                .withName(name),
+            this::record);
+    this.deployments =
+        OnEveryChange.inform(
+            cluster
+                .client()
+                .apps()
+                .deployments()
+                .inNamespace(cluster.namespace())
+                .withLabel("app.kubernetes.io/instance", name),
+            deployment -> record(informer.getStore().list().stream().findFirst().orElse(null)));
   }
 
   private synchronized void record(MediaService service) {
@@ -46,10 +58,16 @@ final class StageRecorder implements AutoCloseable {
       return;
     }
     String key = "Progressing".equals(rollout.getState()) ? rollout.getStage() : rollout.getState();
-    var canary = cluster.client().apps().deployments().inNamespace(cluster.namespace())
-        .withName(name + "-beta").get();
-    var main = cluster.client().apps().deployments().inNamespace(cluster.namespace())
-        .withName(name).get();
+    var canary =
+        cluster
+            .client()
+            .apps()
+            .deployments()
+            .inNamespace(cluster.namespace())
+            .withName(name + "-beta")
+            .get();
+    var main =
+        cluster.client().apps().deployments().inNamespace(cluster.namespace()).withName(name).get();
     int canaryPods = canary == null ? 0 : canary.getSpec().getReplicas();
     int mainPods = main == null ? 0 : main.getSpec().getReplicas();
     String split = key + " " + canaryPods + "+" + mainPods;
@@ -57,9 +75,15 @@ final class StageRecorder implements AutoCloseable {
       return;
     }
     last = split;
-    seen.add(String.format("%6d ms %-20s beta pods %s (canary %d + main %d = total %d)",
-        Duration.between(start, Instant.now()).toMillis(), key, rollout.getBetaPods(), canaryPods, mainPods,
-        canaryPods + mainPods));
+    seen.add(
+        String.format(
+            "%6d ms %-20s beta pods %s (canary %d + main %d = total %d)",
+            Duration.between(start, Instant.now()).toMillis(),
+            key,
+            rollout.getBetaPods(),
+            canaryPods,
+            mainPods,
+            canaryPods + mainPods));
   }
 
   List<String> seen() {

@@ -15,8 +15,7 @@ import picocli.CommandLine;
 /** `stackpilot validate` as CI runs it: its lines, its summary and its exit code. */
 class ValidateCommandTest {
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void theExampleStackValidatesClean() {
@@ -33,11 +32,19 @@ class ValidateCommandTest {
     Run run = validate(file.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.lines()).contains(
-        file + ":MediaService/sonarr:spec.channel: error: unsupported value \"canary\" (use one of \"beta\", \"stable\")");
-    assertThat(run.lines()).anyMatch(line -> line.startsWith(file + ":MediaService/sonarr:spec.replicas: error: 51 is above"));
-    assertThat(run.lines()).contains(file + ":MediaService/sonarr: error: the CRD's CEL rules were not checked because of"
-        + " the errors above (fix them and validate again)");
+    assertThat(run.lines())
+        .contains(
+            file
+                + ":MediaService/sonarr:spec.channel: error: unsupported value \"canary\" (use one of \"beta\", \"stable\")");
+    assertThat(run.lines())
+        .anyMatch(
+            line ->
+                line.startsWith(file + ":MediaService/sonarr:spec.replicas: error: 51 is above"));
+    assertThat(run.lines())
+        .contains(
+            file
+                + ":MediaService/sonarr: error: the CRD's CEL rules were not checked because of"
+                + " the errors above (fix them and validate again)");
     assertThat(run.lines()).last().isEqualTo("1 object(s) checked: 3 error(s), 0 warning(s)");
   }
 
@@ -48,12 +55,18 @@ class ValidateCommandTest {
     Run run = validate(file.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.lines()).contains(file + ":MediaService/sonarr:spec.recovery.failureWindow: error: recovery.failureWindow must be at least 1s");
+    assertThat(run.lines())
+        .contains(
+            file
+                + ":MediaService/sonarr:spec.recovery.failureWindow: error: recovery.failureWindow must be at least 1s");
   }
 
   @Test
   void warningsAloneExitZero() throws IOException {
-    Path file = write("sonarr.yaml", """
+    Path file =
+        write(
+            "sonarr.yaml",
+            """
         apiVersion: stackpilot.io/v1alpha1
         kind: MediaService
         metadata: {name: sonarr}
@@ -68,36 +81,57 @@ class ValidateCommandTest {
     Run run = validate(file.toString());
 
     assertThat(run.exitCode()).as(run.output()).isZero();
-    assertThat(run.lines()).anyMatch(line -> line.startsWith(file + ":MediaService/sonarr:spec.channels.stable.config[LOG_LEVL]: warning: "));
+    assertThat(run.lines())
+        .anyMatch(
+            line ->
+                line.startsWith(
+                    file
+                        + ":MediaService/sonarr:spec.channels.stable.config[LOG_LEVL]: warning: "));
     assertThat(run.lines()).last().isEqualTo("1 object(s) checked: 0 error(s), 1 warning(s)");
   }
 
   @Test
   void theOperatorsChecksRunOnAnObjectTheApiServerWouldAccept() throws IOException {
-    Path file = write("radarr.yaml", service("radarr", "env: [{name: RADARR_API_KEY, value: 3f9a1c7be2d84e6f9a0b1c2d3e4f5a6b}]"));
+    Path file =
+        write(
+            "radarr.yaml",
+            service(
+                "radarr",
+                "env: [{name: RADARR_API_KEY, value: 3f9a1c7be2d84e6f9a0b1c2d3e4f5a6b}]"));
 
     Run run = validate(file.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.lines()).anyMatch(line -> line.startsWith(file + ":MediaService/radarr:spec.env[0].value: error: "));
+    assertThat(run.lines())
+        .anyMatch(
+            line -> line.startsWith(file + ":MediaService/radarr:spec.env[0].value: error: "));
   }
 
   @Test
   void theOperatorsChecksDoNotRunOnAnObjectTheApiServerWouldReject() throws IOException {
-    Path file = write("radarr.yaml", service("radarr",
-        "env: [{name: RADARR_API_KEY, value: 3f9a1c7be2d84e6f9a0b1c2d3e4f5a6b}]\n  securityProfile: Root"));
+    Path file =
+        write(
+            "radarr.yaml",
+            service(
+                "radarr",
+                "env: [{name: RADARR_API_KEY, value: 3f9a1c7be2d84e6f9a0b1c2d3e4f5a6b}]\n  securityProfile: Root"));
 
     Run run = validate(file.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.lines()).noneMatch(line -> line.contains("spec.env[0].value"));
-    assertThat(run.lines()).anyMatch(line -> line.contains(":spec.securityProfile: error: unsupported value \"Root\""));
+    assertThat(run.lines())
+        .anyMatch(
+            line -> line.contains(":spec.securityProfile: error: unsupported value \"Root\""));
   }
 
   @Test
   void otherKindsAreLeftToTheirOwnTools() throws IOException {
-    Path file = write("mixed.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {a: b}\n---\n"
-        + service("sonarr", "replicas: 1"));
+    Path file =
+        write(
+            "mixed.yaml",
+            "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {a: b}\n---\n"
+                + service("sonarr", "replicas: 1"));
 
     Run run = validate(file.toString());
 
@@ -113,7 +147,8 @@ class ValidateCommandTest {
     Run run = validate(broken.toString(), missing.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.lines()).anyMatch(line -> line.startsWith(broken + ": error: cannot be read as YAML: "));
+    assertThat(run.lines())
+        .anyMatch(line -> line.startsWith(broken + ": error: cannot be read as YAML: "));
     assertThat(run.lines()).contains(missing + ": error: no such file or folder (check the path)");
   }
 
@@ -122,8 +157,12 @@ class ValidateCommandTest {
   }
 
   private static String service(String name, String specLines) {
-    return "apiVersion: stackpilot.io/v1alpha1\nkind: MediaService\nmetadata:\n  name: " + name + "\nspec:\n"
-        + "  channels:\n    stable: {image: lscr.io/linuxserver/sonarr:4.0.9}\n  " + specLines + "\n";
+    return "apiVersion: stackpilot.io/v1alpha1\nkind: MediaService\nmetadata:\n  name: "
+        + name
+        + "\nspec:\n"
+        + "  channels:\n    stable: {image: lscr.io/linuxserver/sonarr:4.0.9}\n  "
+        + specLines
+        + "\n";
   }
 
   private static Run validate(String... paths) {

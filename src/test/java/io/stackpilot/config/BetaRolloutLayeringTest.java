@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** The service's beta stages replace the built-in ones as a whole; promotion is a plain override. */
+/**
+ * The service's beta stages replace the built-in ones as a whole; promotion is a plain override.
+ */
 class BetaRolloutLayeringTest {
 
   @Test
@@ -33,7 +35,9 @@ class BetaRolloutLayeringTest {
   @Test
   void theServicesStagesReplaceTheBuiltInOnesWhole() {
     EffectiveService effective =
-        layerWithRollout(rollout -> rollout.setStages(List.of(stage("canary", 25, "5m"), stage("all", 100, "1h30m"))));
+        layerWithRollout(
+            rollout ->
+                rollout.setStages(List.of(stage("canary", 25, "5m"), stage("all", 100, "1h30m"))));
 
     assertThat(effective.betaStages())
         .containsExactly(
@@ -44,7 +48,8 @@ class BetaRolloutLayeringTest {
 
   @Test
   void manualPromotionOfTheServiceKeepsTheBuiltInStages() {
-    EffectiveService effective = layerWithRollout(rollout -> rollout.setPromotion(PromotionPolicy.MANUAL));
+    EffectiveService effective =
+        layerWithRollout(rollout -> rollout.setPromotion(PromotionPolicy.MANUAL));
 
     assertThat(effective.promotion()).isEqualTo(PromotionPolicy.MANUAL);
     assertThat(effective.provenance().of("promotion")).contains(Layer.SERVICE);
@@ -68,7 +73,8 @@ class BetaRolloutLayeringTest {
 
     assertThatThrownBy(() -> layerWithRollout(rollout -> rollout.setStages(stages)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("MediaService sonarr: spec.betaRollout.stages[1].soak: 'later' is not a duration");
+        .hasMessageStartingWith(
+            "MediaService sonarr: spec.betaRollout.stages[1].soak: 'later' is not a duration");
   }
 
   private static EffectiveService layerWithRollout(Consumer<BetaRolloutSpec> customize) {

@@ -48,9 +48,12 @@ class CategoryDefaultsTest {
   void aServiceGetsTheDefaultsOfItsOwnCategoryOverTheBase(StackService service, String category) {
     EffectiveService effective = layer(service, STACK_WITH_EVERY_CATEGORY);
 
-    assertThat(effective.config()).containsExactly(entry("BASE_ONLY", "yes"), entry("CATEGORY", category));
+    assertThat(effective.config())
+        .containsExactly(entry("BASE_ONLY", "yes"), entry("CATEGORY", category));
     assertThat(effective.provenance().layers())
-        .contains(entry("config.CATEGORY", Layer.STACK_CATEGORY), entry("config.BASE_ONLY", Layer.STACK_BASE));
+        .contains(
+            entry("config.CATEGORY", Layer.STACK_CATEGORY),
+            entry("config.BASE_ONLY", Layer.STACK_BASE));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -60,7 +63,8 @@ class CategoryDefaultsTest {
         stack(
             s -> {
               s.setBase(defaults(d -> d.setConfig(Map.of("CATEGORY", "base"))));
-              ServiceDefaults elsewhere = defaults(d -> d.setConfig(Map.of("CATEGORY", "another category")));
+              ServiceDefaults elsewhere =
+                  defaults(d -> d.setConfig(Map.of("CATEGORY", "another category")));
               if (!category.equals("media")) {
                 s.setMedia(elsewhere);
               }
@@ -87,7 +91,8 @@ class CategoryDefaultsTest {
     MediaSpec media = new MediaSpec();
     media.setLibraries(List.of(library));
 
-    EffectiveService effective = layer(mediaService(spec -> spec.setMedia(media)), STACK_WITH_EVERY_CATEGORY);
+    EffectiveService effective =
+        layer(mediaService(spec -> spec.setMedia(media)), STACK_WITH_EVERY_CATEGORY);
 
     assertThat(effective.kind()).isEqualTo(ServiceKind.MEDIA_SERVICE);
     assertThat(effective.media()).contains(media);

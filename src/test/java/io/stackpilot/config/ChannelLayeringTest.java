@@ -54,7 +54,10 @@ class ChannelLayeringTest {
         .containsExactly(tuple("LOG", "info"), tuple("TZ", "Europe/Berlin"));
     assertThat(stable.config()).containsExactly(entry("FEATURE", "off"), entry("THEME", "dark"));
     assertThat(stable.provenance().layers())
-        .contains(entry("image", Layer.CHANNEL), entry("env.TZ", Layer.CHANNEL), entry("env.LOG", Layer.SERVICE));
+        .contains(
+            entry("image", Layer.CHANNEL),
+            entry("env.TZ", Layer.CHANNEL),
+            entry("env.LOG", Layer.SERVICE));
   }
 
   @Test
@@ -101,7 +104,8 @@ class ChannelLayeringTest {
 
   @Test
   void aBetaChannelWithoutAnImageIsAsGoodAsNone() {
-    MediaService service = mediaService(spec -> spec.getChannels().setBeta(channel(" ", beta -> {})));
+    MediaService service =
+        mediaService(spec -> spec.getChannels().setBeta(channel(" ", beta -> {})));
 
     assertThatThrownBy(() -> layerOn(Channel.BETA, service))
         .isInstanceOf(IllegalArgumentException.class)

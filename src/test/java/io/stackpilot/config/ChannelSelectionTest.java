@@ -22,22 +22,26 @@ class ChannelSelectionTest {
   void theServicesChannelWinsOverTheStacks() {
     MediaService service = mediaService(spec -> spec.setChannel(Channel.STABLE));
 
-    assertThat(Layering.selectedChannel(service.getSpec(), Optional.of(BETA_STACK))).isEqualTo(Channel.STABLE);
+    assertThat(Layering.selectedChannel(service.getSpec(), Optional.of(BETA_STACK)))
+        .isEqualTo(Channel.STABLE);
   }
 
   @Test
   void aServiceWithoutAChannelFollowsItsStack() {
     MediaService service = mediaService(spec -> {});
 
-    assertThat(Layering.selectedChannel(service.getSpec(), Optional.of(BETA_STACK))).isEqualTo(Channel.BETA);
+    assertThat(Layering.selectedChannel(service.getSpec(), Optional.of(BETA_STACK)))
+        .isEqualTo(Channel.BETA);
   }
 
   @Test
   void withoutAChoiceAnywhereTheChannelIsStable() {
     MediaService service = mediaService(spec -> {});
 
-    assertThat(Layering.selectedChannel(service.getSpec(), Optional.empty())).isEqualTo(Channel.STABLE);
-    assertThat(Layering.selectedChannel(service.getSpec(), Optional.of(stack(s -> {})))).isEqualTo(Channel.STABLE);
+    assertThat(Layering.selectedChannel(service.getSpec(), Optional.empty()))
+        .isEqualTo(Channel.STABLE);
+    assertThat(Layering.selectedChannel(service.getSpec(), Optional.of(stack(s -> {}))))
+        .isEqualTo(Channel.STABLE);
   }
 
   @Test
@@ -53,19 +57,22 @@ class ChannelSelectionTest {
   void provenanceNamesTheServiceWhenItChoseTheChannel() {
     MediaService service = betaCapable(Channel.BETA);
 
-    assertThat(channelSetBy(service, Optional.of(STABLE_STACK), Channel.BETA)).isEqualTo(Layer.SERVICE);
+    assertThat(channelSetBy(service, Optional.of(STABLE_STACK), Channel.BETA))
+        .isEqualTo(Layer.SERVICE);
   }
 
   @Test
   void provenanceNamesTheStackWhenItChoseTheChannel() {
     MediaService service = betaCapable(null);
 
-    assertThat(channelSetBy(service, Optional.of(BETA_STACK), Channel.BETA)).isEqualTo(Layer.STACK_BASE);
+    assertThat(channelSetBy(service, Optional.of(BETA_STACK), Channel.BETA))
+        .isEqualTo(Layer.STACK_BASE);
   }
 
   @Test
   void provenanceIsBuiltInWhenNobodyChose() {
-    assertThat(channelSetBy(betaCapable(null), Optional.empty(), Channel.STABLE)).isEqualTo(Layer.BUILT_IN);
+    assertThat(channelSetBy(betaCapable(null), Optional.empty(), Channel.STABLE))
+        .isEqualTo(Layer.BUILT_IN);
   }
 
   @Test
@@ -82,7 +89,11 @@ class ChannelSelectionTest {
         });
   }
 
-  private static Layer channelSetBy(MediaService service, Optional<ServiceStack> stack, Channel channel) {
-    return Layering.layer(service, stack, channel, Overlays.none()).provenance().of("channel").orElseThrow();
+  private static Layer channelSetBy(
+      MediaService service, Optional<ServiceStack> stack, Channel channel) {
+    return Layering.layer(service, stack, channel, Overlays.none())
+        .provenance()
+        .of("channel")
+        .orElseThrow();
   }
 }

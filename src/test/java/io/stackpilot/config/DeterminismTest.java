@@ -26,8 +26,10 @@ class DeterminismTest {
 
   @Test
   void layeringTheSameInputTwiceGivesEqualResults() {
-    EffectiveService first = layerEverything(serviceThatSetsEverything(), stackThatSetsEverything());
-    EffectiveService second = layerEverything(serviceThatSetsEverything(), stackThatSetsEverything());
+    EffectiveService first =
+        layerEverything(serviceThatSetsEverything(), stackThatSetsEverything());
+    EffectiveService second =
+        layerEverything(serviceThatSetsEverything(), stackThatSetsEverything());
 
     assertThat(second).isEqualTo(first);
     assertThat(second.hashCode()).isEqualTo(first.hashCode());

@@ -32,7 +32,8 @@ class DurationsTest {
 
   @ParameterizedTest(name = "rejects \"{0}\"")
   @NullAndEmptySource
-  @ValueSource(strings = {"5", "m", "1d", "1.5h", "-1m", "1h 30m", "1H", " 1m", "1m ", "1ms5", "PT1M"})
+  @ValueSource(
+      strings = {"5", "m", "1d", "1.5h", "-1m", "1h 30m", "1H", " 1m", "1m ", "1ms5", "PT1M"})
   void rejectsWhatIsNotANumberAndAUnit(String text) {
     assertThatThrownBy(() -> Durations.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -43,7 +44,8 @@ class DurationsTest {
   @ParameterizedTest
   @ValueSource(strings = {"99999999999999999999h", "9999999999999999h", "9223372036854775807h1h"})
   void aDurationNoJavaDurationHoldsIsAnIllegalArgumentNotAnArithmeticError(String text) {
-    assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Durations.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("longer than any duration");
   }
 
@@ -56,7 +58,8 @@ class DurationsTest {
 
   @Test
   void aValidFieldParsesLikeTheBareForm() {
-    assertThat(Durations.parse("spec.recovery.restartWindow", "30m")).isEqualTo(Duration.ofMinutes(30));
+    assertThat(Durations.parse("spec.recovery.restartWindow", "30m"))
+        .isEqualTo(Duration.ofMinutes(30));
   }
 
   @ParameterizedTest(name = "{0} is written {1}")

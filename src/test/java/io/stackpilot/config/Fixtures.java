@@ -49,8 +49,8 @@ import java.util.function.Consumer;
 
 /**
  * Small builders for the resources that layering reads. Each starts from a minimal valid object (a
- * member of stack {@value #STACK} with a stable image) and takes a lambda that sets only what a test
- * is about.
+ * member of stack {@value #STACK} with a stable image) and takes a lambda that sets only what a
+ * test is about.
  */
 final class Fixtures {
 
@@ -205,7 +205,9 @@ final class Fixtures {
                   d -> {
                     d.setEnv(List.of(env("TZ", "UTC"), env("PUID", "1000")));
                     d.setConfig(Map.of("LOG_LEVEL", "info", "UMASK", "022"));
-                    d.setResources(resources(Map.of("cpu", "100m", "memory", "128Mi"), Map.of("memory", "512Mi")));
+                    d.setResources(
+                        resources(
+                            Map.of("cpu", "100m", "memory", "128Mi"), Map.of("memory", "512Mi")));
                     d.setSecurityProfile(SecurityProfile.BASELINE);
                     d.setRecovery(recovery(r -> r.setFailureWindow("3m")));
                     d.setHealth(health(h -> h.setPeriodSeconds(20)));
@@ -234,7 +236,9 @@ final class Fixtures {
         });
   }
 
-  /** A media service of stack {@value #STACK} that sets something of everything a service can set. */
+  /**
+   * A media service of stack {@value #STACK} that sets something of everything a service can set.
+   */
   static MediaService serviceThatSetsEverything() {
     return mediaService(
         spec -> {
@@ -250,7 +254,8 @@ final class Fixtures {
                       }));
           spec.setReplicas(2);
           spec.setPorts(List.of(port("http", 8989), port("metrics", 9707)));
-          spec.setEnv(List.of(env("TZ", "Europe/Berlin"), secretEnv("API_KEY", "sonarr", "api-key")));
+          spec.setEnv(
+              List.of(env("TZ", "Europe/Berlin"), secretEnv("API_KEY", "sonarr", "api-key")));
           spec.setConfig(Map.of("THEME", "dark"));
           spec.setConfigFiles(List.of(file("/config/config.xml", "<Config/>")));
           spec.setStorage(
@@ -271,7 +276,8 @@ final class Fixtures {
           spec.setResources(resources(Map.of("cpu", "250m"), Map.of()));
           spec.setSecurityProfile(SecurityProfile.RESTRICTED);
           spec.setNodeSelector(Map.of("disk", "ssd"));
-          spec.setTolerations(List.of(toleration("dedicated", "homelab"), toleration("spot", "ok")));
+          spec.setTolerations(
+              List.of(toleration("dedicated", "homelab"), toleration("spot", "ok")));
           spec.setPodAnnotations(Map.of("team", "sonarr"));
           Dependency auth = new Dependency();
           auth.setKind(ServiceKind.SECURITY_SERVICE);
@@ -292,13 +298,19 @@ final class Fixtures {
   static EffectiveService layer(StackService service, ServiceStack stack) {
     Optional<ServiceStack> theStack = Optional.of(stack);
     return Layering.layer(
-        service, theStack, Layering.selectedChannel(service.serviceSpec(), theStack), Overlays.none());
+        service,
+        theStack,
+        Layering.selectedChannel(service.serviceSpec(), theStack),
+        Overlays.none());
   }
 
   /** Layers a service that has no stack on its selected channel, with no overlays. */
   static EffectiveService layerAlone(StackService service) {
     return Layering.layer(
-        service, Optional.empty(), Layering.selectedChannel(service.serviceSpec(), Optional.empty()), Overlays.none());
+        service,
+        Optional.empty(),
+        Layering.selectedChannel(service.serviceSpec(), Optional.empty()),
+        Overlays.none());
   }
 
   private static <S extends ServiceSpec> S member(S spec, Consumer<? super S> customize) {

@@ -21,7 +21,8 @@ class HealthLayeringTest {
   void withoutHealthSettingsTheBuiltInTimingsApplyAndThereIsNoCheck() {
     EffectiveService effective = layerAlone(mediaService(spec -> {}));
 
-    assertThat(effective.health()).isEqualTo(new HealthSettings(Optional.empty(), Optional.empty(), 10, 10, 3));
+    assertThat(effective.health())
+        .isEqualTo(new HealthSettings(Optional.empty(), Optional.empty(), 10, 10, 3));
     assertThat(effective.health().hasCheck()).isFalse();
     assertThat(effective.provenance().layers())
         .contains(
@@ -51,7 +52,8 @@ class HealthLayeringTest {
 
     EffectiveService effective = layer(service, stack);
 
-    assertThat(effective.health()).isEqualTo(new HealthSettings(Optional.empty(), Optional.empty(), 30, 15, 6));
+    assertThat(effective.health())
+        .isEqualTo(new HealthSettings(Optional.empty(), Optional.empty(), 30, 15, 6));
     assertThat(effective.provenance().layers())
         .contains(
             entry("health.initialDelaySeconds", Layer.STACK_BASE),
@@ -61,7 +63,8 @@ class HealthLayeringTest {
 
   @Test
   void anHttpCheckOfTheServiceGivesPathAndPort() {
-    var service = mediaService(spec -> spec.setHealth(health(h -> h.setHttp(http("/ping", "http")))));
+    var service =
+        mediaService(spec -> spec.setHealth(health(h -> h.setHttp(http("/ping", "http")))));
 
     EffectiveService effective = layerAlone(service);
 
@@ -73,19 +76,28 @@ class HealthLayeringTest {
 
   @Test
   void aStackCheckAppliesToAServiceWithoutOne() {
-    var stack = stack(s -> s.setBase(defaults(d -> d.setHealth(health(h -> h.setHttp(http("/healthz", "http")))))));
+    var stack =
+        stack(
+            s ->
+                s.setBase(
+                    defaults(d -> d.setHealth(health(h -> h.setHttp(http("/healthz", "http")))))));
 
     EffectiveService effective = layer(mediaService(spec -> {}), stack);
 
     assertThat(effective.health().httpPath()).contains("/healthz");
     assertThat(effective.health().portName()).contains("http");
     assertThat(effective.provenance().layers())
-        .contains(entry("health.httpPath", Layer.STACK_BASE), entry("health.portName", Layer.STACK_BASE));
+        .contains(
+            entry("health.httpPath", Layer.STACK_BASE), entry("health.portName", Layer.STACK_BASE));
   }
 
   @Test
   void aTcpCheckOfTheServiceReplacesAStackHttpCheckWhole() {
-    var stack = stack(s -> s.setBase(defaults(d -> d.setHealth(health(h -> h.setHttp(http("/healthz", "http")))))));
+    var stack =
+        stack(
+            s ->
+                s.setBase(
+                    defaults(d -> d.setHealth(health(h -> h.setHttp(http("/healthz", "http")))))));
     var service = mediaService(spec -> spec.setHealth(health(h -> h.setTcp(tcp("api")))));
 
     EffectiveService effective = layer(service, stack);
@@ -99,7 +111,8 @@ class HealthLayeringTest {
 
   @Test
   void timingsAloneDoNotRemoveACheckFromBelow() {
-    var stack = stack(s -> s.setBase(defaults(d -> d.setHealth(health(h -> h.setTcp(tcp("http")))))));
+    var stack =
+        stack(s -> s.setBase(defaults(d -> d.setHealth(health(h -> h.setTcp(tcp("http")))))));
     var service = mediaService(spec -> spec.setHealth(health(h -> h.setInitialDelaySeconds(60))));
 
     EffectiveService effective = layer(service, stack);

@@ -13,7 +13,9 @@ import io.stackpilot.api.ServiceStack;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The inputs are the user's resources, which the operator never writes; layering must not either. */
+/**
+ * The inputs are the user's resources, which the operator never writes; layering must not either.
+ */
 class InputsUntouchedTest {
 
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
@@ -70,12 +72,18 @@ class InputsUntouchedTest {
   void theResultsListsAndMapsCannotBeChanged() {
     EffectiveService effective = layer();
 
-    assertThatThrownBy(() -> effective.env().clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> effective.ports().clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> effective.storage().clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> effective.config().clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> effective.podLabels().clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> effective.betaStages().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> effective.env().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> effective.ports().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> effective.storage().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> effective.config().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> effective.podLabels().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> effective.betaStages().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> effective.provenance().layers().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }

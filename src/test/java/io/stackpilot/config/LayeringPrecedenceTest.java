@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Each layer over the one before: stack base, category defaults, service spec, channel overrides. */
+/**
+ * Each layer over the one before: stack base, category defaults, service spec, channel overrides.
+ */
 class LayeringPrecedenceTest {
 
   @Test
@@ -25,8 +27,13 @@ class LayeringPrecedenceTest {
     var stack =
         stack(
             s -> {
-              s.setBase(defaults(d -> d.setEnv(List.of(env("TZ", "UTC"), env("LOG", "info"), env("A", "base")))));
-              s.setMedia(defaults(d -> d.setEnv(List.of(env("TZ", "Europe/Paris"), env("B", "media")))));
+              s.setBase(
+                  defaults(
+                      d ->
+                          d.setEnv(
+                              List.of(env("TZ", "UTC"), env("LOG", "info"), env("A", "base")))));
+              s.setMedia(
+                  defaults(d -> d.setEnv(List.of(env("TZ", "Europe/Paris"), env("B", "media")))));
             });
     var service =
         mediaService(
@@ -56,7 +63,10 @@ class LayeringPrecedenceTest {
 
   @Test
   void aHigherLayerReplacesTheWholeVariableNotJustItsValue() {
-    var stack = stack(s -> s.setBase(defaults(d -> d.setEnv(List.of(secretEnv("API_KEY", "shared", "key"))))));
+    var stack =
+        stack(
+            s ->
+                s.setBase(defaults(d -> d.setEnv(List.of(secretEnv("API_KEY", "shared", "key"))))));
     var service = mediaService(spec -> spec.setEnv(List.of(env("API_KEY", "from-service"))));
 
     EnvVar apiKey = layer(service, stack).env().get(0);
@@ -70,7 +80,9 @@ class LayeringPrecedenceTest {
     var stack =
         stack(
             s -> {
-              s.setBase(defaults(d -> d.setConfig(Map.of("Z_BASE", "1", "LEVEL", "base", "COLOR", "base"))));
+              s.setBase(
+                  defaults(
+                      d -> d.setConfig(Map.of("Z_BASE", "1", "LEVEL", "base", "COLOR", "base"))));
               s.setMedia(defaults(d -> d.setConfig(Map.of("LEVEL", "media", "M_MEDIA", "2"))));
             });
     var service =
@@ -108,7 +120,8 @@ class LayeringPrecedenceTest {
 
   @Test
   void securityProfileOfTheStackBaseOverridesTheBuiltInOne() {
-    var stack = stack(s -> s.setBase(defaults(d -> d.setSecurityProfile(SecurityProfile.BASELINE))));
+    var stack =
+        stack(s -> s.setBase(defaults(d -> d.setSecurityProfile(SecurityProfile.BASELINE))));
 
     EffectiveService effective = layer(mediaService(spec -> {}), stack);
 
@@ -192,7 +205,9 @@ class LayeringPrecedenceTest {
     var stack =
         stack(
             s -> {
-              s.setBase(defaults(d -> d.setPodAnnotations(Map.of("backup/enabled", "true", "team", "base"))));
+              s.setBase(
+                  defaults(
+                      d -> d.setPodAnnotations(Map.of("backup/enabled", "true", "team", "base"))));
               s.setMedia(defaults(d -> d.setPodAnnotations(Map.of("team", "media"))));
             });
     var service = mediaService(spec -> spec.setPodAnnotations(Map.of("backup/enabled", "false")));
@@ -218,8 +233,11 @@ class LayeringPrecedenceTest {
 
     EffectiveService effective = layer(mediaService(spec -> {}), stack);
 
-    assertThat(effective.podLabels()).containsExactly(entry("owner", "ops"), entry("tier", "media"));
+    assertThat(effective.podLabels())
+        .containsExactly(entry("owner", "ops"), entry("tier", "media"));
     assertThat(effective.provenance().layers())
-        .contains(entry("podLabels.owner", Layer.STACK_BASE), entry("podLabels.tier", Layer.STACK_CATEGORY));
+        .contains(
+            entry("podLabels.owner", Layer.STACK_BASE),
+            entry("podLabels.tier", Layer.STACK_CATEGORY));
   }
 }

@@ -24,7 +24,8 @@ class NamedListLayeringTest {
 
   @Test
   void portsComeFromTheServiceInItsOrder() {
-    var service = mediaService(spec -> spec.setPorts(List.of(port("http", 8989), port("metrics", 9707))));
+    var service =
+        mediaService(spec -> spec.setPorts(List.of(port("http", 8989), port("metrics", 9707))));
 
     EffectiveService effective = layerAlone(service);
 
@@ -39,7 +40,9 @@ class NamedListLayeringTest {
   void configFilesComeFromTheServiceByPath() {
     var service =
         mediaService(
-            spec -> spec.setConfigFiles(List.of(file("/config/b.yml", "b: 1"), file("/config/a.yml", "a: 1"))));
+            spec ->
+                spec.setConfigFiles(
+                    List.of(file("/config/b.yml", "b: 1"), file("/config/a.yml", "a: 1"))));
 
     EffectiveService effective = layerAlone(service);
 
@@ -47,7 +50,9 @@ class NamedListLayeringTest {
         .extracting(ConfigFile::getPath, ConfigFile::getContent)
         .containsExactly(tuple("/config/b.yml", "b: 1"), tuple("/config/a.yml", "a: 1"));
     assertThat(effective.provenance().layers())
-        .contains(entry("configFiles./config/b.yml", Layer.SERVICE), entry("configFiles./config/a.yml", Layer.SERVICE));
+        .contains(
+            entry("configFiles./config/b.yml", Layer.SERVICE),
+            entry("configFiles./config/a.yml", Layer.SERVICE));
   }
 
   @Test
@@ -55,8 +60,14 @@ class NamedListLayeringTest {
     var stack =
         stack(
             s -> {
-              s.setBase(defaults(d -> d.setImagePullSecrets(List.of(pullSecret("regcred"), pullSecret("ghcr")))));
-              s.setMedia(defaults(d -> d.setImagePullSecrets(List.of(pullSecret("ghcr"), pullSecret("quay")))));
+              s.setBase(
+                  defaults(
+                      d ->
+                          d.setImagePullSecrets(
+                              List.of(pullSecret("regcred"), pullSecret("ghcr")))));
+              s.setMedia(
+                  defaults(
+                      d -> d.setImagePullSecrets(List.of(pullSecret("ghcr"), pullSecret("quay")))));
             });
 
     EffectiveService effective = layer(mediaService(spec -> {}), stack);
@@ -76,18 +87,30 @@ class NamedListLayeringTest {
     var stack =
         stack(
             s -> {
-              s.setBase(defaults(d -> d.setTolerations(List.of(toleration("gpu", "yes"), toleration("arm", "yes")))));
+              s.setBase(
+                  defaults(
+                      d ->
+                          d.setTolerations(
+                              List.of(toleration("gpu", "yes"), toleration("arm", "yes")))));
               s.setMedia(
-                  defaults(d -> d.setTolerations(List.of(toleration("arm", "yes"), toleration("media", "yes")))));
+                  defaults(
+                      d ->
+                          d.setTolerations(
+                              List.of(toleration("arm", "yes"), toleration("media", "yes")))));
             });
     var service =
-        mediaService(spec -> spec.setTolerations(List.of(toleration("gpu", "yes"), toleration("gpu", "no"))));
+        mediaService(
+            spec ->
+                spec.setTolerations(List.of(toleration("gpu", "yes"), toleration("gpu", "no"))));
 
     EffectiveService effective = layer(service, stack);
 
     assertThat(effective.tolerations())
         .containsExactly(
-            toleration("gpu", "yes"), toleration("arm", "yes"), toleration("media", "yes"), toleration("gpu", "no"));
+            toleration("gpu", "yes"),
+            toleration("arm", "yes"),
+            toleration("media", "yes"),
+            toleration("gpu", "no"));
   }
 
   @Test

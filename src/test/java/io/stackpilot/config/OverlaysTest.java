@@ -41,14 +41,19 @@ class OverlaysTest {
   void aProtectedServiceIsLabelledWithItsSecurityService() {
     EffectiveService effective = layer(WITHOUT_METRICS_PORT, stack(s -> {}), PROTECTED);
 
-    assertThat(effective.podLabels()).containsExactly(entry("stackpilot.io/protected-by", "authelia"));
-    assertThat(effective.provenance().of("podLabels.stackpilot.io/protected-by")).contains(Layer.SECURITY_OVERLAY);
+    assertThat(effective.podLabels())
+        .containsExactly(entry("stackpilot.io/protected-by", "authelia"));
+    assertThat(effective.provenance().of("podLabels.stackpilot.io/protected-by"))
+        .contains(Layer.SECURITY_OVERLAY);
   }
 
   @Test
   void theSecurityOverlayWinsOverAStackLabelOfTheSameKey() {
     ServiceStack stack =
-        stack(s -> s.setBase(defaults(d -> d.setPodLabels(Map.of("stackpilot.io/protected-by", "nobody")))));
+        stack(
+            s ->
+                s.setBase(
+                    defaults(d -> d.setPodLabels(Map.of("stackpilot.io/protected-by", "nobody")))));
 
     EffectiveService effective = layer(WITHOUT_METRICS_PORT, stack, PROTECTED);
 
@@ -61,7 +66,8 @@ class OverlaysTest {
 
     assertThat(effective.podLabels()).containsExactly(entry("stackpilot.io/scrape", "true"));
     assertThat(effective.podAnnotations())
-        .containsExactly(entry("prometheus.io/port", "9707"), entry("prometheus.io/scrape", "true"));
+        .containsExactly(
+            entry("prometheus.io/port", "9707"), entry("prometheus.io/scrape", "true"));
     assertThat(effective.provenance().layers())
         .contains(
             entry("podLabels.stackpilot.io/scrape", Layer.MONITORING_OVERLAY),
@@ -82,7 +88,8 @@ class OverlaysTest {
     EffectiveService effective = layer(WITH_METRICS_PORT, stack(s -> {}), Overlays.none());
 
     assertThat(effective.podLabels()).doesNotContainKey("stackpilot.io/scrape");
-    assertThat(effective.podAnnotations()).doesNotContainKeys("prometheus.io/scrape", "prometheus.io/port");
+    assertThat(effective.podAnnotations())
+        .doesNotContainKeys("prometheus.io/scrape", "prometheus.io/port");
   }
 
   @Test
@@ -103,13 +110,16 @@ class OverlaysTest {
 
   @Test
   void bothOverlaysApplyTogether() {
-    EffectiveService effective = layer(WITH_METRICS_PORT, stack(s -> {}), new Overlays(Optional.of("authelia"), true));
+    EffectiveService effective =
+        layer(WITH_METRICS_PORT, stack(s -> {}), new Overlays(Optional.of("authelia"), true));
 
     assertThat(effective.podLabels())
-        .containsExactly(entry("stackpilot.io/protected-by", "authelia"), entry("stackpilot.io/scrape", "true"));
+        .containsExactly(
+            entry("stackpilot.io/protected-by", "authelia"), entry("stackpilot.io/scrape", "true"));
   }
 
-  private static EffectiveService layer(MediaService service, ServiceStack stack, Overlays overlays) {
+  private static EffectiveService layer(
+      MediaService service, ServiceStack stack, Overlays overlays) {
     return Layering.layer(service, Optional.of(stack), Channel.STABLE, overlays);
   }
 }

@@ -14,19 +14,25 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Provenance is what `stackpilot render` prints beside each value: one entry per effective value. */
+/**
+ * Provenance is what `stackpilot render` prints beside each value: one entry per effective value.
+ */
 class ProvenanceTest {
 
   private static final Overlays BOTH_OVERLAYS = new Overlays(Optional.of("authelia"), true);
 
   private static EffectiveService everythingOnBeta() {
     return Layering.layer(
-        serviceThatSetsEverything(), Optional.of(stackThatSetsEverything()), Channel.BETA, BOTH_OVERLAYS);
+        serviceThatSetsEverything(),
+        Optional.of(stackThatSetsEverything()),
+        Channel.BETA,
+        BOTH_OVERLAYS);
   }
 
   @Test
   void everyLayerIsNamedWhenEveryLayerSetsSomething() {
-    assertThat(everythingOnBeta().provenance().layers().values()).containsAll(List.of(Layer.values()));
+    assertThat(everythingOnBeta().provenance().layers().values())
+        .containsAll(List.of(Layer.values()));
   }
 
   @Test
@@ -53,15 +59,18 @@ class ProvenanceTest {
   void everyEffectiveValueHasAnEntryAndNothingElseHasOne() {
     EffectiveService effective = everythingOnBeta();
 
-    assertThat(effective.provenance().layers().keySet()).containsExactlyElementsOf(pathsOf(effective));
+    assertThat(effective.provenance().layers().keySet())
+        .containsExactlyElementsOf(pathsOf(effective));
   }
 
   @Test
   void aMinimalServiceHasEntriesForItsBuiltInAndChannelValuesOnly() {
     EffectiveService effective = layerAlone(mediaService(spec -> {}));
 
-    assertThat(effective.provenance().layers().keySet()).containsExactlyElementsOf(pathsOf(effective));
-    assertThat(effective.provenance().layers().values()).containsOnly(Layer.BUILT_IN, Layer.CHANNEL);
+    assertThat(effective.provenance().layers().keySet())
+        .containsExactlyElementsOf(pathsOf(effective));
+    assertThat(effective.provenance().layers().values())
+        .containsOnly(Layer.BUILT_IN, Layer.CHANNEL);
   }
 
   /** The provenance paths that the effective values imply, worked out independently of Layering. */
@@ -89,7 +98,8 @@ class ProvenanceTest {
     effective.config().keySet().forEach(key -> paths.add("config." + key));
     effective.configFiles().forEach(file -> paths.add("configFiles." + file.getPath()));
     effective.ports().forEach(port -> paths.add("ports." + port.getName()));
-    effective.storage()
+    effective
+        .storage()
         .forEach(
             volume -> {
               paths.add("storage." + volume.getName());
@@ -97,13 +107,26 @@ class ProvenanceTest {
                 paths.add("storage." + volume.getName() + ".storageClassName");
               }
             });
-    effective.resources().getRequests().keySet().forEach(resource -> paths.add("resources.requests." + resource));
-    effective.resources().getLimits().keySet().forEach(resource -> paths.add("resources.limits." + resource));
-    effective.resources().getClaims().forEach(claim -> paths.add("resources.claims." + claim.getName()));
+    effective
+        .resources()
+        .getRequests()
+        .keySet()
+        .forEach(resource -> paths.add("resources.requests." + resource));
+    effective
+        .resources()
+        .getLimits()
+        .keySet()
+        .forEach(resource -> paths.add("resources.limits." + resource));
+    effective
+        .resources()
+        .getClaims()
+        .forEach(claim -> paths.add("resources.claims." + claim.getName()));
     effective.nodeSelector().keySet().forEach(key -> paths.add("nodeSelector." + key));
     effective.podAnnotations().keySet().forEach(key -> paths.add("podAnnotations." + key));
     effective.podLabels().keySet().forEach(key -> paths.add("podLabels." + key));
-    effective.imagePullSecrets().forEach(secret -> paths.add("imagePullSecrets." + secret.getName()));
+    effective
+        .imagePullSecrets()
+        .forEach(secret -> paths.add("imagePullSecrets." + secret.getName()));
     return paths;
   }
 }

@@ -24,7 +24,11 @@ class RecoveryLayeringTest {
     assertThat(effective.recovery())
         .isEqualTo(
             new RecoverySettings(
-                RollbackPolicy.AUTOMATIC, Duration.ofMinutes(2), Duration.ofMinutes(5), 3, Duration.ofMinutes(30)));
+                RollbackPolicy.AUTOMATIC,
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(5),
+                3,
+                Duration.ofMinutes(30)));
     assertThat(effective.provenance().layers())
         .contains(
             entry("recovery.rollback", Layer.BUILT_IN),
@@ -66,7 +70,11 @@ class RecoveryLayeringTest {
     assertThat(effective.recovery())
         .isEqualTo(
             new RecoverySettings(
-                RollbackPolicy.MANUAL, Duration.ofMinutes(5), Duration.ofMinutes(5), 1, Duration.ofHours(1)));
+                RollbackPolicy.MANUAL,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(5),
+                1,
+                Duration.ofHours(1)));
     assertThat(effective.provenance().layers())
         .contains(
             entry("recovery.rollback", Layer.SERVICE),
@@ -85,8 +93,13 @@ class RecoveryLayeringTest {
 
   @Test
   void aServiceProgressDeadlineOverridesTheStacks() {
-    var stack = stack(s -> s.setBase(defaults(d -> d.setRecovery(recovery(r -> r.setProgressDeadline("10m"))))));
-    var service = mediaService(spec -> spec.setRecovery(recovery(r -> r.setProgressDeadline("90s"))));
+    var stack =
+        stack(
+            s ->
+                s.setBase(
+                    defaults(d -> d.setRecovery(recovery(r -> r.setProgressDeadline("10m"))))));
+    var service =
+        mediaService(spec -> spec.setRecovery(recovery(r -> r.setProgressDeadline("90s"))));
 
     EffectiveService effective = layer(service, stack);
 
@@ -96,11 +109,16 @@ class RecoveryLayeringTest {
 
   @Test
   void aBadDurationInTheStackNamesTheStackAndTheField() {
-    var stack = stack(s -> s.setMedia(defaults(d -> d.setRecovery(recovery(r -> r.setFailureWindow("soon"))))));
+    var stack =
+        stack(
+            s ->
+                s.setMedia(
+                    defaults(d -> d.setRecovery(recovery(r -> r.setFailureWindow("soon"))))));
 
     assertThatThrownBy(() -> layer(mediaService(spec -> {}), stack))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("ServiceStack home: spec.media.recovery.failureWindow: 'soon' is not a duration");
+        .hasMessageStartingWith(
+            "ServiceStack home: spec.media.recovery.failureWindow: 'soon' is not a duration");
   }
 
   @Test
@@ -109,6 +127,7 @@ class RecoveryLayeringTest {
 
     assertThatThrownBy(() -> layerAlone(service))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("MediaService sonarr: spec.recovery.restartWindow: '1d' is not a duration");
+        .hasMessageStartingWith(
+            "MediaService sonarr: spec.recovery.restartWindow: '1d' is not a duration");
   }
 }

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Requests and limits merge by resource name, so a stack's memory limit survives a service's CPU request. */
+/**
+ * Requests and limits merge by resource name, so a stack's memory limit survives a service's CPU
+ * request.
+ */
 class ResourcesLayeringTest {
 
   @Test
@@ -28,15 +31,24 @@ class ResourcesLayeringTest {
                   defaults(
                       d ->
                           d.setResources(
-                              resources(Map.of("cpu", "100m", "memory", "128Mi"), Map.of("memory", "512Mi")))));
-              s.setMedia(defaults(d -> d.setResources(resources(Map.of(), Map.of("memory", "1Gi", "cpu", "2")))));
+                              resources(
+                                  Map.of("cpu", "100m", "memory", "128Mi"),
+                                  Map.of("memory", "512Mi")))));
+              s.setMedia(
+                  defaults(
+                      d ->
+                          d.setResources(
+                              resources(Map.of(), Map.of("memory", "1Gi", "cpu", "2")))));
             });
-    var service = mediaService(spec -> spec.setResources(resources(Map.of("cpu", "500m"), Map.of("cpu", "1"))));
+    var service =
+        mediaService(
+            spec -> spec.setResources(resources(Map.of("cpu", "500m"), Map.of("cpu", "1"))));
 
     EffectiveService effective = layer(service, stack);
 
     assertThat(effective.resources().getRequests())
-        .containsExactly(entry("cpu", new Quantity("500m")), entry("memory", new Quantity("128Mi")));
+        .containsExactly(
+            entry("cpu", new Quantity("500m")), entry("memory", new Quantity("128Mi")));
     assertThat(effective.resources().getLimits())
         .containsExactly(entry("cpu", new Quantity("1")), entry("memory", new Quantity("1Gi")));
     assertThat(effective.provenance().layers())
@@ -49,8 +61,13 @@ class ResourcesLayeringTest {
 
   @Test
   void aStackLimitAppliesWhenTheServiceSetsOnlyRequests() {
-    var stack = stack(s -> s.setBase(defaults(d -> d.setResources(resources(Map.of(), Map.of("memory", "512Mi"))))));
-    var service = mediaService(spec -> spec.setResources(resources(Map.of("memory", "256Mi"), Map.of())));
+    var stack =
+        stack(
+            s ->
+                s.setBase(
+                    defaults(d -> d.setResources(resources(Map.of(), Map.of("memory", "512Mi"))))));
+    var service =
+        mediaService(spec -> spec.setResources(resources(Map.of("memory", "256Mi"), Map.of())));
 
     ResourceRequirements resources = layer(service, stack).resources();
 
@@ -76,7 +93,10 @@ class ResourcesLayeringTest {
                     defaults(
                         d -> {
                           ResourceRequirements shared = resources(Map.of(), Map.of());
-                          shared.setClaims(List.of(new ResourceClaim("gpu", "any"), new ResourceClaim("fpga", null)));
+                          shared.setClaims(
+                              List.of(
+                                  new ResourceClaim("gpu", "any"),
+                                  new ResourceClaim("fpga", null)));
                           d.setResources(shared);
                         })));
     var service =
@@ -92,6 +112,8 @@ class ResourcesLayeringTest {
     assertThat(effective.resources().getClaims())
         .containsExactly(new ResourceClaim("gpu", "big"), new ResourceClaim("fpga", null));
     assertThat(effective.provenance().layers())
-        .contains(entry("resources.claims.gpu", Layer.SERVICE), entry("resources.claims.fpga", Layer.STACK_BASE));
+        .contains(
+            entry("resources.claims.gpu", Layer.SERVICE),
+            entry("resources.claims.fpga", Layer.STACK_BASE));
   }
 }

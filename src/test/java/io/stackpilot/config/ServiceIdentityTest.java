@@ -59,7 +59,8 @@ class ServiceIdentityTest {
 
   @Test
   void aServiceWhoseStackIsMissingGetsNoStackLayers() {
-    EffectiveService effective = layerAlone(mediaService(spec -> spec.setEnv(List.of(env("TZ", "UTC")))));
+    EffectiveService effective =
+        layerAlone(mediaService(spec -> spec.setEnv(List.of(env("TZ", "UTC")))));
 
     assertThat(effective.stack()).contains(STACK);
     assertThat(effective.provenance().layers().values())
@@ -79,7 +80,9 @@ class ServiceIdentityTest {
     other.getMetadata().setName("office");
 
     assertThatThrownBy(
-            () -> Layering.layer(mediaService(spec -> {}), Optional.of(other), Channel.STABLE, Overlays.none()))
+            () ->
+                Layering.layer(
+                    mediaService(spec -> {}), Optional.of(other), Channel.STABLE, Overlays.none()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("spec.stack home")
         .hasMessageContaining("ServiceStack office");
@@ -89,7 +92,9 @@ class ServiceIdentityTest {
   void layeringAServiceOutsideAnyStackOverAStackIsRefused() {
     MediaService loner = mediaService(spec -> spec.setStack(null));
 
-    assertThatThrownBy(() -> Layering.layer(loner, Optional.of(stack(s -> {})), Channel.STABLE, Overlays.none()))
+    assertThatThrownBy(
+            () ->
+                Layering.layer(loner, Optional.of(stack(s -> {})), Channel.STABLE, Overlays.none()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ServiceStack home");
   }

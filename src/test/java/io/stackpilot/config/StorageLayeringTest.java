@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Storage comes from the service; the StorageClass of a created claim falls back to the stack's default,
- * then to the cluster's.
+ * Storage comes from the service; the StorageClass of a created claim falls back to the stack's
+ * default, then to the cluster's.
  */
 class StorageLayeringTest {
 
@@ -27,11 +27,14 @@ class StorageLayeringTest {
   @Test
   void volumesKeepTheServicesOrder() {
     var service =
-        mediaService(spec -> spec.setStorage(List.of(volume("config", v -> {}), volume("cache", v -> {}))));
+        mediaService(
+            spec -> spec.setStorage(List.of(volume("config", v -> {}), volume("cache", v -> {}))));
 
     EffectiveService effective = layerAlone(service);
 
-    assertThat(effective.storage()).extracting(StorageSpec::getName).containsExactly("config", "cache");
+    assertThat(effective.storage())
+        .extracting(StorageSpec::getName)
+        .containsExactly("config", "cache");
     assertThat(effective.provenance().layers())
         .contains(entry("storage.config", Layer.SERVICE), entry("storage.cache", Layer.SERVICE));
   }
@@ -44,7 +47,8 @@ class StorageLayeringTest {
     EffectiveService effective = layer(service, stack);
 
     assertThat(effective.storage().get(0).getStorageClassName()).isEqualTo(SERVICE_CLASS);
-    assertThat(effective.provenance().of("storage.config.storageClassName")).contains(Layer.SERVICE);
+    assertThat(effective.provenance().of("storage.config.storageClassName"))
+        .contains(Layer.SERVICE);
   }
 
   @Test
@@ -54,7 +58,8 @@ class StorageLayeringTest {
     EffectiveService effective = layer(withVolume(volume("config", v -> {})), stack);
 
     assertThat(effective.storage().get(0).getStorageClassName()).isEqualTo(BASE_CLASS);
-    assertThat(effective.provenance().of("storage.config.storageClassName")).contains(Layer.STACK_BASE);
+    assertThat(effective.provenance().of("storage.config.storageClassName"))
+        .contains(Layer.STACK_BASE);
   }
 
   @Test
@@ -69,14 +74,16 @@ class StorageLayeringTest {
     EffectiveService effective = layer(withVolume(volume("config", v -> {})), stack);
 
     assertThat(effective.storage().get(0).getStorageClassName()).isEqualTo(MEDIA_CLASS);
-    assertThat(effective.provenance().of("storage.config.storageClassName")).contains(Layer.STACK_CATEGORY);
+    assertThat(effective.provenance().of("storage.config.storageClassName"))
+        .contains(Layer.STACK_CATEGORY);
   }
 
   @Test
   void anEmptyClassMeansTheDefaultLikeAnAbsentOne() {
     var stack = stack(s -> s.setBase(defaults(d -> d.setStorageClassName(BASE_CLASS))));
 
-    EffectiveService effective = layer(withVolume(volume("config", v -> v.setStorageClassName(""))), stack);
+    EffectiveService effective =
+        layer(withVolume(volume("config", v -> v.setStorageClassName(""))), stack);
 
     assertThat(effective.storage().get(0).getStorageClassName()).isEqualTo(BASE_CLASS);
   }
@@ -93,18 +100,21 @@ class StorageLayeringTest {
     EffectiveService effective = layer(withVolume(volume("config", v -> {})), stack);
 
     assertThat(effective.storage().get(0).getStorageClassName()).isEqualTo(BASE_CLASS);
-    assertThat(effective.provenance().of("storage.config.storageClassName")).contains(Layer.STACK_BASE);
+    assertThat(effective.provenance().of("storage.config.storageClassName"))
+        .contains(Layer.STACK_BASE);
   }
 
   @Test
   void withNoClassAnywhereTheClaimAsksForTheClusterDefault() {
     var stack = stack(s -> s.setBase(defaults(d -> {})));
 
-    EffectiveService effective = layer(withVolume(volume("config", v -> v.setStorageClassName(""))), stack);
+    EffectiveService effective =
+        layer(withVolume(volume("config", v -> v.setStorageClassName(""))), stack);
 
     // null, not "": on a claim "" would mean no class at all.
     assertThat(effective.storage().get(0).getStorageClassName()).isNull();
-    assertThat(effective.provenance().of("storage.config.storageClassName")).contains(Layer.BUILT_IN);
+    assertThat(effective.provenance().of("storage.config.storageClassName"))
+        .contains(Layer.BUILT_IN);
   }
 
   @Test
@@ -133,7 +143,9 @@ class StorageLayeringTest {
         mediaService(
             spec ->
                 spec.setStorage(
-                    List.of(volume("config", v -> v.setStorageClassName(SERVICE_CLASS)), volume("cache", v -> {}))));
+                    List.of(
+                        volume("config", v -> v.setStorageClassName(SERVICE_CLASS)),
+                        volume("cache", v -> {}))));
 
     EffectiveService effective = layer(service, stack);
 
@@ -148,22 +160,32 @@ class StorageLayeringTest {
 
   @Test
   void aSnapshottedVolumeWithoutItsOwnSnapshotClassGetsTheStacksAndOthersGetNone() {
-    var stack = stack(s -> {
-      s.setBase(defaults(d -> d.setVolumeSnapshotClassName("base-snapshots")));
-      s.setMedia(defaults(d -> d.setVolumeSnapshotClassName("media-snapshots")));
-    });
-    var service = mediaService(spec -> spec.setStorage(List.of(
-        volume("config", v -> v.setSnapshotBeforeUpgrade(true)),
-        volume("db", v -> {
-          v.setSnapshotBeforeUpgrade(true);
-          v.setVolumeSnapshotClassName("own");
-        }),
-        volume("cache", v -> {}))));
+    var stack =
+        stack(
+            s -> {
+              s.setBase(defaults(d -> d.setVolumeSnapshotClassName("base-snapshots")));
+              s.setMedia(defaults(d -> d.setVolumeSnapshotClassName("media-snapshots")));
+            });
+    var service =
+        mediaService(
+            spec ->
+                spec.setStorage(
+                    List.of(
+                        volume("config", v -> v.setSnapshotBeforeUpgrade(true)),
+                        volume(
+                            "db",
+                            v -> {
+                              v.setSnapshotBeforeUpgrade(true);
+                              v.setVolumeSnapshotClassName("own");
+                            }),
+                        volume("cache", v -> {}))));
 
     EffectiveService effective = layer(service, stack);
 
-    assertThat(effective.storage()).extracting(StorageSpec::getVolumeSnapshotClassName)
+    assertThat(effective.storage())
+        .extracting(StorageSpec::getVolumeSnapshotClassName)
         .containsExactly("media-snapshots", "own", null);
-    assertThat(effective.provenance().of("storage.config.volumeSnapshotClassName")).contains(Layer.STACK_CATEGORY);
+    assertThat(effective.provenance().of("storage.config.volumeSnapshotClassName"))
+        .contains(Layer.STACK_CATEGORY);
   }
 }

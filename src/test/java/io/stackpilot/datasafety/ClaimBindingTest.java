@@ -24,27 +24,45 @@ import org.junit.jupiter.api.Test;
 
 class ClaimBindingTest {
 
-  private static final ClaimBinding.Restored CONFIG_RESTORED = new ClaimBinding.Restored("config", "sonarr-config",
-      "sonarr-config-rabc123", "sonarr-config-pre-rev2", "sonarr-config", "rev2");
+  private static final ClaimBinding.Restored CONFIG_RESTORED =
+      new ClaimBinding.Restored(
+          "config",
+          "sonarr-config",
+          "sonarr-config-rabc123",
+          "sonarr-config-pre-rev2",
+          "sonarr-config",
+          "rev2");
 
   @Test
   void theRestoredClaimReplacesTheRenderedOneAndTheRevisionKeepsItsName() {
-    RenderedService rendered = ServiceRenderer.render(effective(), new OwnerReferenceBuilder()
-        .withApiVersion("stackpilot.io/v1alpha1").withKind("MediaService").withName("sonarr").withUid("u").build());
+    RenderedService rendered =
+        ServiceRenderer.render(
+            effective(),
+            new OwnerReferenceBuilder()
+                .withApiVersion("stackpilot.io/v1alpha1")
+                .withKind("MediaService")
+                .withName("sonarr")
+                .withUid("u")
+                .build());
     RenderedService bound = ClaimBinding.rebind(rendered, List.of(CONFIG_RESTORED));
 
     assertThat(bound.revision()).isEqualTo(rendered.revision());
-    assertThat(ServiceRenderer.revisionOf(bound.deployment())).isEqualTo(ServiceRenderer.revisionOf(rendered.deployment()));
+    assertThat(ServiceRenderer.revisionOf(bound.deployment()))
+        .isEqualTo(ServiceRenderer.revisionOf(rendered.deployment()));
     assertThat(claimNames(bound.deployment().getSpec().getTemplate().getSpec().getVolumes()))
         .containsExactly("sonarr-config-rabc123", "sonarr-downloads");
-    assertThat(bound.claims()).extracting(c -> c.getMetadata().getName())
+    assertThat(bound.claims())
+        .extracting(c -> c.getMetadata().getName())
         .containsExactly("sonarr-config-rabc123", "sonarr-downloads");
     PersistentVolumeClaim restored = bound.claims().get(0);
-    assertThat(restored.getSpec().getDataSource().getApiGroup()).isEqualTo("snapshot.storage.k8s.io");
+    assertThat(restored.getSpec().getDataSource().getApiGroup())
+        .isEqualTo("snapshot.storage.k8s.io");
     assertThat(restored.getSpec().getDataSource().getKind()).isEqualTo("VolumeSnapshot");
     assertThat(restored.getSpec().getDataSource().getName()).isEqualTo("sonarr-config-pre-rev2");
-    assertThat(restored.getSpec().getResources()).isEqualTo(rendered.claims().get(0).getSpec().getResources());
-    assertThat(restored.getMetadata().getLabels()).containsEntry(DataSafetyLabels.STORAGE, "config")
+    assertThat(restored.getSpec().getResources())
+        .isEqualTo(rendered.claims().get(0).getSpec().getResources());
+    assertThat(restored.getMetadata().getLabels())
+        .containsEntry(DataSafetyLabels.STORAGE, "config")
         .containsAllEntriesOf(rendered.claims().get(0).getMetadata().getLabels());
     assertThat(restored.getMetadata().getAnnotations())
         .containsEntry(DataSafetyLabels.RESTORED_FROM, "sonarr-config-pre-rev2")
@@ -57,49 +75,90 @@ class ClaimBindingTest {
 
   @Test
   void aListOfObjectsIsReboundInPlaceAndWithoutRestoresStaysTheSame() {
-    RenderedService rendered = ServiceRenderer.render(effective(), new OwnerReferenceBuilder()
-        .withApiVersion("stackpilot.io/v1alpha1").withKind("MediaService").withName("sonarr").withUid("u").build());
+    RenderedService rendered =
+        ServiceRenderer.render(
+            effective(),
+            new OwnerReferenceBuilder()
+                .withApiVersion("stackpilot.io/v1alpha1")
+                .withKind("MediaService")
+                .withName("sonarr")
+                .withUid("u")
+                .build());
     List<HasMetadata> objects = rendered.objects();
     assertThat(ClaimBinding.rebind(objects, List.of())).isSameAs(objects);
     List<HasMetadata> rebound = ClaimBinding.rebind(objects, List.of(CONFIG_RESTORED));
-    assertThat(rebound).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
-        .containsExactlyElementsOf(objects.stream().map(o -> o.getKind() + "/"
-            + o.getMetadata().getName().replace("sonarr-config", "sonarr-config-rabc123")).toList());
+    assertThat(rebound)
+        .extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+        .containsExactlyElementsOf(
+            objects.stream()
+                .map(
+                    o ->
+                        o.getKind()
+                            + "/"
+                            + o.getMetadata()
+                                .getName()
+                                .replace("sonarr-config", "sonarr-config-rabc123"))
+                .toList());
   }
 
   @Test
   void statusSaysWhichClaimHoldsWhichData() {
     EffectiveService service = effective();
-    assertThat(ProtectedVolumes.status(service, List.of())).singleElement().satisfies(volume -> {
-      assertThat(volume.getName()).isEqualTo("config");
-      assertThat(volume.getClaim()).isEqualTo("sonarr-config");
-      assertThat(volume.getRestoredFrom()).isNull();
-    });
-    assertThat(ProtectedVolumes.status(service, List.of(CONFIG_RESTORED))).singleElement().satisfies(volume -> {
-      assertThat(volume.getClaim()).isEqualTo("sonarr-config-rabc123");
-      assertThat(volume.getRestoredFrom()).isEqualTo("sonarr-config-pre-rev2");
-      assertThat(volume.getMigratedClaim()).isEqualTo("sonarr-config");
-      assertThat(volume.getFailedRevision()).isEqualTo("rev2");
-    });
+    assertThat(ProtectedVolumes.status(service, List.of()))
+        .singleElement()
+        .satisfies(
+            volume -> {
+              assertThat(volume.getName()).isEqualTo("config");
+              assertThat(volume.getClaim()).isEqualTo("sonarr-config");
+              assertThat(volume.getRestoredFrom()).isNull();
+            });
+    assertThat(ProtectedVolumes.status(service, List.of(CONFIG_RESTORED)))
+        .singleElement()
+        .satisfies(
+            volume -> {
+              assertThat(volume.getClaim()).isEqualTo("sonarr-config-rabc123");
+              assertThat(volume.getRestoredFrom()).isEqualTo("sonarr-config-pre-rev2");
+              assertThat(volume.getMigratedClaim()).isEqualTo("sonarr-config");
+              assertThat(volume.getFailedRevision()).isEqualTo("rev2");
+            });
   }
 
   @Test
   void protectedVolumesFollowTheRestoredClaim() {
-    ClaimObservation restored = new ClaimObservation("sonarr-config-rabc123", Optional.of("config"),
-        Optional.of("sonarr-config-pre-rev2"), Optional.of("rev2"), Optional.of("sonarr-config"), false, Instant.EPOCH);
-    assertThat(ProtectedVolumes.snapshotted(effective(), List.of(restored))).singleElement().satisfies(volume -> {
-      assertThat(volume.claim()).isEqualTo("sonarr-config-rabc123");
-      assertThat(volume.snapshotClass()).contains("csi");
-      assertThat(volume.restoreOnRollback()).isTrue();
-      assertThat(volume.snapshotsToKeep()).isEqualTo(3);
-    });
-    assertThat(ProtectedVolumes.restored(effective(), List.of(restored))).containsExactly(new ClaimBinding.Restored(
-        "config", "sonarr-config", "sonarr-config-rabc123", "sonarr-config-pre-rev2", "sonarr-config", "rev2"));
+    ClaimObservation restored =
+        new ClaimObservation(
+            "sonarr-config-rabc123",
+            Optional.of("config"),
+            Optional.of("sonarr-config-pre-rev2"),
+            Optional.of("rev2"),
+            Optional.of("sonarr-config"),
+            false,
+            Instant.EPOCH);
+    assertThat(ProtectedVolumes.snapshotted(effective(), List.of(restored)))
+        .singleElement()
+        .satisfies(
+            volume -> {
+              assertThat(volume.claim()).isEqualTo("sonarr-config-rabc123");
+              assertThat(volume.snapshotClass()).contains("csi");
+              assertThat(volume.restoreOnRollback()).isTrue();
+              assertThat(volume.snapshotsToKeep()).isEqualTo(3);
+            });
+    assertThat(ProtectedVolumes.restored(effective(), List.of(restored)))
+        .containsExactly(
+            new ClaimBinding.Restored(
+                "config",
+                "sonarr-config",
+                "sonarr-config-rabc123",
+                "sonarr-config-pre-rev2",
+                "sonarr-config",
+                "rev2"));
   }
 
   private static List<String> claimNames(List<Volume> volumes) {
-    return volumes.stream().filter(v -> v.getPersistentVolumeClaim() != null)
-        .map(v -> v.getPersistentVolumeClaim().getClaimName()).toList();
+    return volumes.stream()
+        .filter(v -> v.getPersistentVolumeClaim() != null)
+        .map(v -> v.getPersistentVolumeClaim().getClaimName())
+        .toList();
   }
 
   private static EffectiveService effective() {
@@ -124,6 +183,10 @@ class ClaimBindingTest {
     downloads.setSize("10Gi");
     spec.setStorage(List.of(config, downloads));
     service.setSpec(spec);
-    return Layering.layer(service, Optional.empty(), Layering.selectedChannel(spec, Optional.empty()), Overlays.none());
+    return Layering.layer(
+        service,
+        Optional.empty(),
+        Layering.selectedChannel(spec, Optional.empty()),
+        Overlays.none());
   }
 }

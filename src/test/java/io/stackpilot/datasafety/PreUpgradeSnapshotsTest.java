@@ -15,7 +15,8 @@ class PreUpgradeSnapshotsTest {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
   private static final ProtectedVolume CONFIG =
       new ProtectedVolume("config", "sonarr-config", Optional.of("csi"), true, 3);
-  private static final ProtectedVolume DB = new ProtectedVolume("db", "sonarr-db", Optional.of("csi"), false, 3);
+  private static final ProtectedVolume DB =
+      new ProtectedVolume("db", "sonarr-db", Optional.of("csi"), false, 3);
 
   @Test
   void aSingleWriterServiceIsStoppedBeforeAnySnapshotIsTaken() {
@@ -29,10 +30,13 @@ class PreUpgradeSnapshotsTest {
   void onceStoppedEachClaimGetsOneSnapshotNamedAfterItAndTheRevision() {
     SnapshotGate gate = decide(List.of(CONFIG, DB), true, 0, List.of());
     assertThat(gate.step()).isEqualTo(Step.WAIT);
-    assertThat(gate.toCreate()).extracting(SnapshotGate.PlannedSnapshot::name)
+    assertThat(gate.toCreate())
+        .extracting(SnapshotGate.PlannedSnapshot::name)
         .containsExactly("sonarr-config-pre-rev2", "sonarr-db-pre-rev2");
-    assertThat(gate.toCreate().get(0)).isEqualTo(
-        new SnapshotGate.PlannedSnapshot("sonarr-config-pre-rev2", "sonarr-config", "config", "rev2", "csi"));
+    assertThat(gate.toCreate().get(0))
+        .isEqualTo(
+            new SnapshotGate.PlannedSnapshot(
+                "sonarr-config-pre-rev2", "sonarr-config", "config", "rev2", "csi"));
     assertThat(gate.wakeAt()).contains(NOW.plus(PreUpgradeSnapshots.POLL));
   }
 
@@ -46,7 +50,12 @@ class PreUpgradeSnapshotsTest {
   @Test
   void aSnapshotAlreadyAskedForIsNotAskedForAgainAndPodsAreNotStoppedAgain() {
     // A restarted operator finds the pending snapshot by name: no second snapshot, no second stop.
-    SnapshotGate gate = decide(List.of(CONFIG), true, 1, List.of(pending("sonarr-config-pre-rev2", NOW.minusSeconds(10))));
+    SnapshotGate gate =
+        decide(
+            List.of(CONFIG),
+            true,
+            1,
+            List.of(pending("sonarr-config-pre-rev2", NOW.minusSeconds(10))));
     assertThat(gate.step()).isEqualTo(Step.WAIT);
     assertThat(gate.toCreate()).isEmpty();
     assertThat(gate.message()).contains("sonarr-config-pre-rev2", "readyToUse", "rev2");
@@ -54,11 +63,21 @@ class PreUpgradeSnapshotsTest {
 
   @Test
   void theGateOpensOnlyWhenEverySnapshotIsReady() {
-    SnapshotGate half = decide(List.of(CONFIG, DB), true, 0,
-        List.of(ready("sonarr-config-pre-rev2"), pending("sonarr-db-pre-rev2", NOW.minusSeconds(1))));
+    SnapshotGate half =
+        decide(
+            List.of(CONFIG, DB),
+            true,
+            0,
+            List.of(
+                ready("sonarr-config-pre-rev2"),
+                pending("sonarr-db-pre-rev2", NOW.minusSeconds(1))));
     assertThat(half.open()).isFalse();
-    SnapshotGate all = decide(List.of(CONFIG, DB), true, 0,
-        List.of(ready("sonarr-config-pre-rev2"), ready("sonarr-db-pre-rev2")));
+    SnapshotGate all =
+        decide(
+            List.of(CONFIG, DB),
+            true,
+            0,
+            List.of(ready("sonarr-config-pre-rev2"), ready("sonarr-db-pre-rev2")));
     assertThat(all.open()).isTrue();
     assertThat(all.toCreate()).isEmpty();
   }
@@ -67,44 +86,84 @@ class PreUpgradeSnapshotsTest {
   void snapshotsOfOtherRevisionsDoNotCount() {
     SnapshotGate gate = decide(List.of(CONFIG), false, 1, List.of(ready("sonarr-config-pre-rev1")));
     assertThat(gate.step()).isEqualTo(Step.WAIT);
-    assertThat(gate.toCreate()).extracting(SnapshotGate.PlannedSnapshot::name).containsExactly("sonarr-config-pre-rev2");
+    assertThat(gate.toCreate())
+        .extracting(SnapshotGate.PlannedSnapshot::name)
+        .containsExactly("sonarr-config-pre-rev2");
   }
 
   @Test
   void aSnapshotErrorBlocksTheUpgradeAndSaysHowToRetry() {
-    SnapshotObservation failed = new SnapshotObservation("sonarr-config-pre-rev2", "sonarr-config", Optional.of("config"),
-        Optional.of("rev2"), true, false, Optional.of("driver does not support snapshots"), NOW.minusSeconds(5));
+    SnapshotObservation failed =
+        new SnapshotObservation(
+            "sonarr-config-pre-rev2",
+            "sonarr-config",
+            Optional.of("config"),
+            Optional.of("rev2"),
+            true,
+            false,
+            Optional.of("driver does not support snapshots"),
+            NOW.minusSeconds(5));
     SnapshotGate gate = decide(List.of(CONFIG), true, 0, List.of(failed));
     assertThat(gate.step()).isEqualTo(Step.BLOCKED);
-    assertThat(gate.message()).contains("driver does not support snapshots", "running revision keeps running",
-        "delete VolumeSnapshot sonarr-config-pre-rev2");
+    assertThat(gate.message())
+        .contains(
+            "driver does not support snapshots",
+            "running revision keeps running",
+            "delete VolumeSnapshot sonarr-config-pre-rev2");
     assertThat(gate.wakeAt()).isEmpty();
   }
 
   @Test
   void aSnapshotNotReadyWithinTheTimeoutBlocksTheUpgrade() {
-    SnapshotGate justInTime = decide(List.of(CONFIG), true, 0,
-        List.of(pending("sonarr-config-pre-rev2", NOW.minus(TIMEOUT).plusSeconds(1))));
+    SnapshotGate justInTime =
+        decide(
+            List.of(CONFIG),
+            true,
+            0,
+            List.of(pending("sonarr-config-pre-rev2", NOW.minus(TIMEOUT).plusSeconds(1))));
     assertThat(justInTime.step()).isEqualTo(Step.WAIT);
     assertThat(justInTime.wakeAt()).contains(NOW.plusSeconds(1));
-    SnapshotGate late = decide(List.of(CONFIG), true, 0, List.of(pending("sonarr-config-pre-rev2", NOW.minus(TIMEOUT))));
+    SnapshotGate late =
+        decide(
+            List.of(CONFIG),
+            true,
+            0,
+            List.of(pending("sonarr-config-pre-rev2", NOW.minus(TIMEOUT))));
     assertThat(late.step()).isEqualTo(Step.BLOCKED);
     assertThat(late.message()).contains("not readyToUse after 300 s");
   }
 
-  private static SnapshotGate decide(List<ProtectedVolume> volumes, boolean stopFirst, int pods,
+  private static SnapshotGate decide(
+      List<ProtectedVolume> volumes,
+      boolean stopFirst,
+      int pods,
       List<SnapshotObservation> existing) {
-    return PreUpgradeSnapshots.decide("sonarr", "rev2", volumes, stopFirst, pods, existing, TIMEOUT, NOW);
+    return PreUpgradeSnapshots.decide(
+        "sonarr", "rev2", volumes, stopFirst, pods, existing, TIMEOUT, NOW);
   }
 
   static SnapshotObservation ready(String name) {
-    return new SnapshotObservation(name, claimOf(name), Optional.of("config"), Optional.of(revisionOf(name)), true, true,
-        Optional.empty(), NOW.minusSeconds(30));
+    return new SnapshotObservation(
+        name,
+        claimOf(name),
+        Optional.of("config"),
+        Optional.of(revisionOf(name)),
+        true,
+        true,
+        Optional.empty(),
+        NOW.minusSeconds(30));
   }
 
   static SnapshotObservation pending(String name, Instant created) {
-    return new SnapshotObservation(name, claimOf(name), Optional.of("config"), Optional.of(revisionOf(name)), true, false,
-        Optional.empty(), created);
+    return new SnapshotObservation(
+        name,
+        claimOf(name),
+        Optional.of("config"),
+        Optional.of(revisionOf(name)),
+        true,
+        false,
+        Optional.empty(),
+        created);
   }
 
   private static String claimOf(String name) {

@@ -31,114 +31,185 @@ class ControlPlaneSmokeIT {
 
   private static final Duration ROLLOUT = Duration.ofSeconds(60);
 
-  /** Awaits a condition on objects that may not have the fields yet: those lookups fail until they do. */
+  /**
+   * Awaits a condition on objects that may not have the fields yet: those lookups fail until they
+   * do.
+   */
   private static ConditionFactory eventually() {
     return await().atMost(ROLLOUT).ignoreExceptions();
   }
 
   @Test
   void deploymentBecomesAvailableWithReadyPods(TestCluster cluster) {
-    cluster.kubectlWithInput(deployment("web", "nginx:1.27", 2, 600), "apply", "-f", "-").assertSuccess();
+    cluster
+        .kubectlWithInput(deployment("web", "nginx:1.27", 2, 600), "apply", "-f", "-")
+        .assertSuccess();
 
-    eventually().untilAsserted(() -> {
-      Deployment d = deployment(cluster, "web");
-      assertThat(condition(d, "Available")).map(DeploymentCondition::getStatus).contains("True");
-      assertThat(d.getStatus().getReadyReplicas()).isEqualTo(2);
-    });
+    eventually()
+        .untilAsserted(
+            () -> {
+              Deployment d = deployment(cluster, "web");
+              assertThat(condition(d, "Available"))
+                  .map(DeploymentCondition::getStatus)
+                  .contains("True");
+              assertThat(d.getStatus().getReadyReplicas()).isEqualTo(2);
+            });
     List<Pod> pods = pods(cluster, "web");
-    assertThat(pods).hasSize(2).allSatisfy(p -> {
-      assertThat(p.getSpec().getNodeName()).startsWith("kwok-node-");
-      assertThat(p.getStatus().getPhase()).isEqualTo("Running");
-      assertThat(p.getStatus().getPodIP()).isNotBlank();
-    });
+    assertThat(pods)
+        .hasSize(2)
+        .allSatisfy(
+            p -> {
+              assertThat(p.getSpec().getNodeName()).startsWith("kwok-node-");
+              assertThat(p.getStatus().getPhase()).isEqualTo("Running");
+              assertThat(p.getStatus().getPodIP()).isNotBlank();
+            });
   }
 
   @Test
   void crashingImageExceedsProgressDeadlineAndRolloutUndoRecovers(TestCluster cluster) {
-    cluster.kubectlWithInput(deployment("api", "nginx:1.27", 1, 4), "apply", "-f", "-").assertSuccess();
+    cluster
+        .kubectlWithInput(deployment("api", "nginx:1.27", 1, 4), "apply", "-f", "-")
+        .assertSuccess();
     eventually().until(() -> isAvailable(deployment(cluster, "api")));
 
     cluster.kubectl("set", "image", "deployment/api", "app=nginx:1.28-crashloop").assertSuccess();
 
-    eventually().untilAsserted(() -> {
-      Pod crashing = pods(cluster, "api").stream()
-          .filter(p -> p.getSpec().getContainers().get(0).getImage().endsWith("-crashloop"))
-          .findFirst().orElseThrow();
-      var status = crashing.getStatus().getContainerStatuses().get(0);
-      assertThat(status.getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
-      assertThat(status.getRestartCount()).isGreaterThanOrEqualTo(2);
-      assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("Error");
-      assertThat(crashing.getStatus().getPhase()).isEqualTo("Running");
-    });
-    eventually().untilAsserted(() -> {
-      Optional<DeploymentCondition> progressing = condition(deployment(cluster, "api"), "Progressing");
-      assertThat(progressing).map(DeploymentCondition::getStatus).contains("False");
-      assertThat(progressing).map(DeploymentCondition::getReason).contains("ProgressDeadlineExceeded");
-    });
+    eventually()
+        .untilAsserted(
+            () -> {
+              Pod crashing =
+                  pods(cluster, "api").stream()
+                      .filter(
+                          p -> p.getSpec().getContainers().get(0).getImage().endsWith("-crashloop"))
+                      .findFirst()
+                      .orElseThrow();
+              var status = crashing.getStatus().getContainerStatuses().get(0);
+              assertThat(status.getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
+              assertThat(status.getRestartCount()).isGreaterThanOrEqualTo(2);
+              assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("Error");
+              assertThat(crashing.getStatus().getPhase()).isEqualTo("Running");
+            });
+    eventually()
+        .untilAsserted(
+            () -> {
+              Optional<DeploymentCondition> progressing =
+                  condition(deployment(cluster, "api"), "Progressing");
+              assertThat(progressing).map(DeploymentCondition::getStatus).contains("False");
+              assertThat(progressing)
+                  .map(DeploymentCondition::getReason)
+                  .contains("ProgressDeadlineExceeded");
+            });
 
     cluster.kubectl("rollout", "undo", "deployment/api").assertSuccess();
 
-    eventually().untilAsserted(() -> {
-      Deployment d = deployment(cluster, "api");
-      assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.27");
-      assertThat(isAvailable(d)).isTrue();
-      assertThat(d.getStatus().getUpdatedReplicas()).isEqualTo(1);
-      assertThat(pods(cluster, "api")).singleElement()
-          .satisfies(p -> assertThat(p.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.27"));
-    });
+    eventually()
+        .untilAsserted(
+            () -> {
+              Deployment d = deployment(cluster, "api");
+              assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                  .isEqualTo("nginx:1.27");
+              assertThat(isAvailable(d)).isTrue();
+              assertThat(d.getStatus().getUpdatedReplicas()).isEqualTo(1);
+              assertThat(pods(cluster, "api"))
+                  .singleElement()
+                  .satisfies(
+                      p ->
+                          assertThat(p.getSpec().getContainers().get(0).getImage())
+                              .isEqualTo("nginx:1.27"));
+            });
   }
 
   @Test
   void unpullableImageShowsImagePullErrors(TestCluster cluster) {
-    cluster.kubectlWithInput(deployment("media", "jellyfin/jellyfin:10.10.0-badpull", 1, 600), "apply", "-f", "-")
+    cluster
+        .kubectlWithInput(
+            deployment("media", "jellyfin/jellyfin:10.10.0-badpull", 1, 600), "apply", "-f", "-")
         .assertSuccess();
 
-    eventually().untilAsserted(() -> assertThat(waitingReasons(cluster, "media")).contains("ErrImagePull"));
-    eventually().untilAsserted(() -> assertThat(waitingReasons(cluster, "media")).contains("ImagePullBackOff"));
-    assertThat(pods(cluster, "media")).allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Pending"));
+    eventually()
+        .untilAsserted(() -> assertThat(waitingReasons(cluster, "media")).contains("ErrImagePull"));
+    eventually()
+        .untilAsserted(
+            () -> assertThat(waitingReasons(cluster, "media")).contains("ImagePullBackOff"));
+    assertThat(pods(cluster, "media"))
+        .allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Pending"));
   }
 
   @Test
   void faultAnnotationMakesAHealthyPodCrash(TestCluster cluster) {
-    cluster.kubectlWithInput(deployment("grafana", "grafana/grafana:11.2.0", 1, 600), "apply", "-f", "-").assertSuccess();
+    cluster
+        .kubectlWithInput(
+            deployment("grafana", "grafana/grafana:11.2.0", 1, 600), "apply", "-f", "-")
+        .assertSuccess();
     eventually().until(() -> isAvailable(deployment(cluster, "grafana")));
     String pod = pods(cluster, "grafana").get(0).getMetadata().getName();
 
     cluster.kubectl("annotate", "pod", pod, "kwok.stackpilot.io/fault=oomkilled").assertSuccess();
 
-    eventually().untilAsserted(() -> {
-      var status = cluster.client().pods().inNamespace(cluster.namespace()).withName(pod).get()
-          .getStatus().getContainerStatuses().get(0);
-      assertThat(status.getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
-      assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("OOMKilled");
-      assertThat(status.getRestartCount()).isPositive();
-    });
+    eventually()
+        .untilAsserted(
+            () -> {
+              var status =
+                  cluster
+                      .client()
+                      .pods()
+                      .inNamespace(cluster.namespace())
+                      .withName(pod)
+                      .get()
+                      .getStatus()
+                      .getContainerStatuses()
+                      .get(0);
+              assertThat(status.getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
+              assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("OOMKilled");
+              assertThat(status.getRestartCount()).isPositive();
+            });
     eventually().until(() -> !isAvailable(deployment(cluster, "grafana")));
   }
 
   @Test
   void apiServerEnforcesCrdSchemaAndCelRules(TestCluster cluster) throws IOException {
-    cluster.kubectl("apply", "-f", resource("devcluster/widgets-crd.yaml").toString()).assertSuccess();
-    cluster.kubectl("wait", "--for=condition=Established", "crd/widgets.smoke.stackpilot.io", "--timeout=30s")
+    cluster
+        .kubectl("apply", "-f", resource("devcluster/widgets-crd.yaml").toString())
+        .assertSuccess();
+    cluster
+        .kubectl(
+            "wait",
+            "--for=condition=Established",
+            "crd/widgets.smoke.stackpilot.io",
+            "--timeout=30s")
         .assertSuccess();
 
     var tooBig = cluster.kubectlWithInput(widget("too-big", "size: 11"), "apply", "-f", "-");
     assertThat(tooBig.succeeded()).isFalse();
-    assertThat(tooBig.stderr()).contains("spec.size").contains("should be less than or equal to 10");
+    assertThat(tooBig.stderr())
+        .contains("spec.size")
+        .contains("should be less than or equal to 10");
 
-    var inverted = cluster.kubectlWithInput(widget("inverted", "size: 1\n  min: 5\n  max: 2"), "apply", "-f", "-");
+    var inverted =
+        cluster.kubectlWithInput(
+            widget("inverted", "size: 1\n  min: 5\n  max: 2"), "apply", "-f", "-");
     assertThat(inverted.succeeded()).isFalse();
     assertThat(inverted.stderr()).contains("spec.min must not exceed spec.max");
 
-    cluster.kubectlWithInput(widget("fine", "size: 3\n  min: 1\n  max: 2"), "apply", "-f", "-").assertSuccess();
+    cluster
+        .kubectlWithInput(widget("fine", "size: 3\n  min: 1\n  max: 2"), "apply", "-f", "-")
+        .assertSuccess();
   }
 
   @Test
   void podSecurityAdmissionRejectsPrivilegedPodsInRestrictedNamespaces(TestCluster cluster) {
-    cluster.kubectl("label", "--overwrite", "namespace", cluster.namespace(), "pod-security.kubernetes.io/enforce=restricted")
+    cluster
+        .kubectl(
+            "label",
+            "--overwrite",
+            "namespace",
+            cluster.namespace(),
+            "pod-security.kubernetes.io/enforce=restricted")
         .assertSuccess();
 
-    var privileged = cluster.kubectlWithInput("""
+    var privileged =
+        cluster.kubectlWithInput(
+            """
         apiVersion: v1
         kind: Pod
         metadata: {name: root}
@@ -147,7 +218,10 @@ class ControlPlaneSmokeIT {
           - name: app
             image: busybox:1.36
             securityContext: {privileged: true}
-        """, "apply", "-f", "-");
+        """,
+            "apply",
+            "-f",
+            "-");
 
     assertThat(privileged.succeeded()).isFalse();
     assertThat(privileged.stderr()).contains("violates PodSecurity \"restricted");
@@ -155,11 +229,25 @@ class ControlPlaneSmokeIT {
 
   @Test
   void helmInstallsAChart(TestCluster cluster) throws IOException {
-    cluster.helm("install", "smoke", resource("devcluster/charts/tiny").toString(),
-        "--set", "greeting=hi", "--wait", "--timeout", "60s").assertSuccess();
+    cluster
+        .helm(
+            "install",
+            "smoke",
+            resource("devcluster/charts/tiny").toString(),
+            "--set",
+            "greeting=hi",
+            "--wait",
+            "--timeout",
+            "60s")
+        .assertSuccess();
 
-    ConfigMap greeting = cluster.client().configMaps().inNamespace(cluster.namespace())
-        .withName("smoke-greeting").get();
+    ConfigMap greeting =
+        cluster
+            .client()
+            .configMaps()
+            .inNamespace(cluster.namespace())
+            .withName("smoke-greeting")
+            .get();
     assertThat(greeting.getData()).containsEntry("greeting", "hi");
     assertThat(cluster.helm("list", "-q").assertSuccess().stdout()).contains("smoke");
   }
@@ -167,19 +255,33 @@ class ControlPlaneSmokeIT {
   @Test
   void garbageCollectorDeletesOwnedObjects(TestCluster cluster) {
     var configMaps = cluster.client().configMaps().inNamespace(cluster.namespace());
-    ConfigMap owner = configMaps.resource(new ConfigMapBuilder().withNewMetadata().withName("owner")
-        .endMetadata().build()).create();
-    configMaps.resource(new ConfigMapBuilder().withNewMetadata().withName("owned")
-        .addNewOwnerReference().withApiVersion("v1").withKind("ConfigMap")
-        .withName("owner").withUid(owner.getMetadata().getUid()).endOwnerReference()
-        .endMetadata().build()).create();
+    ConfigMap owner =
+        configMaps
+            .resource(
+                new ConfigMapBuilder().withNewMetadata().withName("owner").endMetadata().build())
+            .create();
+    configMaps
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("owned")
+                .addNewOwnerReference()
+                .withApiVersion("v1")
+                .withKind("ConfigMap")
+                .withName("owner")
+                .withUid(owner.getMetadata().getUid())
+                .endOwnerReference()
+                .endMetadata()
+                .build())
+        .create();
 
     cluster.kubectl("delete", "configmap", "owner").assertSuccess();
 
     eventually().until(() -> configMaps.withName("owned").get() == null);
   }
 
-  private static String deployment(String name, String image, int replicas, int progressDeadlineSeconds) {
+  private static String deployment(
+      String name, String image, int replicas, int progressDeadlineSeconds) {
     return """
         apiVersion: apps/v1
         kind: Deployment
@@ -197,7 +299,8 @@ class ControlPlaneSmokeIT {
               containers:
               - name: app
                 image: %2$s
-        """.formatted(name, image, replicas, progressDeadlineSeconds);
+        """
+        .formatted(name, image, replicas, progressDeadlineSeconds);
   }
 
   private static String widget(String name, String spec) {
@@ -208,23 +311,43 @@ class ControlPlaneSmokeIT {
           name: %s
         spec:
           %s
-        """.formatted(name, spec);
+        """
+        .formatted(name, spec);
   }
 
   private static Deployment deployment(TestCluster cluster, String name) {
-    return cluster.client().apps().deployments().inNamespace(cluster.namespace()).withName(name).get();
+    return cluster
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
   }
 
   private static List<Pod> pods(TestCluster cluster, String app) {
-    return cluster.client().pods().inNamespace(cluster.namespace()).withLabel("app", app).list().getItems()
-        .stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
+    return cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.namespace())
+        .withLabel("app", app)
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .toList();
   }
 
   private static List<String> waitingReasons(TestCluster cluster, String app) {
     return pods(cluster, app).stream()
-        .flatMap(p -> Optional.ofNullable(p.getStatus().getContainerStatuses()).orElse(List.of()).stream())
+        .flatMap(
+            p ->
+                Optional.ofNullable(p.getStatus().getContainerStatuses())
+                    .orElse(List.of())
+                    .stream())
         .filter(s -> s.getState() != null && s.getState().getWaiting() != null)
-        .map(s -> s.getState().getWaiting().getReason()).toList();
+        .map(s -> s.getState().getWaiting().getReason())
+        .toList();
   }
 
   private static Optional<DeploymentCondition> condition(Deployment d, String type) {

@@ -13,7 +13,8 @@ class ApiReferenceIsCurrentTest {
   void docsApiMdMatchesAFreshGeneration() throws IOException {
     String checkedIn = Files.readString(ApiReferenceGenerator.DEFAULT_OUTPUT);
 
-    assertThat(checkedIn).as("docs/api.md is stale: run `make docs` and commit the result")
+    assertThat(checkedIn)
+        .as("docs/api.md is stale: run `make docs` and commit the result")
         .isEqualTo(ApiReferenceGenerator.generate());
   }
 }

@@ -18,7 +18,8 @@ class ApiReferenceTest {
 
   @Test
   void namesTheKindItsResourceAndItsColumns() {
-    assertThat(reference).contains("## Gadget")
+    assertThat(reference)
+        .contains("## Gadget")
         .contains("| API version | `test.stackpilot.io/v1` |")
         .contains("| Short names | `gd` |")
         .contains("| Scope | Namespaced |")
@@ -41,8 +42,10 @@ class ApiReferenceTest {
     assertThat(reference)
         .contains("`self.size == oldSelf.size` (on update only): size is immutable")
         .contains("each value: `self != ''`: label values are not empty")
-        .contains("Rules on the whole object:\n\n- `!has(self.metadata.labels)`: CEL sees no labels at the root")
-        .contains("- `self.mode != 'strict' || self.size >= 10` (reported at `.size`): strict gadgets are at least 10");
+        .contains(
+            "Rules on the whole object:\n\n- `!has(self.metadata.labels)`: CEL sees no labels at the root")
+        .contains(
+            "- `self.mode != 'strict' || self.size >= 10` (reported at `.size`): strict gadgets are at least 10");
   }
 
   @Test

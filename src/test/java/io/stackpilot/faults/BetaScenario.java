@@ -1,19 +1,19 @@
 package io.stackpilot.faults;
 
-import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.RolloutStatus;
 import io.stackpilot.testing.TestCluster;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
 /**
- * Beta stages: a three-replica service goes to a new beta image through a canary (34 %, 67 %, 100 %),
- * which either passes every stage and is promoted or crashes and falls back to stable; then it returns
- * to the stable channel. Which betas crash is drawn from the seeded random.
+ * Beta stages: a three-replica service goes to a new beta image through a canary (34 %, 67 %, 100
+ * %), which either passes every stage and is promoted or crashes and falls back to stable; then it
+ * returns to the stable channel. Which betas crash is drawn from the seeded random.
  */
 final class BetaScenario extends ServiceScenario {
 
@@ -58,7 +58,11 @@ final class BetaScenario extends ServiceScenario {
       onBeta = false;
       long expected = promoted ? 1 : 0;
       applyChannel("stable", betaImage(round, false));
-      return Work.started(name(), "back to stable", STABLE, this::backOnStable,
+      return Work.started(
+          name(),
+          "back to stable",
+          STABLE,
+          this::backOnStable,
           () -> verifyExactlyOnce("back to stable", before, expected));
     }
     onBeta = true;
@@ -68,22 +72,33 @@ final class BetaScenario extends ServiceScenario {
     applyChannel("beta", beta);
     promoted = !crashes;
     if (crashes) {
-      return Work.started(name(), "beta fallback", beta, () -> fellBack(beta), () -> {
-        verifyExactlyOnce(beta, before, 0);
-        countAnnouncement("BetaFailed", beta);
-        fallbacks++;
-      });
+      return Work.started(
+          name(),
+          "beta fallback",
+          beta,
+          () -> fellBack(beta),
+          () -> {
+            verifyExactlyOnce(beta, before, 0);
+            countAnnouncement("BetaFailed", beta);
+            fallbacks++;
+          });
     }
-    return Work.started(name(), "beta promotion", beta, () -> promotedTo(beta), () -> {
-      verifyExactlyOnce(beta, before, 1);
-      countAnnouncement("BetaPromoted", beta);
-      promotions++;
-    });
+    return Work.started(
+        name(),
+        "beta promotion",
+        beta,
+        () -> promotedTo(beta),
+        () -> {
+          verifyExactlyOnce(beta, before, 1);
+          countAnnouncement("BetaPromoted", beta);
+          promotions++;
+        });
   }
 
   private void countAnnouncement(String reason, String beta) {
     long events = Owned.events(cluster, service(), reason, beta);
-    assertThat(events).as("%s %s: %s Events (one per rollout, never two)", name(), beta, reason)
+    assertThat(events)
+        .as("%s %s: %s Events (one per rollout, never two)", name(), beta, reason)
         .isLessThanOrEqualTo(1);
     if (events == 0) {
       notAnnounced++;
@@ -97,8 +112,11 @@ final class BetaScenario extends ServiceScenario {
       return behind;
     }
     RolloutStatus rollout = current.getStatus().getRollout();
-    if (rollout == null || !"Promoted".equals(rollout.getState()) || !beta.equals(current.getStatus().getImage())) {
-      return Optional.of("rollout " + (rollout == null ? "none" : rollout.getStage() + "/" + rollout.getState()));
+    if (rollout == null
+        || !"Promoted".equals(rollout.getState())
+        || !beta.equals(current.getStatus().getImage())) {
+      return Optional.of(
+          "rollout " + (rollout == null ? "none" : rollout.getStage() + "/" + rollout.getState()));
     }
     return mainOnly(beta);
   }
@@ -110,11 +128,15 @@ final class BetaScenario extends ServiceScenario {
       return behind;
     }
     RolloutStatus rollout = current.getStatus().getRollout();
-    boolean quarantined = current.getStatus().getQuarantine() != null
-        && current.getStatus().getQuarantine().stream().anyMatch(q -> beta.equals(q.getImage()));
+    boolean quarantined =
+        current.getStatus().getQuarantine() != null
+            && current.getStatus().getQuarantine().stream()
+                .anyMatch(q -> beta.equals(q.getImage()));
     if (rollout == null || !"Failed".equals(rollout.getState()) || !quarantined) {
-      return Optional.of("rollout " + (rollout == null ? "none" : rollout.getStage() + "/" + rollout.getState())
-          + (quarantined ? "" : ", beta not quarantined"));
+      return Optional.of(
+          "rollout "
+              + (rollout == null ? "none" : rollout.getStage() + "/" + rollout.getState())
+              + (quarantined ? "" : ", beta not quarantined"));
     }
     return mainOnly(STABLE);
   }
@@ -125,7 +147,8 @@ final class BetaScenario extends ServiceScenario {
     if (behind.isPresent()) {
       return behind;
     }
-    if (current.getStatus().getRollout() != null || !"Healthy".equals(current.getStatus().getPhase())) {
+    if (current.getStatus().getRollout() != null
+        || !"Healthy".equals(current.getStatus().getPhase())) {
       return Optional.of("phase " + current.getStatus().getPhase() + ", rollout still reported");
     }
     return mainOnly(STABLE);
@@ -134,23 +157,31 @@ final class BetaScenario extends ServiceScenario {
   /** All pods on the service's own Deployment, on the image, and no canary left behind. */
   private Optional<String> mainOnly(String image) {
     if (!Owned.deployments(cluster, service()).equals(List.of(service()))) {
-      return Optional.of("Deployments " + Owned.deployments(cluster, service()) + ", the canary is still there");
+      return Optional.of(
+          "Deployments " + Owned.deployments(cluster, service()) + ", the canary is still there");
     }
     Deployment main = Owned.deployment(cluster, service()).orElseThrow();
     if (!image.equals(Owned.image(main)) || main.getSpec().getReplicas() != REPLICAS) {
-      return Optional.of("the Deployment runs " + main.getSpec().getReplicas() + " x " + Owned.image(main));
+      return Optional.of(
+          "the Deployment runs " + main.getSpec().getReplicas() + " x " + Owned.image(main));
     }
-    return Owned.allReadyOn(cluster, service(), image, REPLICAS) ? Optional.empty()
+    return Owned.allReadyOn(cluster, service(), image, REPLICAS)
+        ? Optional.empty()
         : Optional.of("not all " + REPLICAS + " pods are ready on " + image);
   }
 
   @Override
   public String tally() {
-    return promotions + " promoted, " + fallbacks + " fell back; announcement missing for " + notAnnounced;
+    return promotions
+        + " promoted, "
+        + fallbacks
+        + " fell back; announcement missing for "
+        + notAnnounced;
   }
 
   private void applyChannel(String channel, String beta) {
-    apply("""
+    apply(
+        """
         apiVersion: stackpilot.io/v1alpha1
         kind: MediaService
         metadata: {name: grafana}
@@ -167,6 +198,7 @@ final class BetaScenario extends ServiceScenario {
               - {name: limited, percent: 34, soak: 1s}
               - {name: extended, percent: 67, soak: 1s}
               - {name: open, percent: 100, soak: 1s}
-        """.formatted(channel, REPLICAS, STABLE, beta));
+        """
+            .formatted(channel, REPLICAS, STABLE, beta));
   }
 }

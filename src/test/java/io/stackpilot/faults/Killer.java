@@ -11,14 +11,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Sends SIGKILL to the operator process, on a timer or, when armed, the moment the operator announces
- * an action (an Event such as RolledBack or BetaStageStarted appears): that lands the kill inside the
- * reconcile that is carrying the action out, between its writes, where a crash hurts most.
+ * Sends SIGKILL to the operator process, on a timer or, when armed, the moment the operator
+ * announces an action (an Event such as RolledBack or BetaStageStarted appears): that lands the
+ * kill inside the reconcile that is carrying the action out, between its writes, where a crash
+ * hurts most.
  */
 final class Killer implements AutoCloseable {
 
-  static final Set<String> ANNOUNCEMENTS = Set.of("RollingOut", "Healthy", "RolledBack", "BetaStageStarted",
-      "BetaPromoted", "BetaFailed");
+  static final Set<String> ANNOUNCEMENTS =
+      Set.of(
+          "RollingOut", "Healthy", "RolledBack", "BetaStageStarted", "BetaPromoted", "BetaFailed");
 
   private final AtomicReference<OperatorProcess> target = new AtomicReference<>();
   private final AtomicReference<Instant> armedSince = new AtomicReference<>();
@@ -28,7 +30,9 @@ final class Killer implements AutoCloseable {
   /** {@code beforeKill} is told why, just before the signal, to note where the work stood. */
   Killer(TestCluster cluster, Consumer<String> beforeKill) {
     this.beforeKill = beforeKill;
-    this.events = OnEveryChange.inform(cluster.client().v1().events().inNamespace(cluster.namespace()), this::seen);
+    this.events =
+        OnEveryChange.inform(
+            cluster.client().v1().events().inNamespace(cluster.namespace()), this::seen);
   }
 
   void target(OperatorProcess operator) {
@@ -47,7 +51,9 @@ final class Killer implements AutoCloseable {
 
   private void seen(Event event) {
     Instant since = armedSince.get();
-    if (since == null || !ANNOUNCEMENTS.contains(event.getReason()) || event.getFirstTimestamp() == null
+    if (since == null
+        || !ANNOUNCEMENTS.contains(event.getReason())
+        || event.getFirstTimestamp() == null
         || !"MediaService".equals(event.getInvolvedObject().getKind())
         || Instant.parse(event.getFirstTimestamp()).isBefore(since)) {
       return;

@@ -6,8 +6,9 @@ import io.stackpilot.testing.TestCluster;
 import java.util.Optional;
 
 /**
- * Reconciles of a configuration change: each round writes a new value into the service's config, which
- * gives a new content-addressed ConfigMap, a new pod template and a prune of the old ConfigMap.
+ * Reconciles of a configuration change: each round writes a new value into the service's config,
+ * which gives a new content-addressed ConfigMap, a new pod template and a prune of the old
+ * ConfigMap.
  */
 final class ReconcileScenario extends ServiceScenario {
 
@@ -42,11 +43,16 @@ final class ReconcileScenario extends ServiceScenario {
     String value = Integer.toString(round);
     applyRound();
     String change = "config ROUND=" + value;
-    return Work.started(name(), "config change", change, () -> applied(value), () -> {
-      verifyExactlyOnce(change, before, 1);
-      verifyRemembered(change, read().getStatus().getRevision(), "Healthy");
-      verifyRemembered(change, lastRevision, "Healthy");
-    });
+    return Work.started(
+        name(),
+        "config change",
+        change,
+        () -> applied(value),
+        () -> {
+          verifyExactlyOnce(change, before, 1);
+          verifyRemembered(change, read().getStatus().getRevision(), "Healthy");
+          verifyRemembered(change, lastRevision, "Healthy");
+        });
   }
 
   private Optional<String> applied(String value) {
@@ -57,14 +63,35 @@ final class ReconcileScenario extends ServiceScenario {
     }
     if (!"Healthy".equals(current.getStatus().getPhase())
         || !current.getStatus().getDesiredRevision().equals(current.getStatus().getRevision())) {
-      return Optional.of("phase " + current.getStatus().getPhase() + ", live " + current.getStatus().getRevision()
-          + ", desired " + current.getStatus().getDesiredRevision());
+      return Optional.of(
+          "phase "
+              + current.getStatus().getPhase()
+              + ", live "
+              + current.getStatus().getRevision()
+              + ", desired "
+              + current.getStatus().getDesiredRevision());
     }
     Deployment deployment = Owned.deployment(cluster, service()).orElseThrow();
-    String mounted = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom().get(0)
-        .getConfigMapRef().getName();
-    String live = cluster.client().configMaps().inNamespace(cluster.namespace()).withName(mounted).get().getData()
-        .get("ROUND");
+    String mounted =
+        deployment
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0)
+            .getEnvFrom()
+            .get(0)
+            .getConfigMapRef()
+            .getName();
+    String live =
+        cluster
+            .client()
+            .configMaps()
+            .inNamespace(cluster.namespace())
+            .withName(mounted)
+            .get()
+            .getData()
+            .get("ROUND");
     if (!value.equals(live)) {
       return Optional.of("the mounted ConfigMap " + mounted + " has ROUND=" + live);
     }
@@ -75,7 +102,8 @@ final class ReconcileScenario extends ServiceScenario {
   }
 
   private void applyRound() {
-    apply("""
+    apply(
+        """
         apiVersion: stackpilot.io/v1alpha1
         kind: MediaService
         metadata: {name: bazarr}
@@ -84,6 +112,7 @@ final class ReconcileScenario extends ServiceScenario {
           ports: [{name: http, port: 6767}]
           config: {ROUND: "%d"}
           recovery: {failureWindow: 2s, progressDeadline: 60s}
-        """.formatted(IMAGE, round));
+        """
+            .formatted(IMAGE, round));
   }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Operator replicas as processes (`stackpilot run --leader-election-namespace`), each signed in as a
- * service account of its own, so the API server's audit log says which replica made which write.
+ * Operator replicas as processes (`stackpilot run --leader-election-namespace`), each signed in as
+ * a service account of its own, so the API server's audit log says which replica made which write.
  */
 final class Replicas implements AutoCloseable {
 
@@ -34,11 +34,25 @@ final class Replicas implements AutoCloseable {
    */
   OperatorProcess start(String name) {
     cluster.kubectl("create", "serviceaccount", name).assertSuccess();
-    cluster.kubectl("create", "clusterrolebinding", cluster.namespace() + "-" + name, "--clusterrole=cluster-admin",
-        "--serviceaccount=" + cluster.namespace() + ":" + name).assertSuccess();
-    String token = cluster.kubectl("create", "token", name, "--duration=2h").assertSuccess().stdout().trim();
-    OperatorProcess replica = OperatorProcess.start(kubeconfig(name, token), name, List.of(
-        "--namespace", cluster.namespace(), "--leader-election-namespace", cluster.namespace()));
+    cluster
+        .kubectl(
+            "create",
+            "clusterrolebinding",
+            cluster.namespace() + "-" + name,
+            "--clusterrole=cluster-admin",
+            "--serviceaccount=" + cluster.namespace() + ":" + name)
+        .assertSuccess();
+    String token =
+        cluster.kubectl("create", "token", name, "--duration=2h").assertSuccess().stdout().trim();
+    OperatorProcess replica =
+        OperatorProcess.start(
+            kubeconfig(name, token),
+            name,
+            List.of(
+                "--namespace",
+                cluster.namespace(),
+                "--leader-election-namespace",
+                cluster.namespace()));
     started.put(name, replica);
     return replica.awaitRunning(Duration.ofMinutes(2));
   }
@@ -49,23 +63,32 @@ final class Replicas implements AutoCloseable {
 
   /** The replica that holds the Lease now, by name, if any. */
   Optional<String> leader() {
-    var lease = cluster.client().leases().inNamespace(cluster.namespace()).withName(StackpilotOperator.LEASE_NAME)
-        .get();
-    String holder = lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+    var lease =
+        cluster
+            .client()
+            .leases()
+            .inNamespace(cluster.namespace())
+            .withName(StackpilotOperator.LEASE_NAME)
+            .get();
+    String holder =
+        lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
     if (holder == null || holder.isBlank()) {
       return Optional.empty();
     }
-    return started.keySet().stream().filter(name -> holder.equals(name + "-" + started.get(name).pid())).findFirst();
+    return started.keySet().stream()
+        .filter(name -> holder.equals(name + "-" + started.get(name).pid()))
+        .findFirst();
   }
 
   /** The replicas that still run, leader or not. */
   List<String> alive() {
     List<String> alive = new ArrayList<>();
-    started.forEach((name, process) -> {
-      if (process.isAlive()) {
-        alive.add(name);
-      }
-    });
+    started.forEach(
+        (name, process) -> {
+          if (process.isAlive()) {
+            alive.add(name);
+          }
+        });
     return alive;
   }
 
@@ -78,7 +101,9 @@ final class Replicas implements AutoCloseable {
     LocalControlPlane plane = cluster.controlPlane();
     var config = plane.config();
     try {
-      return Files.writeString(plane.runDirectory().resolve(cluster.namespace() + "-" + name + ".kubeconfig"), """
+      return Files.writeString(
+          plane.runDirectory().resolve(cluster.namespace() + "-" + name + ".kubeconfig"),
+          """
           apiVersion: v1
           kind: Config
           clusters:
@@ -91,7 +116,8 @@ final class Replicas implements AutoCloseable {
           - name: local
             context: {cluster: local, user: %s}
           current-context: local
-          """.formatted(config.getMasterUrl(), config.getCaCertFile(), name, token, name));
+          """
+              .formatted(config.getMasterUrl(), config.getCaCertFile(), name, token, name));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

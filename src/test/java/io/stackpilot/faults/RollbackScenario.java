@@ -8,8 +8,8 @@ import io.stackpilot.testing.TestCluster;
 import java.util.Optional;
 
 /**
- * Rollbacks: an upgrade to an image that crashes, which Stackpilot must roll back to the last healthy
- * revision once its failure window is over, then a fix forward to a good image, and so on.
+ * Rollbacks: an upgrade to an image that crashes, which Stackpilot must roll back to the last
+ * healthy revision once its failure window is over, then a fix forward to a good image, and so on.
  */
 final class RollbackScenario extends ServiceScenario {
 
@@ -56,19 +56,26 @@ final class RollbackScenario extends ServiceScenario {
     String bad = image(round, true);
     long before = templateRevision();
     applyImage(bad);
-    return Work.started(name(), "rollback", bad, () -> rolledBack(bad, goodRevision, good), () -> {
-      verifyExactlyOnce(bad, before, 2);
-      String failed = quarantined(read(), bad).orElseThrow().getRevision();
-      verifyRemembered(bad, failed, "Failed");
-      verifyRemembered(bad, goodRevision, "Healthy");
-      long events = Owned.events(cluster, service(), "RolledBack", bad);
-      assertThat(events).as("rollback %s: RolledBack Events (one rollback, never two)", bad).isLessThanOrEqualTo(1);
-      if (events == 1) {
-        announced++;
-      } else {
-        notAnnounced++;
-      }
-    });
+    return Work.started(
+        name(),
+        "rollback",
+        bad,
+        () -> rolledBack(bad, goodRevision, good),
+        () -> {
+          verifyExactlyOnce(bad, before, 2);
+          String failed = quarantined(read(), bad).orElseThrow().getRevision();
+          verifyRemembered(bad, failed, "Failed");
+          verifyRemembered(bad, goodRevision, "Healthy");
+          long events = Owned.events(cluster, service(), "RolledBack", bad);
+          assertThat(events)
+              .as("rollback %s: RolledBack Events (one rollback, never two)", bad)
+              .isLessThanOrEqualTo(1);
+          if (events == 1) {
+            announced++;
+          } else {
+            notAnnounced++;
+          }
+        });
   }
 
   private Work fixForward() {
@@ -77,11 +84,16 @@ final class RollbackScenario extends ServiceScenario {
     long before = templateRevision();
     applyImage(fixed);
     goodImage = fixed;
-    return Work.started(name(), "fix forward", fixed, () -> healthyOn(fixed), () -> {
-      verifyExactlyOnce(fixed, before, 1);
-      verifyRemembered(fixed, read().getStatus().getRevision(), "Healthy");
-      verifyRemembered(fixed, failedRevision, "Failed");
-    });
+    return Work.started(
+        name(),
+        "fix forward",
+        fixed,
+        () -> healthyOn(fixed),
+        () -> {
+          verifyExactlyOnce(fixed, before, 1);
+          verifyRemembered(fixed, read().getStatus().getRevision(), "Healthy");
+          verifyRemembered(fixed, failedRevision, "Failed");
+        });
   }
 
   private Optional<String> rolledBack(String bad, String goodRevision, String good) {
@@ -90,14 +102,17 @@ final class RollbackScenario extends ServiceScenario {
     if (behind.isPresent()) {
       return behind;
     }
-    if (quarantined(current, bad).isEmpty() || !"RolledBack".equals(current.getStatus().getPhase())) {
-      return Optional.of("phase " + current.getStatus().getPhase() + ", " + bad + " not quarantined");
+    if (quarantined(current, bad).isEmpty()
+        || !"RolledBack".equals(current.getStatus().getPhase())) {
+      return Optional.of(
+          "phase " + current.getStatus().getPhase() + ", " + bad + " not quarantined");
     }
     if (!goodRevision.equals(current.getStatus().getRevision())
         || !good.equals(Owned.image(Owned.deployment(cluster, service()).orElseThrow()))) {
       return Optional.of("revision " + goodRevision + " (" + good + ") is not back yet");
     }
-    return Owned.allReadyOn(cluster, service(), good, 1) ? Optional.empty()
+    return Owned.allReadyOn(cluster, service(), good, 1)
+        ? Optional.empty()
         : Optional.of("its pod is not ready on " + good + " yet");
   }
 
@@ -107,25 +122,36 @@ final class RollbackScenario extends ServiceScenario {
     if (behind.isPresent()) {
       return behind;
     }
-    if (!"Healthy".equals(current.getStatus().getPhase()) || !image.equals(current.getStatus().getImage())) {
-      return Optional.of("phase " + current.getStatus().getPhase() + " on " + current.getStatus().getImage());
+    if (!"Healthy".equals(current.getStatus().getPhase())
+        || !image.equals(current.getStatus().getImage())) {
+      return Optional.of(
+          "phase " + current.getStatus().getPhase() + " on " + current.getStatus().getImage());
     }
-    return Owned.allReadyOn(cluster, service(), image, 1) ? judgedHealthy(current)
+    return Owned.allReadyOn(cluster, service(), image, 1)
+        ? judgedHealthy(current)
         : Optional.of("its pod is not ready on " + image + " yet");
   }
 
   private static Optional<QuarantinedRevision> quarantined(MediaService service, String image) {
-    return service.getStatus().getQuarantine() == null ? Optional.empty()
-        : service.getStatus().getQuarantine().stream().filter(q -> image.equals(q.getImage())).findFirst();
+    return service.getStatus().getQuarantine() == null
+        ? Optional.empty()
+        : service.getStatus().getQuarantine().stream()
+            .filter(q -> image.equals(q.getImage()))
+            .findFirst();
   }
 
   @Override
   public String tally() {
-    return "RolledBack Event written for " + announced + " of " + (announced + notAnnounced) + " rollbacks";
+    return "RolledBack Event written for "
+        + announced
+        + " of "
+        + (announced + notAnnounced)
+        + " rollbacks";
   }
 
   private void applyImage(String image) {
-    apply("""
+    apply(
+        """
         apiVersion: stackpilot.io/v1alpha1
         kind: MediaService
         metadata: {name: sonarr}
@@ -133,6 +159,7 @@ final class RollbackScenario extends ServiceScenario {
           channels: {stable: {image: %s}}
           ports: [{name: http, port: 8989}]
           recovery: {failureWindow: 2s, progressDeadline: 60s}
-        """.formatted(image));
+        """
+            .formatted(image));
   }
 }

@@ -42,11 +42,16 @@ final class RolloutScenario extends ServiceScenario {
     round++;
     String image = image(round);
     applyRound();
-    return Work.started(name(), "image rollout", image, () -> rolledOut(image), () -> {
-      verifyExactlyOnce(image, before, 1);
-      verifyRemembered(image, read().getStatus().getRevision(), "Healthy");
-      verifyRemembered(image, lastRevision, "Healthy");
-    });
+    return Work.started(
+        name(),
+        "image rollout",
+        image,
+        () -> rolledOut(image),
+        () -> {
+          verifyExactlyOnce(image, before, 1);
+          verifyRemembered(image, read().getStatus().getRevision(), "Healthy");
+          verifyRemembered(image, lastRevision, "Healthy");
+        });
   }
 
   private Optional<String> rolledOut(String image) {
@@ -55,11 +60,14 @@ final class RolloutScenario extends ServiceScenario {
     if (behind.isPresent()) {
       return behind;
     }
-    if (!"Healthy".equals(current.getStatus().getPhase()) || !image.equals(current.getStatus().getImage())) {
-      return Optional.of("phase " + current.getStatus().getPhase() + " on " + current.getStatus().getImage());
+    if (!"Healthy".equals(current.getStatus().getPhase())
+        || !image.equals(current.getStatus().getImage())) {
+      return Optional.of(
+          "phase " + current.getStatus().getPhase() + " on " + current.getStatus().getImage());
     }
     Deployment deployment = Owned.deployment(cluster, service()).orElseThrow();
-    if (!image.equals(Owned.image(deployment)) || deployment.getStatus().getUpdatedReplicas() == null
+    if (!image.equals(Owned.image(deployment))
+        || deployment.getStatus().getUpdatedReplicas() == null
         || deployment.getStatus().getUpdatedReplicas() != REPLICAS) {
       return Optional.of("the Deployment has not rolled " + image + " out to every replica");
     }
@@ -70,7 +78,8 @@ final class RolloutScenario extends ServiceScenario {
   }
 
   private void applyRound() {
-    apply("""
+    apply(
+        """
         apiVersion: stackpilot.io/v1alpha1
         kind: MediaService
         metadata: {name: jellyfin}
@@ -79,6 +88,7 @@ final class RolloutScenario extends ServiceScenario {
           channels: {stable: {image: %s}}
           ports: [{name: http, port: 8096}]
           recovery: {failureWindow: 2s, progressDeadline: 60s}
-        """.formatted(REPLICAS, image(round)));
+        """
+            .formatted(REPLICAS, image(round)));
   }
 }

@@ -4,7 +4,10 @@ import io.stackpilot.api.MediaService;
 import io.stackpilot.api.RolloutStatus;
 import io.stackpilot.api.ServiceStatus;
 
-/** Where a service stood when a kill landed, in the words of its status: phase, beta stage, recovery state. */
+/**
+ * Where a service stood when a kill landed, in the words of its status: phase, beta stage, recovery
+ * state.
+ */
 final class Where {
 
   private Where() {}
@@ -15,10 +18,17 @@ final class Where {
       return "no status yet";
     }
     RolloutStatus rollout = status.getRollout();
-    String stage = rollout == null ? "" : ", beta " + ("Progressing".equals(rollout.getState())
-        ? rollout.getStage() : rollout.getState());
-    String recovery = status.getRecovery() == null || status.getRecovery().getState() == null ? ""
-        : ", recovery " + status.getRecovery().getState();
+    String stage =
+        rollout == null
+            ? ""
+            : ", beta "
+                + ("Progressing".equals(rollout.getState())
+                    ? rollout.getStage()
+                    : rollout.getState());
+    String recovery =
+        status.getRecovery() == null || status.getRecovery().getState() == null
+            ? ""
+            : ", recovery " + status.getRecovery().getState();
     return status.getPhase() + stage + recovery;
   }
 }

@@ -57,7 +57,18 @@ final class Deployments {
   }
 
   DeploymentObservation observed() {
-    return new DeploymentObservation(revision, "app:" + revision, "stable", generation, observedGeneration, desired,
-        updated, ready, available, available >= desired, deadlineExceeded, restartedAt);
+    return new DeploymentObservation(
+        revision,
+        "app:" + revision,
+        "stable",
+        generation,
+        observedGeneration,
+        desired,
+        updated,
+        ready,
+        available,
+        available >= desired,
+        deadlineExceeded,
+        restartedAt);
   }
 }

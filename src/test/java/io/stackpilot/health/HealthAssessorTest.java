@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The assessor reads a revision's health the way a person reads kubectl output: the kubelet's fault
- * reasons make it unhealthy, every desired pod ready on a rolled-out Deployment makes it healthy, and
- * anything else is still progressing. Pods of other revisions and pods on their way out do not count.
+ * reasons make it unhealthy, every desired pod ready on a rolled-out Deployment makes it healthy,
+ * and anything else is still progressing. Pods of other revisions and pods on their way out do not
+ * count.
  */
 class HealthAssessorTest {
 
@@ -20,10 +21,19 @@ class HealthAssessorTest {
   private static final String OLD = "9c1e2aa0d3";
 
   @ParameterizedTest
-  @ValueSource(strings = {"CrashLoopBackOff", "ErrImagePull", "ImagePullBackOff", "CreateContainerConfigError",
-      "InvalidImageName", "CreateContainerError", "RunContainerError"})
+  @ValueSource(
+      strings = {
+        "CrashLoopBackOff",
+        "ErrImagePull",
+        "ImagePullBackOff",
+        "CreateContainerConfigError",
+        "InvalidImageName",
+        "CreateContainerError",
+        "RunContainerError"
+      })
   void kubeletFaultReasonMakesTheRevisionUnhealthy(String reason) {
-    HealthAssessment health = assess(Deployments.runs(REV).readyReplicas(0), pod("app-x1", REV).waiting(reason));
+    HealthAssessment health =
+        assess(Deployments.runs(REV).readyReplicas(0), pod("app-x1", REV).waiting(reason));
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.UNHEALTHY);
     assertThat(health.isUnhealthy()).isTrue();
@@ -36,15 +46,18 @@ class HealthAssessorTest {
   @ParameterizedTest
   @ValueSource(strings = {"ContainerCreating", "PodInitializing"})
   void ordinaryWaitingWhileStartingIsProgressing(String reason) {
-    HealthAssessment health = assess(Deployments.runs(REV).readyReplicas(0), pod("app-x1", REV).waiting(reason));
+    HealthAssessment health =
+        assess(Deployments.runs(REV).readyReplicas(0), pod("app-x1", REV).waiting(reason));
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
   }
 
   @Test
   void crashLoopAfterAnOutOfMemoryKillIsOomKilled() {
-    PodObservation killed = pod("app-x1", REV)
-        .with(Pods.waitingContainer("app", "CrashLoopBackOff", Optional.of("OOMKilled"))).build(false);
+    PodObservation killed =
+        pod("app-x1", REV)
+            .with(Pods.waitingContainer("app", "CrashLoopBackOff", Optional.of("OOMKilled")))
+            .build(false);
 
     HealthAssessment health = assess(Deployments.runs(REV).readyReplicas(0), killed);
 
@@ -56,8 +69,12 @@ class HealthAssessorTest {
   @Test
   void runningButNotReadyAfterAnOutOfMemoryKillIsOomKilled() {
     // Between back-offs the container runs again for a moment; its last termination still tells.
-    PodObservation restarted = pod("app-x1", REV)
-        .with(new ContainerObservation("app", false, 2, Optional.empty(), Optional.of("OOMKilled"))).build(false);
+    PodObservation restarted =
+        pod("app-x1", REV)
+            .with(
+                new ContainerObservation(
+                    "app", false, 2, Optional.empty(), Optional.of("OOMKilled")))
+            .build(false);
 
     HealthAssessment health = assess(Deployments.runs(REV).readyReplicas(0), restarted);
 
@@ -67,8 +84,12 @@ class HealthAssessorTest {
 
   @Test
   void containerReadyAgainAfterAnOldOutOfMemoryKillIsFine() {
-    PodObservation recovered = pod("app-x1", REV)
-        .with(new ContainerObservation("app", true, 1, Optional.empty(), Optional.of("OOMKilled"))).build(true);
+    PodObservation recovered =
+        pod("app-x1", REV)
+            .with(
+                new ContainerObservation(
+                    "app", true, 1, Optional.empty(), Optional.of("OOMKilled")))
+            .build(true);
 
     HealthAssessment health = assess(Deployments.runs(REV), recovered);
 
@@ -77,8 +98,10 @@ class HealthAssessorTest {
 
   @Test
   void otherTerminationReasonsAloneAreNotAFault() {
-    PodObservation restarted = pod("app-x1", REV)
-        .with(new ContainerObservation("app", false, 2, Optional.empty(), Optional.of("Error"))).build(false);
+    PodObservation restarted =
+        pod("app-x1", REV)
+            .with(new ContainerObservation("app", false, 2, Optional.empty(), Optional.of("Error")))
+            .build(false);
 
     HealthAssessment health = assess(Deployments.runs(REV).readyReplicas(0), restarted);
 
@@ -87,8 +110,11 @@ class HealthAssessorTest {
 
   @Test
   void faultInASidecarCountsToo() {
-    PodObservation pod = pod("app-x1", REV).with(Pods.running("app"))
-        .with(Pods.waitingContainer("exporter", "ImagePullBackOff", Optional.empty())).build(false);
+    PodObservation pod =
+        pod("app-x1", REV)
+            .with(Pods.running("app"))
+            .with(Pods.waitingContainer("exporter", "ImagePullBackOff", Optional.empty()))
+            .build(false);
 
     HealthAssessment health = assess(Deployments.runs(REV).readyReplicas(0), pod);
 
@@ -97,8 +123,12 @@ class HealthAssessorTest {
 
   @Test
   void oneCrashingPodMakesTheRevisionUnhealthyEvenIfOthersAreReady() {
-    HealthAssessment health = assess(Deployments.runs(REV).replicas(3).readyReplicas(2),
-        pod("app-a", REV).ready(), pod("app-b", REV).crashLooping(), pod("app-c", REV).ready());
+    HealthAssessment health =
+        assess(
+            Deployments.runs(REV).replicas(3).readyReplicas(2),
+            pod("app-a", REV).ready(),
+            pod("app-b", REV).crashLooping(),
+            pod("app-c", REV).ready());
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.UNHEALTHY);
     assertThat(health.pods()).containsExactly("app-b");
@@ -106,8 +136,12 @@ class HealthAssessorTest {
 
   @Test
   void messageNamesEveryPodWithTheReasonAndPodsListsAllFaultyPodsSorted() {
-    HealthAssessment health = assess(Deployments.runs(REV).replicas(3).readyReplicas(0),
-        pod("app-c", REV).crashLooping(), pod("app-a", REV).crashLooping(), pod("app-b", REV).waiting("ErrImagePull"));
+    HealthAssessment health =
+        assess(
+            Deployments.runs(REV).replicas(3).readyReplicas(0),
+            pod("app-c", REV).crashLooping(),
+            pod("app-a", REV).crashLooping(),
+            pod("app-b", REV).waiting("ErrImagePull"));
 
     assertThat(health.reason()).as("the first fault found").isEqualTo("CrashLoopBackOff");
     assertThat(health.message()).contains("app-c").contains("app-a").contains("CrashLoopBackOff");
@@ -116,9 +150,11 @@ class HealthAssessorTest {
 
   @Test
   void podWithTwoFaultyContainersIsListedOnce() {
-    PodObservation pod = pod("app-x1", REV)
-        .with(Pods.waitingContainer("app", "CrashLoopBackOff", Optional.empty()))
-        .with(Pods.waitingContainer("exporter", "ImagePullBackOff", Optional.empty())).build(false);
+    PodObservation pod =
+        pod("app-x1", REV)
+            .with(Pods.waitingContainer("app", "CrashLoopBackOff", Optional.empty()))
+            .with(Pods.waitingContainer("exporter", "ImagePullBackOff", Optional.empty()))
+            .build(false);
 
     HealthAssessment health = assess(Deployments.runs(REV).readyReplicas(0), pod);
 
@@ -128,8 +164,9 @@ class HealthAssessorTest {
   @Test
   void crashingPodsOfAnotherRevisionAreIgnored() {
     // During a rollback the failed revision's pods linger; they say nothing about the fallback.
-    HealthAssessment health = assess(Deployments.runs(REV),
-        pod("app-old", OLD).crashLooping(), pod("app-new", REV).ready());
+    HealthAssessment health =
+        assess(
+            Deployments.runs(REV), pod("app-old", OLD).crashLooping(), pod("app-new", REV).ready());
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.HEALTHY);
   }
@@ -144,32 +181,44 @@ class HealthAssessorTest {
 
   @Test
   void terminatingPodsAreIgnored() {
-    HealthAssessment health = assess(Deployments.runs(REV),
-        pod("app-going", REV).terminating().with(Pods.waitingContainer("app", "CrashLoopBackOff", Optional.empty()))
-            .build(false),
-        pod("app-x1", REV).ready());
+    HealthAssessment health =
+        assess(
+            Deployments.runs(REV),
+            pod("app-going", REV)
+                .terminating()
+                .with(Pods.waitingContainer("app", "CrashLoopBackOff", Optional.empty()))
+                .build(false),
+            pod("app-x1", REV).ready());
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.HEALTHY);
   }
 
   @Test
   void readyTerminatingPodsDoNotCountAsReady() {
-    HealthAssessment health = assess(Deployments.runs(REV).replicas(2),
-        pod("app-going", REV).terminating().with(Pods.running("app")).build(true),
-        pod("app-x1", REV).ready());
+    HealthAssessment health =
+        assess(
+            Deployments.runs(REV).replicas(2),
+            pod("app-going", REV).terminating().with(Pods.running("app")).build(true),
+            pod("app-x1", REV).ready());
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
   }
 
   @Test
   void crashingPodsFromBeforeARestartDoNotSpeakForTheRestartedRevision() {
-    // The restart is written; the controller has not replaced the crashing pod yet (a slow cluster, or
+    // The restart is written; the controller has not replaced the crashing pod yet (a slow cluster,
+    // or
     // one catching up after an outage): the restart is in progress, not failed.
     String restart = "2026-11-27T14:50:00Z";
-    HealthAssessment waiting = assess(Deployments.runs(REV).restartedAt(restart).readyReplicas(0),
-        pod("app-before", REV).crashLooping());
-    HealthAssessment replacing = assess(Deployments.runs(REV).restartedAt(restart).readyReplicas(0),
-        pod("app-before", REV).crashLooping(), pod("app-after", REV).restartedAt(restart).starting());
+    HealthAssessment waiting =
+        assess(
+            Deployments.runs(REV).restartedAt(restart).readyReplicas(0),
+            pod("app-before", REV).crashLooping());
+    HealthAssessment replacing =
+        assess(
+            Deployments.runs(REV).restartedAt(restart).readyReplicas(0),
+            pod("app-before", REV).crashLooping(),
+            pod("app-after", REV).restartedAt(restart).starting());
 
     assertThat(waiting.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
     assertThat(replacing.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
@@ -178,10 +227,16 @@ class HealthAssessorTest {
   @Test
   void restartedPodsAreJudgedAsAnyOther() {
     String restart = "2026-11-27T14:50:00Z";
-    HealthAssessment failing = assess(Deployments.runs(REV).restartedAt(restart).readyReplicas(0),
-        pod("app-before", REV).crashLooping(), pod("app-after", REV).restartedAt(restart).crashLooping());
-    HealthAssessment recovered = assess(Deployments.runs(REV).restartedAt(restart),
-        pod("app-before", REV).crashLooping(), pod("app-after", REV).restartedAt(restart).ready());
+    HealthAssessment failing =
+        assess(
+            Deployments.runs(REV).restartedAt(restart).readyReplicas(0),
+            pod("app-before", REV).crashLooping(),
+            pod("app-after", REV).restartedAt(restart).crashLooping());
+    HealthAssessment recovered =
+        assess(
+            Deployments.runs(REV).restartedAt(restart),
+            pod("app-before", REV).crashLooping(),
+            pod("app-after", REV).restartedAt(restart).ready());
 
     assertThat(failing.verdict()).isEqualTo(HealthVerdict.UNHEALTHY);
     assertThat(failing.pods()).containsExactly("app-after");
@@ -190,8 +245,11 @@ class HealthAssessorTest {
 
   @Test
   void progressDeadlineExceededIsUnhealthyWhenTheDeploymentRunsTheRevision() {
-    HealthAssessment health = assess(Deployments.runs(REV).replicas(2).progressDeadlineExceeded(),
-        pod("app-b", REV).starting(), pod("app-a", REV).starting());
+    HealthAssessment health =
+        assess(
+            Deployments.runs(REV).replicas(2).progressDeadlineExceeded(),
+            pod("app-b", REV).starting(),
+            pod("app-a", REV).starting());
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.UNHEALTHY);
     assertThat(health.reason()).isEqualTo("ProgressDeadlineExceeded");
@@ -201,22 +259,32 @@ class HealthAssessorTest {
 
   @Test
   void progressDeadlineOfTheDeploymentSaysNothingAboutAnotherRevision() {
-    HealthAssessment health = HealthAssessor.assess(OLD, Deployments.runs(REV).progressDeadlineExceeded().observed(),
-        List.of(pod("app-old", OLD).starting()));
+    HealthAssessment health =
+        HealthAssessor.assess(
+            OLD,
+            Deployments.runs(REV).progressDeadlineExceeded().observed(),
+            List.of(pod("app-old", OLD).starting()));
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
   }
 
   @Test
   void podFaultIsReportedRatherThanTheDeadlineItCaused() {
-    HealthAssessment health = assess(Deployments.runs(REV).progressDeadlineExceeded(), pod("app-x1", REV).waiting("ErrImagePull"));
+    HealthAssessment health =
+        assess(
+            Deployments.runs(REV).progressDeadlineExceeded(),
+            pod("app-x1", REV).waiting("ErrImagePull"));
 
     assertThat(health.reason()).isEqualTo("ErrImagePull");
   }
 
   @Test
   void rolledOutWithEveryDesiredPodReadyIsHealthy() {
-    HealthAssessment health = assess(Deployments.runs(REV).replicas(2), pod("app-a", REV).ready(), pod("app-b", REV).ready());
+    HealthAssessment health =
+        assess(
+            Deployments.runs(REV).replicas(2),
+            pod("app-a", REV).ready(),
+            pod("app-b", REV).ready());
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.HEALTHY);
     assertThat(health.isHealthy()).isTrue();
@@ -228,7 +296,11 @@ class HealthAssessorTest {
   @Test
   void tooFewReadyPodsSeenIsProgressingEvenIfTheDeploymentSaysRolledOut() {
     // The pod cache can lag behind the Deployment's status.
-    HealthAssessment health = assess(Deployments.runs(REV).replicas(2), pod("app-a", REV).ready(), pod("app-b", REV).starting());
+    HealthAssessment health =
+        assess(
+            Deployments.runs(REV).replicas(2),
+            pod("app-a", REV).ready(),
+            pod("app-b", REV).starting());
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
     assertThat(health.message()).contains("1/2");
@@ -236,21 +308,25 @@ class HealthAssessorTest {
 
   @Test
   void deploymentNotRolledOutIsProgressingEvenWithEveryPodReady() {
-    HealthAssessment health = assess(Deployments.runs(REV).readyReplicas(0), pod("app-a", REV).ready());
+    HealthAssessment health =
+        assess(Deployments.runs(REV).readyReplicas(0), pod("app-a", REV).ready());
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
   }
 
   @Test
   void templateTheControllerHasNotSeenYetIsProgressing() {
-    HealthAssessment health = assess(Deployments.runs(REV).templateNotYetObserved(), pod("app-a", REV).ready());
+    HealthAssessment health =
+        assess(Deployments.runs(REV).templateNotYetObserved(), pod("app-a", REV).ready());
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
   }
 
   @Test
   void revisionTheDeploymentDoesNotRunIsNeverHealthy() {
-    HealthAssessment health = HealthAssessor.assess(OLD, Deployments.runs(REV).observed(), List.of(pod("app-old", OLD).ready()));
+    HealthAssessment health =
+        HealthAssessor.assess(
+            OLD, Deployments.runs(REV).observed(), List.of(pod("app-old", OLD).ready()));
 
     assertThat(health.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
   }

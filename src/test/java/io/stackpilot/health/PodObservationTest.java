@@ -13,11 +13,27 @@ class PodObservationTest {
 
   @Test
   void readsRevisionReadinessAndContainerStates() {
-    Pod pod = pod("app-x1", "3f2a9c1d0e", "True", new ContainerStatusBuilder()
-        .withName("app").withReady(false).withRestartCount(4)
-        .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
-        .withNewLastState().withNewTerminated().withReason("OOMKilled").withExitCode(137).endTerminated().endLastState()
-        .build());
+    Pod pod =
+        pod(
+            "app-x1",
+            "3f2a9c1d0e",
+            "True",
+            new ContainerStatusBuilder()
+                .withName("app")
+                .withReady(false)
+                .withRestartCount(4)
+                .withNewState()
+                .withNewWaiting()
+                .withReason("CrashLoopBackOff")
+                .endWaiting()
+                .endState()
+                .withNewLastState()
+                .withNewTerminated()
+                .withReason("OOMKilled")
+                .withExitCode(137)
+                .endTerminated()
+                .endLastState()
+                .build());
 
     PodObservation observed = PodObservation.of(pod);
 
@@ -25,19 +41,26 @@ class PodObservationTest {
     assertThat(observed.revision()).isEqualTo("3f2a9c1d0e");
     assertThat(observed.ready()).isTrue();
     assertThat(observed.terminating()).isFalse();
-    assertThat(observed.containers()).singleElement().satisfies(c -> {
-      assertThat(c.name()).isEqualTo("app");
-      assertThat(c.ready()).isFalse();
-      assertThat(c.restartCount()).isEqualTo(4);
-      assertThat(c.waitingReason()).contains("CrashLoopBackOff");
-      assertThat(c.lastTerminationReason()).contains("OOMKilled");
-    });
+    assertThat(observed.containers())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.name()).isEqualTo("app");
+              assertThat(c.ready()).isFalse();
+              assertThat(c.restartCount()).isEqualTo(4);
+              assertThat(c.waitingReason()).contains("CrashLoopBackOff");
+              assertThat(c.lastTerminationReason()).contains("OOMKilled");
+            });
   }
 
   @Test
   void readsWhichRestartOfTheRevisionItWasCreatedFor() {
-    Pod restarted = new PodBuilder(pod("app-x1", "r", "True", running()))
-        .editMetadata().addToAnnotations("stackpilot.io/restartedAt", "2026-11-27T14:50:00Z").endMetadata().build();
+    Pod restarted =
+        new PodBuilder(pod("app-x1", "r", "True", running()))
+            .editMetadata()
+            .addToAnnotations("stackpilot.io/restartedAt", "2026-11-27T14:50:00Z")
+            .endMetadata()
+            .build();
 
     assertThat(PodObservation.of(restarted).restartedAt()).isEqualTo("2026-11-27T14:50:00Z");
     assertThat(PodObservation.of(pod("app-x1", "r", "True", running())).restartedAt()).isEmpty();
@@ -45,8 +68,12 @@ class PodObservationTest {
 
   @Test
   void podWithADeletionTimestampIsTerminating() {
-    Pod pod = new PodBuilder(pod("app-x1", "r", "True", running()))
-        .editMetadata().withDeletionTimestamp("2026-03-01T02:00:00Z").endMetadata().build();
+    Pod pod =
+        new PodBuilder(pod("app-x1", "r", "True", running()))
+            .editMetadata()
+            .withDeletionTimestamp("2026-03-01T02:00:00Z")
+            .endMetadata()
+            .build();
 
     assertThat(PodObservation.of(pod).terminating()).isTrue();
   }
@@ -54,14 +81,24 @@ class PodObservationTest {
   @Test
   void readyConditionFalseOrMissingIsNotReady() {
     assertThat(PodObservation.of(pod("app-x1", "r", "False", running())).ready()).isFalse();
-    assertThat(PodObservation.of(new PodBuilder().withNewMetadata().withName("app-x1").endMetadata().build()).ready())
+    assertThat(
+            PodObservation.of(
+                    new PodBuilder().withNewMetadata().withName("app-x1").endMetadata().build())
+                .ready())
         .isFalse();
   }
 
   @Test
   void podJustCreatedHasNoRevisionAndNoContainersYet() {
-    PodObservation observed = PodObservation.of(new PodBuilder().withNewMetadata().withName("app-x1").endMetadata()
-        .withNewStatus().endStatus().build());
+    PodObservation observed =
+        PodObservation.of(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("app-x1")
+                .endMetadata()
+                .withNewStatus()
+                .endStatus()
+                .build());
 
     assertThat(observed.revision()).isEmpty();
     assertThat(observed.containers()).isEmpty();
@@ -69,7 +106,8 @@ class PodObservationTest {
 
   @Test
   void runningContainerHasNoWaitingOrTerminationReason() {
-    ContainerObservation container = PodObservation.of(pod("app-x1", "r", "True", running())).containers().get(0);
+    ContainerObservation container =
+        PodObservation.of(pod("app-x1", "r", "True", running())).containers().get(0);
 
     assertThat(container.ready()).isTrue();
     assertThat(container.restartCount()).isZero();
@@ -78,16 +116,30 @@ class PodObservationTest {
   }
 
   private static ContainerStatus running() {
-    return new ContainerStatusBuilder().withName("app").withReady(true).withRestartCount(0)
-        .withNewState().withNewRunning().withStartedAt("2026-03-01T02:00:00Z").endRunning().endState().build();
+    return new ContainerStatusBuilder()
+        .withName("app")
+        .withReady(true)
+        .withRestartCount(0)
+        .withNewState()
+        .withNewRunning()
+        .withStartedAt("2026-03-01T02:00:00Z")
+        .endRunning()
+        .endState()
+        .build();
   }
 
   private static Pod pod(String name, String revision, String ready, ContainerStatus container) {
     return new PodBuilder()
-        .withNewMetadata().withName(name).addToLabels("stackpilot.io/revision", revision).endMetadata()
+        .withNewMetadata()
+        .withName(name)
+        .addToLabels("stackpilot.io/revision", revision)
+        .endMetadata()
         .withNewStatus()
-          .addNewCondition().withType("Ready").withStatus(ready).endCondition()
-          .withContainerStatuses(container)
+        .addNewCondition()
+        .withType("Ready")
+        .withStatus(ready)
+        .endCondition()
+        .withContainerStatuses(container)
         .endStatus()
         .build();
   }

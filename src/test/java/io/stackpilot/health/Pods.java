@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Pods as the assessor sees them, built one trait at a time: {@code pod("app-1", REV).crashLooping()}. */
+/**
+ * Pods as the assessor sees them, built one trait at a time: {@code pod("app-1",
+ * REV).crashLooping()}.
+ */
 final class Pods {
 
   private final String name;
@@ -29,7 +32,8 @@ final class Pods {
 
   /** The app container is running but not ready yet. */
   PodObservation starting() {
-    return with(new ContainerObservation("app", false, 0, Optional.empty(), Optional.empty())).build(false);
+    return with(new ContainerObservation("app", false, 0, Optional.empty(), Optional.empty()))
+        .build(false);
   }
 
   /** The app container waits for this reason (CrashLoopBackOff, ErrImagePull, ...). */
@@ -58,14 +62,16 @@ final class Pods {
   }
 
   PodObservation build(boolean ready) {
-    return new PodObservation(name, revision, ready, terminating, List.copyOf(containers), restartedAt);
+    return new PodObservation(
+        name, revision, ready, terminating, List.copyOf(containers), restartedAt);
   }
 
   static ContainerObservation running(String name) {
     return new ContainerObservation(name, true, 0, Optional.empty(), Optional.empty());
   }
 
-  static ContainerObservation waitingContainer(String name, String reason, Optional<String> lastTermination) {
+  static ContainerObservation waitingContainer(
+      String name, String reason, Optional<String> lastTermination) {
     return new ContainerObservation(name, false, 3, Optional.of(reason), lastTermination);
   }
 }

@@ -14,16 +14,21 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The staged rollout of beta, step by step on a fake clock, each step fed the status the last one recorded. */
+/**
+ * The staged rollout of beta, step by step on a fake clock, each step fed the status the last one
+ * recorded.
+ */
 class BetaRolloutDeciderTest {
 
   private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
-  private static final List<RolloutStageSettings> STAGES = List.of(
-      new RolloutStageSettings("limited", 10, Duration.ofMinutes(10)),
-      new RolloutStageSettings("extended", 50, Duration.ofMinutes(30)));
+  private static final List<RolloutStageSettings> STAGES =
+      List.of(
+          new RolloutStageSettings("limited", 10, Duration.ofMinutes(10)),
+          new RolloutStageSettings("extended", 50, Duration.ofMinutes(30)));
   private static final HealthAssessment HEALTHY = HealthAssessment.healthy("all ready");
   private static final HealthAssessment CRASHING =
-      new HealthAssessment(HealthVerdict.UNHEALTHY, "CrashLoopBackOff", "beta pod crashes", List.of("p"));
+      new HealthAssessment(
+          HealthVerdict.UNHEALTHY, "CrashLoopBackOff", "beta pod crashes", List.of("p"));
 
   /** A rollout under way: what the last step recorded, and the knobs a user turns. */
   private static final class Rollout {
@@ -36,8 +41,23 @@ class BetaRolloutDeciderTest {
     Optional<String> promote = Optional.empty();
 
     RolloutPlan step(HealthAssessment health, Instant now) {
-      RolloutPlan plan = BetaRolloutDecider.decide(new RolloutInput("rev-b", "app:2-beta", STAGES, promotion, 10, mode,
-          health, Duration.ofMinutes(2), recorded, quarantine, pause, abort, promote, now));
+      RolloutPlan plan =
+          BetaRolloutDecider.decide(
+              new RolloutInput(
+                  "rev-b",
+                  "app:2-beta",
+                  STAGES,
+                  promotion,
+                  10,
+                  mode,
+                  health,
+                  Duration.ofMinutes(2),
+                  recorded,
+                  quarantine,
+                  pause,
+                  abort,
+                  promote,
+                  now));
       recorded = Optional.of(plan.status());
       quarantine = plan.quarantine();
       return plan;
@@ -87,7 +107,9 @@ class BetaRolloutDeciderTest {
     assertThat(failed.fellBack()).isTrue();
     assertThat(failed.canaryReplicas()).isZero();
     assertThat(failed.mainReplicas()).isEqualTo(10);
-    assertThat(failed.quarantine()).extracting(QuarantinedRevision::getRevision).containsExactly("rev-b");
+    assertThat(failed.quarantine())
+        .extracting(QuarantinedRevision::getRevision)
+        .containsExactly("rev-b");
     assertThat(failed.notices()).extracting(Notice::reason).containsExactly("BetaFailed");
     assertThat(failed.status().getState()).isEqualTo("Failed");
 
@@ -119,7 +141,9 @@ class BetaRolloutDeciderTest {
     assertThat(paused.status().getState()).isEqualTo("Paused");
     assertThat(paused.status().getStage()).isEqualTo("limited");
     assertThat(paused.notices()).extracting(Notice::reason).containsExactly("BetaPaused");
-    assertThat(rollout.step(HEALTHY, T0.plus(Duration.ofMinutes(21))).notices()).as("told once").isEmpty();
+    assertThat(rollout.step(HEALTHY, T0.plus(Duration.ofMinutes(21))).notices())
+        .as("told once")
+        .isEmpty();
 
     rollout.pause = false;
     RolloutPlan resumed = rollout.step(HEALTHY, T0.plus(Duration.ofMinutes(22)));
@@ -157,7 +181,9 @@ class BetaRolloutDeciderTest {
     assertThat(waiting.promoted()).isFalse();
     assertThat(waiting.status().getState()).isEqualTo("WaitingForPromotion");
     assertThat(waiting.status().getStageEndsAt()).isNull();
-    assertThat(waiting.notices()).extracting(Notice::reason).containsExactly("BetaWaitingForPromotion");
+    assertThat(waiting.notices())
+        .extracting(Notice::reason)
+        .containsExactly("BetaWaitingForPromotion");
 
     rollout.promote = Optional.of("rev-other");
     assertThat(rollout.step(HEALTHY, T0.plus(Duration.ofMinutes(41))).promoted()).isFalse();

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An unhealthy revision gets recovery.failureWindow to sort itself out (a slow image pull, a crash
- * while a dependency starts) before recovery acts. Until then it is Failing, nothing is done, and the
- * reconciler is woken when the window ends, because nothing else might wake it.
+ * while a dependency starts) before recovery acts. Until then it is Failing, nothing is done, and
+ * the reconciler is woken when the window ends, because nothing else might wake it.
  */
 class FailureWindowTest {
 
@@ -51,21 +51,25 @@ class FailureWindowTest {
 
   @Test
   void laterLooksWithinTheWindowKeepTheWindowWhereItStarted() {
-    ServiceUnderRecovery service = upgradeToCrashing().afterSeconds(20).becomes(Health.failing(CRASH));
+    ServiceUnderRecovery service =
+        upgradeToCrashing().afterSeconds(20).becomes(Health.failing(CRASH));
     Instant firstSeen = service.now();
     service.decide();
 
     RecoveryDecision decision = service.afterSeconds(90).decide();
 
     assertThat(decision.state().state()).isEqualTo(State.FAILING);
-    assertThat(decision.state().failingSince()).as("a later look does not push the window out").contains(firstSeen);
+    assertThat(decision.state().failingSince())
+        .as("a later look does not push the window out")
+        .contains(firstSeen);
     assertThat(decision.wakeAt()).contains(firstSeen.plus(FAILURE_WINDOW));
     assertThat(decision.action()).isEqualTo(Action.APPLY);
   }
 
   @Test
   void lastInstantBeforeTheWindowEndsIsStillWithinIt() {
-    ServiceUnderRecovery service = upgradeToCrashing().afterSeconds(20).becomes(Health.failing(CRASH));
+    ServiceUnderRecovery service =
+        upgradeToCrashing().afterSeconds(20).becomes(Health.failing(CRASH));
     Instant firstSeen = service.now();
     service.decide();
 
@@ -77,7 +81,8 @@ class FailureWindowTest {
 
   @Test
   void theWindowEndingIsWhenRecoveryActs() {
-    ServiceUnderRecovery service = upgradeToCrashing().afterSeconds(20).becomes(Health.failing(CRASH));
+    ServiceUnderRecovery service =
+        upgradeToCrashing().afterSeconds(20).becomes(Health.failing(CRASH));
     Instant firstSeen = service.now();
     service.decide();
 
@@ -89,7 +94,8 @@ class FailureWindowTest {
   @Test
   void progressingInBetweenDoesNotRestartTheWindow() {
     // A crash-looping pod is Running between back-offs; the assessor then says Progressing.
-    ServiceUnderRecovery service = upgradeToCrashing().afterSeconds(20).becomes(Health.failing(CRASH));
+    ServiceUnderRecovery service =
+        upgradeToCrashing().afterSeconds(20).becomes(Health.failing(CRASH));
     Instant firstSeen = service.now();
     service.decide();
     service.afterSeconds(30).becomes(Health.progressing()).decide();
@@ -102,7 +108,8 @@ class FailureWindowTest {
 
   @Test
   void healthyWithinTheWindowEndsTheIncidentQuietly() {
-    ServiceUnderRecovery service = upgradeToCrashing().afterSeconds(20).becomes(Health.failing("ImagePullBackOff"));
+    ServiceUnderRecovery service =
+        upgradeToCrashing().afterSeconds(20).becomes(Health.failing("ImagePullBackOff"));
     service.decide();
 
     RecoveryDecision decision = service.afterSeconds(40).becomes(Health.healthy()).decide();
@@ -133,7 +140,8 @@ class FailureWindowTest {
   }
 
   private static ServiceUnderRecovery upgradeToCrashing() {
-    ServiceUnderRecovery service = Scenarios.healthy().afterSeconds(60).wants(CRASHING, CRASHING_IMAGE);
+    ServiceUnderRecovery service =
+        Scenarios.healthy().afterSeconds(60).wants(CRASHING, CRASHING_IMAGE);
     service.decide();
     return service.goesLive();
   }

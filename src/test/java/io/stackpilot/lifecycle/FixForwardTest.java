@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The desired revision is applied at once, whatever recovery is busy with: the first time, and after
- * every spec change, even while the service is failing, restarting, rolled back or degraded. A human
- * who pushes a fix must never wait for recovery to give up first.
+ * The desired revision is applied at once, whatever recovery is busy with: the first time, and
+ * after every spec change, even while the service is failing, restarting, rolled back or degraded.
+ * A human who pushes a fix must never wait for recovery to give up first.
  */
 class FixForwardTest {
 
@@ -37,7 +37,9 @@ class FixForwardTest {
     assertThat(decision.notices()).isEmpty();
     assertThat(decision.quarantine()).isEmpty();
     assertThat(decision.lastHealthyRevision()).isEmpty();
-    assertThat(decision.wakeAt()).as("pods and the Deployment wake the reconciler, not a timer").isEmpty();
+    assertThat(decision.wakeAt())
+        .as("pods and the Deployment wake the reconciler, not a timer")
+        .isEmpty();
   }
 
   @Test
@@ -58,7 +60,8 @@ class FixForwardTest {
     ServiceUnderRecovery service = ServiceUnderRecovery.created(GOOD, GOOD_IMAGE);
     service.decide();
 
-    RecoveryDecision decision = service.goesLive().afterSeconds(5).becomes(Health.healthy()).decide();
+    RecoveryDecision decision =
+        service.goesLive().afterSeconds(5).becomes(Health.healthy()).decide();
 
     assertThat(decision.target()).isEqualTo(GOOD);
     assertThat(decision.action()).isEqualTo(Action.APPLY);
@@ -77,7 +80,9 @@ class FixForwardTest {
     RecoveryDecision decision = service.afterSeconds(1).wants(FIXED, FIXED_IMAGE).decide();
 
     assertThat(decision.target()).isEqualTo(FIXED);
-    assertThat(decision.action()).as("a plain apply, not a recovery action").isEqualTo(Action.APPLY);
+    assertThat(decision.action())
+        .as("a plain apply, not a recovery action")
+        .isEqualTo(Action.APPLY);
     assertThat(decision.state().state()).isEqualTo(State.PROGRESSING);
     assertThat(decision.notices()).isEmpty();
     assertThat(decision.wakeAt()).isEmpty();
@@ -85,8 +90,10 @@ class FixForwardTest {
     assertThat(decision.state().failingSince()).isEmpty();
     assertThat(decision.state().failureDetectedAt()).isEmpty();
     assertThat(decision.state().failureReason()).isEmpty();
-    assertThat(decision.quarantine()).as("what failed stays quarantined")
-        .usingRecursiveFieldByFieldElementComparator().isEqualTo(quarantineBefore);
+    assertThat(decision.quarantine())
+        .as("what failed stays quarantined")
+        .usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(quarantineBefore);
     assertThat(decision.lastHealthyRevision()).isEqualTo(lastHealthyBefore);
   }
 
@@ -96,13 +103,15 @@ class FixForwardTest {
     ServiceUnderRecovery service = inState.get().afterSeconds(1).wants(FIXED, FIXED_IMAGE);
     service.decide();
 
-    RecoveryDecision decision = service.goesLive().afterSeconds(30).becomes(Health.healthy()).decide();
+    RecoveryDecision decision =
+        service.goesLive().afterSeconds(30).becomes(Health.healthy()).decide();
 
     assertThat(decision.target()).isEqualTo(FIXED);
     assertThat(decision.action()).isEqualTo(Action.APPLY);
     assertThat(decision.state().state()).isEqualTo(State.HEALTHY);
     assertThat(decision.lastHealthyRevision()).contains(FIXED);
-    assertThat(decision.notices()).as("the new revision did not recover from anything")
+    assertThat(decision.notices())
+        .as("the new revision did not recover from anything")
         .noneMatch(n -> n.reason().equals("Recovered"));
   }
 
@@ -127,8 +136,11 @@ class FixForwardTest {
         scenario("while Restarting", Scenarios::restarting),
         scenario("right after a rollback was recorded", Scenarios::rollbackJustRecorded),
         scenario("while RolledBack", Scenarios::rolledBack),
-        scenario("while Degraded with no healthy revision", Scenarios::degradedWithoutHealthyRevision),
-        scenario("while Degraded with the restart budget spent", Scenarios::degradedWithRestartBudgetSpent));
+        scenario(
+            "while Degraded with no healthy revision", Scenarios::degradedWithoutHealthyRevision),
+        scenario(
+            "while Degraded with the restart budget spent",
+            Scenarios::degradedWithRestartBudgetSpent));
   }
 
   private static Arguments scenario(String name, Supplier<ServiceUnderRecovery> inState) {

@@ -4,7 +4,10 @@ import io.stackpilot.health.HealthAssessment;
 import io.stackpilot.health.HealthVerdict;
 import java.util.List;
 
-/** Health assessments as the assessor would hand them to the decider; the decider reads only verdict and reason. */
+/**
+ * Health assessments as the assessor would hand them to the decider; the decider reads only verdict
+ * and reason.
+ */
 final class Health {
 
   private Health() {}
@@ -18,7 +21,10 @@ final class Health {
   }
 
   static HealthAssessment failing(String reason) {
-    return new HealthAssessment(HealthVerdict.UNHEALTHY, reason, reason + " in pod(s) app-7d9f-x2k4q",
+    return new HealthAssessment(
+        HealthVerdict.UNHEALTHY,
+        reason,
+        reason + " in pod(s) app-7d9f-x2k4q",
         List.of("app-7d9f-x2k4q"));
   }
 }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class ManualRollbackTest {
 
   private static final Duration WINDOW = Duration.ofMinutes(2);
-  private static final RecoverySettings MANUAL = new RecoverySettings(RollbackPolicy.MANUAL, WINDOW,
-      Duration.ofMinutes(5), 3, Duration.ofMinutes(30));
+  private static final RecoverySettings MANUAL =
+      new RecoverySettings(
+          RollbackPolicy.MANUAL, WINDOW, Duration.ofMinutes(5), 3, Duration.ofMinutes(30));
 
   @Test
   void failedUpgradeIsReportedAsDegradedInsteadOfRolledBack() {
@@ -36,18 +37,27 @@ class ManualRollbackTest {
     assertThat(decision.state().state()).isEqualTo(State.DEGRADED);
     assertThat(decision.quarantine()).isEmpty();
     assertThat(decision.lastHealthyRevision()).contains(GOOD);
-    assertThat(decision.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.reason()).isEqualTo("Degraded");
-      assertThat(notice.warning()).isTrue();
-      assertThat(notice.alert()).contains(AlertEvent.DEGRADED);
-      assertThat(notice.message()).contains(CRASHING).contains(CRASHING_IMAGE).contains(CRASH).contains("Manual");
-    });
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.reason()).isEqualTo("Degraded");
+              assertThat(notice.warning()).isTrue();
+              assertThat(notice.alert()).contains(AlertEvent.DEGRADED);
+              assertThat(notice.message())
+                  .contains(CRASHING)
+                  .contains(CRASHING_IMAGE)
+                  .contains(CRASH)
+                  .contains("Manual");
+            });
   }
 
   @Test
   void healthyRevisionTurningUnhealthyIsReportedAsDegradedInsteadOfRestarted() {
-    ServiceUnderRecovery service = ServiceUnderRecovery.healthyOn(GOOD, GOOD_IMAGE, MANUAL)
-        .afterSeconds(60).becomes(Health.failing("OOMKilled"));
+    ServiceUnderRecovery service =
+        ServiceUnderRecovery.healthyOn(GOOD, GOOD_IMAGE, MANUAL)
+            .afterSeconds(60)
+            .becomes(Health.failing("OOMKilled"));
     service.decide();
 
     RecoveryDecision decision = service.after(WINDOW).decide();
@@ -100,8 +110,10 @@ class ManualRollbackTest {
   }
 
   private static ServiceUnderRecovery failingUpgrade() {
-    ServiceUnderRecovery service = ServiceUnderRecovery.healthyOn(GOOD, GOOD_IMAGE, MANUAL)
-        .afterSeconds(60).wants(CRASHING, CRASHING_IMAGE);
+    ServiceUnderRecovery service =
+        ServiceUnderRecovery.healthyOn(GOOD, GOOD_IMAGE, MANUAL)
+            .afterSeconds(60)
+            .wants(CRASHING, CRASHING_IMAGE);
     service.decide();
     service.goesLive().afterSeconds(20).becomes(Health.failing(CRASH)).decide();
     return service;

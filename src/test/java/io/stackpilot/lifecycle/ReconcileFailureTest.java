@@ -24,7 +24,9 @@ class ReconcileFailureTest {
 
   @Test
   void anUnreachableApiServerIsTransientAndLookedAtOften() {
-    var error = new KubernetesClientException("Failure executing: GET", new ConnectException("Connection refused"));
+    var error =
+        new KubernetesClientException(
+            "Failure executing: GET", new ConnectException("Connection refused"));
 
     ReconcileFailure failure = ReconcileFailure.of(error);
 
@@ -33,24 +35,35 @@ class ReconcileFailureTest {
     assertThat(failure.message()).contains("could not be reached", "Connection refused");
     assertThat(failure.retryAfter(1)).isEqualTo(Duration.ofSeconds(1));
     assertThat(failure.retryAfter(2)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(failure.retryAfter(50)).as("never longer than a few seconds").isEqualTo(Duration.ofSeconds(2));
+    assertThat(failure.retryAfter(50))
+        .as("never longer than a few seconds")
+        .isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
   void anAdmissionPolicysRefusalIsTheClustersNotTheSpecs() {
-    ReconcileFailure failure = ReconcileFailure.of(refused(422, "deployments.apps \"sonarr\" is forbidden:"
-        + " ValidatingAdmissionPolicy 'no-deployments' with binding 'no-deployments' denied request: not today"));
+    ReconcileFailure failure =
+        ReconcileFailure.of(
+            refused(
+                422,
+                "deployments.apps \"sonarr\" is forbidden:"
+                    + " ValidatingAdmissionPolicy 'no-deployments' with binding 'no-deployments' denied request: not today"));
 
     assertThat(failure.terminal()).isFalse();
     assertThat(failure.reason()).isEqualTo(ReconcileFailure.ADMISSION_DENIED);
-    assertThat(failure.message()).contains("no-deployments", "not today", "change the policy or the spec");
-    assertThat(ReconcileFailure.of(refused(400, "admission webhook \"policy.example\" denied the request: no")).reason())
+    assertThat(failure.message())
+        .contains("no-deployments", "not today", "change the policy or the spec");
+    assertThat(
+            ReconcileFailure.of(
+                    refused(400, "admission webhook \"policy.example\" denied the request: no"))
+                .reason())
         .isEqualTo(ReconcileFailure.ADMISSION_DENIED);
   }
 
   @Test
   void aSchemaRefusalIsTerminalAndWaitsLonger() {
-    ReconcileFailure failure = ReconcileFailure.of(refused(422, "Deployment.apps \"x\" is invalid: spec.replicas: bad"));
+    ReconcileFailure failure =
+        ReconcileFailure.of(refused(422, "Deployment.apps \"x\" is invalid: spec.replicas: bad"));
 
     assertThat(failure.terminal()).isTrue();
     assertThat(failure.reason()).isEqualTo("Refused");
@@ -61,13 +74,19 @@ class ReconcileFailureTest {
   void eachKindOfRefusalSaysWhatToDo() {
     assertThat(ReconcileFailure.of(refused(403, "forbidden: cannot list secrets")).message())
         .contains("grant it in the operator's role");
-    assertThat(ReconcileFailure.of(refused(409, "the object has been modified")).reason()).isEqualTo("Conflict");
-    assertThat(ReconcileFailure.of(refused(429, "too many requests")).reason()).isEqualTo("Throttled");
-    assertThat(ReconcileFailure.of(refused(500, "etcd unavailable")).reason()).isEqualTo("ApiServerError");
+    assertThat(ReconcileFailure.of(refused(409, "the object has been modified")).reason())
+        .isEqualTo("Conflict");
+    assertThat(ReconcileFailure.of(refused(429, "too many requests")).reason())
+        .isEqualTo("Throttled");
+    assertThat(ReconcileFailure.of(refused(500, "etcd unavailable")).reason())
+        .isEqualTo("ApiServerError");
     assertThat(ReconcileFailure.of(refused(500, "etcd unavailable")).terminal()).isFalse();
-    assertThat(ReconcileFailure.of(refused(500, "x")).retryAfter(10)).isEqualTo(Duration.ofSeconds(30));
-    ReconcileFailure starting = ReconcileFailure.of(refused(503, "paths not installed yet, please try again"));
-    assertThat(starting.reason()).as("an API server starting up is looked at as often as one unreachable")
+    assertThat(ReconcileFailure.of(refused(500, "x")).retryAfter(10))
+        .isEqualTo(Duration.ofSeconds(30));
+    ReconcileFailure starting =
+        ReconcileFailure.of(refused(503, "paths not installed yet, please try again"));
+    assertThat(starting.reason())
+        .as("an API server starting up is looked at as often as one unreachable")
         .isEqualTo(ReconcileFailure.STARTING);
     assertThat(starting.retryAfter(10)).isEqualTo(Duration.ofSeconds(2));
   }
@@ -86,8 +105,10 @@ class ReconcileFailureTest {
 
   @Test
   void aMissingApiBehindAnObjectIsAwaited() {
-    var error = new IllegalStateException("Could not find a registered handler for item: [GenericKubernetesResource("
-        + "apiVersion=traefik.io/v1alpha1, kind=Middleware)]");
+    var error =
+        new IllegalStateException(
+            "Could not find a registered handler for item: [GenericKubernetesResource("
+                + "apiVersion=traefik.io/v1alpha1, kind=Middleware)]");
 
     ReconcileFailure failure = ReconcileFailure.of(error);
 
@@ -118,8 +139,14 @@ class ReconcileFailureTest {
 
   @Test
   void aTransientFailureSaysWhatIsAwaitedAndKeepsWhatWasKnownOfReadiness() {
-    Condition ready = new ConditionBuilder().withType("Ready").withStatus("True").withReason("Healthy")
-        .withObservedGeneration(3L).withLastTransitionTime("2026-12-06T09:00:00Z").build();
+    Condition ready =
+        new ConditionBuilder()
+            .withType("Ready")
+            .withStatus("True")
+            .withReason("Healthy")
+            .withObservedGeneration(3L)
+            .withLastTransitionTime("2026-12-06T09:00:00Z")
+            .build();
     ReconcileFailure failure = ReconcileFailure.of(refused(500, "etcd unavailable"));
 
     List<Condition> conditions = FailureConditions.of(List.of(ready), failure, 4, NOW);
@@ -133,13 +160,16 @@ class ReconcileFailureTest {
 
   @Test
   void aTerminalFailureOfANewResourceIsStalledAndNotReady() {
-    ReconcileFailure failure = ReconcileFailure.of(refused(422, "Deployment.apps \"x\" is invalid"));
+    ReconcileFailure failure =
+        ReconcileFailure.of(refused(422, "Deployment.apps \"x\" is invalid"));
 
     List<Condition> conditions = FailureConditions.of(null, failure, 1, NOW);
 
     assertThat(Conditions.find(conditions, "Ready").orElseThrow().getStatus()).isEqualTo("False");
     assertThat(Conditions.find(conditions, "Stalled").orElseThrow())
-        .extracting(Condition::getStatus, Condition::getReason).containsExactly("True", "Refused");
-    assertThat(Conditions.find(conditions, "Reconciling").orElseThrow().getStatus()).isEqualTo("False");
+        .extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly("True", "Refused");
+    assertThat(Conditions.find(conditions, "Reconciling").orElseThrow().getStatus())
+        .isEqualTo("False");
   }
 }

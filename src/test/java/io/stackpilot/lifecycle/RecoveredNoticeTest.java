@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When a restart or a rollback worked, recovery says so once, with how long the service was broken,
- * counted from the moment the failure was first seen (that feeds the time-to-recover metric). A failure
- * that went away by itself was not a recovery.
+ * counted from the moment the failure was first seen (that feeds the time-to-recover metric). A
+ * failure that went away by itself was not a recovery.
  */
 class RecoveredNoticeTest {
 
   @Test
   void healthyAgainAfterARestartIsAnnouncedWithTheTimeSinceTheFailureWasSeen() {
-    ServiceUnderRecovery service = Scenarios.healthy().afterSeconds(60).becomes(Health.failing(CRASH));
+    ServiceUnderRecovery service =
+        Scenarios.healthy().afterSeconds(60).becomes(Health.failing(CRASH));
     Instant failureSeen = service.now();
     service.decide();
     service.after(FAILURE_WINDOW).decide();
@@ -29,18 +30,23 @@ class RecoveredNoticeTest {
     RecoveryDecision decision = service.becomes(Health.healthy()).decide();
 
     assertThat(decision.state().state()).isEqualTo(State.HEALTHY);
-    assertThat(decision.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.reason()).isEqualTo("Recovered");
-      assertThat(notice.warning()).isFalse();
-      assertThat(notice.alert()).contains(AlertEvent.RECOVERED);
-      assertThat(notice.recoveryTime()).contains(Duration.between(failureSeen, healthyAgain));
-      assertThat(notice.message()).contains(GOOD).contains("restarted").contains("160 s");
-    });
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.reason()).isEqualTo("Recovered");
+              assertThat(notice.warning()).isFalse();
+              assertThat(notice.alert()).contains(AlertEvent.RECOVERED);
+              assertThat(notice.recoveryTime())
+                  .contains(Duration.between(failureSeen, healthyAgain));
+              assertThat(notice.message()).contains(GOOD).contains("restarted").contains("160 s");
+            });
   }
 
   @Test
   void recoveryTimeCountsFromTheFirstFailureThroughSeveralRestarts() {
-    ServiceUnderRecovery service = Scenarios.healthy().afterSeconds(60).becomes(Health.failing(CRASH));
+    ServiceUnderRecovery service =
+        Scenarios.healthy().afterSeconds(60).becomes(Health.failing(CRASH));
     Instant failureSeen = service.now();
     service.decide();
     service.after(FAILURE_WINDOW).decide();
@@ -50,8 +56,12 @@ class RecoveredNoticeTest {
     RecoveryDecision decision = service.afterSeconds(30).becomes(Health.healthy()).decide();
 
     assertThat(service.noticesSoFar("Restarted")).as("precondition").isEqualTo(2);
-    assertThat(decision.notices()).singleElement()
-        .satisfies(n -> assertThat(n.recoveryTime()).contains(Duration.between(failureSeen, service.now())));
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            n ->
+                assertThat(n.recoveryTime())
+                    .contains(Duration.between(failureSeen, service.now())));
   }
 
   @Test
@@ -64,12 +74,16 @@ class RecoveredNoticeTest {
     RecoveryDecision decision = service.afterSeconds(25).becomes(Health.healthy()).decide();
 
     assertThat(decision.state().state()).isEqualTo(State.ROLLED_BACK);
-    assertThat(decision.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.reason()).isEqualTo("Recovered");
-      assertThat(notice.alert()).contains(AlertEvent.RECOVERED);
-      assertThat(notice.recoveryTime()).contains(Duration.between(failureSeen, service.now()));
-      assertThat(notice.message()).contains(GOOD);
-    });
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.reason()).isEqualTo("Recovered");
+              assertThat(notice.alert()).contains(AlertEvent.RECOVERED);
+              assertThat(notice.recoveryTime())
+                  .contains(Duration.between(failureSeen, service.now()));
+              assertThat(notice.message()).contains(GOOD);
+            });
   }
 
   @Test
@@ -85,7 +99,8 @@ class RecoveredNoticeTest {
 
   @Test
   void failureThatClearsUpByItselfIsNoRecovery() {
-    ServiceUnderRecovery service = Scenarios.healthy().afterSeconds(60).becomes(Health.failing(CRASH));
+    ServiceUnderRecovery service =
+        Scenarios.healthy().afterSeconds(60).becomes(Health.failing(CRASH));
     service.decide();
 
     RecoveryDecision decision = service.afterSeconds(30).becomes(Health.healthy()).decide();
@@ -96,7 +111,8 @@ class RecoveredNoticeTest {
   @Test
   void anActionTakenInAnEarlierIncidentDoesNotMakeALaterBlipARecovery() {
     // Restarted an hour ago and recovered; now a short blip that heals within its window.
-    ServiceUnderRecovery service = Scenarios.healthy().afterSeconds(60).becomes(Health.failing(CRASH));
+    ServiceUnderRecovery service =
+        Scenarios.healthy().afterSeconds(60).becomes(Health.failing(CRASH));
     service.decide();
     service.after(FAILURE_WINDOW).decide();
     service.afterSeconds(30).becomes(Health.healthy()).decide();

@@ -20,10 +20,20 @@ class RecoveryStateTest {
 
   @Test
   void everyFieldSurvivesTheTripThroughStatus() {
-    RecoveryState state = new RecoveryState(State.RESTARTING, 2, Optional.of(T), Optional.of("Restarted"),
-        Optional.of(T.plusSeconds(10)), Optional.of("rev-good"), Optional.of(T.plusSeconds(11)),
-        Optional.of(T.minusSeconds(120)), Optional.of("CrashLoopBackOff"), Optional.of(T.plusSeconds(10)),
-        Optional.of("rev-good"), Optional.of("rev-crashing.2"));
+    RecoveryState state =
+        new RecoveryState(
+            State.RESTARTING,
+            2,
+            Optional.of(T),
+            Optional.of("Restarted"),
+            Optional.of(T.plusSeconds(10)),
+            Optional.of("rev-good"),
+            Optional.of(T.plusSeconds(11)),
+            Optional.of(T.minusSeconds(120)),
+            Optional.of("CrashLoopBackOff"),
+            Optional.of(T.plusSeconds(10)),
+            Optional.of("rev-good"),
+            Optional.of("rev-crashing.2"));
 
     assertThat(RecoveryState.from(state.toStatus())).isEqualTo(state);
   }
@@ -38,8 +48,10 @@ class RecoveryStateTest {
 
   @Test
   void stateIsWrittenInTheSpellingTheCrdDocuments() {
-    assertThat(RecoveryState.initial().withState(State.ROLLED_BACK).toStatus().getState()).isEqualTo("RolledBack");
-    assertThat(RecoveryState.initial().withState(State.DEGRADED).toStatus().getState()).isEqualTo("Degraded");
+    assertThat(RecoveryState.initial().withState(State.ROLLED_BACK).toStatus().getState())
+        .isEqualTo("RolledBack");
+    assertThat(RecoveryState.initial().withState(State.DEGRADED).toStatus().getState())
+        .isEqualTo("Degraded");
   }
 
   @Test

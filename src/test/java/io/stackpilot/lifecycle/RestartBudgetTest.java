@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A revision that was healthy and turns unhealthy without a spec change is restarted, with back-off
- * (10 s after a restart, then 20 s, 40 s, ...), at most maxRestarts times per restartWindow; then the
- * service is Degraded until the window has passed and the budget is back.
+ * (10 s after a restart, then 20 s, 40 s, ...), at most maxRestarts times per restartWindow; then
+ * the service is Degraded until the window has passed and the budget is back.
  *
- * <p>The failure window here is short (5 s), shorter than the back-off, so that the back-off is what
- * holds a restart back and the test can see it.
+ * <p>The failure window here is short (5 s), shorter than the back-off, so that the back-off is
+ * what holds a restart back and the test can see it.
  */
 class RestartBudgetTest {
 
@@ -38,9 +38,13 @@ class RestartBudgetTest {
     assertThat(decision.target()).as("the same revision, restarted").isEqualTo(GOOD);
     assertThat(decision.action()).isEqualTo(Action.RESTART);
     assertThat(decision.recordFirst()).as("recorded before the pods are restarted").isTrue();
-    assertThat(decision.quarantine()).as("a revision that was healthy is not quarantined").isEmpty();
+    assertThat(decision.quarantine())
+        .as("a revision that was healthy is not quarantined")
+        .isEmpty();
     assertThat(decision.lastHealthyRevision()).contains(GOOD);
-    assertThat(decision.wakeAt()).as("look again when the restarted pods had their window").contains(restartAt.plus(WINDOW));
+    assertThat(decision.wakeAt())
+        .as("look again when the restarted pods had their window")
+        .contains(restartAt.plus(WINDOW));
 
     RecoveryState state = decision.state();
     assertThat(state.state()).isEqualTo(State.RESTARTING);
@@ -48,7 +52,9 @@ class RestartBudgetTest {
     assertThat(state.windowStart()).contains(restartAt);
     assertThat(state.lastAction()).contains("Restarted");
     assertThat(state.lastActionTime()).contains(restartAt);
-    assertThat(state.restartedAt()).as("stamped on the pod template by the reconciler").contains(restartAt);
+    assertThat(state.restartedAt())
+        .as("stamped on the pod template by the reconciler")
+        .contains(restartAt);
     assertThat(state.restartedRevision()).contains(GOOD);
     assertThat(state.failingSince()).as("the restarted pods get a fresh failure window").isEmpty();
   }
@@ -59,12 +65,19 @@ class RestartBudgetTest {
 
     RecoveryDecision decision = service.after(WINDOW).decide();
 
-    assertThat(decision.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.reason()).isEqualTo("Restarted");
-      assertThat(notice.warning()).isTrue();
-      assertThat(notice.alert()).contains(AlertEvent.RESTARTED);
-      assertThat(notice.message()).contains(GOOD).contains(CRASH).contains("restart 1 of 3").contains("30 min");
-    });
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.reason()).isEqualTo("Restarted");
+              assertThat(notice.warning()).isTrue();
+              assertThat(notice.alert()).contains(AlertEvent.RESTARTED);
+              assertThat(notice.message())
+                  .contains(GOOD)
+                  .contains(CRASH)
+                  .contains("restart 1 of 3")
+                  .contains("30 min");
+            });
   }
 
   @Test
@@ -123,13 +136,22 @@ class RestartBudgetTest {
     assertThat(decision.target()).isEqualTo(GOOD);
     assertThat(decision.state().state()).isEqualTo(State.DEGRADED);
     assertThat(decision.state().restarts()).isEqualTo(3);
-    assertThat(decision.wakeAt()).as("when the budget comes back").contains(windowStart.plus(RESTART_WINDOW));
-    assertThat(decision.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.reason()).isEqualTo("Degraded");
-      assertThat(notice.warning()).isTrue();
-      assertThat(notice.alert()).contains(AlertEvent.DEGRADED);
-      assertThat(notice.message()).contains(GOOD).contains(CRASH).contains("3 restart(s)").contains("budget is spent");
-    });
+    assertThat(decision.wakeAt())
+        .as("when the budget comes back")
+        .contains(windowStart.plus(RESTART_WINDOW));
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.reason()).isEqualTo("Degraded");
+              assertThat(notice.warning()).isTrue();
+              assertThat(notice.alert()).contains(AlertEvent.DEGRADED);
+              assertThat(notice.message())
+                  .contains(GOOD)
+                  .contains(CRASH)
+                  .contains("3 restart(s)")
+                  .contains("budget is spent");
+            });
   }
 
   @Test
@@ -173,7 +195,8 @@ class RestartBudgetTest {
     assertThat(decision.action()).isEqualTo(Action.RESTART);
     assertThat(decision.state().restarts()).isEqualTo(1);
     assertThat(decision.state().windowStart()).contains(budgetBack);
-    assertThat(decision.notices()).singleElement()
+    assertThat(decision.notices())
+        .singleElement()
         .satisfies(notice -> assertThat(notice.message()).contains("restart 1 of 3"));
   }
 
@@ -190,7 +213,8 @@ class RestartBudgetTest {
 
     assertThat(decision.action()).isEqualTo(Action.RESTART);
     assertThat(decision.state().restarts()).isEqualTo(2);
-    assertThat(decision.notices()).singleElement()
+    assertThat(decision.notices())
+        .singleElement()
         .satisfies(notice -> assertThat(notice.message()).contains("restart 2 of 3"));
   }
 
@@ -207,7 +231,8 @@ class RestartBudgetTest {
     assertThat(muchLater.state().restarts()).isZero();
     assertThat(muchLater.state().windowStart()).isEmpty();
     assertThat(decision.state().restarts()).isEqualTo(1);
-    assertThat(decision.notices()).singleElement()
+    assertThat(decision.notices())
+        .singleElement()
         .satisfies(notice -> assertThat(notice.message()).contains("restart 1 of 3"));
   }
 
@@ -224,8 +249,10 @@ class RestartBudgetTest {
 
   /** Healthy on GOOD, then seen crashing: Failing, with the failure window running. */
   private static ServiceUnderRecovery crashingAfterBeingHealthy(RecoverySettings settings) {
-    ServiceUnderRecovery service = ServiceUnderRecovery.healthyOn(GOOD, GOOD_IMAGE, settings)
-        .afterSeconds(60).becomes(Health.failing(CRASH));
+    ServiceUnderRecovery service =
+        ServiceUnderRecovery.healthyOn(GOOD, GOOD_IMAGE, settings)
+            .afterSeconds(60)
+            .becomes(Health.failing(CRASH));
     assertThat(service.decide().state().state()).as("precondition").isEqualTo(State.FAILING);
     return service;
   }
@@ -242,7 +269,9 @@ class RestartBudgetTest {
     return service;
   }
 
-  /** The restarted pods crash again; wait out their window and the back-off, and restart once more. */
+  /**
+   * The restarted pods crash again; wait out their window and the back-off, and restart once more.
+   */
   private static void restartAgain(ServiceUnderRecovery service) {
     service.afterSeconds(1).decide();
     RecoveryDecision waiting = service.after(WINDOW).decide();
@@ -251,8 +280,9 @@ class RestartBudgetTest {
   }
 
   /**
-   * The restarted pods crash again and their failure window passes before the back-off does: recovery
-   * waits for the back-off, says when it ends, and restarts exactly then, not a moment before.
+   * The restarted pods crash again and their failure window passes before the back-off does:
+   * recovery waits for the back-off, says when it ends, and restarts exactly then, not a moment
+   * before.
    */
   private static Instant backOffEndsAt(ServiceUnderRecovery service, Instant expected) {
     service.afterSeconds(1).decide();
@@ -268,6 +298,7 @@ class RestartBudgetTest {
   }
 
   private static RecoverySettings settings(int maxRestarts) {
-    return new RecoverySettings(RollbackPolicy.AUTOMATIC, WINDOW, Duration.ofMinutes(5), maxRestarts, RESTART_WINDOW);
+    return new RecoverySettings(
+        RollbackPolicy.AUTOMATIC, WINDOW, Duration.ofMinutes(5), maxRestarts, RESTART_WINDOW);
   }
 }

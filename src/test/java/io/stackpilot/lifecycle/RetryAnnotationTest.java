@@ -19,16 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The annotation stackpilot.io/retry names a quarantined revision (optionally followed by '.' and
- * anything, so the same revision can be retried again later with a new value). Each value is acted on
- * once: it lives on in the object's metadata, and must not let a revision out of quarantine again
- * after it failed a second time.
+ * anything, so the same revision can be retried again later with a new value). Each value is acted
+ * on once: it lives on in the object's metadata, and must not let a revision out of quarantine
+ * again after it failed a second time.
  */
 class RetryAnnotationTest {
 
   @ParameterizedTest(name = "stackpilot.io/retry={0}")
   @ValueSource(strings = {CRASHING, CRASHING + ".1", CRASHING + ".after-the-db-fix"})
   void retryNamingTheQuarantinedRevisionLetsItOutAndAppliesItAgain(String annotation) {
-    ServiceUnderRecovery service = Scenarios.rolledBack().afterSeconds(300).annotatedRetry(annotation);
+    ServiceUnderRecovery service =
+        Scenarios.rolledBack().afterSeconds(300).annotatedRetry(annotation);
 
     RecoveryDecision decision = service.decide();
 
@@ -37,17 +38,21 @@ class RetryAnnotationTest {
     assertThat(decision.action()).isEqualTo(Action.APPLY);
     assertThat(decision.state().state()).isEqualTo(State.PROGRESSING);
     assertThat(decision.state().lastRetry()).as("this value is used up").contains(annotation);
-    assertThat(decision.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.reason()).isEqualTo("RetryRequested");
-      assertThat(notice.warning()).isFalse();
-      assertThat(notice.alert()).isEmpty();
-      assertThat(notice.message()).contains(CRASHING);
-    });
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.reason()).isEqualTo("RetryRequested");
+              assertThat(notice.warning()).isFalse();
+              assertThat(notice.alert()).isEmpty();
+              assertThat(notice.message()).contains(CRASHING);
+            });
   }
 
   @Test
   void sameValueSeenAgainDoesNothing() {
-    ServiceUnderRecovery service = Scenarios.rolledBack().afterSeconds(300).annotatedRetry(CRASHING);
+    ServiceUnderRecovery service =
+        Scenarios.rolledBack().afterSeconds(300).annotatedRetry(CRASHING);
     service.decide();
 
     RecoveryDecision decision = service.goesLive().afterSeconds(10).decide();
@@ -59,7 +64,8 @@ class RetryAnnotationTest {
 
   @Test
   void retriedRevisionThatFailsAgainIsQuarantinedAgainAndTheOldValueCannotLetItOut() {
-    ServiceUnderRecovery service = Scenarios.rolledBack().afterSeconds(300).annotatedRetry(CRASHING);
+    ServiceUnderRecovery service =
+        Scenarios.rolledBack().afterSeconds(300).annotatedRetry(CRASHING);
     service.decide();
     service.goesLive().afterSeconds(10).becomes(Health.failing(CRASH)).decide();
     RecoveryDecision rollback = service.after(FAILURE_WINDOW).decide();
@@ -67,16 +73,21 @@ class RetryAnnotationTest {
 
     RecoveryDecision decision = service.afterSeconds(60).decide();
 
-    assertThat(rollback.action()).as("the user asked for it, so a second rollback is right").isEqualTo(Action.ROLL_BACK);
+    assertThat(rollback.action())
+        .as("the user asked for it, so a second rollback is right")
+        .isEqualTo(Action.ROLL_BACK);
     assertThat(decision.target()).isEqualTo(GOOD);
     assertThat(decision.state().state()).isEqualTo(State.ROLLED_BACK);
-    assertThat(decision.quarantine()).extracting(QuarantinedRevision::getRevision).containsExactly(CRASHING);
+    assertThat(decision.quarantine())
+        .extracting(QuarantinedRevision::getRevision)
+        .containsExactly(CRASHING);
     assertThat(service.noticesSoFar("RetryRequested")).isEqualTo(1);
   }
 
   @Test
   void newValueNamingTheSameRevisionRetriesItOnceMore() {
-    ServiceUnderRecovery service = Scenarios.rolledBack().afterSeconds(300).annotatedRetry(CRASHING);
+    ServiceUnderRecovery service =
+        Scenarios.rolledBack().afterSeconds(300).annotatedRetry(CRASHING);
     service.decide();
     service.goesLive().afterSeconds(10).becomes(Health.failing(CRASH)).decide();
     service.after(FAILURE_WINDOW).decide();
@@ -100,11 +111,16 @@ class RetryAnnotationTest {
 
     assertThat(with.target()).isEqualTo(without.target()).isEqualTo(GOOD);
     assertThat(with.action()).isEqualTo(without.action());
-    assertThat(with.quarantine()).usingRecursiveFieldByFieldElementComparator().isEqualTo(without.quarantine());
+    assertThat(with.quarantine())
+        .usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(without.quarantine());
     assertThat(with.lastHealthyRevision()).isEqualTo(without.lastHealthyRevision());
     assertThat(with.notices()).isEqualTo(without.notices()).isEmpty();
     assertThat(with.wakeAt()).isEqualTo(without.wakeAt());
-    assertThat(with.state()).usingRecursiveComparison().ignoringFields("lastRetry").isEqualTo(without.state());
+    assertThat(with.state())
+        .usingRecursiveComparison()
+        .ignoringFields("lastRetry")
+        .isEqualTo(without.state());
     assertThat(with.state().lastRetry()).contains("rev-typo");
   }
 
@@ -121,13 +137,16 @@ class RetryAnnotationTest {
     RecoveryDecision decision = service.afterSeconds(60).decide();
 
     assertThat(decision.target()).isEqualTo(GOOD);
-    assertThat(decision.quarantine()).extracting(QuarantinedRevision::getRevision).containsExactly(CRASHING);
+    assertThat(decision.quarantine())
+        .extracting(QuarantinedRevision::getRevision)
+        .containsExactly(CRASHING);
     assertThat(service.noticesSoFar("RetryRequested")).isZero();
   }
 
   @Test
   void retryNamingAnotherQuarantinedRevisionLeavesTheDesiredOneQuarantined() {
-    ServiceUnderRecovery service = Scenarios.rolledBack().afterSeconds(60).wants(UNPULLABLE, UNPULLABLE_IMAGE);
+    ServiceUnderRecovery service =
+        Scenarios.rolledBack().afterSeconds(60).wants(UNPULLABLE, UNPULLABLE_IMAGE);
     service.decide();
     service.goesLive().afterSeconds(5).becomes(Health.failing("ImagePullBackOff")).decide();
     service.after(FAILURE_WINDOW).decide();
@@ -135,8 +154,12 @@ class RetryAnnotationTest {
 
     RecoveryDecision decision = service.afterSeconds(60).annotatedRetry(CRASHING).decide();
 
-    assertThat(decision.quarantine()).extracting(QuarantinedRevision::getRevision).containsExactly(UNPULLABLE);
-    assertThat(decision.target()).as("the spec asks for a revision that is still quarantined").isEqualTo(GOOD);
+    assertThat(decision.quarantine())
+        .extracting(QuarantinedRevision::getRevision)
+        .containsExactly(UNPULLABLE);
+    assertThat(decision.target())
+        .as("the spec asks for a revision that is still quarantined")
+        .isEqualTo(GOOD);
     assertThat(decision.state().state()).isEqualTo(State.ROLLED_BACK);
     assertThat(decision.notices()).extracting(Notice::reason).containsExactly("RetryRequested");
   }
@@ -145,7 +168,8 @@ class RetryAnnotationTest {
   void retriedRevisionStillLiveGetsAFreshFailureWindow() {
     // The rollback was recorded but not yet carried out, so the quarantined revision is still live
     // and crashing when the retry comes. Its old window ran out; trying again means a new one.
-    ServiceUnderRecovery service = Scenarios.rollbackJustRecorded().afterSeconds(5).annotatedRetry(CRASHING);
+    ServiceUnderRecovery service =
+        Scenarios.rollbackJustRecorded().afterSeconds(5).annotatedRetry(CRASHING);
 
     RecoveryDecision decision = service.decide();
 
@@ -159,8 +183,17 @@ class RetryAnnotationTest {
   }
 
   private static RecoveryInput retrying(RecoveryInput in, String annotation) {
-    return new RecoveryInput(in.desired(), in.liveRevision(), in.liveImage(), in.liveHealth(),
-        in.lastHealthyRevision(), in.quarantine(), in.state(), in.restorableRevisions(), in.settings(),
-        Optional.of(annotation), in.now());
+    return new RecoveryInput(
+        in.desired(),
+        in.liveRevision(),
+        in.liveImage(),
+        in.liveHealth(),
+        in.lastHealthyRevision(),
+        in.quarantine(),
+        in.state(),
+        in.restorableRevisions(),
+        in.settings(),
+        Optional.of(annotation),
+        in.now());
   }
 }

@@ -1,6 +1,5 @@
 package io.stackpilot.lifecycle;
 
-import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -9,6 +8,7 @@ import io.stackpilot.api.HistoryEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -34,7 +34,8 @@ class RevisionHistoryTest {
 
   @Test
   void recordedRevisionGoesToTheFront() {
-    RevisionHistory history = RevisionHistory.empty().recorded(record("rev-1", 0)).recorded(record("rev-2", 1));
+    RevisionHistory history =
+        RevisionHistory.empty().recorded(record("rev-1", 0)).recorded(record("rev-2", 1));
 
     assertThat(history.revisions()).containsExactly("rev-2", "rev-1");
   }
@@ -42,8 +43,11 @@ class RevisionHistoryTest {
   @Test
   void recordingARevisionAgainReplacesItsOlderRecordAndMovesItToTheFront() {
     RevisionRecord newer = record("rev-1", 5).withResult(RevisionRecord.HEALTHY);
-    RevisionHistory history = RevisionHistory.empty()
-        .recorded(record("rev-1", 0)).recorded(record("rev-2", 1)).recorded(newer);
+    RevisionHistory history =
+        RevisionHistory.empty()
+            .recorded(record("rev-1", 0))
+            .recorded(record("rev-2", 1))
+            .recorded(newer);
 
     assertThat(history.revisions()).containsExactly("rev-1", "rev-2");
     assertThat(history.find("rev-1")).contains(newer);
@@ -57,20 +61,28 @@ class RevisionHistoryTest {
     }
 
     assertThat(history.records()).hasSize(RevisionHistory.LIMIT).hasSize(10);
-    assertThat(history.revisions()).startsWith("rev-12").endsWith("rev-3").doesNotContain("rev-1", "rev-2");
+    assertThat(history.revisions())
+        .startsWith("rev-12")
+        .endsWith("rev-3")
+        .doesNotContain("rev-1", "rev-2");
   }
 
   @Test
   void aRunOfFailedRevisionsNeverPushesOutTheNewestHealthyOne() {
-    RevisionHistory history = RevisionHistory.empty().recorded(record("good-1", 0).withResult(RevisionRecord.HEALTHY))
-        .recorded(record("good-2", 1).withResult(RevisionRecord.HEALTHY));
+    RevisionHistory history =
+        RevisionHistory.empty()
+            .recorded(record("good-1", 0).withResult(RevisionRecord.HEALTHY))
+            .recorded(record("good-2", 1).withResult(RevisionRecord.HEALTHY));
     for (int i = 1; i <= 12; i++) {
       history = history.recorded(record("bad-" + i, 10 + i).withResult(RevisionRecord.FAILED));
     }
 
     assertThat(history.records()).hasSize(RevisionHistory.LIMIT);
-    assertThat(history.revisions()).as("newest first, the rollback target kept last")
-        .startsWith("bad-12", "bad-11").endsWith("bad-4", "good-2").doesNotContain("good-1", "bad-3");
+    assertThat(history.revisions())
+        .as("newest first, the rollback target kept last")
+        .startsWith("bad-12", "bad-11")
+        .endsWith("bad-4", "good-2")
+        .doesNotContain("good-1", "bad-3");
   }
 
   @Test
@@ -112,9 +124,13 @@ class RevisionHistoryTest {
     assertThat(marked.find("rev-2").orElseThrow().result()).isEqualTo(RevisionRecord.FAILED);
     assertThat(marked.find("rev-1").orElseThrow().result()).isEqualTo(RevisionRecord.PROGRESSING);
     assertThat(marked.find("rev-3").orElseThrow().result()).isEqualTo(RevisionRecord.PROGRESSING);
-    assertThat(marked.revisions()).as("order is kept").containsExactlyElementsOf(history.revisions());
+    assertThat(marked.revisions())
+        .as("order is kept")
+        .containsExactlyElementsOf(history.revisions());
     assertThat(marked.find("rev-2").orElseThrow())
-        .usingRecursiveComparison().ignoringFields("result").isEqualTo(history.find("rev-2").orElseThrow());
+        .usingRecursiveComparison()
+        .ignoringFields("result")
+        .isEqualTo(history.find("rev-2").orElseThrow());
   }
 
   @Test
@@ -127,17 +143,20 @@ class RevisionHistoryTest {
 
   @Test
   void configMapNamesAreEveryRecordedRevisionsConfigMapsOnce() {
-    RevisionHistory history = RevisionHistory.empty()
-        .recorded(record("rev-1", 1, "app-cfg-aaa", "app-files-bbb"))
-        .recorded(record("rev-2", 2, "app-cfg-ccc", "app-files-bbb"))
-        .recorded(record("rev-3", 3));
+    RevisionHistory history =
+        RevisionHistory.empty()
+            .recorded(record("rev-1", 1, "app-cfg-aaa", "app-files-bbb"))
+            .recorded(record("rev-2", 2, "app-cfg-ccc", "app-files-bbb"))
+            .recorded(record("rev-3", 3));
 
-    assertThat(history.configMapNames()).containsExactlyInAnyOrder("app-cfg-aaa", "app-files-bbb", "app-cfg-ccc");
+    assertThat(history.configMapNames())
+        .containsExactlyInAnyOrder("app-cfg-aaa", "app-files-bbb", "app-cfg-ccc");
   }
 
   @Test
   void configMapsOfARevisionThatFellOffTheEndAreNoLongerKept() {
-    RevisionHistory history = RevisionHistory.empty().recorded(record("rev-0", 0, "app-cfg-oldest"));
+    RevisionHistory history =
+        RevisionHistory.empty().recorded(record("rev-0", 0, "app-cfg-oldest"));
     for (int i = 1; i <= 10; i++) {
       history = history.recorded(record("rev-" + i, i, "app-cfg-" + i));
     }
@@ -152,12 +171,14 @@ class RevisionHistoryTest {
     List<HistoryEntry> summary = history.summary();
 
     assertThat(summary).extracting(HistoryEntry::getRevision).containsExactly("rev-2", "rev-1");
-    assertThat(summary.get(1)).satisfies(entry -> {
-      assertThat(entry.getImage()).isEqualTo("app:1");
-      assertThat(entry.getChannel()).isEqualTo("stable");
-      assertThat(entry.getResult()).isEqualTo(RevisionRecord.HEALTHY);
-      assertThat(entry.getAppliedAt()).isEqualTo(T0.plusSeconds(1).toString());
-    });
+    assertThat(summary.get(1))
+        .satisfies(
+            entry -> {
+              assertThat(entry.getImage()).isEqualTo("app:1");
+              assertThat(entry.getChannel()).isEqualTo("stable");
+              assertThat(entry.getResult()).isEqualTo(RevisionRecord.HEALTHY);
+              assertThat(entry.getAppliedAt()).isEqualTo(T0.plusSeconds(1).toString());
+            });
   }
 
   private static RevisionHistory historyOf(int count) {
@@ -172,14 +193,27 @@ class RevisionHistoryTest {
     SortedMap<String, SortedMap<String, String>> data = new TreeMap<>();
     IntStream.range(0, configMaps.length)
         .forEach(i -> data.put(configMaps[i], new TreeMap<>(Map.of("KEY", "value-" + i))));
-    return new RevisionRecord(revision, "app:" + appliedSecond, "stable", T0.plusSeconds(appliedSecond).toString(),
-        RevisionRecord.PROGRESSING, template(revision), data);
+    return new RevisionRecord(
+        revision,
+        "app:" + appliedSecond,
+        "stable",
+        T0.plusSeconds(appliedSecond).toString(),
+        RevisionRecord.PROGRESSING,
+        template(revision),
+        data);
   }
 
   private static PodTemplateSpec template(String revision) {
     return new PodTemplateSpecBuilder()
-        .withNewMetadata().addToLabels("stackpilot.io/revision", revision).endMetadata()
-        .withNewSpec().addNewContainer().withName("app").withImage("app").endContainer().endSpec()
+        .withNewMetadata()
+        .addToLabels("stackpilot.io/revision", revision)
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("app")
+        .withImage("app")
+        .endContainer()
+        .endSpec()
         .build();
   }
 }

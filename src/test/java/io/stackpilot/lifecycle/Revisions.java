@@ -1,9 +1,9 @@
 package io.stackpilot.lifecycle;
 
 /**
- * Revisions and images the recovery tests play with. Real revisions are 10 hex digits; these say what
- * they are so a failing assertion reads as a story. None contains '.', like real ones, because the
- * retry annotation separates the revision from a suffix at the first dot.
+ * Revisions and images the recovery tests play with. Real revisions are 10 hex digits; these say
+ * what they are so a failing assertion reads as a story. None contains '.', like real ones, because
+ * the retry annotation separates the revision from a suffix at the first dot.
  */
 final class Revisions {
 

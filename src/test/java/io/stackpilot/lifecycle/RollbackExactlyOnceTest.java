@@ -32,7 +32,9 @@ class RollbackExactlyOnceTest {
     assertThat(decision.notices()).isEmpty();
     assertThat(decision.wakeAt()).isEmpty();
     assertThat(decision.lastHealthyRevision()).contains(GOOD);
-    assertThat(decision.quarantine()).extracting(QuarantinedRevision::getRevision).containsExactly(CRASHING);
+    assertThat(decision.quarantine())
+        .extracting(QuarantinedRevision::getRevision)
+        .containsExactly(CRASHING);
   }
 
   @Test
@@ -49,7 +51,8 @@ class RollbackExactlyOnceTest {
 
   @Test
   void rollbackRecordedButNotCarriedOutIsFinishedWithoutASecondRollback() {
-    // The operator recorded the rollback in status and died before it wrote the Deployment; the next
+    // The operator recorded the rollback in status and died before it wrote the Deployment; the
+    // next
     // one finds the quarantined revision still live.
     ServiceUnderRecovery service = Scenarios.rollbackJustRecorded();
 
@@ -57,11 +60,15 @@ class RollbackExactlyOnceTest {
 
     assertThat(service.input().liveRevision()).as("precondition").contains(CRASHING);
     assertThat(decision.target()).isEqualTo(GOOD);
-    assertThat(decision.action()).as("apply the fallback; the rollback is already recorded").isEqualTo(Action.APPLY);
+    assertThat(decision.action())
+        .as("apply the fallback; the rollback is already recorded")
+        .isEqualTo(Action.APPLY);
     assertThat(decision.recordFirst()).isFalse();
     assertThat(decision.state().state()).isEqualTo(State.ROLLED_BACK);
     assertThat(decision.notices()).as("no second RolledBack event, alert or metric").isEmpty();
-    assertThat(decision.quarantine()).extracting(QuarantinedRevision::getRevision).containsExactly(CRASHING);
+    assertThat(decision.quarantine())
+        .extracting(QuarantinedRevision::getRevision)
+        .containsExactly(CRASHING);
   }
 
   @Test
@@ -92,10 +99,14 @@ class RollbackExactlyOnceTest {
     service.goesLive().afterSeconds(10).decide();
     RecoveryDecision decision = service.afterSeconds(20).becomes(Health.healthy()).decide();
 
-    assertThat(decision.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.reason()).isEqualTo("Recovered");
-      assertThat(notice.recoveryTime()).contains(Duration.between(detectedAt, service.now()));
-    });
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.reason()).isEqualTo("Recovered");
+              assertThat(notice.recoveryTime())
+                  .contains(Duration.between(detectedAt, service.now()));
+            });
   }
 
   @Test
@@ -112,8 +123,10 @@ class RollbackExactlyOnceTest {
     assertThat(withinWindow.state().state()).isEqualTo(State.FAILING);
     assertThat(decision.target()).isEqualTo(GOOD);
     assertThat(decision.action()).isEqualTo(Action.RESTART);
-    assertThat(decision.quarantine()).as("the fallback is never quarantined")
-        .extracting(QuarantinedRevision::getRevision).containsExactly(CRASHING);
+    assertThat(decision.quarantine())
+        .as("the fallback is never quarantined")
+        .extracting(QuarantinedRevision::getRevision)
+        .containsExactly(CRASHING);
     assertThat(decision.notices()).extracting(Notice::reason).containsExactly("Restarted");
     assertThat(decision.state().restartedRevision()).contains(GOOD);
     assertThat(service.noticesSoFar("RolledBack")).isEqualTo(1);
@@ -121,8 +134,8 @@ class RollbackExactlyOnceTest {
 
   @Test
   void fallbackThatFailsLongAfterTheRollbackIsRestartedToo() {
-    ServiceUnderRecovery service = Scenarios.rolledBack().after(Duration.ofHours(3))
-        .becomes(Health.failing("OOMKilled"));
+    ServiceUnderRecovery service =
+        Scenarios.rolledBack().after(Duration.ofHours(3)).becomes(Health.failing("OOMKilled"));
     service.decide();
 
     RecoveryDecision decision = service.after(FAILURE_WINDOW).decide();
@@ -135,7 +148,8 @@ class RollbackExactlyOnceTest {
   @Test
   void restartedFallbackThatRecoversStaysRolledBackWithARecoveredNotice() {
     // The spec still asks for the quarantined revision: the service is still Stalled on it.
-    ServiceUnderRecovery service = Scenarios.rolledBack().afterSeconds(600).becomes(Health.failing(CRASH));
+    ServiceUnderRecovery service =
+        Scenarios.rolledBack().afterSeconds(600).becomes(Health.failing(CRASH));
     service.decide();
     service.after(FAILURE_WINDOW).decide();
 

@@ -48,12 +48,15 @@ class RollbackTest {
 
     RecoveryDecision decision = service.decide();
 
-    assertThat(decision.quarantine()).singleElement().satisfies(entry -> {
-      assertThat(entry.getRevision()).isEqualTo(CRASHING);
-      assertThat(entry.getImage()).isEqualTo(CRASHING_IMAGE);
-      assertThat(entry.getReason()).isEqualTo(CRASH);
-      assertThat(entry.getSince()).isEqualTo(rolledBackAt.toString());
-    });
+    assertThat(decision.quarantine())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.getRevision()).isEqualTo(CRASHING);
+              assertThat(entry.getImage()).isEqualTo(CRASHING_IMAGE);
+              assertThat(entry.getReason()).isEqualTo(CRASH);
+              assertThat(entry.getSince()).isEqualTo(rolledBackAt.toString());
+            });
   }
 
   @Test
@@ -62,19 +65,27 @@ class RollbackTest {
 
     RecoveryDecision decision = service.after(FAILURE_WINDOW).decide();
 
-    assertThat(decision.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.reason()).isEqualTo("RolledBack");
-      assertThat(notice.warning()).isTrue();
-      assertThat(notice.alert()).contains(AlertEvent.ROLLED_BACK);
-      assertThat(notice.recoveryTime()).isEmpty();
-      assertThat(notice.message()).contains(CRASHING).contains(CRASHING_IMAGE).contains(GOOD)
-          .as("the assessor's words on what is wrong").contains("CrashLoopBackOff in pod(s)");
-    });
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.reason()).isEqualTo("RolledBack");
+              assertThat(notice.warning()).isTrue();
+              assertThat(notice.alert()).contains(AlertEvent.ROLLED_BACK);
+              assertThat(notice.recoveryTime()).isEmpty();
+              assertThat(notice.message())
+                  .contains(CRASHING)
+                  .contains(CRASHING_IMAGE)
+                  .contains(GOOD)
+                  .as("the assessor's words on what is wrong")
+                  .contains("CrashLoopBackOff in pod(s)");
+            });
   }
 
   @Test
   void quarantineReasonIsTheFailureSeenWhenTheWindowEnds() {
-    ServiceUnderRecovery service = Scenarios.healthy().afterSeconds(60).wants(UNPULLABLE, UNPULLABLE_IMAGE);
+    ServiceUnderRecovery service =
+        Scenarios.healthy().afterSeconds(60).wants(UNPULLABLE, UNPULLABLE_IMAGE);
     service.decide();
     service.goesLive().afterSeconds(5).becomes(Health.failing("ErrImagePull")).decide();
     service.afterSeconds(30).becomes(Health.failing("ImagePullBackOff")).decide();
@@ -82,15 +93,19 @@ class RollbackTest {
     RecoveryDecision decision = service.after(FAILURE_WINDOW).decide();
 
     assertThat(decision.action()).isEqualTo(Action.ROLL_BACK);
-    assertThat(decision.quarantine()).singleElement().satisfies(entry -> {
-      assertThat(entry.getImage()).isEqualTo(UNPULLABLE_IMAGE);
-      assertThat(entry.getReason()).isEqualTo("ImagePullBackOff");
-    });
+    assertThat(decision.quarantine())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.getImage()).isEqualTo(UNPULLABLE_IMAGE);
+              assertThat(entry.getReason()).isEqualTo("ImagePullBackOff");
+            });
   }
 
   @Test
   void newlyQuarantinedRevisionGoesFirstAndOlderEntriesStay() {
-    ServiceUnderRecovery service = Scenarios.rolledBack().afterSeconds(60).wants(UNPULLABLE, UNPULLABLE_IMAGE);
+    ServiceUnderRecovery service =
+        Scenarios.rolledBack().afterSeconds(60).wants(UNPULLABLE, UNPULLABLE_IMAGE);
     service.decide();
     service.goesLive().afterSeconds(5).becomes(Health.failing("ImagePullBackOff")).decide();
 
@@ -98,7 +113,9 @@ class RollbackTest {
 
     assertThat(decision.action()).isEqualTo(Action.ROLL_BACK);
     assertThat(decision.target()).isEqualTo(GOOD);
-    assertThat(decision.quarantine()).extracting(QuarantinedRevision::getRevision).containsExactly(UNPULLABLE, CRASHING);
+    assertThat(decision.quarantine())
+        .extracting(QuarantinedRevision::getRevision)
+        .containsExactly(UNPULLABLE, CRASHING);
   }
 
   @Test
@@ -108,19 +125,27 @@ class RollbackTest {
 
     RecoveryDecision decision = service.after(FAILURE_WINDOW).decide();
 
-    assertThat(decision.target()).as("the failing revision stays; there is nothing to apply instead").isEqualTo(CRASHING);
+    assertThat(decision.target())
+        .as("the failing revision stays; there is nothing to apply instead")
+        .isEqualTo(CRASHING);
     assertThat(decision.action()).isEqualTo(Action.APPLY);
     assertThat(decision.recordFirst()).isFalse();
     assertThat(decision.state().state()).isEqualTo(State.DEGRADED);
     assertThat(decision.quarantine()).as("quarantine only goes with a rollback").isEmpty();
     assertThat(decision.lastHealthyRevision()).contains(GOOD);
     assertThat(decision.wakeAt()).isEmpty();
-    assertThat(decision.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.reason()).isEqualTo("Degraded");
-      assertThat(notice.warning()).isTrue();
-      assertThat(notice.alert()).contains(AlertEvent.DEGRADED);
-      assertThat(notice.message()).contains(CRASHING).contains(CRASHING_IMAGE).contains("no healthy revision to roll back to");
-    });
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.reason()).isEqualTo("Degraded");
+              assertThat(notice.warning()).isTrue();
+              assertThat(notice.alert()).contains(AlertEvent.DEGRADED);
+              assertThat(notice.message())
+                  .contains(CRASHING)
+                  .contains(CRASHING_IMAGE)
+                  .contains("no healthy revision to roll back to");
+            });
   }
 
   @Test
@@ -138,11 +163,14 @@ class RollbackTest {
     assertThat(decision.quarantine()).isEmpty();
     assertThat(decision.lastHealthyRevision()).isEmpty();
     assertThat(decision.wakeAt()).as("nothing to wait for: only a spec change helps").isEmpty();
-    assertThat(decision.notices()).singleElement().satisfies(notice -> {
-      assertThat(notice.reason()).isEqualTo("Degraded");
-      assertThat(notice.alert()).contains(AlertEvent.DEGRADED);
-      assertThat(notice.message()).contains(CRASHING).contains("never became healthy");
-    });
+    assertThat(decision.notices())
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.reason()).isEqualTo("Degraded");
+              assertThat(notice.alert()).contains(AlertEvent.DEGRADED);
+              assertThat(notice.message()).contains(CRASHING).contains("never became healthy");
+            });
   }
 
   @Test
@@ -188,7 +216,8 @@ class RollbackTest {
 
   @Test
   void secondFailedUpgradeRollsBackToTheSameHealthyRevision() {
-    ServiceUnderRecovery service = Scenarios.rolledBack().afterSeconds(60).wants(FIXED, FIXED_IMAGE);
+    ServiceUnderRecovery service =
+        Scenarios.rolledBack().afterSeconds(60).wants(FIXED, FIXED_IMAGE);
     service.decide();
     service.goesLive().afterSeconds(5).becomes(Health.failing(CRASH)).decide();
 

@@ -13,8 +13,17 @@ class RolloutStateTest {
 
   @Test
   void aStateSurvivesTheStatusUnchanged() {
-    RolloutState state = new RolloutState(RolloutState.State.PAUSED, "rev-b", "extended", 50, 2, STARTED,
-        Optional.of(STARTED.plusSeconds(1800)), Optional.of(STARTED.plusSeconds(60)), "Paused at stage extended");
+    RolloutState state =
+        new RolloutState(
+            RolloutState.State.PAUSED,
+            "rev-b",
+            "extended",
+            50,
+            2,
+            STARTED,
+            Optional.of(STARTED.plusSeconds(1800)),
+            Optional.of(STARTED.plusSeconds(60)),
+            "Paused at stage extended");
 
     RolloutStatus status = state.toStatus();
 
@@ -26,8 +35,18 @@ class RolloutStateTest {
 
   @Test
   void whatIsNotSetIsNullInTheStatus() {
-    RolloutStatus status = new RolloutState(RolloutState.State.FAILED, "rev-b", "limited", 10, 0, STARTED,
-        Optional.empty(), Optional.empty(), "Beta failed").toStatus();
+    RolloutStatus status =
+        new RolloutState(
+                RolloutState.State.FAILED,
+                "rev-b",
+                "limited",
+                10,
+                0,
+                STARTED,
+                Optional.empty(),
+                Optional.empty(),
+                "Beta failed")
+            .toStatus();
 
     assertThat(status.getStageEndsAt()).isNull();
     assertThat(status.getFailingSince()).isNull();
@@ -35,11 +54,31 @@ class RolloutStateTest {
 
   @Test
   void aStatusThatCannotBeReadStartsTheRolloutOver() {
-    RolloutStatus unknownState = new RolloutState(RolloutState.State.PROGRESSING, "rev-b", "limited", 10, 1, STARTED,
-        Optional.empty(), Optional.empty(), "x").toStatus();
+    RolloutStatus unknownState =
+        new RolloutState(
+                RolloutState.State.PROGRESSING,
+                "rev-b",
+                "limited",
+                10,
+                1,
+                STARTED,
+                Optional.empty(),
+                Optional.empty(),
+                "x")
+            .toStatus();
     unknownState.setState("Sideways");
-    RolloutStatus badTime = new RolloutState(RolloutState.State.PROGRESSING, "rev-b", "limited", 10, 1, STARTED,
-        Optional.empty(), Optional.empty(), "x").toStatus();
+    RolloutStatus badTime =
+        new RolloutState(
+                RolloutState.State.PROGRESSING,
+                "rev-b",
+                "limited",
+                10,
+                1,
+                STARTED,
+                Optional.empty(),
+                Optional.empty(),
+                "x")
+            .toStatus();
     badTime.setStageStartedAt("yesterday");
 
     assertThat(RolloutState.from(unknownState)).isEmpty();

@@ -21,7 +21,9 @@ final class Scenarios {
 
   static final String CRASH = "CrashLoopBackOff";
 
-  /** Every decision of these scenarios falls on this grid, so tests can name the times they expect. */
+  /**
+   * Every decision of these scenarios falls on this grid, so tests can name the times they expect.
+   */
   static final Duration FAILURE_WINDOW = ServiceUnderRecovery.AUTOMATIC.failureWindow();
 
   private Scenarios() {}
@@ -51,7 +53,10 @@ final class Scenarios {
     return service;
   }
 
-  /** The moment an upgrade that never became healthy is rolled back; the rollback is recorded, not yet applied. */
+  /**
+   * The moment an upgrade that never became healthy is rolled back; the rollback is recorded, not
+   * yet applied.
+   */
   static ServiceUnderRecovery rollbackJustRecorded() {
     ServiceUnderRecovery service = failingUpgrade();
     RecoveryDecision rollback = service.after(FAILURE_WINDOW).decide();
@@ -59,7 +64,10 @@ final class Scenarios {
     return service;
   }
 
-  /** Rolled back to the last healthy revision, which serves healthy again; the upgrade is quarantined. */
+  /**
+   * Rolled back to the last healthy revision, which serves healthy again; the upgrade is
+   * quarantined.
+   */
   static ServiceUnderRecovery rolledBack() {
     ServiceUnderRecovery service = rollbackJustRecorded();
     service.goesLive().afterSeconds(15).decide();
@@ -81,10 +89,17 @@ final class Scenarios {
 
   /** A healthy revision that kept crashing through its one allowed restart. */
   static ServiceUnderRecovery degradedWithRestartBudgetSpent() {
-    RecoverySettings oneRestart = new RecoverySettings(RollbackPolicy.AUTOMATIC, FAILURE_WINDOW,
-        Duration.ofMinutes(5), 1, Duration.ofMinutes(30));
-    ServiceUnderRecovery service = ServiceUnderRecovery.healthyOn(GOOD, GOOD_IMAGE, oneRestart)
-        .afterSeconds(60).becomes(Health.failing(CRASH));
+    RecoverySettings oneRestart =
+        new RecoverySettings(
+            RollbackPolicy.AUTOMATIC,
+            FAILURE_WINDOW,
+            Duration.ofMinutes(5),
+            1,
+            Duration.ofMinutes(30));
+    ServiceUnderRecovery service =
+        ServiceUnderRecovery.healthyOn(GOOD, GOOD_IMAGE, oneRestart)
+            .afterSeconds(60)
+            .becomes(Health.failing(CRASH));
     service.decide();
     service.after(FAILURE_WINDOW).decide();
     service.afterSeconds(10).decide();

@@ -16,23 +16,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One service as the recovery decider sees it over many reconciles, on a clock the test moves by hand.
+ * One service as the recovery decider sees it over many reconciles, on a clock the test moves by
+ * hand.
  *
- * <p>Between two decisions it carries over exactly what the reconciler carries over, and in the same
- * form: status (recovery state, quarantine, last healthy revision, written as the API objects and read
- * back) and the revision history (a revision is recorded when it becomes the target). So every
- * scenario here also proves that a restarted operator, which has nothing but status, resumes exactly.
+ * <p>Between two decisions it carries over exactly what the reconciler carries over, and in the
+ * same form: status (recovery state, quarantine, last healthy revision, written as the API objects
+ * and read back) and the revision history (a revision is recorded when it becomes the target). So
+ * every scenario here also proves that a restarted operator, which has nothing but status, resumes
+ * exactly.
  *
- * <p>The Deployment changes only when the test says so ({@link #goesLive()}), so a test can also play a
- * stale cache or an operator that died between recording a rollback and carrying it out.
+ * <p>The Deployment changes only when the test says so ({@link #goesLive()}), so a test can also
+ * play a stale cache or an operator that died between recording a rollback and carrying it out.
  */
 final class ServiceUnderRecovery {
 
   static final Instant T0 = Instant.parse("2026-03-01T02:00:00Z");
 
   /** The documented defaults: roll back by itself, 2m failure window, 3 restarts per 30m. */
-  static final RecoverySettings AUTOMATIC = new RecoverySettings(RollbackPolicy.AUTOMATIC, Duration.ofMinutes(2),
-      Duration.ofMinutes(5), 3, Duration.ofMinutes(30));
+  static final RecoverySettings AUTOMATIC =
+      new RecoverySettings(
+          RollbackPolicy.AUTOMATIC,
+          Duration.ofMinutes(2),
+          Duration.ofMinutes(5),
+          3,
+          Duration.ofMinutes(30));
 
   private RecoverySettings settings = AUTOMATIC;
   private Instant now = T0;
@@ -126,8 +133,18 @@ final class ServiceUnderRecovery {
   }
 
   RecoveryInput input() {
-    return new RecoveryInput(desired, live, live.map(images::get), health, Optional.ofNullable(lastHealthy),
-        quarantine, RecoveryState.from(recovery), Set.copyOf(history), settings, retry, now);
+    return new RecoveryInput(
+        desired,
+        live,
+        live.map(images::get),
+        health,
+        Optional.ofNullable(lastHealthy),
+        quarantine,
+        RecoveryState.from(recovery),
+        Set.copyOf(history),
+        settings,
+        retry,
+        now);
   }
 
   /** One reconcile: decide, then remember what the reconciler would write to status and history. */

@@ -42,16 +42,20 @@ class AlertNotifierTest {
 
   /** The secret part of every webhook URL here; it must never show up in a log line or a label. */
   private static final String TOKEN = "T0KEN-s3cr3t-9f8e7d";
+
   private static final String PATH = "/services/" + TOKEN;
   private static final Duration PATIENCE = Duration.ofSeconds(15);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
   /** Secret name -> URL, what the fake Secret lookup answers. */
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
+
   private final List<String> urlsUsed = new ArrayList<>();
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final Logger rootLogger = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  private final Logger rootLogger =
+      (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
   private WebhookReceiver receiver;
   private AlertNotifier notifier;
@@ -62,12 +66,14 @@ class AlertNotifierTest {
     logs.start();
     rootLogger.addAppender(logs);
     receiver = new WebhookReceiver();
-    notifier = new AlertNotifier(
-        (namespace, secretName, key) -> namespace.equals(Stacks.NAMESPACE) && key.equals("url")
-            ? Optional.ofNullable(secrets.get(secretName))
-            : Optional.empty(),
-        meters,
-        new WebhookTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    notifier =
+        new AlertNotifier(
+            (namespace, secretName, key) ->
+                namespace.equals(Stacks.NAMESPACE) && key.equals("url")
+                    ? Optional.ofNullable(secrets.get(secretName))
+                    : Optional.empty(),
+            meters,
+            new WebhookTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
   }
 
   @AfterEach
@@ -82,7 +88,8 @@ class AlertNotifierTest {
   void genericPayloadArrivesAsJson() throws Exception {
     secret("ops", receiver.answering(PATH, 204));
 
-    notifier.notify(Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
+    notifier.notify(
+        Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
 
     awaitCount("ops", "sent", 1);
     WebhookReceiver.Request request = receiver.requestsTo(PATH).get(0);
@@ -104,8 +111,10 @@ class AlertNotifierTest {
 
     awaitCount("chat", "sent", 1);
     JsonNode body = JSON.readTree(receiver.requestsTo(PATH).get(0).body());
-    assertThat(body.get("text").asText()).startsWith(":rewind: RolledBack MediaService home/sonarr");
-    assertThat(body.get("blocks").get(0).get("text").get("text").asText()).contains("*Rolled back*");
+    assertThat(body.get("text").asText())
+        .startsWith(":rewind: RolledBack MediaService home/sonarr");
+    assertThat(body.get("blocks").get(0).get("text").get("text").asText())
+        .contains("*Rolled back*");
   }
 
   @Test
@@ -115,10 +124,12 @@ class AlertNotifierTest {
     secret("empty-list", receiver.answering("/empty-list", 200));
     AlertWebhook emptyList = webhook("empty-list", WebhookFormat.GENERIC);
     emptyList.setEvents(List.of());
-    Optional<ServiceStack> stack = Stacks.withWebhooks(
-        webhook("rollbacks", WebhookFormat.GENERIC, AlertEvent.ROLLED_BACK, AlertEvent.BETA_FAILED),
-        webhook("everything", WebhookFormat.GENERIC),
-        emptyList);
+    Optional<ServiceStack> stack =
+        Stacks.withWebhooks(
+            webhook(
+                "rollbacks", WebhookFormat.GENERIC, AlertEvent.ROLLED_BACK, AlertEvent.BETA_FAILED),
+            webhook("everything", WebhookFormat.GENERIC),
+            emptyList);
 
     notifier.notify(stack, Alerts.of(AlertEvent.DEGRADED));
     notifier.notify(stack, Alerts.of(AlertEvent.BETA_FAILED));
@@ -126,7 +137,8 @@ class AlertNotifierTest {
     awaitCount("everything", "sent", 2);
     awaitCount("empty-list", "sent", 2);
     awaitCount("rollbacks", "sent", 1);
-    assertThat(receiver.requestsTo("/rollbacks")).extracting(request -> event(request.body()))
+    assertThat(receiver.requestsTo("/rollbacks"))
+        .extracting(request -> event(request.body()))
         .containsExactly("BetaFailed");
     assertThat(receiver.requests()).hasSize(5);
     assertThat(count("rollbacks", "failed")).isZero();
@@ -138,12 +150,14 @@ class AlertNotifierTest {
     ServiceStack noAlerts = new ServiceStack();
     noAlerts.setSpec(new ServiceStackSpec());
 
-    assertThatCode(() -> {
-      notifier.notify(Optional.empty(), Alerts.rolledBack());
-      notifier.notify(Optional.of(noSpec), Alerts.rolledBack());
-      notifier.notify(Optional.of(noAlerts), Alerts.rolledBack());
-      notifier.notify(Stacks.withWebhooks(), Alerts.rolledBack());
-    }).doesNotThrowAnyException();
+    assertThatCode(
+            () -> {
+              notifier.notify(Optional.empty(), Alerts.rolledBack());
+              notifier.notify(Optional.of(noSpec), Alerts.rolledBack());
+              notifier.notify(Optional.of(noAlerts), Alerts.rolledBack());
+              notifier.notify(Stacks.withWebhooks(), Alerts.rolledBack());
+            })
+        .doesNotThrowAnyException();
 
     assertThat(meters.find(AlertNotifier.ALERTS_METER).counters()).isEmpty();
   }
@@ -152,12 +166,16 @@ class AlertNotifierTest {
   void aServerErrorIsCountedFailedAndWarnedWithItsStatusOnly() {
     secret("ops", receiver.answering(PATH, 500));
 
-    notifier.notify(Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
+    notifier.notify(
+        Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
 
     awaitCount("ops", "failed", 1);
     assertThat(count("ops", "sent")).isZero();
-    assertThat(warnings()).singleElement().asString()
-        .contains("RolledBack", "MediaService home/sonarr", "webhook ops", "stack home/home", "HTTP 500");
+    assertThat(warnings())
+        .singleElement()
+        .asString()
+        .contains(
+            "RolledBack", "MediaService home/sonarr", "webhook ops", "stack home/home", "HTTP 500");
   }
 
   @Test
@@ -168,7 +186,8 @@ class AlertNotifierTest {
     }
     secret("ops", "http://127.0.0.1:" + closedPort + PATH);
 
-    notifier.notify(Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
+    notifier.notify(
+        Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
 
     awaitCount("ops", "failed", 1);
     assertThat(warnings()).singleElement().asString().contains("webhook ops", "ConnectException");
@@ -178,8 +197,9 @@ class AlertNotifierTest {
   void aServerThatNeverAnswersDoesNotHoldTheCallerAndTimesOut() {
     secret("silent", receiver.hanging(PATH));
     secret("ops", receiver.answering("/ops", 200));
-    Optional<ServiceStack> stack = Stacks.withWebhooks(webhook("silent", WebhookFormat.GENERIC),
-        webhook("ops", WebhookFormat.GENERIC));
+    Optional<ServiceStack> stack =
+        Stacks.withWebhooks(
+            webhook("silent", WebhookFormat.GENERIC), webhook("ops", WebhookFormat.GENERIC));
 
     notifier.notify(stack, Alerts.rolledBack());
 
@@ -190,15 +210,22 @@ class AlertNotifierTest {
     await().atMost(PATIENCE).until(() -> receiver.requestsTo(PATH).size() == 1);
     awaitCount("silent", "failed", 1);
     assertThat(receiver.released()).isFalse();
-    assertThat(warnings()).singleElement().asString().contains("webhook silent", "HttpTimeoutException");
+    assertThat(warnings())
+        .singleElement()
+        .asString()
+        .contains("webhook silent", "HttpTimeoutException");
   }
 
   @Test
   void aMissingSecretOrKeyIsCountedFailedAndNamesTheSecretNotTheUrl() {
-    notifier.notify(Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
+    notifier.notify(
+        Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
 
     awaitCount("ops", "failed", 1);
-    assertThat(warnings()).singleElement().asString().contains("webhook ops", "Secret ops-hook key url");
+    assertThat(warnings())
+        .singleElement()
+        .asString()
+        .contains("webhook ops", "Secret ops-hook key url");
   }
 
   @Test
@@ -208,27 +235,42 @@ class AlertNotifierTest {
     secret("spaces", "http://hooks example.com" + PATH);
     secret("relative", PATH);
 
-    notifier.notify(Stacks.withWebhooks(webhook("no-scheme", WebhookFormat.GENERIC),
-        webhook("ftp", WebhookFormat.SLACK), webhook("spaces", WebhookFormat.GENERIC),
-        webhook("relative", WebhookFormat.GENERIC)), Alerts.rolledBack());
+    notifier.notify(
+        Stacks.withWebhooks(
+            webhook("no-scheme", WebhookFormat.GENERIC),
+            webhook("ftp", WebhookFormat.SLACK),
+            webhook("spaces", WebhookFormat.GENERIC),
+            webhook("relative", WebhookFormat.GENERIC)),
+        Alerts.rolledBack());
 
     for (String name : List.of("no-scheme", "ftp", "spaces", "relative")) {
       awaitCount(name, "failed", 1);
     }
-    assertThat(warnings()).hasSize(4).allSatisfy(line -> assertThat(line).contains("is not an absolute http(s) URL"));
+    assertThat(warnings())
+        .hasSize(4)
+        .allSatisfy(line -> assertThat(line).contains("is not an absolute http(s) URL"));
   }
 
   @Test
   void aFailingSecretReadIsCountedFailedWithItsClassAndStatusOnly() {
     notifier.close();
-    notifier = new AlertNotifier((namespace, secretName, key) -> {
-      throw new KubernetesClientException("secrets is forbidden, while reading " + "https://x" + PATH, 403, null);
-    }, meters, WebhookTimeouts.DEFAULT);
+    notifier =
+        new AlertNotifier(
+            (namespace, secretName, key) -> {
+              throw new KubernetesClientException(
+                  "secrets is forbidden, while reading " + "https://x" + PATH, 403, null);
+            },
+            meters,
+            WebhookTimeouts.DEFAULT);
 
-    notifier.notify(Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
+    notifier.notify(
+        Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
 
     awaitCount("ops", "failed", 1);
-    assertThat(warnings()).singleElement().asString().contains("KubernetesClientException (API status 403)");
+    assertThat(warnings())
+        .singleElement()
+        .asString()
+        .contains("KubernetesClientException (API status 403)");
   }
 
   @Test
@@ -236,8 +278,12 @@ class AlertNotifierTest {
     secret("ops", receiver.answering(PATH, 200));
     notifier.close();
 
-    assertThatCode(() -> notifier.notify(Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)),
-        Alerts.rolledBack())).doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                notifier.notify(
+                    Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)),
+                    Alerts.rolledBack()))
+        .doesNotThrowAnyException();
 
     assertThat(count("ops", "failed")).isEqualTo(1);
     assertThat(receiver.requests()).isEmpty();
@@ -255,12 +301,14 @@ class AlertNotifierTest {
     noMetadata.setMetadata(null);
     noMetadata.setSpec(stack.get().getSpec());
 
-    assertThatCode(() -> {
-      notifier.notify(stack, Alerts.rolledBack());
-      notifier.notify(Optional.of(noMetadata), Alerts.rolledBack());
-      notifier.notify(stack, null);
-      notifier.notify(null, Alerts.rolledBack());
-    }).doesNotThrowAnyException();
+    assertThatCode(
+            () -> {
+              notifier.notify(stack, Alerts.rolledBack());
+              notifier.notify(Optional.of(noMetadata), Alerts.rolledBack());
+              notifier.notify(stack, null);
+              notifier.notify(null, Alerts.rolledBack());
+            })
+        .doesNotThrowAnyException();
 
     awaitCount("no-ref", "failed", 2);
     awaitCount("", "failed", 2);
@@ -269,14 +317,16 @@ class AlertNotifierTest {
   @Test
   void outcomesAreExposedToPrometheusAsStackpilotAlertsTotal() {
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    AlertNotifier closed = new AlertNotifier((namespace, secretName, key) -> Optional.empty(), prometheus,
-        WebhookTimeouts.DEFAULT);
+    AlertNotifier closed =
+        new AlertNotifier(
+            (namespace, secretName, key) -> Optional.empty(), prometheus, WebhookTimeouts.DEFAULT);
     closed.close(); // a closed notifier counts the failure at once, without a network
 
     closed.notify(Stacks.withWebhooks(webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
 
-    assertThat(prometheus.scrape().lines()).contains(
-        "stackpilot_alerts_total{event=\"RolledBack\",outcome=\"failed\",webhook=\"ops\"} 1.0");
+    assertThat(prometheus.scrape().lines())
+        .contains(
+            "stackpilot_alerts_total{event=\"RolledBack\",outcome=\"failed\",webhook=\"ops\"} 1.0");
   }
 
   private void secret(String webhook, String url) {
@@ -286,8 +336,14 @@ class AlertNotifierTest {
 
   /** Over all events: one counter per event, webhook and outcome. */
   private double count(String webhook, String outcome) {
-    return meters.find(AlertNotifier.ALERTS_METER).tag("webhook", webhook).tag("outcome", outcome).counters()
-        .stream().mapToDouble(Counter::count).sum();
+    return meters
+        .find(AlertNotifier.ALERTS_METER)
+        .tag("webhook", webhook)
+        .tag("outcome", outcome)
+        .counters()
+        .stream()
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   private void awaitCount(String webhook, String outcome, int expected) {
@@ -297,7 +353,10 @@ class AlertNotifierTest {
   private List<String> warnings() {
     synchronized (logs) { // ListAppender appends while holding its own lock
       return logs.list.stream()
-          .filter(event -> event.getLevel() == Level.WARN && event.getLoggerName().equals(AlertNotifier.class.getName()))
+          .filter(
+              event ->
+                  event.getLevel() == Level.WARN
+                      && event.getLoggerName().equals(AlertNotifier.class.getName()))
           .map(ILoggingEvent::getFormattedMessage)
           .toList();
     }
@@ -317,7 +376,9 @@ class AlertNotifierTest {
     synchronized (logs) {
       for (ILoggingEvent event : logs.list) {
         logged.add(event.getFormattedMessage());
-        for (IThrowableProxy thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
+        for (IThrowableProxy thrown = event.getThrowableProxy();
+            thrown != null;
+            thrown = thrown.getCause()) {
           logged.add(thrown.getClassName() + ": " + thrown.getMessage());
         }
       }

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class RecoveryMetricsTest {
 
-  private static final String SONARR = "{kind=\"MediaService\",namespace=\"home\",service=\"sonarr\"}";
-  private static final String AUTHELIA = "{kind=\"SecurityService\",namespace=\"home\",service=\"authelia\"}";
+  private static final String SONARR =
+      "{kind=\"MediaService\",namespace=\"home\",service=\"sonarr\"}";
+  private static final String AUTHELIA =
+      "{kind=\"SecurityService\",namespace=\"home\",service=\"authelia\"}";
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final RecoveryMetrics metrics = new RecoveryMetrics(registry);
 
   @Test
@@ -27,16 +30,17 @@ class RecoveryMetricsTest {
 
     List<String> scrape = scrape();
 
-    assertThat(scrape).contains(
-        "# TYPE stackpilot_service_health gauge",
-        "stackpilot_service_health" + SONARR + " 1.0",
-        "# TYPE stackpilot_rollbacks_total counter",
-        "stackpilot_rollbacks_total" + SONARR + " 1.0",
-        "# TYPE stackpilot_restarts_total counter",
-        "stackpilot_restarts_total" + SONARR + " 1.0",
-        "# TYPE stackpilot_recovery_seconds histogram",
-        "stackpilot_recovery_seconds_count" + SONARR + " 1",
-        "stackpilot_recovery_seconds_sum" + SONARR + " 90.0");
+    assertThat(scrape)
+        .contains(
+            "# TYPE stackpilot_service_health gauge",
+            "stackpilot_service_health" + SONARR + " 1.0",
+            "# TYPE stackpilot_rollbacks_total counter",
+            "stackpilot_rollbacks_total" + SONARR + " 1.0",
+            "# TYPE stackpilot_restarts_total counter",
+            "stackpilot_restarts_total" + SONARR + " 1.0",
+            "# TYPE stackpilot_recovery_seconds histogram",
+            "stackpilot_recovery_seconds_count" + SONARR + " 1",
+            "stackpilot_recovery_seconds_sum" + SONARR + " 90.0");
   }
 
   @Test
@@ -91,9 +95,10 @@ class RecoveryMetricsTest {
     metrics.rollback("home", "MediaService", "sonarr");
     metrics.restart("home", "SecurityService", "authelia");
 
-    assertThat(scrape()).contains(
-        "stackpilot_rollbacks_total" + SONARR + " 2.0",
-        "stackpilot_restarts_total" + AUTHELIA + " 1.0");
+    assertThat(scrape())
+        .contains(
+            "stackpilot_rollbacks_total" + SONARR + " 2.0",
+            "stackpilot_restarts_total" + AUTHELIA + " 1.0");
     assertThat(seriesOf("stackpilot_restarts_total{")).hasSize(1);
   }
 
@@ -103,9 +108,11 @@ class RecoveryMetricsTest {
 
     List<String> buckets = seriesOf("stackpilot_recovery_seconds_bucket{");
 
-    assertThat(buckets).anySatisfy(line -> assertThat(line).contains("le=\"21600.0\"").endsWith(" 1"));
+    assertThat(buckets)
+        .anySatisfy(line -> assertThat(line).contains("le=\"21600.0\"").endsWith(" 1"));
     // A 20-minute recovery lands in a real bucket near 1200 s, not only in +Inf.
-    String firstHit = buckets.stream().filter(line -> line.endsWith(" 1")).findFirst().orElseThrow();
+    String firstHit =
+        buckets.stream().filter(line -> line.endsWith(" 1")).findFirst().orElseThrow();
     Matcher le = Pattern.compile("le=\"([0-9.]+)\"").matcher(firstHit);
     assertThat(le.find()).as(firstHit).isTrue();
     assertThat(Double.parseDouble(le.group(1))).isBetween(1200.0, 2400.0);

@@ -26,8 +26,13 @@ class SecretWebhookUrlsTest {
 
   private static final String URL = "https://hooks.example.com/services/T000/B000/XXXX";
 
-  private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
-      new HashMap<>(), new KubernetesCrudDispatcher(), false);
+  private final KubernetesMockServer server =
+      new KubernetesMockServer(
+          new Context(),
+          new MockWebServer(),
+          new HashMap<>(),
+          new KubernetesCrudDispatcher(),
+          false);
   private KubernetesClient client;
 
   @BeforeEach
@@ -52,8 +57,14 @@ class SecretWebhookUrlsTest {
 
   @Test
   void readsStringDataWhenTheKeyIsNotInData() {
-    create("home", new SecretBuilder().withNewMetadata().withName("alerts").endMetadata()
-        .withStringData(Map.of("url", URL)).build());
+    create(
+        "home",
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName("alerts")
+            .endMetadata()
+            .withStringData(Map.of("url", URL))
+            .build());
 
     assertThat(new SecretWebhookUrls(client).url("home", "alerts", "url")).contains(URL);
   }
@@ -68,7 +79,8 @@ class SecretWebhookUrlsTest {
 
   @Test
   void theTrailingNewlineOfEchoPipedToBase64IsDropped() {
-    assertThat(SecretWebhookUrls.value(secretWithData("alerts", Map.of("url", URL + "\n")), "url")).contains(URL);
+    assertThat(SecretWebhookUrls.value(secretWithData("alerts", Map.of("url", URL + "\n")), "url"))
+        .contains(URL);
   }
 
   @Test
@@ -81,7 +93,8 @@ class SecretWebhookUrlsTest {
 
   @Test
   void aBlankValueIsEmpty() {
-    assertThat(SecretWebhookUrls.value(secretWithData("alerts", Map.of("url", " \n")), "url")).isEmpty();
+    assertThat(SecretWebhookUrls.value(secretWithData("alerts", Map.of("url", " \n")), "url"))
+        .isEmpty();
     assertThat(SecretWebhookUrls.value(null, "url")).isEmpty();
     assertThat(SecretWebhookUrls.value(new Secret(), "url")).isEmpty();
   }
@@ -93,7 +106,8 @@ class SecretWebhookUrlsTest {
         AlertNotifier notifier = new AlertNotifier(client, meters)) {
       create("home", secretWithData("ops-hook", Map.of("url", receiver.answering("/hook", 200))));
 
-      notifier.notify(Stacks.withWebhooks(Stacks.webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
+      notifier.notify(
+          Stacks.withWebhooks(Stacks.webhook("ops", WebhookFormat.GENERIC)), Alerts.rolledBack());
 
       await().atMost(Duration.ofSeconds(15)).until(() -> sent(meters) == 1);
       assertThat(receiver.requestsTo("/hook")).hasSize(1);
@@ -111,8 +125,15 @@ class SecretWebhookUrlsTest {
 
   private static Secret secretWithData(String name, Map<String, String> values) {
     Map<String, String> data = new HashMap<>();
-    values.forEach((key, value) ->
-        data.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
-    return new SecretBuilder().withNewMetadata().withName(name).endMetadata().withData(data).build();
+    values.forEach(
+        (key, value) ->
+            data.put(
+                key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .withData(data)
+        .build();
   }
 }

@@ -33,24 +33,28 @@ final class WebhookReceiver implements AutoCloseable {
 
   /** A URL at {@code path} that answers {@code status}. */
   String answering(String path, int status) {
-    server.createContext(path, exchange -> {
-      record(exchange);
-      respond(exchange, status);
-    });
+    server.createContext(
+        path,
+        exchange -> {
+          record(exchange);
+          respond(exchange, status);
+        });
     return url(path);
   }
 
   /** A URL at {@code path} that takes the request and answers only after {@link #release()}. */
   String hanging(String path) {
-    server.createContext(path, exchange -> {
-      record(exchange);
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      respond(exchange, 200);
-    });
+    server.createContext(
+        path,
+        exchange -> {
+          record(exchange);
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          respond(exchange, 200);
+        });
     return url(path);
   }
 
@@ -79,14 +83,21 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   private String url(String path) {
-    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path;
+    return "http://"
+        + server.getAddress().getAddress().getHostAddress()
+        + ":"
+        + server.getAddress().getPort()
+        + path;
   }
 
   private void record(HttpExchange exchange) throws IOException {
     try (InputStream body = exchange.getRequestBody()) {
-      received.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getRequestHeaders().getFirst("Content-Type"),
-          new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+      received.add(
+          new Request(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getPath(),
+              exchange.getRequestHeaders().getFirst("Content-Type"),
+              new String(body.readAllBytes(), StandardCharsets.UTF_8)));
     }
   }
 

@@ -19,8 +19,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The endpoints `stackpilot run` serves, wired as RunCommand wires them (one Prometheus registry for
- * the operator's own meters and JOSDK's), scraped over real HTTP while the operator reconciles.
+ * The endpoints `stackpilot run` serves, wired as RunCommand wires them (one Prometheus registry
+ * for the operator's own meters and JOSDK's), scraped over real HTTP while the operator reconciles.
  */
 @WithLocalCluster
 class EndpointsIT {
@@ -32,47 +32,61 @@ class EndpointsIT {
     cluster.installCrds();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    try (KubernetesClient client = OperatorClients.builder(cluster.controlPlane().config()).build()) {
-      StackpilotOperator operator = StackpilotOperator.settings(client)
-          .namespaces(Set.of(cluster.namespace()))
-          .meters(registry)
-          .build();
+    try (KubernetesClient client =
+        OperatorClients.builder(cluster.controlPlane().config()).build()) {
+      StackpilotOperator operator =
+          StackpilotOperator.settings(client)
+              .namespaces(Set.of(cluster.namespace()))
+              .meters(registry)
+              .build();
       // Port 0: the system picks a free one, so parallel runs on one machine cannot collide.
       try (Endpoints endpoints = new Endpoints(0, registry, operator::isReady).start()) {
         String base = "http://127.0.0.1:" + endpoints.port();
 
-        // Before the operator starts the process is alive but not ready: a kubelet must not route to it yet.
+        // Before the operator starts the process is alive but not ready: a kubelet must not route
+        // to it yet.
         assertThat(get(http, base + "/healthz").statusCode()).isEqualTo(200);
         assertThat(get(http, base + "/readyz").statusCode()).isEqualTo(503);
 
         operator.start();
         try {
           applyMediaService(cluster, "web");
-          await().atMost(SETTLE).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+          await()
+              .atMost(SETTLE)
+              .pollInterval(Duration.ofMillis(200))
+              .ignoreExceptions()
               .until(() -> ServiceQueries.ready(ServiceQueries.media(cluster, "web")));
 
           HttpResponse<String> healthz = get(http, base + "/healthz");
           assertThat(healthz.statusCode()).isEqualTo(200);
           assertThat(healthz.body()).isEqualTo("ok\n");
-          await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-              .untilAsserted(() -> assertThat(get(http, base + "/readyz").statusCode()).isEqualTo(200));
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(100))
+              .ignoreExceptions()
+              .untilAsserted(
+                  () -> assertThat(get(http, base + "/readyz").statusCode()).isEqualTo(200));
 
           // Some meters are updated just after the status write that made the service Ready.
-          await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-              .untilAsserted(() -> {
-                HttpResponse<String> metrics = get(http, base + "/metrics");
-                assertThat(metrics.statusCode()).isEqualTo(200);
-                assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/plain"));
-                assertThat(metrics.body())
-                    // Stackpilot's own meters, as Prometheus names them.
-                    .contains("stackpilot_reconciles_total{")
-                    .contains("stackpilot_writes_total{")
-                    .containsPattern("stackpilot_service_health\\{[^}]*service=\"web\"")
-                    // JOSDK's (micrometer-support: operator.sdk.*), from the same registry.
-                    .contains("operator_sdk_reconciliations_started_total")
-                    .contains("operator_sdk_reconciliations_success_total");
-              });
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(200))
+              .ignoreExceptions()
+              .untilAsserted(
+                  () -> {
+                    HttpResponse<String> metrics = get(http, base + "/metrics");
+                    assertThat(metrics.statusCode()).isEqualTo(200);
+                    assertThat(metrics.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+                    assertThat(metrics.body())
+                        // Stackpilot's own meters, as Prometheus names them.
+                        .contains("stackpilot_reconciles_total{")
+                        .contains("stackpilot_writes_total{")
+                        .containsPattern("stackpilot_service_health\\{[^}]*service=\"web\"")
+                        // JOSDK's (micrometer-support: operator.sdk.*), from the same registry.
+                        .contains("operator_sdk_reconciliations_started_total")
+                        .contains("operator_sdk_reconciliations_success_total");
+                  });
         } finally {
           operator.close();
         }
@@ -80,13 +94,17 @@ class EndpointsIT {
     }
   }
 
-  private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+  private static HttpResponse<String> get(HttpClient http, String url)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static void applyMediaService(TestCluster cluster, String name) {
-    cluster.kubectlWithInput("""
+    cluster
+        .kubectlWithInput(
+            """
         apiVersion: stackpilot.io/v1alpha1
         kind: MediaService
         metadata:
@@ -101,6 +119,11 @@ class EndpointsIT {
             http: {path: /ping, port: http}
           storage:
             - {name: config, mountPath: /config, size: 1Gi}
-        """.formatted(name), "apply", "-f", "-").assertSuccess();
+        """
+                .formatted(name),
+            "apply",
+            "-f",
+            "-")
+        .assertSuccess();
   }
 }

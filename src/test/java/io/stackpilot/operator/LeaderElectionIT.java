@@ -32,17 +32,22 @@ class LeaderElectionIT {
       assertThat(active.reconciles()).isPositive();
       assertThat(standby.reconciles()).as("the standby never reconciles").isZero();
       assertThat(standby.requests().writesExcept("/leases/"))
-          .as("nor writes anything but its bid for the Lease:\n" + standby.requests().writesSeen()).isZero();
+          .as("nor writes anything but its bid for the Lease:\n" + standby.requests().writesSeen())
+          .isZero();
 
       Instant stopped = Instant.now();
       active.close();
       apply(cluster, "lscr.io/linuxserver/prowlarr:1.38.0");
-      eventually(WAIT).untilAsserted(() -> {
-        assertThat(holder(cluster)).isEqualTo(standby == first ? "replica-a" : "replica-b");
-        assertThat(media(cluster, "prowlarr").getStatus().getImage()).isEqualTo("lscr.io/linuxserver/prowlarr:1.38.0");
-        assertThat(ready(media(cluster, "prowlarr"))).isTrue();
-      });
-      System.out.printf("[figure] leader failover: leader stopped to change applied by the new leader in %d ms%n",
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(holder(cluster)).isEqualTo(standby == first ? "replica-a" : "replica-b");
+                assertThat(media(cluster, "prowlarr").getStatus().getImage())
+                    .isEqualTo("lscr.io/linuxserver/prowlarr:1.38.0");
+                assertThat(ready(media(cluster, "prowlarr"))).isTrue();
+              });
+      System.out.printf(
+          "[figure] leader failover: leader stopped to change applied by the new leader in %d ms%n",
           Duration.between(stopped, Instant.now()).toMillis());
     } finally {
       first.close();
@@ -50,18 +55,31 @@ class LeaderElectionIT {
   }
 
   private static String holder(TestCluster cluster) {
-    var lease = cluster.client().leases().inNamespace(cluster.namespace()).withName(StackpilotOperator.LEASE_NAME).get();
+    var lease =
+        cluster
+            .client()
+            .leases()
+            .inNamespace(cluster.namespace())
+            .withName(StackpilotOperator.LEASE_NAME)
+            .get();
     return lease == null ? null : lease.getSpec().getHolderIdentity();
   }
 
   private static void apply(TestCluster cluster, String image) {
-    cluster.kubectlWithInput("""
+    cluster
+        .kubectlWithInput(
+            """
         apiVersion: stackpilot.io/v1alpha1
         kind: MediaService
         metadata: {name: prowlarr}
         spec:
           channels: {stable: {image: %s}}
           ports: [{name: http, port: 9696}]
-        """.formatted(image), "apply", "-f", "-").assertSuccess();
+        """
+                .formatted(image),
+            "apply",
+            "-f",
+            "-")
+        .assertSuccess();
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class LeaseWriteGateTest {
 
-  private static final String LEASE = "/apis/coordination.k8s.io/v1/namespaces/ops/leases/stackpilot-leader";
+  private static final String LEASE =
+      "/apis/coordination.k8s.io/v1/namespaces/ops/leases/stackpilot-leader";
   private static final String LEASES = "/apis/coordination.k8s.io/v1/namespaces/ops/leases";
   private static final String DEPLOYMENT = "/apis/apps/v1/namespaces/media/deployments/sonarr";
 
@@ -35,9 +36,11 @@ class LeaseWriteGateTest {
 
   @Test
   void questionsPutAsCreationsAndDryRunsChangeNothingAndPass() {
-    assertThat(gate.mayWrite("POST", "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")).isTrue();
+    assertThat(gate.mayWrite("POST", "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews"))
+        .isTrue();
     assertThat(gate.mayWrite("POST", "/apis/authentication.k8s.io/v1/selfsubjectreviews")).isTrue();
-    assertThat(gate.mayWrite("PATCH", DEPLOYMENT, "fieldManager=stackpilot&dryRun=All&force=true")).isTrue();
+    assertThat(gate.mayWrite("PATCH", DEPLOYMENT, "fieldManager=stackpilot&dryRun=All&force=true"))
+        .isTrue();
     assertThat(gate.mayWrite("PATCH", DEPLOYMENT, "fieldManager=stackpilot&force=true")).isFalse();
   }
 
@@ -96,6 +99,7 @@ class LeaseWriteGateTest {
 
   @Test
   void leasesOfOtherNamespacesAreWritesLikeAnyOther() {
-    assertThat(gate.mayWrite("PUT", "/apis/coordination.k8s.io/v1/namespaces/media/leases/x")).isFalse();
+    assertThat(gate.mayWrite("PUT", "/apis/coordination.k8s.io/v1/namespaces/media/leases/x"))
+        .isFalse();
   }
 }

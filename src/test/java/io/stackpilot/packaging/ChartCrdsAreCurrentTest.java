@@ -23,10 +23,12 @@ class ChartCrdsAreCurrentTest {
     Path chart = Path.of("helm/stackpilot/crds");
     List<String> expected = names(CRDS);
     assertThat(expected).as("CRD files in crds/").hasSize(4);
-    assertThat(names(chart)).as("files in %s (the build's generate-resources phase copies them)", chart)
+    assertThat(names(chart))
+        .as("files in %s (the build's generate-resources phase copies them)", chart)
         .containsExactlyElementsOf(expected);
     for (String name : expected) {
-      assertThat(Files.readAllBytes(chart.resolve(name))).as("%s/%s differs from crds/%s", chart, name, name)
+      assertThat(Files.readAllBytes(chart.resolve(name)))
+          .as("%s/%s differs from crds/%s", chart, name, name)
           .isEqualTo(Files.readAllBytes(CRDS.resolve(name)));
     }
   }
@@ -35,7 +37,9 @@ class ChartCrdsAreCurrentTest {
   void theKustomizeBaseTakesEveryCrdFromCrds() throws IOException {
     String crdsBase = Files.readString(CRDS.resolve("kustomization.yaml"));
     for (String name : names(CRDS)) {
-      assertThat(crdsBase).as("crds/kustomization.yaml lists %s", name).contains("  - " + name + "\n");
+      assertThat(crdsBase)
+          .as("crds/kustomization.yaml lists %s", name)
+          .contains("  - " + name + "\n");
     }
     assertThat(Files.readString(Path.of("deploy/kustomization.yaml"))).contains("  - ../crds\n");
     assertThat(Path.of("deploy/crds")).as("no second copy in deploy/").doesNotExist();
@@ -43,8 +47,11 @@ class ChartCrdsAreCurrentTest {
 
   private static List<String> names(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith("-v1.yml")).map(f -> f.getFileName().toString())
-          .sorted().toList();
+      return files
+          .filter(f -> f.getFileName().toString().endsWith("-v1.yml"))
+          .map(f -> f.getFileName().toString())
+          .sorted()
+          .toList();
     }
   }
 }

@@ -32,56 +32,77 @@ class GitopsHealthChecksTest {
 
   @Test
   void readyIsHealthy() throws IOException {
-    Map<String, String> health = argoHealth("""
+    Map<String, String> health =
+        argoHealth(
+            """
         {"metadata": {"generation": 3},
          "status": {"observedGeneration": 3, "conditions": [
            {"type": "Ready", "status": "True", "reason": "Healthy", "message": "Revision 7f3a is live"},
            {"type": "Stalled", "status": "False", "reason": "Healthy"}]}}""");
-    assertThat(health).containsEntry("status", "Healthy").containsEntry("message", "Healthy: Revision 7f3a is live");
+    assertThat(health)
+        .containsEntry("status", "Healthy")
+        .containsEntry("message", "Healthy: Revision 7f3a is live");
   }
 
   @Test
   void stalledIsDegraded() throws IOException {
-    Map<String, String> health = argoHealth("""
+    Map<String, String> health =
+        argoHealth(
+            """
         {"metadata": {"generation": 4},
          "status": {"observedGeneration": 4, "conditions": [
            {"type": "Available", "status": "True"},
            {"type": "Ready", "status": "False", "reason": "RolledBack"},
            {"type": "Stalled", "status": "True", "reason": "RolledBack",
             "message": "revision 9c1e (sonarr:4.1.0-crashloop) crashed; back on 7f3a"}]}}""");
-    assertThat(health).containsEntry("status", "Degraded")
-        .containsEntry("message", "RolledBack: revision 9c1e (sonarr:4.1.0-crashloop) crashed; back on 7f3a");
+    assertThat(health)
+        .containsEntry("status", "Degraded")
+        .containsEntry(
+            "message", "RolledBack: revision 9c1e (sonarr:4.1.0-crashloop) crashed; back on 7f3a");
   }
 
   @Test
   void anythingElseIsProgressing() throws IOException {
-    assertThat(argoHealth("""
+    assertThat(
+            argoHealth(
+                """
         {"metadata": {"generation": 1},
          "status": {"observedGeneration": 1, "conditions": [
            {"type": "Ready", "status": "False", "reason": "RollingOut", "message": "Rolling out 7f3a"},
            {"type": "Reconciling", "status": "True"}]}}"""))
-        .containsEntry("status", "Progressing").containsEntry("message", "RollingOut: Rolling out 7f3a");
-    assertThat(argoHealth("""
+        .containsEntry("status", "Progressing")
+        .containsEntry("message", "RollingOut: Rolling out 7f3a");
+    assertThat(
+            argoHealth(
+                """
         {"metadata": {"generation": 1}, "status": {"observedGeneration": 1, "conditions": []}}"""))
         .containsEntry("status", "Progressing");
-    assertThat(argoHealth("""
+    assertThat(
+            argoHealth(
+                """
         {"metadata": {"generation": 1}, "status": {"phase": "Pending"}}"""))
         .containsEntry("status", "Progressing");
   }
 
   @Test
   void noStatusYetIsProgressing() throws IOException {
-    assertThat(argoHealth("""
+    assertThat(
+            argoHealth(
+                """
         {"metadata": {"generation": 1}, "spec": {}}"""))
-        .containsEntry("status", "Progressing").containsEntry("message", "Waiting for Stackpilot to report a status");
+        .containsEntry("status", "Progressing")
+        .containsEntry("message", "Waiting for Stackpilot to report a status");
   }
 
   @Test
   void aStatusOfAnOlderGenerationIsProgressingEvenWhenItSaysReady() throws IOException {
-    assertThat(argoHealth("""
+    assertThat(
+            argoHealth(
+                """
         {"metadata": {"generation": 5},
          "status": {"observedGeneration": 4, "conditions": [{"type": "Ready", "status": "True"}]}}"""))
-        .containsEntry("status", "Progressing").containsEntry("message", "Waiting for Stackpilot to act on generation 5");
+        .containsEntry("status", "Progressing")
+        .containsEntry("message", "Waiting for Stackpilot to act on generation 5");
   }
 
   @Test
@@ -91,11 +112,15 @@ class GitopsHealthChecksTest {
     String script = Files.readString(GITOPS.resolve("argocd-health.lua"));
     List<String> keys = new ArrayList<>();
     patch.path("data").fieldNames().forEachRemaining(keys::add);
-    assertThat(keys).containsExactlyInAnyOrderElementsOf(
-        crdKinds().keySet().stream().map(kind -> "resource.customizations.health.stackpilot.io_" + kind).toList());
+    assertThat(keys)
+        .containsExactlyInAnyOrderElementsOf(
+            crdKinds().keySet().stream()
+                .map(kind -> "resource.customizations.health.stackpilot.io_" + kind)
+                .toList());
     for (String key : keys) {
       assertThat(patch.path("data").path(key).asText())
-          .as("%s in argocd-cm-patch.yaml is a copy of argocd-health.lua", key).isEqualTo(script);
+          .as("%s in argocd-cm-patch.yaml is a copy of argocd-health.lua", key)
+          .isEqualTo(script);
     }
   }
 
@@ -112,9 +137,11 @@ class GitopsHealthChecksTest {
     for (JsonNode check : stack.path("spec").path("healthCheckExprs")) {
       apiVersions.put(check.path("kind").asText(), check.path("apiVersion").asText());
       assertThat(check.path("current").asText())
-          .isEqualTo("status.?conditions.orValue([]).exists(c, c.type == 'Ready' && c.status == 'True')");
+          .isEqualTo(
+              "status.?conditions.orValue([]).exists(c, c.type == 'Ready' && c.status == 'True')");
       assertThat(check.path("failed").asText())
-          .isEqualTo("status.?conditions.orValue([]).exists(c, c.type == 'Stalled' && c.status == 'True')");
+          .isEqualTo(
+              "status.?conditions.orValue([]).exists(c, c.type == 'Stalled' && c.status == 'True')");
       assertThat(check.path("inProgress").asText())
           .isEqualTo("status.?observedGeneration.orValue(-1) != metadata.generation");
     }
@@ -125,7 +152,10 @@ class GitopsHealthChecksTest {
   private static Map<String, String> argoHealth(String object) throws IOException {
     Globals globals = JsePlatform.standardGlobals();
     globals.set("obj", lua(JSON.readTree(object)));
-    LuaValue result = globals.load(Files.readString(GITOPS.resolve("argocd-health.lua")), "argocd-health.lua").call();
+    LuaValue result =
+        globals
+            .load(Files.readString(GITOPS.resolve("argocd-health.lua")), "argocd-health.lua")
+            .call();
     Map<String, String> health = new TreeMap<>();
     for (String key : List.of("status", "message")) {
       if (!result.get(key).isnil()) {
@@ -165,7 +195,8 @@ class GitopsHealthChecksTest {
         JsonNode spec = YAML.readTree(file.toFile()).path("spec");
         for (JsonNode version : spec.path("versions")) {
           if (version.path("storage").asBoolean()) {
-            kinds.put(spec.path("names").path("kind").asText(),
+            kinds.put(
+                spec.path("names").path("kind").asText(),
                 spec.path("group").asText() + "/" + version.path("name").asText());
           }
         }

@@ -1,6 +1,5 @@
 package io.stackpilot.rbac;
 
-import java.util.Comparator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stackpilot.operator.OperatorClients;
@@ -10,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +17,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The operator's requests in the API server's audit log, told apart by the User-Agent the operator's
- * client sets ({@code stackpilot/<version>}), counted by verb and resource. A watch is logged when it
- * starts and again when it ends; each request is counted once, by its audit ID.
+ * The operator's requests in the API server's audit log, told apart by the User-Agent the
+ * operator's client sets ({@code stackpilot/<version>}), counted by verb and resource. A watch is
+ * logged when it starts and again when it ends; each request is counted once, by its audit ID.
  */
 final class AuditLog {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<OperatorRequest, Long> counts = new TreeMap<>(Comparator.comparing(Object::toString));
+  private final Map<OperatorRequest, Long> counts =
+      new TreeMap<>(Comparator.comparing(Object::toString));
   private long requests;
   private long events;
 
@@ -57,13 +58,25 @@ final class AuditLog {
     requests++;
     String verb = event.path("verb").asText();
     JsonNode object = event.path("objectRef");
-    OperatorRequest request = object.isMissingNode()
-        ? new OperatorRequest(verb, null, null, null, false, event.path("requestURI").asText().replaceAll("\\?.*", ""))
-        : new OperatorRequest(verb, object.path("apiGroup").asText(""), object.path("resource").asText(),
-            object.hasNonNull("subresource") ? object.path("subresource").asText() : null,
-            object.hasNonNull("namespace"), null);
+    OperatorRequest request =
+        object.isMissingNode()
+            ? new OperatorRequest(
+                verb,
+                null,
+                null,
+                null,
+                false,
+                event.path("requestURI").asText().replaceAll("\\?.*", ""))
+            : new OperatorRequest(
+                verb,
+                object.path("apiGroup").asText(""),
+                object.path("resource").asText(),
+                object.hasNonNull("subresource") ? object.path("subresource").asText() : null,
+                object.hasNonNull("namespace"),
+                null);
     counts.merge(request, 1L, Long::sum);
-    // Server-side apply that creates the object is a patch the API server also authorises as create.
+    // Server-side apply that creates the object is a patch the API server also authorises as
+    // create.
     if ("patch".equals(verb) && event.path("responseStatus").path("code").asInt() == 201) {
       counts.merge(request.withVerb("create"), 1L, Long::sum);
     }

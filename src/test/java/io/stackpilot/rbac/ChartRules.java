@@ -20,11 +20,13 @@ final class ChartRules {
   private ChartRules() {}
 
   static Set<String> granted(TestCluster cluster) {
-    String rendered = cluster.helm("template", "stackpilot", "helm/stackpilot").assertSuccess().stdout();
+    String rendered =
+        cluster.helm("template", "stackpilot", "helm/stackpilot").assertSuccess().stdout();
     Set<String> grants = new TreeSet<>();
     try (var parser = new YAMLFactory().createParser(rendered)) {
       for (JsonNode object : YAML.readValues(parser, JsonNode.class).readAll()) {
-        if (object == null || !Set.of("Role", "ClusterRole").contains(object.path("kind").asText())) {
+        if (object == null
+            || !Set.of("Role", "ClusterRole").contains(object.path("kind").asText())) {
           continue;
         }
         for (JsonNode rule : object.path("rules")) {
@@ -43,7 +45,9 @@ final class ChartRules {
     return grants;
   }
 
-  /** How a grant and a request are compared: {@code patch apps/deployments}, {@code get secrets}. */
+  /**
+   * How a grant and a request are compared: {@code patch apps/deployments}, {@code get secrets}.
+   */
   static String line(String verb, String group, String resource) {
     return verb + " " + (group.isEmpty() ? "" : group + "/") + resource;
   }

@@ -2,9 +2,15 @@ package io.stackpilot.rbac;
 
 /**
  * One kind of request the operator made, as RBAC sees it: a verb on a resource (with its API group
- * and subresource) in a namespace or cluster-wide, or a verb on a non-resource path such as /version.
+ * and subresource) in a namespace or cluster-wide, or a verb on a non-resource path such as
+ * /version.
  */
-record OperatorRequest(String verb, String group, String resource, String subresource, boolean namespaced,
+record OperatorRequest(
+    String verb,
+    String group,
+    String resource,
+    String subresource,
+    boolean namespaced,
     String path) {
 
   boolean isResource() {
@@ -16,7 +22,10 @@ record OperatorRequest(String verb, String group, String resource, String subres
     return subresource == null ? resource : resource + "/" + subresource;
   }
 
-  /** The same request with another verb, e.g. the create that a server-side apply creating an object needs. */
+  /**
+   * The same request with another verb, e.g. the create that a server-side apply creating an object
+   * needs.
+   */
   OperatorRequest withVerb(String other) {
     return new OperatorRequest(other, group, resource, subresource, namespaced, path);
   }
@@ -24,7 +33,11 @@ record OperatorRequest(String verb, String group, String resource, String subres
   @Override
   public String toString() {
     return isResource()
-        ? verb + " " + (group.isEmpty() ? "" : group + "/") + resourceWithSubresource() + (namespaced ? "" : " (cluster)")
+        ? verb
+            + " "
+            + (group.isEmpty() ? "" : group + "/")
+            + resourceWithSubresource()
+            + (namespaced ? "" : " (cluster)")
         : verb + " " + path;
   }
 }

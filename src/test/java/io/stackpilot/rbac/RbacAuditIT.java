@@ -49,14 +49,19 @@ class RbacAuditIT {
    * OwnerReferencesPermissionEnforcement admission plugin (on in OpenShift) checks before it lets a
    * rendered object's owner reference block its owner's deletion: it is never an API call, and this
    * control plane runs without that plugin. Update on leases is what the operator framework checks
-   * for (a SelfSubjectRulesReview) before it starts leader election, and it refuses to start without
-   * it; the elector itself renews with a patch.
+   * for (a SelfSubjectRulesReview) before it starts leader election, and it refuses to start
+   * without it; the elector itself renews with a patch.
    */
-  static final Map<String, String> UNUSED_ON_PURPOSE = Map.of(
-      "update stackpilot.io/mediaservices/finalizers", "checked by an admission plugin, never requested",
-      "update stackpilot.io/securityservices/finalizers", "checked by an admission plugin, never requested",
-      "update stackpilot.io/monitoringservices/finalizers", "checked by an admission plugin, never requested",
-      "update coordination.k8s.io/leases", "checked by the framework before it elects, never requested");
+  static final Map<String, String> UNUSED_ON_PURPOSE =
+      Map.of(
+          "update stackpilot.io/mediaservices/finalizers",
+              "checked by an admission plugin, never requested",
+          "update stackpilot.io/securityservices/finalizers",
+              "checked by an admission plugin, never requested",
+          "update stackpilot.io/monitoringservices/finalizers",
+              "checked by an admission plugin, never requested",
+          "update coordination.k8s.io/leases",
+              "checked by the framework before it elects, never requested");
 
   private static boolean wholeRun;
   private static AuditLog audit;
@@ -66,13 +71,15 @@ class RbacAuditIT {
     Set<String> others = new TreeSet<>(SuiteRecord.clusterTestClasses());
     others.remove(RbacAuditIT.class.getName());
     wholeRun = SuiteRecord.startedBefore(RbacAuditIT.class).containsAll(others);
-    System.out.printf("[figure] rbac audit: %d of %d other integration test classes ran before it%n",
+    System.out.printf(
+        "[figure] rbac audit: %d of %d other integration test classes ran before it%n",
         SuiteRecord.startedBefore(RbacAuditIT.class).size(), others.size());
     if (!wholeRun) {
       makeRequestsOfItsOwn(cluster);
     }
     audit = AuditLog.read(cluster.controlPlane().auditLogs());
-    CommandResult install = cluster.helm("install", RELEASE, "helm/stackpilot", "--skip-crds", "--set", "replicas=1");
+    CommandResult install =
+        cluster.helm("install", RELEASE, "helm/stackpilot", "--skip-crds", "--set", "replicas=1");
     assertThat(install.succeeded()).as(install.describe()).isTrue();
   }
 
@@ -87,14 +94,16 @@ class RbacAuditIT {
     AccessReviews reviews = new AccessReviews(cluster.client(), cluster.namespace(), RELEASE);
     Map<OperatorRequest, Long> counts = audit.counts();
     Map<String, String> refused = new TreeMap<>();
-    counts.forEach((request, times) -> {
-      if (!reviews.allowed(request)) {
-        refused.put(request.toString(), times + " request(s)");
-      }
-    });
-    System.out.printf("[figure] rbac audit: %d audit events, %d of them the operator's requests, %d kinds of"
-        + " request (verb x resource), %d not granted%n", audit.events(), audit.requests(), counts.size(),
-        refused.size());
+    counts.forEach(
+        (request, times) -> {
+          if (!reviews.allowed(request)) {
+            refused.put(request.toString(), times + " request(s)");
+          }
+        });
+    System.out.printf(
+        "[figure] rbac audit: %d audit events, %d of them the operator's requests, %d kinds of"
+            + " request (verb x resource), %d not granted%n",
+        audit.events(), audit.requests(), counts.size(), refused.size());
     counts.forEach((request, times) -> System.out.printf("  %-60s %8d%n", request, times));
     assertThat(audit.requests()).as("operator requests in the audit log").isPositive();
     assertThat(refused).as("requests the chart's ServiceAccount would be refused").isEmpty();
@@ -102,36 +111,64 @@ class RbacAuditIT {
 
   @Test
   void everyGrantOfTheChartWasUsedByTheRun(TestCluster cluster) {
-    assumeTrue(wholeRun, "only the whole integration run uses every grant; this run left test classes out");
+    assumeTrue(
+        wholeRun,
+        "only the whole integration run uses every grant; this run left test classes out");
     Set<String> used = new TreeSet<>();
-    audit.counts().keySet().stream().filter(OperatorRequest::isResource)
+    audit.counts().keySet().stream()
+        .filter(OperatorRequest::isResource)
         .forEach(r -> used.add(ChartRules.line(r.verb(), r.group(), r.resourceWithSubresource())));
     Set<String> granted = ChartRules.granted(cluster);
     Map<String, String> table = new LinkedHashMap<>();
     for (String grant : granted) {
-      long times = audit.counts().entrySet().stream().filter(e -> e.getKey().isResource()
-              && ChartRules.line(e.getKey().verb(), e.getKey().group(), e.getKey().resourceWithSubresource())
-                  .equals(grant))
-          .mapToLong(Map.Entry::getValue).sum();
-      table.put(grant, times > 0 ? times + " request(s)" : UNUSED_ON_PURPOSE.getOrDefault(grant, "NEVER USED"));
+      long times =
+          audit.counts().entrySet().stream()
+              .filter(
+                  e ->
+                      e.getKey().isResource()
+                          && ChartRules.line(
+                                  e.getKey().verb(),
+                                  e.getKey().group(),
+                                  e.getKey().resourceWithSubresource())
+                              .equals(grant))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      table.put(
+          grant,
+          times > 0 ? times + " request(s)" : UNUSED_ON_PURPOSE.getOrDefault(grant, "NEVER USED"));
     }
-    System.out.printf("[figure] rbac audit: the chart grants %d verb x resource, %d used in the run, %d"
-        + " granted on purpose without a request%n", granted.size(),
-        granted.stream().filter(used::contains).count(), UNUSED_ON_PURPOSE.size());
+    System.out.printf(
+        "[figure] rbac audit: the chart grants %d verb x resource, %d used in the run, %d"
+            + " granted on purpose without a request%n",
+        granted.size(), granted.stream().filter(used::contains).count(), UNUSED_ON_PURPOSE.size());
     table.forEach((grant, use) -> System.out.printf("  %-60s %s%n", grant, use));
 
-    assertThat(granted).as("exceptions name grants the chart has").containsAll(UNUSED_ON_PURPOSE.keySet());
-    List<String> unused = granted.stream().filter(g -> !used.contains(g) && !UNUSED_ON_PURPOSE.containsKey(g)).toList();
+    assertThat(granted)
+        .as("exceptions name grants the chart has")
+        .containsAll(UNUSED_ON_PURPOSE.keySet());
+    List<String> unused =
+        granted.stream()
+            .filter(g -> !used.contains(g) && !UNUSED_ON_PURPOSE.containsKey(g))
+            .toList();
     assertThat(unused).as("grants of the chart no request of the run used").isEmpty();
   }
 
-  /** Run alone: the homelab example, brought up by an operator, so the audit log has requests to judge. */
+  /**
+   * Run alone: the homelab example, brought up by an operator, so the audit log has requests to
+   * judge.
+   */
   private static void makeRequestsOfItsOwn(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       cluster.kubectl("apply", "-f", "examples/homelab/").assertSuccess();
-      ServiceQueries.eventually(Duration.ofSeconds(180)).until(() ->
-          ServiceQueries.ready(ServiceQueries.media(cluster, "sonarr")));
-      assertThat(cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()).list().getItems())
+      ServiceQueries.eventually(Duration.ofSeconds(180))
+          .until(() -> ServiceQueries.ready(ServiceQueries.media(cluster, "sonarr")));
+      assertThat(
+              cluster
+                  .client()
+                  .resources(MediaService.class)
+                  .inNamespace(cluster.namespace())
+                  .list()
+                  .getItems())
           .isNotEmpty();
     }
   }

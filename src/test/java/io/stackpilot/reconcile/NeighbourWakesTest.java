@@ -1,10 +1,10 @@
 package io.stackpilot.reconcile;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.stackpilot.api.Dependency;
 import io.stackpilot.api.MediaService;
@@ -36,9 +36,15 @@ class NeighbourWakesTest {
 
   @Test
   void aNewGenerationOrNewLabelsAreAChange() {
-    assertThat(NeighbourWakes.specOrLabelsChanged(media("sonarr", 3, Map.of()), media("sonarr", 4, Map.of()))).isTrue();
-    // Labels are metadata: changing them leaves the generation alone, yet moves the service in or out of a selector.
-    assertThat(NeighbourWakes.specOrLabelsChanged(media("sonarr", 3, Map.of("tier", "media")), media("sonarr", 3, Map.of())))
+    assertThat(
+            NeighbourWakes.specOrLabelsChanged(
+                media("sonarr", 3, Map.of()), media("sonarr", 4, Map.of())))
+        .isTrue();
+    // Labels are metadata: changing them leaves the generation alone, yet moves the service in or
+    // out of a selector.
+    assertThat(
+            NeighbourWakes.specOrLabelsChanged(
+                media("sonarr", 3, Map.of("tier", "media")), media("sonarr", 3, Map.of())))
         .isTrue();
   }
 
@@ -50,8 +56,10 @@ class NeighbourWakesTest {
 
   @Test
   void aSecurityServiceBecomingReadyChangesItsPeersButAMediaServiceDoesNot() {
-    assertThat(PeerWakes.changesPeers(authelia(2, "tier", false), authelia(2, "tier", true))).isTrue();
-    assertThat(PeerWakes.changesPeers(authelia(2, "tier", true), authelia(2, "tier", true))).isFalse();
+    assertThat(PeerWakes.changesPeers(authelia(2, "tier", false), authelia(2, "tier", true)))
+        .isTrue();
+    assertThat(PeerWakes.changesPeers(authelia(2, "tier", true), authelia(2, "tier", true)))
+        .isFalse();
     MediaService notReady = media("sonarr", 2, Map.of());
     MediaService ready = media("sonarr", 2, Map.of());
     ready.setStatus(readyStatus(true));
@@ -63,11 +71,16 @@ class NeighbourWakesTest {
     SecurityService before = authelia(2, "old", true);
     SecurityService after = authelia(3, "new", true);
 
-    assertThat(PeerWakes.namedBeforeOrAfter(before, after, media("a", 1, Map.of("old", "yes")))).isTrue();
-    assertThat(PeerWakes.namedBeforeOrAfter(before, after, media("b", 1, Map.of("new", "yes")))).isTrue();
-    assertThat(PeerWakes.namedBeforeOrAfter(before, after, media("c", 1, Map.of("other", "yes")))).isFalse();
-    assertThat(PeerWakes.namedBeforeOrAfter(null, after, media("b", 1, Map.of("new", "yes")))).isTrue();
-    assertThat(PeerWakes.namedBeforeOrAfter(before, null, media("a", 1, Map.of("old", "yes")))).isTrue();
+    assertThat(PeerWakes.namedBeforeOrAfter(before, after, media("a", 1, Map.of("old", "yes"))))
+        .isTrue();
+    assertThat(PeerWakes.namedBeforeOrAfter(before, after, media("b", 1, Map.of("new", "yes"))))
+        .isTrue();
+    assertThat(PeerWakes.namedBeforeOrAfter(before, after, media("c", 1, Map.of("other", "yes"))))
+        .isFalse();
+    assertThat(PeerWakes.namedBeforeOrAfter(null, after, media("b", 1, Map.of("new", "yes"))))
+        .isTrue();
+    assertThat(PeerWakes.namedBeforeOrAfter(before, null, media("a", 1, Map.of("old", "yes"))))
+        .isTrue();
   }
 
   @Test
@@ -87,7 +100,8 @@ class NeighbourWakesTest {
     after.setSpec(new MediaServiceSpec());
     after.getSpec().setDependsOn(List.of(dependency(ServiceKind.MEDIA_SERVICE, "jackett")));
 
-    assertThat(PeerWakes.namedBeforeOrAfter(before, after, media("prowlarr", 1, Map.of()))).isTrue();
+    assertThat(PeerWakes.namedBeforeOrAfter(before, after, media("prowlarr", 1, Map.of())))
+        .isTrue();
     assertThat(PeerWakes.namedBeforeOrAfter(before, after, media("jackett", 1, Map.of()))).isTrue();
     assertThat(PeerWakes.namedBeforeOrAfter(before, after, media("radarr", 1, Map.of()))).isFalse();
   }
@@ -100,7 +114,9 @@ class NeighbourWakesTest {
 
     assertThat(PeerWakes.dependsOn(sonarr, media("prowlarr", 1, Map.of()))).isTrue();
     assertThat(PeerWakes.dependsOn(sonarr, media("jackett", 1, Map.of()))).isFalse();
-    assertThat(PeerWakes.dependsOn(media("prowlarr", 1, Map.of()), sonarr)).as("not the other way round").isFalse();
+    assertThat(PeerWakes.dependsOn(media("prowlarr", 1, Map.of()), sonarr))
+        .as("not the other way round")
+        .isFalse();
   }
 
   @Test
@@ -110,13 +126,18 @@ class NeighbourWakesTest {
     MonitoringSpec monitoring = new MonitoringSpec();
     monitoring.setRole(MonitoringRole.METRICS);
     ScrapeSpec scrape = new ScrapeSpec();
-    scrape.setSelector(new LabelSelectorBuilder().withMatchLabels(Map.of("metrics", "yes")).build());
+    scrape.setSelector(
+        new LabelSelectorBuilder().withMatchLabels(Map.of("metrics", "yes")).build());
     monitoring.setScrape(scrape);
     prometheus.setSpec(new MonitoringServiceSpec());
     prometheus.getSpec().setMonitoring(monitoring);
 
-    assertThat(PeerWakes.namedBeforeOrAfter(null, prometheus, media("sonarr", 1, Map.of("metrics", "yes")))).isTrue();
-    assertThat(PeerWakes.namedBeforeOrAfter(null, prometheus, media("radarr", 1, Map.of()))).isFalse();
+    assertThat(
+            PeerWakes.namedBeforeOrAfter(
+                null, prometheus, media("sonarr", 1, Map.of("metrics", "yes"))))
+        .isTrue();
+    assertThat(PeerWakes.namedBeforeOrAfter(null, prometheus, media("radarr", 1, Map.of())))
+        .isFalse();
   }
 
   private static Dependency dependency(ServiceKind kind, String name) {
@@ -137,7 +158,8 @@ class NeighbourWakesTest {
     SecurityService service = new SecurityService();
     service.setMetadata(meta("authelia", generation, Map.of()));
     SecuritySpec security = new SecuritySpec();
-    security.setProtects(new LabelSelectorBuilder().withMatchLabels(Map.of(protectedLabel, "yes")).build());
+    security.setProtects(
+        new LabelSelectorBuilder().withMatchLabels(Map.of(protectedLabel, "yes")).build());
     SecurityServiceSpec spec = new SecurityServiceSpec();
     spec.setSecurity(security);
     service.setSpec(spec);
@@ -146,13 +168,19 @@ class NeighbourWakesTest {
   }
 
   private static ObjectMeta meta(String name, long generation, Map<String, String> labels) {
-    return new ObjectMetaBuilder().withName(name).withNamespace("home").withGeneration(generation)
-        .withLabels(labels).build();
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace("home")
+        .withGeneration(generation)
+        .withLabels(labels)
+        .build();
   }
 
   private static ServiceStatus readyStatus(boolean ready) {
     ServiceStatus status = new ServiceStatus();
-    status.setConditions(List.of(new ConditionBuilder().withType("Ready").withStatus(ready ? "True" : "False").build()));
+    status.setConditions(
+        List.of(
+            new ConditionBuilder().withType("Ready").withStatus(ready ? "True" : "False").build()));
     return status;
   }
 }

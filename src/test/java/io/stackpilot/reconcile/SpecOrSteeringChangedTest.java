@@ -22,16 +22,29 @@ class SpecOrSteeringChangedTest {
 
   @Test
   void aSpecChangeAnAnnotationOrALabelWakesTheService() {
-    assertThat(filter.accept(sonarr(3, Map.of(), Map.of()), sonarr(4, Map.of(), Map.of()))).isTrue();
-    assertThat(filter.accept(sonarr(3, Map.of(), Map.of()), sonarr(3, Map.of("stackpilot.io/retry", "abc"), Map.of())))
+    assertThat(filter.accept(sonarr(3, Map.of(), Map.of()), sonarr(4, Map.of(), Map.of())))
         .isTrue();
-    assertThat(filter.accept(sonarr(3, Map.of(), Map.of()), sonarr(3, Map.of(), Map.of("tier", "media")))).isTrue();
+    assertThat(
+            filter.accept(
+                sonarr(3, Map.of(), Map.of()),
+                sonarr(3, Map.of("stackpilot.io/retry", "abc"), Map.of())))
+        .isTrue();
+    assertThat(
+            filter.accept(
+                sonarr(3, Map.of(), Map.of()), sonarr(3, Map.of(), Map.of("tier", "media"))))
+        .isTrue();
   }
 
-  private static MediaService sonarr(long generation, Map<String, String> annotations, Map<String, String> labels) {
+  private static MediaService sonarr(
+      long generation, Map<String, String> annotations, Map<String, String> labels) {
     MediaService service = new MediaService();
-    service.setMetadata(new ObjectMetaBuilder().withName("sonarr").withGeneration(generation)
-        .withAnnotations(annotations).withLabels(labels).build());
+    service.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("sonarr")
+            .withGeneration(generation)
+            .withAnnotations(annotations)
+            .withLabels(labels)
+            .build());
     return service;
   }
 }

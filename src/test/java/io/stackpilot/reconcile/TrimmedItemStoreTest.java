@@ -20,7 +20,8 @@ class TrimmedItemStoreTest {
 
     store.put(store.getKey(deployment), deployment);
 
-    assertThat(store.get("ns/app").getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager)
+    assertThat(store.get("ns/app").getMetadata().getManagedFields())
+        .extracting(ManagedFieldsEntry::getManager)
         .containsExactly("stackpilot");
   }
 
@@ -36,16 +37,28 @@ class TrimmedItemStoreTest {
 
   @Test
   void oneInformerPerNamespaceMustNotShareAStore() {
-    // Each per-namespace informer's list would drop the other namespaces' objects from a shared store.
+    // Each per-namespace informer's list would drop the other namespaces' objects from a shared
+    // store.
     assertThat(TrimmedItemStore.ownStorePossible(Set.of("a", "b"))).isFalse();
     assertThat(TrimmedItemStore.ownStorePossible(Set.of("a"))).isTrue();
     assertThat(TrimmedItemStore.ownStorePossible(Constants.WATCH_ALL_NAMESPACE_SET)).isTrue();
   }
 
   private static Deployment deploymentManagedBy(String... managers) {
-    return new DeploymentBuilder().withNewMetadata().withName("app").withNamespace("ns")
-        .withManagedFields(List.of(managers).stream()
-            .map(m -> new ManagedFieldsEntryBuilder().withManager(m).withOperation("Apply").build()).toList())
-        .endMetadata().build();
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName("app")
+        .withNamespace("ns")
+        .withManagedFields(
+            List.of(managers).stream()
+                .map(
+                    m ->
+                        new ManagedFieldsEntryBuilder()
+                            .withManager(m)
+                            .withOperation("Apply")
+                            .build())
+                .toList())
+        .endMetadata()
+        .build();
   }
 }

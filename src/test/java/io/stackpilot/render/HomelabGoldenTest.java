@@ -12,7 +12,6 @@ import io.stackpilot.config.Layering;
 import io.stackpilot.config.Overlays;
 import io.stackpilot.manifest.Manifest;
 import io.stackpilot.manifest.ManifestReader;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Renders every service of examples/homelab and compares the objects with the golden files in
- * src/test/resources/golden/homelab. After an intended change, regenerate them with
- * {@code mvn test -Dtest=HomelabGoldenTest -Dgolden.update=true} and review the diff.
+ * src/test/resources/golden/homelab. After an intended change, regenerate them with {@code mvn test
+ * -Dtest=HomelabGoldenTest -Dgolden.update=true} and review the diff.
  */
 class HomelabGoldenTest {
 
@@ -35,31 +34,56 @@ class HomelabGoldenTest {
   @TestFactory
   Stream<DynamicTest> everyExampleServiceRendersAsItsGoldenFile() {
     List<Manifest> manifests = ManifestReader.read(EXAMPLE);
-    Optional<ServiceStack> stack = manifests.stream().map(Manifest::object)
-        .filter(ServiceStack.class::isInstance).map(ServiceStack.class::cast).findFirst();
-    List<StackService> services = manifests.stream().map(Manifest::object)
-        .filter(StackService.class::isInstance).map(StackService.class::cast).toList();
+    Optional<ServiceStack> stack =
+        manifests.stream()
+            .map(Manifest::object)
+            .filter(ServiceStack.class::isInstance)
+            .map(ServiceStack.class::cast)
+            .findFirst();
+    List<StackService> services =
+        manifests.stream()
+            .map(Manifest::object)
+            .filter(StackService.class::isInstance)
+            .map(StackService.class::cast)
+            .toList();
     assertThat(services).as("services in " + EXAMPLE).hasSizeGreaterThanOrEqualTo(7);
 
-    return services.stream().map(service -> DynamicTest.dynamicTest(
-        service.getKind() + "/" + service.getMetadata().getName(), () -> {
-          service.getMetadata().setNamespace("homelab");
-          EffectiveService effective = Layering.layer(service, stack,
-              Layering.selectedChannel(service.serviceSpec(), stack), Overlays.none());
-          RenderedService rendered = ServiceRenderer.render(effective, owner(service));
-          String actual = YAML.asYaml(rendered.objects());
-          Path golden = GOLDEN.resolve(service.getKind() + "-" + service.getMetadata().getName() + ".yaml");
-          if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(golden, actual);
-          }
-          assertThat(golden).as("golden file (regenerate with -Dgolden.update=true)").exists();
-          assertThat(actual).isEqualTo(Files.readString(golden));
-        }));
+    return services.stream()
+        .map(
+            service ->
+                DynamicTest.dynamicTest(
+                    service.getKind() + "/" + service.getMetadata().getName(),
+                    () -> {
+                      service.getMetadata().setNamespace("homelab");
+                      EffectiveService effective =
+                          Layering.layer(
+                              service,
+                              stack,
+                              Layering.selectedChannel(service.serviceSpec(), stack),
+                              Overlays.none());
+                      RenderedService rendered = ServiceRenderer.render(effective, owner(service));
+                      String actual = YAML.asYaml(rendered.objects());
+                      Path golden =
+                          GOLDEN.resolve(
+                              service.getKind() + "-" + service.getMetadata().getName() + ".yaml");
+                      if (Boolean.getBoolean("golden.update")) {
+                        Files.writeString(golden, actual);
+                      }
+                      assertThat(golden)
+                          .as("golden file (regenerate with -Dgolden.update=true)")
+                          .exists();
+                      assertThat(actual).isEqualTo(Files.readString(golden));
+                    }));
   }
 
   private static OwnerReference owner(StackService service) {
-    return new OwnerReferenceBuilder().withApiVersion("stackpilot.io/v1alpha1").withKind(service.getKind())
-        .withName(service.getMetadata().getName()).withUid("00000000-0000-0000-0000-000000000000")
-        .withController(true).withBlockOwnerDeletion(true).build();
+    return new OwnerReferenceBuilder()
+        .withApiVersion("stackpilot.io/v1alpha1")
+        .withKind(service.getKind())
+        .withName(service.getMetadata().getName())
+        .withUid("00000000-0000-0000-0000-000000000000")
+        .withController(true)
+        .withBlockOwnerDeletion(true)
+        .build();
   }
 }

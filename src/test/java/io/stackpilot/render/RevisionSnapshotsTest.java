@@ -25,33 +25,44 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rollback applies the old revision exactly: the same pod template and the same ConfigMap contents,
- * even when the spec has since moved on and the old ConfigMaps are gone. A restart stamps the pod
- * template and nothing else, so it is still the same revision.
+ * A rollback applies the old revision exactly: the same pod template and the same ConfigMap
+ * contents, even when the spec has since moved on and the old ConfigMaps are gone. A restart stamps
+ * the pod template and nothing else, so it is still the same revision.
  */
 class RevisionSnapshotsTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T02:00:00Z");
   private static final KubernetesSerialization COPY = new KubernetesSerialization();
-  private static final OwnerReference OWNER = new OwnerReferenceBuilder().withApiVersion("stackpilot.io/v1alpha1")
-      .withKind("MediaService").withName("sonarr").withUid("uid-1").withController(true).build();
+  private static final OwnerReference OWNER =
+      new OwnerReferenceBuilder()
+          .withApiVersion("stackpilot.io/v1alpha1")
+          .withKind("MediaService")
+          .withName("sonarr")
+          .withUid("uid-1")
+          .withController(true)
+          .build();
 
-  private final RenderedService good = render("lscr.io/linuxserver/sonarr:4.0.14", "info", "port: 8989");
-  private final RenderedService upgrade = render("lscr.io/linuxserver/sonarr:4.0.15", "trace", "port: 9999");
+  private final RenderedService good =
+      render("lscr.io/linuxserver/sonarr:4.0.14", "info", "port: 8989");
+  private final RenderedService upgrade =
+      render("lscr.io/linuxserver/sonarr:4.0.15", "trace", "port: 9999");
 
   @Test
   void recordKeepsRevisionImageChannelTimeTemplateAndConfigMapContents() {
-    RevisionRecord record = RevisionSnapshots.record(good, "stable", "lscr.io/linuxserver/sonarr:4.0.14", T0);
+    RevisionRecord record =
+        RevisionSnapshots.record(good, "stable", "lscr.io/linuxserver/sonarr:4.0.14", T0);
 
     assertThat(record.revision()).isEqualTo(good.revision());
     assertThat(record.image()).isEqualTo("lscr.io/linuxserver/sonarr:4.0.14");
     assertThat(record.channel()).isEqualTo("stable");
     assertThat(record.appliedAt()).isEqualTo(T0.toString());
     assertThat(record.result()).as("nobody knows yet").isEqualTo(RevisionRecord.PROGRESSING);
-    assertThat(json(record.podTemplate())).isEqualTo(json(good.deployment().getSpec().getTemplate()));
+    assertThat(json(record.podTemplate()))
+        .isEqualTo(json(good.deployment().getSpec().getTemplate()));
     assertThat(record.configMaps()).hasSize(2);
     for (ConfigMap map : good.configMaps()) {
-      assertThat(record.configMaps()).containsEntry(map.getMetadata().getName(), new TreeMap<>(map.getData()));
+      assertThat(record.configMaps())
+          .containsEntry(map.getMetadata().getName(), new TreeMap<>(map.getData()));
     }
   }
 
@@ -63,20 +74,25 @@ class RevisionSnapshotsTest {
 
     recorded.getSpec().getContainers().get(0).setImage("tampered");
 
-    assertThat(record.podTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(imageBefore);
+    assertThat(record.podTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo(imageBefore);
   }
 
   @Test
   void restoreOverANewerSpecGivesBackTheRecordedDeploymentExactly() {
-    RevisionRecord record = RevisionSnapshots.record(good, "stable", "lscr.io/linuxserver/sonarr:4.0.14", T0);
+    RevisionRecord record =
+        RevisionSnapshots.record(good, "stable", "lscr.io/linuxserver/sonarr:4.0.14", T0);
 
     RenderedService restored = RevisionSnapshots.restore(upgrade, record, OWNER);
 
-    assertThat(upgrade.revision()).as("precondition: the spec moved on").isNotEqualTo(good.revision());
+    assertThat(upgrade.revision())
+        .as("precondition: the spec moved on")
+        .isNotEqualTo(good.revision());
     assertThat(restored.revision()).isEqualTo(good.revision());
     assertThat(json(restored.deployment().getSpec().getTemplate()))
         .isEqualTo(json(good.deployment().getSpec().getTemplate()));
-    assertThat(json(restored.deployment())).as("the Deployment the old spec rendered, to the byte")
+    assertThat(json(restored.deployment()))
+        .as("the Deployment the old spec rendered, to the byte")
         .isEqualTo(json(good.deployment()));
   }
 
@@ -87,25 +103,38 @@ class RevisionSnapshotsTest {
     RenderedService restored = RevisionSnapshots.restore(upgrade, record, OWNER);
 
     assertThat(restored.configMaps()).containsExactlyInAnyOrderElementsOf(good.configMaps());
-    assertThat(restored.configMaps()).allSatisfy(map -> {
-      assertThat(map.getImmutable()).isTrue();
-      assertThat(map.getMetadata().getNamespace()).isEqualTo("media");
-      assertThat(map.getMetadata().getOwnerReferences()).containsExactly(OWNER);
-    });
-    assertThat(restored.configMaps()).extracting(m -> m.getMetadata().getName())
-        .doesNotContainAnyElementsOf(upgrade.configMaps().stream().map(m -> m.getMetadata().getName()).toList());
+    assertThat(restored.configMaps())
+        .allSatisfy(
+            map -> {
+              assertThat(map.getImmutable()).isTrue();
+              assertThat(map.getMetadata().getNamespace()).isEqualTo("media");
+              assertThat(map.getMetadata().getOwnerReferences()).containsExactly(OWNER);
+            });
+    assertThat(restored.configMaps())
+        .extracting(m -> m.getMetadata().getName())
+        .doesNotContainAnyElementsOf(
+            upgrade.configMaps().stream().map(m -> m.getMetadata().getName()).toList());
   }
 
   @Test
   void restoredDeploymentMountsExactlyTheRestoredConfigMaps() {
-    RenderedService restored = RevisionSnapshots.restore(upgrade, RevisionSnapshots.record(good, "stable", "app", T0), OWNER);
+    RenderedService restored =
+        RevisionSnapshots.restore(
+            upgrade, RevisionSnapshots.record(good, "stable", "app", T0), OWNER);
     var pod = restored.deployment().getSpec().getTemplate().getSpec();
 
     String envFrom = pod.getContainers().get(0).getEnvFrom().get(0).getConfigMapRef().getName();
-    String files = pod.getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst().orElseThrow()
-        .getConfigMap().getName();
+    String files =
+        pod.getVolumes().stream()
+            .filter(v -> v.getConfigMap() != null)
+            .findFirst()
+            .orElseThrow()
+            .getConfigMap()
+            .getName();
 
-    assertThat(restored.configMaps()).extracting(m -> m.getMetadata().getName()).containsExactlyInAnyOrder(envFrom, files);
+    assertThat(restored.configMaps())
+        .extracting(m -> m.getMetadata().getName())
+        .containsExactlyInAnyOrder(envFrom, files);
   }
 
   @Test
@@ -125,7 +154,9 @@ class RevisionSnapshotsTest {
 
   @Test
   void restoreKeepsTheCurrentServiceClaimsAndIngress() {
-    RenderedService restored = RevisionSnapshots.restore(upgrade, RevisionSnapshots.record(good, "stable", "app", T0), OWNER);
+    RenderedService restored =
+        RevisionSnapshots.restore(
+            upgrade, RevisionSnapshots.record(good, "stable", "app", T0), OWNER);
 
     assertThat(restored.service()).isEqualTo(upgrade.service());
     assertThat(restored.claims()).isEqualTo(upgrade.claims());
@@ -139,7 +170,14 @@ class RevisionSnapshotsTest {
     var upgradeDeploymentBefore = COPY.clone(upgrade.deployment());
 
     RenderedService restored = RevisionSnapshots.restore(upgrade, record, OWNER);
-    restored.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).setImage("tampered");
+    restored
+        .deployment()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
+        .setImage("tampered");
 
     assertThat(json(record.podTemplate())).isEqualTo(json(recordedBefore));
     assertThat(json(upgrade.deployment())).isEqualTo(json(upgradeDeploymentBefore));
@@ -152,7 +190,8 @@ class RevisionSnapshotsTest {
     RenderedService restarted = RevisionSnapshots.restarted(good, at);
 
     PodTemplateSpec template = restarted.deployment().getSpec().getTemplate();
-    assertThat(template.getMetadata().getAnnotations()).containsEntry(RevisionSnapshots.RESTARTED_AT_ANNOTATION, at.toString());
+    assertThat(template.getMetadata().getAnnotations())
+        .containsEntry(RevisionSnapshots.RESTARTED_AT_ANNOTATION, at.toString());
     assertThat(template.getMetadata().getLabels()).containsEntry(Labels.REVISION, good.revision());
     assertThat(restarted.revision()).isEqualTo(good.revision());
     assertThat(restarted.deployment().getMetadata()).isEqualTo(good.deployment().getMetadata());
@@ -176,7 +215,8 @@ class RevisionSnapshotsTest {
   void restartLeavesTheRenderedObjectsUntouched() {
     RevisionSnapshots.restarted(good, T0);
 
-    Map<String, String> annotations = good.deployment().getSpec().getTemplate().getMetadata().getAnnotations();
+    Map<String, String> annotations =
+        good.deployment().getSpec().getTemplate().getMetadata().getAnnotations();
     assertThat(annotations == null ? Map.<String, String>of() : annotations)
         .doesNotContainKey(RevisionSnapshots.RESTARTED_AT_ANNOTATION);
   }
@@ -196,7 +236,8 @@ class RevisionSnapshotsTest {
 
   @Test
   void restartKeepsAnnotationsTheUserPutOnThePods() {
-    RenderedService annotated = render("app:1", "info", "a: 1", Map.of("prometheus.io/scrape", "true"));
+    RenderedService annotated =
+        render("app:1", "info", "a: 1", Map.of("prometheus.io/scrape", "true"));
 
     RenderedService restarted = RevisionSnapshots.restarted(annotated, T0);
 
@@ -206,8 +247,8 @@ class RevisionSnapshotsTest {
   }
 
   /**
-   * Objects compared as the API server receives them. Copies made through JSON turn an absent map into
-   * an empty one, which serializes the same; equals() would call them different.
+   * Objects compared as the API server receives them. Copies made through JSON turn an absent map
+   * into an empty one, which serializes the same; equals() would call them different.
    */
   private static String json(Object object) {
     return COPY.asJson(object);
@@ -217,8 +258,8 @@ class RevisionSnapshotsTest {
     return render(image, logLevel, settingsFile, Map.of());
   }
 
-  private static RenderedService render(String image, String logLevel, String settingsFile,
-      Map<String, String> podAnnotations) {
+  private static RenderedService render(
+      String image, String logLevel, String settingsFile, Map<String, String> podAnnotations) {
     MediaService service = new MediaService();
     service.setMetadata(new ObjectMetaBuilder().withName("sonarr").withNamespace("media").build());
     MediaServiceSpec spec = new MediaServiceSpec();
@@ -238,8 +279,12 @@ class RevisionSnapshotsTest {
     spec.setConfigFiles(List.of(settings));
     spec.setPodAnnotations(podAnnotations);
     service.setSpec(spec);
-    var effective = Layering.layer(service, Optional.empty(), Layering.selectedChannel(spec, Optional.empty()),
-        Overlays.none());
+    var effective =
+        Layering.layer(
+            service,
+            Optional.empty(),
+            Layering.selectedChannel(spec, Optional.empty()),
+            Overlays.none());
     return ServiceRenderer.render(effective, OWNER);
   }
 }

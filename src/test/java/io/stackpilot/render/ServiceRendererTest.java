@@ -35,15 +35,20 @@ class ServiceRendererTest {
   void revisionChangesWithImageEnvConfigAndFiles() {
     String base = render(spec -> {}).revision();
 
-    assertThat(render(spec -> spec.getChannels().getStable().setImage("app:2")).revision()).isNotEqualTo(base);
-    assertThat(render(spec -> spec.setConfig(Map.of("LOG_LEVEL", "debug"))).revision()).isNotEqualTo(base);
-    assertThat(render(spec -> spec.setConfigFiles(List.of(file("/config/a.yml", "x: 1")))).revision())
-        .isNotEqualTo(render(spec -> spec.setConfigFiles(List.of(file("/config/a.yml", "x: 2")))).revision());
+    assertThat(render(spec -> spec.getChannels().getStable().setImage("app:2")).revision())
+        .isNotEqualTo(base);
+    assertThat(render(spec -> spec.setConfig(Map.of("LOG_LEVEL", "debug"))).revision())
+        .isNotEqualTo(base);
+    assertThat(
+            render(spec -> spec.setConfigFiles(List.of(file("/config/a.yml", "x: 1")))).revision())
+        .isNotEqualTo(
+            render(spec -> spec.setConfigFiles(List.of(file("/config/a.yml", "x: 2")))).revision());
   }
 
   @Test
   void replicasDoNotChangeTheRevision() {
-    assertThat(render(spec -> spec.setReplicas(3)).revision()).isEqualTo(render(spec -> spec.setReplicas(1)).revision());
+    assertThat(render(spec -> spec.setReplicas(3)).revision())
+        .isEqualTo(render(spec -> spec.setReplicas(1)).revision());
   }
 
   @Test
@@ -51,80 +56,127 @@ class ServiceRendererTest {
     RenderedService one = render(spec -> spec.setConfig(Map.of("LOG_LEVEL", "info")));
     RenderedService two = render(spec -> spec.setConfig(Map.of("LOG_LEVEL", "debug")));
 
-    assertThat(one.configMaps()).singleElement().satisfies(cm -> {
-      assertThat(cm.getMetadata().getName()).startsWith("app-cfg-");
-      assertThat(cm.getImmutable()).isTrue();
-      assertThat(cm.getData()).containsEntry("LOG_LEVEL", "info");
-    });
-    assertThat(two.configMaps().get(0).getMetadata().getName()).isNotEqualTo(one.configMaps().get(0).getMetadata().getName());
-    assertThat(one.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom())
-        .singleElement().satisfies(from -> assertThat(from.getConfigMapRef().getName())
-            .isEqualTo(one.configMaps().get(0).getMetadata().getName()));
+    assertThat(one.configMaps())
+        .singleElement()
+        .satisfies(
+            cm -> {
+              assertThat(cm.getMetadata().getName()).startsWith("app-cfg-");
+              assertThat(cm.getImmutable()).isTrue();
+              assertThat(cm.getData()).containsEntry("LOG_LEVEL", "info");
+            });
+    assertThat(two.configMaps().get(0).getMetadata().getName())
+        .isNotEqualTo(one.configMaps().get(0).getMetadata().getName());
+    assertThat(
+            one.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom())
+        .singleElement()
+        .satisfies(
+            from ->
+                assertThat(from.getConfigMapRef().getName())
+                    .isEqualTo(one.configMaps().get(0).getMetadata().getName()));
   }
 
   @Test
   void configFilesAreMountedReadOnlyAtTheirPaths() {
-    RenderedService rendered = render(spec -> spec.setConfigFiles(List.of(file("/config/settings.yml", "a: 1"))));
+    RenderedService rendered =
+        render(spec -> spec.setConfigFiles(List.of(file("/config/settings.yml", "a: 1"))));
 
-    var mounts = rendered.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts();
-    assertThat(mounts).anySatisfy(m -> {
-      assertThat(m.getMountPath()).isEqualTo("/config/settings.yml");
-      assertThat(m.getReadOnly()).isTrue();
-      assertThat(m.getSubPath()).isEqualTo("0-settings.yml");
-    });
-    assertThat(rendered.configMaps()).anySatisfy(cm -> assertThat(cm.getMetadata().getName()).startsWith("app-files-"));
+    var mounts =
+        rendered
+            .deployment()
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0)
+            .getVolumeMounts();
+    assertThat(mounts)
+        .anySatisfy(
+            m -> {
+              assertThat(m.getMountPath()).isEqualTo("/config/settings.yml");
+              assertThat(m.getReadOnly()).isTrue();
+              assertThat(m.getSubPath()).isEqualTo("0-settings.yml");
+            });
+    assertThat(rendered.configMaps())
+        .anySatisfy(cm -> assertThat(cm.getMetadata().getName()).startsWith("app-files-"));
   }
 
   @Test
   void readWriteOnceStorageOrASingleReplicaWithStorageRecreates() {
-    assertThat(strategy(render(spec -> spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_ONCE)))))).isEqualTo("Recreate");
-    assertThat(strategy(render(spec -> spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_MANY)))))).isEqualTo("Recreate");
-    assertThat(strategy(render(spec -> {
-      spec.setReplicas(3);
-      spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_MANY)));
-    }))).isEqualTo("RollingUpdate");
+    assertThat(
+            strategy(
+                render(spec -> spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_ONCE))))))
+        .isEqualTo("Recreate");
+    assertThat(
+            strategy(
+                render(spec -> spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_MANY))))))
+        .isEqualTo("Recreate");
+    assertThat(
+            strategy(
+                render(
+                    spec -> {
+                      spec.setReplicas(3);
+                      spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_MANY)));
+                    })))
+        .isEqualTo("RollingUpdate");
     assertThat(strategy(render(spec -> spec.setReplicas(3)))).isEqualTo("RollingUpdate");
     // Spelled out, so that the field manager owns them and a later switch to Recreate removes them.
-    var rollingUpdate = render(spec -> spec.setReplicas(3)).deployment().getSpec().getStrategy().getRollingUpdate();
+    var rollingUpdate =
+        render(spec -> spec.setReplicas(3)).deployment().getSpec().getStrategy().getRollingUpdate();
     assertThat(rollingUpdate.getMaxSurge().getStrVal()).isEqualTo("25%");
     assertThat(rollingUpdate.getMaxUnavailable().getStrVal()).isEqualTo("25%");
-    assertThat(render(spec -> spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_ONCE)))).deployment()
-        .getSpec().getStrategy().getRollingUpdate()).isNull();
+    assertThat(
+            render(spec -> spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_ONCE))))
+                .deployment()
+                .getSpec()
+                .getStrategy()
+                .getRollingUpdate())
+        .isNull();
   }
 
   @Test
   void claimsHaveNoOwnerUnlessReclaimIsDelete() {
-    RenderedService retained = render(spec -> spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_ONCE))));
-    assertThat(retained.claims()).singleElement().satisfies(c -> {
-      assertThat(c.getMetadata().getName()).isEqualTo("app-config");
-      assertThat(c.getMetadata().getOwnerReferences()).isEmpty();
-    });
+    RenderedService retained =
+        render(spec -> spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_ONCE))));
+    assertThat(retained.claims())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getMetadata().getName()).isEqualTo("app-config");
+              assertThat(c.getMetadata().getOwnerReferences()).isEmpty();
+            });
 
-    RenderedService deleted = render(spec -> {
-      StorageSpec storage = volume(VolumeAccessMode.READ_WRITE_ONCE);
-      storage.setReclaim(ReclaimPolicy.DELETE);
-      spec.setStorage(List.of(storage));
-    });
+    RenderedService deleted =
+        render(
+            spec -> {
+              StorageSpec storage = volume(VolumeAccessMode.READ_WRITE_ONCE);
+              storage.setReclaim(ReclaimPolicy.DELETE);
+              spec.setStorage(List.of(storage));
+            });
     assertThat(deleted.claims().get(0).getMetadata().getOwnerReferences()).hasSize(1);
   }
 
   @Test
   void existingClaimsAreMountedButNeverRendered() {
-    RenderedService rendered = render(spec -> {
-      StorageSpec storage = new StorageSpec();
-      storage.setName("media");
-      storage.setMountPath("/media");
-      storage.setExistingClaim("media-library");
-      spec.setStorage(List.of(storage));
-    });
+    RenderedService rendered =
+        render(
+            spec -> {
+              StorageSpec storage = new StorageSpec();
+              storage.setName("media");
+              storage.setMountPath("/media");
+              storage.setExistingClaim("media-library");
+              spec.setStorage(List.of(storage));
+            });
     assertThat(rendered.claims()).isEmpty();
     assertThat(rendered.deployment().getSpec().getTemplate().getSpec().getVolumes())
-        .anySatisfy(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("media-library"));
+        .anySatisfy(
+            v ->
+                assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("media-library"));
   }
 
   @Test
   void restrictedProfileRendersWhatPodSecurityRestrictedDemands() {
-    Deployment deployment = render(spec -> spec.setSecurityProfile(SecurityProfile.RESTRICTED)).deployment();
+    Deployment deployment =
+        render(spec -> spec.setSecurityProfile(SecurityProfile.RESTRICTED)).deployment();
     var pod = deployment.getSpec().getTemplate().getSpec();
     var container = pod.getContainers().get(0).getSecurityContext();
 
@@ -137,11 +189,16 @@ class ServiceRendererTest {
   @Test
   void standardLabelsAndTheRevisionAreOnTheTemplate() {
     RenderedService rendered = render(spec -> {});
-    Map<String, String> labels = rendered.deployment().getSpec().getTemplate().getMetadata().getLabels();
+    Map<String, String> labels =
+        rendered.deployment().getSpec().getTemplate().getMetadata().getLabels();
 
-    assertThat(labels).containsEntry(Labels.NAME, "app").containsEntry(Labels.INSTANCE, "app")
-        .containsEntry(Labels.MANAGED_BY, "stackpilot").containsEntry(Labels.PART_OF, "stackpilot")
-        .containsEntry(Labels.REVISION, rendered.revision()).containsEntry(Labels.TRACK, "stable");
+    assertThat(labels)
+        .containsEntry(Labels.NAME, "app")
+        .containsEntry(Labels.INSTANCE, "app")
+        .containsEntry(Labels.MANAGED_BY, "stackpilot")
+        .containsEntry(Labels.PART_OF, "stackpilot")
+        .containsEntry(Labels.REVISION, rendered.revision())
+        .containsEntry(Labels.TRACK, "stable");
     assertThat(rendered.deployment().getSpec().getSelector().getMatchLabels())
         .doesNotContainKey(Labels.REVISION);
   }
@@ -172,12 +229,23 @@ class ServiceRendererTest {
     spec.setPorts(List.of(http));
     customize.accept(spec);
     service.setSpec(spec);
-    var effective = Layering.layer(service, Optional.empty(), Layering.selectedChannel(spec, Optional.empty()), Overlays.none());
+    var effective =
+        Layering.layer(
+            service,
+            Optional.empty(),
+            Layering.selectedChannel(spec, Optional.empty()),
+            Overlays.none());
     return ServiceRenderer.render(effective, OWNER);
   }
 
-  private static final OwnerReference OWNER = new OwnerReferenceBuilder().withApiVersion("stackpilot.io/v1alpha1")
-      .withKind("MediaService").withName("app").withUid("uid-1").withController(true).build();
+  private static final OwnerReference OWNER =
+      new OwnerReferenceBuilder()
+          .withApiVersion("stackpilot.io/v1alpha1")
+          .withKind("MediaService")
+          .withName("app")
+          .withUid("uid-1")
+          .withController(true)
+          .build();
 
   private static ConfigFile file(String path, String content) {
     ConfigFile file = new ConfigFile();

@@ -15,26 +15,37 @@ import org.junit.jupiter.api.Test;
 
 class StaleObjectsTest {
 
-  private static final Ingress INGRESS = new IngressBuilder().withNewMetadata().withName("sonarr").endMetadata().build();
+  private static final Ingress INGRESS =
+      new IngressBuilder().withNewMetadata().withName("sonarr").endMetadata().build();
   private static final NetworkPolicy POLICY =
       new NetworkPolicyBuilder().withNewMetadata().withName("sonarr-isolate").endMetadata().build();
 
   @Test
   void anIngressNoLongerRenderedIsStale() {
-    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(POLICY), false)).containsExactly(INGRESS);
+    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(POLICY), false))
+        .containsExactly(INGRESS);
   }
 
   @Test
   void aPolicyNoLongerRenderedIsStale() {
-    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(INGRESS), false)).containsExactly(POLICY);
+    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(INGRESS), false))
+        .containsExactly(POLICY);
   }
 
   @Test
   void whatIsStillRenderedStays() {
-    Ingress sameName = new IngressBuilder().withNewMetadata().withName("sonarr").endMetadata()
-        .withNewSpec().withIngressClassName("nginx").endSpec().build();
+    Ingress sameName =
+        new IngressBuilder()
+            .withNewMetadata()
+            .withName("sonarr")
+            .endMetadata()
+            .withNewSpec()
+            .withIngressClassName("nginx")
+            .endSpec()
+            .build();
 
-    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(sameName, POLICY), false)).isEmpty();
+    assertThat(StaleObjects.of(List.of(INGRESS, POLICY), List.of(sameName, POLICY), false))
+        .isEmpty();
   }
 
   @Test
@@ -49,18 +60,25 @@ class StaleObjectsTest {
 
   @Test
   void kindsPrunedElsewhereAreNeverStaleHere() {
-    List<HasMetadata> owned = List.of(
-        new DeploymentBuilder().withNewMetadata().withName("sonarr-beta").endMetadata().build(),
-        new ConfigMapBuilder().withNewMetadata().withName("sonarr-config-1a2b").endMetadata().build(),
-        new ServiceBuilder().withNewMetadata().withName("sonarr").endMetadata().build());
+    List<HasMetadata> owned =
+        List.of(
+            new DeploymentBuilder().withNewMetadata().withName("sonarr-beta").endMetadata().build(),
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("sonarr-config-1a2b")
+                .endMetadata()
+                .build(),
+            new ServiceBuilder().withNewMetadata().withName("sonarr").endMetadata().build());
 
     assertThat(StaleObjects.of(owned, List.of(), false)).isEmpty();
   }
 
   @Test
   void anObjectOfAnotherKindWithTheSameNameDoesNotKeepIt() {
-    NetworkPolicy namedLikeTheIngress = new NetworkPolicyBuilder().withNewMetadata().withName("sonarr").endMetadata().build();
+    NetworkPolicy namedLikeTheIngress =
+        new NetworkPolicyBuilder().withNewMetadata().withName("sonarr").endMetadata().build();
 
-    assertThat(StaleObjects.of(List.of(INGRESS), List.of(namedLikeTheIngress), false)).containsExactly(INGRESS);
+    assertThat(StaleObjects.of(List.of(INGRESS), List.of(namedLikeTheIngress), false))
+        .containsExactly(INGRESS);
   }
 }

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The test CRD in src/test/resources/schema/gadgets-crd.yaml, and Gadget objects written as YAML. */
+/**
+ * The test CRD in src/test/resources/schema/gadgets-crd.yaml, and Gadget objects written as YAML.
+ */
 final class Gadgets {
 
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -19,7 +21,9 @@ final class Gadgets {
 
   /** A Gadget named g1 with the given spec, written as YAML lines indented under spec. */
   static JsonNode gadget(String spec) {
-    return yaml("apiVersion: test.stackpilot.io/v1\nkind: Gadget\nmetadata:\n  name: g1\nspec:\n" + spec.indent(2));
+    return yaml(
+        "apiVersion: test.stackpilot.io/v1\nkind: Gadget\nmetadata:\n  name: g1\nspec:\n"
+            + spec.indent(2));
   }
 
   static SchemaReport validate(String spec) {

@@ -1,10 +1,10 @@
 package io.stackpilot.schema;
 
-import java.util.ArrayList;
 import static io.stackpilot.schema.Gadgets.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,9 @@ class StructuralValidatorTest {
 
   @Test
   void aValidGadgetHasNoErrors() {
-    SchemaReport report = validate("""
+    SchemaReport report =
+        validate(
+            """
         name: abc
         size: 5
         ratio: 1.5
@@ -32,18 +34,22 @@ class StructuralValidatorTest {
     assertThat(validate("name: abc\nsize: five").errors())
         .extracting(v -> v.field().text(), Violation::type)
         .contains(tuple("spec.size", ViolationType.WRONG_TYPE));
-    assertThat(validate("name: abc\nsize: five").errors().get(0).message()).contains("must be of type integer, not string");
+    assertThat(validate("name: abc\nsize: five").errors().get(0).message())
+        .contains("must be of type integer, not string");
   }
 
   @Test
   void aWholeNumberWrittenWithADecimalPointIsStillAnInteger() {
     assertThat(validate("name: abc\nsize: 5.0").errors()).isEmpty();
-    assertThat(validate("name: abc\nsize: 5.5").errors()).extracting(Violation::type).contains(ViolationType.WRONG_TYPE);
+    assertThat(validate("name: abc\nsize: 5.5").errors())
+        .extracting(Violation::type)
+        .contains(ViolationType.WRONG_TYPE);
   }
 
   @Test
   void aMissingRequiredFieldIsNamedBelowItsObject() {
-    assertThat(fields(validate("size: 5").errors(), ViolationType.REQUIRED)).containsExactly("spec.name");
+    assertThat(fields(validate("size: 5").errors(), ViolationType.REQUIRED))
+        .containsExactly("spec.name");
   }
 
   @Test
@@ -57,35 +63,47 @@ class StructuralValidatorTest {
   @Test
   void patternsAreSearchedNotAnchored() {
     assertThat(validate("name: abc\ndigits: abc1def").errors()).isEmpty();
-    assertThat(fields(validate("name: abc\ndigits: abcdef").errors(), ViolationType.INVALID)).containsExactly("spec.digits");
+    assertThat(fields(validate("name: abc\ndigits: abcdef").errors(), ViolationType.INVALID))
+        .containsExactly("spec.digits");
   }
 
   @Test
   void lengthsCountCharactersNotBytes() {
     assertThat(validate("name: üüüüü").errors()).isEmpty();
-    assertThat(fields(validate("name: üüüüüü").errors(), ViolationType.TOO_LONG)).containsExactly("spec.name");
-    assertThat(fields(validate("name: a").errors(), ViolationType.INVALID)).containsExactly("spec.name");
+    assertThat(fields(validate("name: üüüüüü").errors(), ViolationType.TOO_LONG))
+        .containsExactly("spec.name");
+    assertThat(fields(validate("name: a").errors(), ViolationType.INVALID))
+        .containsExactly("spec.name");
   }
 
   @Test
   void rangesHonourExclusiveBounds() {
-    assertThat(fields(validate("name: abc\nsize: 0").errors(), ViolationType.INVALID)).containsExactly("spec.size");
+    assertThat(fields(validate("name: abc\nsize: 0").errors(), ViolationType.INVALID))
+        .containsExactly("spec.size");
     assertThat(validate("name: abc\nsize: 99").errors()).isEmpty();
-    assertThat(fields(validate("name: abc\nsize: 100").errors(), ViolationType.INVALID)).containsExactly("spec.size");
-    assertThat(fields(validate("name: abc\nratio: 0.4").errors(), ViolationType.INVALID)).containsExactly("spec.ratio");
+    assertThat(fields(validate("name: abc\nsize: 100").errors(), ViolationType.INVALID))
+        .containsExactly("spec.size");
+    assertThat(fields(validate("name: abc\nratio: 0.4").errors(), ViolationType.INVALID))
+        .containsExactly("spec.ratio");
   }
 
   @Test
   void listSizesAreCheckedAtTheList() {
-    assertThat(fields(validate("name: abc\ntags: [a, b, c, d]").errors(), ViolationType.TOO_MANY)).containsExactly("spec.tags");
-    assertThat(fields(validate("name: abc\ntags: []").errors(), ViolationType.INVALID)).containsExactly("spec.tags");
+    assertThat(fields(validate("name: abc\ntags: [a, b, c, d]").errors(), ViolationType.TOO_MANY))
+        .containsExactly("spec.tags");
+    assertThat(fields(validate("name: abc\ntags: []").errors(), ViolationType.INVALID))
+        .containsExactly("spec.tags");
   }
 
   @Test
   void aSetRejectsEqualItemsAndAMapListEqualKeys() {
-    assertThat(fields(validate("name: abc\ntags: [a, b, a]").errors(), ViolationType.DUPLICATE)).containsExactly("spec.tags[2]");
-    assertThat(fields(validate("name: abc\nparts: [{name: x}, {name: y, count: 3}, {name: y}]").errors(),
-        ViolationType.DUPLICATE)).containsExactly("spec.parts[2]");
+    assertThat(fields(validate("name: abc\ntags: [a, b, a]").errors(), ViolationType.DUPLICATE))
+        .containsExactly("spec.tags[2]");
+    assertThat(
+            fields(
+                validate("name: abc\nparts: [{name: x}, {name: y, count: 3}, {name: y}]").errors(),
+                ViolationType.DUPLICATE))
+        .containsExactly("spec.parts[2]");
   }
 
   @Test
@@ -97,7 +115,9 @@ class StructuralValidatorTest {
 
   @Test
   void aMapOverMaxPropertiesHasTooMany() {
-    assertThat(fields(validate("name: abc\nlabels: {a: x, b: y, c: z}").errors(), ViolationType.TOO_MANY))
+    assertThat(
+            fields(
+                validate("name: abc\nlabels: {a: x, b: y, c: z}").errors(), ViolationType.TOO_MANY))
         .containsExactly("spec.labels");
   }
 
@@ -105,7 +125,8 @@ class StructuralValidatorTest {
   void intOrStringTakesEitherButNothingElse() {
     assertThat(validate("name: abc\nport: 8080").errors()).isEmpty();
     assertThat(validate("name: abc\nport: http").errors()).isEmpty();
-    assertThat(fields(validate("name: abc\nport: true").errors(), ViolationType.WRONG_TYPE)).containsExactly("spec.port");
+    assertThat(fields(validate("name: abc\nport: true").errors(), ViolationType.WRONG_TYPE))
+        .containsExactly("spec.port");
   }
 
   @Test
@@ -115,18 +136,24 @@ class StructuralValidatorTest {
 
   @Test
   void anyOfNeedsOneAlternativeThatFits() {
-    StructuralSchema schema = StructuralSchema.parse(Gadgets.yaml("""
+    StructuralSchema schema =
+        StructuralSchema.parse(
+            Gadgets.yaml(
+                """
         anyOf:
           - {type: string, maxLength: 2}
           - {type: string, pattern: "^x+$"}
         """));
     List<Violation> found = new ArrayList<>();
 
-    StructuralValidator.validate(Gadgets.yaml("\"ab\""), schema, FieldPath.root().child("f"), found);
-    StructuralValidator.validate(Gadgets.yaml("\"xxxx\""), schema, FieldPath.root().child("f"), found);
+    StructuralValidator.validate(
+        Gadgets.yaml("\"ab\""), schema, FieldPath.root().child("f"), found);
+    StructuralValidator.validate(
+        Gadgets.yaml("\"xxxx\""), schema, FieldPath.root().child("f"), found);
     assertThat(found).isEmpty();
 
-    StructuralValidator.validate(Gadgets.yaml("\"abc\""), schema, FieldPath.root().child("f"), found);
+    StructuralValidator.validate(
+        Gadgets.yaml("\"abc\""), schema, FieldPath.root().child("f"), found);
     assertThat(found).extracting(v -> v.field().text()).containsExactly("f");
   }
 

@@ -17,13 +17,15 @@ final class AlertReceiver implements AutoCloseable {
 
   AlertReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      try (InputStream body = exchange.getRequestBody()) {
-        bodies.add(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-      }
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try (InputStream body = exchange.getRequestBody()) {
+            bodies.add(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -15,11 +15,14 @@ import java.util.Map;
  */
 final class Canaries {
 
-  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private final SecureRandom random = new SecureRandom();
   private final Map<String, String> byName = new LinkedHashMap<>();
 
-  /** A new canary of 32 random letters and digits, so it looks like a generated key and is unique. */
+  /**
+   * A new canary of 32 random letters and digits, so it looks like a generated key and is unique.
+   */
   String plant(String where) {
     StringBuilder value = new StringBuilder("cnry");
     for (int i = 0; i < 28; i++) {
@@ -36,14 +39,15 @@ final class Canaries {
   /** The canaries found in the text, by where they were planted. */
   List<String> foundIn(String text) {
     List<String> found = new ArrayList<>();
-    byName.forEach((where, value) -> {
-      for (String spelling : spellings(value)) {
-        if (text.contains(spelling)) {
-          found.add(where + " (as " + spelling + ")");
-          return;
-        }
-      }
-    });
+    byName.forEach(
+        (where, value) -> {
+          for (String spelling : spellings(value)) {
+            if (text.contains(spelling)) {
+              found.add(where + " (as " + spelling + ")");
+              return;
+            }
+          }
+        });
     return found;
   }
 

@@ -45,14 +45,14 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 10, item 7: the homelab example run with canary secrets (unique random values in every Secret
- * it references: env from secretKeyRef, the TLS certificate, the registry credentials, the alert
- * webhook URLs) and with two literal secrets in a spec, which validation must refuse without quoting.
- * Then every status, every Event, the operator's whole log (captured as its JSON encoder writes it,
- * with Stackpilot and the operator framework at DEBUG, more than a cluster logs by default),
- * every ConfigMap (the gzipped history too), every object the operator rendered, every alert it sent
- * and every line of /metrics is searched for every canary, as written and base64-encoded. None may
- * hold one.
+ * Issue 10, item 7: the homelab example run with canary secrets (unique random values in every
+ * Secret it references: env from secretKeyRef, the TLS certificate, the registry credentials, the
+ * alert webhook URLs) and with two literal secrets in a spec, which validation must refuse without
+ * quoting. Then every status, every Event, the operator's whole log (captured as its JSON encoder
+ * writes it, with Stackpilot and the operator framework at DEBUG, more than a cluster logs by
+ * default), every ConfigMap (the gzipped history too), every object the operator rendered, every
+ * alert it sent and every line of /metrics is searched for every canary, as written and
+ * base64-encoded. None may hold one.
  */
 @WithLocalCluster
 @PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
@@ -63,16 +63,20 @@ class SecretsIT {
   private static final String CRASHING = "lscr.io/linuxserver/sonarr:4.0.16-crashloop";
 
   @Test
-  void noSecretValueReachesAStatusEventLogConfigMapRenderedObjectAlertOrMetric(TestCluster cluster) throws Exception {
+  void noSecretValueReachesAStatusEventLogConfigMapRenderedObjectAlertOrMetric(TestCluster cluster)
+      throws Exception {
     cluster.installCrds();
     KubernetesClient admin = cluster.client();
     Canaries canaries = new Canaries();
-    try (AlertReceiver receiver = new AlertReceiver(); CapturedLogs logs = CapturedLogs.atDebugLevel()) {
+    try (AlertReceiver receiver = new AlertReceiver();
+        CapturedLogs logs = CapturedLogs.atDebugLevel()) {
       plantSecrets(cluster, canaries, receiver);
       applyHomelabWithoutItsDemoSecrets(cluster);
       String literalToken = canaries.plant("literal env value in a spec");
       String literalKey = canaries.plant("literal config value in a spec");
-      cluster.kubectlWithInput("""
+      cluster
+          .kubectlWithInput(
+              """
           apiVersion: stackpilot.io/v1alpha1
           kind: MediaService
           metadata: {name: leaky}
@@ -82,94 +86,197 @@ class SecretsIT {
             ports: [{name: http, port: 6767}]
             env: [{name: API_TOKEN, value: "%s"}]
             config: {SECRET_KEY: "%s"}
-          """.formatted(literalToken, literalKey), "apply", "-f", "-").assertSuccess();
+          """
+                  .formatted(literalToken, literalKey),
+              "apply",
+              "-f",
+              "-")
+          .assertSuccess();
 
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      try (KubernetesClient operatorClient = OperatorClients.builder(cluster.controlPlane().config()).build();
-          StackpilotOperator operator = StackpilotOperator.settings(operatorClient)
-              .namespaces(Set.of(cluster.namespace())).meters(metrics).build();
+      try (KubernetesClient operatorClient =
+              OperatorClients.builder(cluster.controlPlane().config()).build();
+          StackpilotOperator operator =
+              StackpilotOperator.settings(operatorClient)
+                  .namespaces(Set.of(cluster.namespace()))
+                  .meters(metrics)
+                  .build();
           Endpoints endpoints = new Endpoints(0, metrics, operator::isReady).start()) {
         operator.start();
-        eventually(SETTLE).untilAsserted(() -> {
-          assertThat(services(admin, cluster.namespace())).filteredOn(s -> !"leaky".equals(s.getMetadata().getName()))
-              .hasSize(7).allSatisfy(s -> assertThat(ServiceQueries.ready(s)).as(s.getMetadata().getName()).isTrue());
-          assertThat(ServiceQueries.phase(ServiceQueries.media(cluster, "leaky"))).isEqualTo("Invalid");
-        });
-        // A rollback, so the operator reads the alert webhook URLs and sends (and fails to send) alerts.
-        cluster.kubectl("patch", "mediaservice", "sonarr", "--type=merge", "-p",
-            "{\"spec\":{\"channels\":{\"stable\":{\"image\":\"" + CRASHING + "\"}},\"recovery\":{\"failureWindow\":\"3s\"}}}")
+        eventually(SETTLE)
+            .untilAsserted(
+                () -> {
+                  assertThat(services(admin, cluster.namespace()))
+                      .filteredOn(s -> !"leaky".equals(s.getMetadata().getName()))
+                      .hasSize(7)
+                      .allSatisfy(
+                          s ->
+                              assertThat(ServiceQueries.ready(s))
+                                  .as(s.getMetadata().getName())
+                                  .isTrue());
+                  assertThat(ServiceQueries.phase(ServiceQueries.media(cluster, "leaky")))
+                      .isEqualTo("Invalid");
+                });
+        // A rollback, so the operator reads the alert webhook URLs and sends (and fails to send)
+        // alerts.
+        cluster
+            .kubectl(
+                "patch",
+                "mediaservice",
+                "sonarr",
+                "--type=merge",
+                "-p",
+                "{\"spec\":{\"channels\":{\"stable\":{\"image\":\""
+                    + CRASHING
+                    + "\"}},\"recovery\":{\"failureWindow\":\"3s\"}}}")
             .assertSuccess();
-        eventually(SETTLE).untilAsserted(() -> {
-          assertThat(ServiceQueries.phase(ServiceQueries.media(cluster, "sonarr"))).isEqualTo("RolledBack");
-          assertThat(receiver.bodies()).anySatisfy(body -> assertThat(body).contains("RolledBack"));
-        });
+        eventually(SETTLE)
+            .untilAsserted(
+                () -> {
+                  assertThat(ServiceQueries.phase(ServiceQueries.media(cluster, "sonarr")))
+                      .isEqualTo("RolledBack");
+                  assertThat(receiver.bodies())
+                      .anySatisfy(body -> assertThat(body).contains("RolledBack"));
+                });
         // The webhook that cannot be reached has failed by now too: its attempt is counted.
         eventually(SETTLE).until(() -> scrape(endpoints).contains("outcome=\"failed\""));
 
         Haystack haystack = gather(cluster, logs, scrape(endpoints), receiver);
-        assertThat(canaries.foundIn(JSON.asJson(admin.secrets().inNamespace(cluster.namespace())
-            .withName("authelia-secrets").get()))).as("the search finds a canary where one is").isNotEmpty();
+        assertThat(
+                canaries.foundIn(
+                    JSON.asJson(
+                        admin
+                            .secrets()
+                            .inNamespace(cluster.namespace())
+                            .withName("authelia-secrets")
+                            .get())))
+            .as("the search finds a canary where one is")
+            .isNotEmpty();
         assertThat(canaries.foundIn(JSON.asJson(ServiceQueries.media(cluster, "leaky").getSpec())))
-            .as("the literal secrets are in the spec that holds them").hasSize(2);
+            .as("the literal secrets are in the spec that holds them")
+            .hasSize(2);
         assertThat(ServiceQueries.media(cluster, "leaky").getStatus().getValidation().getErrors())
-            .extracting(e -> e.getField()).contains("spec.env[0].value", "spec.config[SECRET_KEY]");
+            .extracting(e -> e.getField())
+            .contains("spec.env[0].value", "spec.config[SECRET_KEY]");
 
         List<String> leaks = haystack.leaks(canaries);
-        System.out.printf("[figure] secrets: %d canaries planted; searched %s (%.1f MB of text): %d leaks%n",
+        System.out.printf(
+            "[figure] secrets: %d canaries planted; searched %s (%.1f MB of text): %d leaks%n",
             canaries.all().size(), haystack.counts(), haystack.characters() / 1e6, leaks.size());
-        assertThat(leaks).as("canaries found outside their Secrets and the spec that holds them").isEmpty();
+        assertThat(leaks)
+            .as("canaries found outside their Secrets and the spec that holds them")
+            .isEmpty();
       }
     }
   }
 
   private static void plantSecrets(TestCluster cluster, Canaries canaries, AlertReceiver receiver) {
-    secret(cluster, "authelia-secrets", Map.of(
-        "jwt-secret", canaries.plant("authelia-secrets/jwt-secret"),
-        "session-secret", canaries.plant("authelia-secrets/session-secret"),
-        "storage-encryption-key", canaries.plant("authelia-secrets/storage-encryption-key")));
+    secret(
+        cluster,
+        "authelia-secrets",
+        Map.of(
+            "jwt-secret", canaries.plant("authelia-secrets/jwt-secret"),
+            "session-secret", canaries.plant("authelia-secrets/session-secret"),
+            "storage-encryption-key", canaries.plant("authelia-secrets/storage-encryption-key")));
     secret(cluster, "grafana-admin", Map.of("password", canaries.plant("grafana-admin/password")));
-    secret(cluster, "alerts", Map.of(
-        "url", receiver.url("/hooks/" + canaries.plant("alerts/url (a token in a webhook path)")),
-        "broken", "http://127.0.0.1:1/hooks/" + canaries.plant("alerts/broken (an unreachable webhook)")));
-    secret(cluster, "jellyfin-tls", Map.of(
-        "tls.crt", canaries.plant("jellyfin-tls/tls.crt"), "tls.key", canaries.plant("jellyfin-tls/tls.key")));
-    secret(cluster, "regcred", Map.of(".dockerconfigjson",
-        "{\"auths\":{\"registry.home.example\":{\"auth\":\"" + canaries.plant("regcred/auth") + "\"}}}"));
+    secret(
+        cluster,
+        "alerts",
+        Map.of(
+            "url",
+            receiver.url("/hooks/" + canaries.plant("alerts/url (a token in a webhook path)")),
+            "broken",
+            "http://127.0.0.1:1/hooks/"
+                + canaries.plant("alerts/broken (an unreachable webhook)")));
+    secret(
+        cluster,
+        "jellyfin-tls",
+        Map.of(
+            "tls.crt",
+            canaries.plant("jellyfin-tls/tls.crt"),
+            "tls.key",
+            canaries.plant("jellyfin-tls/tls.key")));
+    secret(
+        cluster,
+        "regcred",
+        Map.of(
+            ".dockerconfigjson",
+            "{\"auths\":{\"registry.home.example\":{\"auth\":\""
+                + canaries.plant("regcred/auth")
+                + "\"}}}"));
   }
 
   private static void secret(TestCluster cluster, String name, Map<String, String> values) {
-    cluster.client().secrets().inNamespace(cluster.namespace()).resource(new SecretBuilder()
-        .withNewMetadata().withName(name).endMetadata().withStringData(values).build()).create();
+    cluster
+        .client()
+        .secrets()
+        .inNamespace(cluster.namespace())
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withStringData(values)
+                .build())
+        .create();
   }
 
-  /** The example as a user applies it, with the canary Secrets instead of its demo ones, and more references. */
+  /**
+   * The example as a user applies it, with the canary Secrets instead of its demo ones, and more
+   * references.
+   */
   private static void applyHomelabWithoutItsDemoSecrets(TestCluster cluster) throws IOException {
     try (Stream<Path> files = Files.list(Path.of("examples/homelab"))) {
-      for (Path file : files.filter(f -> !f.getFileName().toString().contains("secrets")).sorted().toList()) {
+      for (Path file :
+          files.filter(f -> !f.getFileName().toString().contains("secrets")).sorted().toList()) {
         cluster.kubectl("apply", "-f", file.toString()).assertSuccess();
       }
     }
-    cluster.kubectl("patch", "servicestack", "home", "--type=merge", "-p", """
+    cluster
+        .kubectl(
+            "patch",
+            "servicestack",
+            "home",
+            "--type=merge",
+            "-p",
+            """
         {"spec": {"base": {"imagePullSecrets": [{"name": "regcred"}]},
                   "alerts": {"webhooks": [
                     {"name": "ops", "urlSecretRef": {"name": "alerts", "key": "url"}, "format": "Generic",
                      "events": ["RolledBack", "Degraded"]},
                     {"name": "broken", "urlSecretRef": {"name": "alerts", "key": "broken"}, "format": "Slack",
                      "events": ["RolledBack"]}]}}}
-        """).assertSuccess();
-    cluster.kubectl("patch", "mediaservice", "jellyfin", "--type=merge", "-p",
-        "{\"spec\": {\"expose\": {\"tls\": {\"secretName\": \"jellyfin-tls\"}}}}").assertSuccess();
+        """)
+        .assertSuccess();
+    cluster
+        .kubectl(
+            "patch",
+            "mediaservice",
+            "jellyfin",
+            "--type=merge",
+            "-p",
+            "{\"spec\": {\"expose\": {\"tls\": {\"secretName\": \"jellyfin-tls\"}}}}")
+        .assertSuccess();
   }
 
-  private static Haystack gather(TestCluster cluster, CapturedLogs logs, String metricsText, AlertReceiver receiver) {
+  private static Haystack gather(
+      TestCluster cluster, CapturedLogs logs, String metricsText, AlertReceiver receiver) {
     KubernetesClient client = cluster.client();
     String namespace = cluster.namespace();
     Haystack haystack = new Haystack();
     for (HasMetadata resource : resources(client, namespace)) {
-      Object status = resource instanceof StackService service ? service.getStatus() : ((ServiceStack) resource).getStatus();
+      Object status =
+          resource instanceof StackService service
+              ? service.getStatus()
+              : ((ServiceStack) resource).getStatus();
       haystack.add("statuses", name(resource), JSON.asJson(status));
     }
-    client.v1().events().inNamespace(namespace).list().getItems()
+    client
+        .v1()
+        .events()
+        .inNamespace(namespace)
+        .list()
+        .getItems()
         .forEach(event -> haystack.add("Events", name(event), JSON.asJson(event)));
     logs.lines().forEach(line -> haystack.add("log lines", "of the operator", line));
     for (ConfigMap map : client.configMaps().inNamespace(namespace).list().getItems()) {
@@ -181,7 +288,8 @@ class SecretsIT {
     rendered.addAll(client.pods().inNamespace(namespace).list().getItems());
     rendered.addAll(client.services().inNamespace(namespace).list().getItems());
     rendered.addAll(client.network().v1().ingresses().inNamespace(namespace).list().getItems());
-    rendered.addAll(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems());
+    rendered.addAll(
+        client.network().v1().networkPolicies().inNamespace(namespace).list().getItems());
     rendered.addAll(client.persistentVolumeClaims().inNamespace(namespace).list().getItems());
     rendered.forEach(object -> haystack.add("rendered objects", name(object), JSON.asJson(object)));
     metricsText.lines().forEach(line -> haystack.add("metric lines", "of /metrics", line));
@@ -223,9 +331,14 @@ class SecretsIT {
   }
 
   private static String scrape(Endpoints endpoints) throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + endpoints.port() + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + endpoints.port() + "/metrics"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     return response.body();
   }
 

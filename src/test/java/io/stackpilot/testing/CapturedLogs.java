@@ -15,22 +15,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything logged in this JVM while open, as the operator logs in a cluster: each event encoded by
- * the JSON encoder of logback-json.xml. At that file's levels (the test configuration keeps the
+ * Everything logged in this JVM while open, as the operator logs in a cluster: each event encoded
+ * by the JSON encoder of logback-json.xml. At that file's levels (the test configuration keeps the
  * operator framework quieter), with our own code at DEBUG so nothing Stackpilot says is missed; or,
  * stricter, with the operator framework at DEBUG too, as when someone troubleshoots. An in-JVM
  * operator's log is what this captures; closing it puts the levels back.
  */
 public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
-  private static final Map<String, Level> PRODUCTION_LEVELS = Map.of(
-      "io.javaoperatorsdk", Level.INFO,
-      "io.fabric8", Level.WARN,
-      "io.stackpilot", Level.DEBUG);
-  private static final Map<String, Level> DEBUG_LEVELS = Map.of(
-      "io.javaoperatorsdk", Level.DEBUG,
-      "io.fabric8", Level.WARN,
-      "io.stackpilot", Level.DEBUG);
+  private static final Map<String, Level> PRODUCTION_LEVELS =
+      Map.of(
+          "io.javaoperatorsdk", Level.INFO,
+          "io.fabric8", Level.WARN,
+          "io.stackpilot", Level.DEBUG);
+  private static final Map<String, Level> DEBUG_LEVELS =
+      Map.of(
+          "io.javaoperatorsdk", Level.DEBUG,
+          "io.fabric8", Level.WARN,
+          "io.stackpilot", Level.DEBUG);
 
   private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
   private final JsonEncoder encoder = new JsonEncoder();
@@ -58,11 +60,12 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements A
     encoder.setWithArguments(false);
     encoder.start();
     start();
-    levels.forEach((name, level) -> {
-      Logger logger = context.getLogger(name);
-      previousLevels.put(name, logger.getLevel());
-      logger.setLevel(level);
-    });
+    levels.forEach(
+        (name, level) -> {
+          Logger logger = context.getLogger(name);
+          previousLevels.put(name, logger.getLevel());
+          logger.setLevel(level);
+        });
     context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this);
   }
 

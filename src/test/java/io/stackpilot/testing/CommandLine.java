@@ -61,13 +61,15 @@ public final class CommandLine {
   }
 
   private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (stream; ByteArrayOutputStream buffer = new ByteArrayOutputStream()) {
-        stream.transferTo(buffer);
-        return buffer.toString(StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (stream;
+              ByteArrayOutputStream buffer = new ByteArrayOutputStream()) {
+            stream.transferTo(buffer);
+            return buffer.toString(StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 }

@@ -16,6 +16,13 @@ public record CommandResult(String command, int exitCode, String stdout, String 
   }
 
   public String describe() {
-    return "`" + command + "` exited " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+    return "`"
+        + command
+        + "` exited "
+        + exitCode
+        + "\n--- stdout\n"
+        + stdout
+        + "\n--- stderr\n"
+        + stderr;
   }
 }

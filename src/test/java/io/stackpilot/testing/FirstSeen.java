@@ -18,11 +18,14 @@ public final class FirstSeen<T extends HasMetadata> implements AutoCloseable {
   private final SharedIndexInformer<T> informer;
 
   public FirstSeen(Informable<T> objects, Predicate<T> condition) {
-    this.informer = OnEveryChange.inform(objects, object -> {
-      if (condition.test(object)) {
-        at.compareAndSet(null, Instant.now());
-      }
-    });
+    this.informer =
+        OnEveryChange.inform(
+            objects,
+            object -> {
+              if (condition.test(object)) {
+                at.compareAndSet(null, Instant.now());
+              }
+            });
   }
 
   public Optional<Instant> at() {

@@ -13,14 +13,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One local control plane per test JVM (with its audit log on), started by the first test that asks
  * for it and stopped when the JVM's tests are done; a fresh namespace per test, deleted afterwards,
- * enforcing Pod Security {@code restricted} unless the test names a level ({@link PodSecurityLevel}). A test method or
- * constructor takes a {@link TestCluster} parameter. Both live in JUnit's stores, which close them:
- * the test's store when the test ends, the root store when the JVM's tests end.
+ * enforcing Pod Security {@code restricted} unless the test names a level ({@link
+ * PodSecurityLevel}). A test method or constructor takes a {@link TestCluster} parameter. Both live
+ * in JUnit's stores, which close them: the test's store when the test ends, the root store when the
+ * JVM's tests end.
  */
 public final class LocalClusterExtension implements ParameterResolver {
 
   /** The label by which the API server's Pod Security admission enforces a level in a namespace. */
   public static final String ENFORCE = "pod-security.kubernetes.io/enforce";
+
   private static final ExtensionContext.Namespace STORE =
       ExtensionContext.Namespace.create(LocalClusterExtension.class);
 
@@ -32,38 +34,66 @@ public final class LocalClusterExtension implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     SuiteRecord.started(context.getRequiredTestClass());
-    return context.getStore(STORE).computeIfAbsent("cluster", key -> newTestCluster(context),
-        PerTest.class).cluster();
+    return context
+        .getStore(STORE)
+        .computeIfAbsent("cluster", key -> newTestCluster(context), PerTest.class)
+        .cluster();
   }
 
   private static PerTest newTestCluster(ExtensionContext context) {
-    LocalControlPlane plane = context.getRoot().getStore(STORE)
-        .computeIfAbsent("control-plane", key -> new SharedControlPlane(), SharedControlPlane.class)
-        .plane();
+    LocalControlPlane plane =
+        context
+            .getRoot()
+            .getStore(STORE)
+            .computeIfAbsent(
+                "control-plane", key -> new SharedControlPlane(), SharedControlPlane.class)
+            .plane();
     KubernetesClient client = plane.client();
     String namespace = namespaceFor(context);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-        .addToLabels("stackpilot.io/test", "true")
-        .addToLabels(ENFORCE, podSecurityLevel(context).label())
-        .endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(namespace)
+                .addToLabels("stackpilot.io/test", "true")
+                .addToLabels(ENFORCE, podSecurityLevel(context).label())
+                .endMetadata()
+                .build())
+        .create();
     return new PerTest(new TestCluster(plane, client, namespace));
   }
 
-  /** The method's {@link PodSecurityLevel}, else the class's, else restricted: the strictest unless a test says otherwise. */
+  /**
+   * The method's {@link PodSecurityLevel}, else the class's, else restricted: the strictest unless
+   * a test says otherwise.
+   */
   private static PodSecurityLevel.Level podSecurityLevel(ExtensionContext context) {
-    return context.getTestMethod().map(m -> m.getAnnotation(PodSecurityLevel.class))
-        .or(() -> Optional.ofNullable(context.getRequiredTestClass().getAnnotation(PodSecurityLevel.class)))
+    return context
+        .getTestMethod()
+        .map(m -> m.getAnnotation(PodSecurityLevel.class))
+        .or(
+            () ->
+                Optional.ofNullable(
+                    context.getRequiredTestClass().getAnnotation(PodSecurityLevel.class)))
         .map(PodSecurityLevel::value)
         .orElse(PodSecurityLevel.Level.RESTRICTED);
   }
 
   private static String namespaceFor(ExtensionContext context) {
-    String test = context.getTestMethod().map(m -> m.getName())
-        .orElseGet(() -> context.getRequiredTestClass().getSimpleName());
-    String slug = test.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9-]", "-");
+    String test =
+        context
+            .getTestMethod()
+            .map(m -> m.getName())
+            .orElseGet(() -> context.getRequiredTestClass().getSimpleName());
+    String slug =
+        test.replaceAll("([a-z])([A-Z])", "$1-$2")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9-]", "-");
     slug = slug.substring(0, Math.min(slug.length(), 40)).replaceAll("-+$", "");
-    return slug + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
+    return slug
+        + "-"
+        + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
   }
 
   /**
@@ -89,7 +119,8 @@ public final class LocalClusterExtension implements ParameterResolver {
 
     LocalControlPlane plane() {
       if (failure != null) {
-        throw new IllegalStateException("the local control plane did not start: " + failure.getMessage(), failure);
+        throw new IllegalStateException(
+            "the local control plane did not start: " + failure.getMessage(), failure);
       }
       return plane;
     }

@@ -21,21 +21,26 @@ import org.awaitility.Awaitility;
 
 /**
  * The operator as it ships: {@code java -jar target/stackpilot.jar run} in a process of its own,
- * against a test's control plane (through KUBECONFIG, which {@code run} reads like kubectl). Its output
- * goes to a file under target/operator-logs, not a pipe that could fill up and stall it, and is named
- * in every failure. A test can do to it what happens to a real one: SIGKILL, SIGTERM, SIGSTOP and
- * SIGCONT; closing it stops it as Kubernetes would (SIGTERM), then for good. The jar is built by the
- * package phase, which runs before the integration tests.
+ * against a test's control plane (through KUBECONFIG, which {@code run} reads like kubectl). Its
+ * output goes to a file under target/operator-logs, not a pipe that could fill up and stall it, and
+ * is named in every failure. A test can do to it what happens to a real one: SIGKILL, SIGTERM,
+ * SIGSTOP and SIGCONT; closing it stops it as Kubernetes would (SIGTERM), then for good. The jar is
+ * built by the package phase, which runs before the integration tests.
  */
 public final class OperatorProcess implements AutoCloseable {
 
   public static final Path JAR = Path.of("target/stackpilot.jar");
   private static final Path LOGS = Path.of("target", "operator-logs");
-  /** A small heap and the serial collector: several of these share two cores with the control plane. */
+
+  /**
+   * A small heap and the serial collector: several of these share two cores with the control plane.
+   */
   private static final List<String> SMALL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
   private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
   private static final Pattern PORT = Pattern.compile("endpoints on port (\\d+)");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
   private final Instant startedAt;
@@ -52,23 +57,27 @@ public final class OperatorProcess implements AutoCloseable {
 
   /** Starts the jar with the given JVM flags and {@code run -n <namespace> --port 0}. */
   public static OperatorProcess start(TestCluster cluster, List<String> jvmFlags) {
-    return launch(cluster.controlPlane().kubeconfig(), "operator-process-" + cluster.namespace(), jvmFlags,
+    return launch(
+        cluster.controlPlane().kubeconfig(),
+        "operator-process-" + cluster.namespace(),
+        jvmFlags,
         List.of("--namespace", cluster.namespace()));
   }
 
   /**
-   * Starts `stackpilot run --port 0` (so parallel processes never collide; the port is read from the
-   * log) against the cluster of the kubeconfig, with the given arguments and a small heap. {@code name}
-   * becomes HOSTNAME, so a replica's leader-election identity says which one it is.
+   * Starts `stackpilot run --port 0` (so parallel processes never collide; the port is read from
+   * the log) against the cluster of the kubeconfig, with the given arguments and a small heap.
+   * {@code name} becomes HOSTNAME, so a replica's leader-election identity says which one it is.
    */
   public static OperatorProcess start(Path kubeconfig, String name, List<String> runArguments) {
     return launch(kubeconfig, name, SMALL_JVM, runArguments);
   }
 
-  private static OperatorProcess launch(Path kubeconfig, String name, List<String> jvmFlags,
-      List<String> runArguments) {
+  private static OperatorProcess launch(
+      Path kubeconfig, String name, List<String> jvmFlags, List<String> runArguments) {
     if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(JAR + " is missing: the integration tests run after `mvn package` builds it");
+      throw new IllegalStateException(
+          JAR + " is missing: the integration tests run after `mvn package` builds it");
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -78,9 +87,11 @@ public final class OperatorProcess implements AutoCloseable {
     try {
       Files.createDirectories(LOGS);
       Path log = Files.createTempFile(LOGS, name + "-", ".log");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       builder.environment().put("KUBECONFIG", kubeconfig.toString());
       builder.environment().put("HOSTNAME", name);
       builder.environment().remove("JAVA_TOOL_OPTIONS");
@@ -100,34 +111,51 @@ public final class OperatorProcess implements AutoCloseable {
     return jvmFlags;
   }
 
-  /** Waits until /readyz says the operator runs and its caches are synced (a follower of an election never is). */
+  /**
+   * Waits until /readyz says the operator runs and its caches are synced (a follower of an election
+   * never is).
+   */
   public OperatorProcess awaitReady(Duration atMost) {
-    Awaitility.await("operator process " + pid() + " ready (log " + log + ")").atMost(atMost)
+    Awaitility.await("operator process " + pid() + " ready (log " + log + ")")
+        .atMost(atMost)
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> {
-          if (!process.isAlive()) {
-            throw new AssertionError("operator process exited with " + process.exitValue() + "; its log " + log
-                + " ends:\n" + tail(30));
-          }
-          return ready();
-        });
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new AssertionError(
+                    "operator process exited with "
+                        + process.exitValue()
+                        + "; its log "
+                        + log
+                        + " ends:\n"
+                        + tail(30));
+              }
+              return ready();
+            });
     return this;
   }
 
   /**
-   * Waits until the process says it runs (its endpoints are up): a replica that is not the leader gets
-   * this far and then bids for the lease, though it never becomes ready.
+   * Waits until the process says it runs (its endpoints are up): a replica that is not the leader
+   * gets this far and then bids for the lease, though it never becomes ready.
    */
   public OperatorProcess awaitRunning(Duration atMost) {
-    Awaitility.await("operator process " + pid() + " running (log " + log + ")").atMost(atMost)
+    Awaitility.await("operator process " + pid() + " running (log " + log + ")")
+        .atMost(atMost)
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> {
-          if (!process.isAlive()) {
-            throw new AssertionError("operator process exited with " + process.exitValue() + "; its log " + log
-                + " ends:\n" + tail(30));
-          }
-          return port().isPresent();
-        });
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new AssertionError(
+                    "operator process exited with "
+                        + process.exitValue()
+                        + "; its log "
+                        + log
+                        + " ends:\n"
+                        + tail(30));
+              }
+              return port().isPresent();
+            });
     return this;
   }
 
@@ -141,12 +169,19 @@ public final class OperatorProcess implements AutoCloseable {
     return endpoint("/metrics").filter(r -> r.statusCode() == 200).map(HttpResponse::body);
   }
 
-  /** The sum of all samples of one Prometheus metric (all labels), or empty when it cannot be scraped. */
+  /**
+   * The sum of all samples of one Prometheus metric (all labels), or empty when it cannot be
+   * scraped.
+   */
   public Optional<Double> metric(String name) {
-    return metrics().map(text -> text.lines()
-        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum());
+    return metrics()
+        .map(
+            text ->
+                text.lines()
+                    .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                    .mapToDouble(
+                        line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum());
   }
 
   private Optional<HttpResponse<String>> endpoint(String path) {
@@ -155,8 +190,12 @@ public final class OperatorProcess implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + known.get() + path))
-          .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString()));
+      return Optional.of(
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + known.get() + path))
+                  .timeout(Duration.ofSeconds(3))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
@@ -194,21 +233,27 @@ public final class OperatorProcess implements AutoCloseable {
       return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
           .filter(line -> line.startsWith(field + ":"))
           .map(line -> line.substring(field.length() + 1).replace("kB", "").strip())
-          .mapToLong(Long::parseLong).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no " + field + " in /proc/" + process.pid() + "/status"));
+          .mapToLong(Long::parseLong)
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no " + field + " in /proc/" + process.pid() + "/status"));
     } catch (IOException e) {
-      throw new UncheckedIOException("the operator process " + process.pid() + " is gone; its log: " + log, e);
+      throw new UncheckedIOException(
+          "the operator process " + process.pid() + " is gone; its log: " + log, e);
     }
   }
 
   /**
-   * Heap in use right after a full collection (jcmd GC.run, then GC.heap_info), in kB: the live set,
-   * which VmRSS hides behind whatever heap the JVM chose to keep.
+   * Heap in use right after a full collection (jcmd GC.run, then GC.heap_info), in kB: the live
+   * set, which VmRSS hides behind whatever heap the JVM chose to keep.
    */
   public long liveHeapKib() {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     run(jcmd.toString(), Long.toString(process.pid()), "GC.run");
-    Matcher used = HEAP_USED.matcher(run(jcmd.toString(), Long.toString(process.pid()), "GC.heap_info"));
+    Matcher used =
+        HEAP_USED.matcher(run(jcmd.toString(), Long.toString(process.pid()), "GC.heap_info"));
     if (!used.find()) {
       throw new IllegalStateException("jcmd GC.heap_info printed no heap use for " + process.pid());
     }
@@ -244,7 +289,9 @@ public final class OperatorProcess implements AutoCloseable {
     return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 
-  /** SIGKILL: no shutdown hook, no lease release, no last write. Returns once the process is gone. */
+  /**
+   * SIGKILL: no shutdown hook, no lease release, no last write. Returns once the process is gone.
+   */
   public void kill() {
     process.destroyForcibly();
     awaitExit(Duration.ofSeconds(30));
@@ -268,7 +315,8 @@ public final class OperatorProcess implements AutoCloseable {
 
   private void signal(String name) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
       if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
         throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
       }
@@ -296,7 +344,9 @@ public final class OperatorProcess implements AutoCloseable {
     }
   }
 
-  /** Stops it as Kubernetes would (SIGTERM, SIGKILL after 30 s), waking it first if a test froze it. */
+  /**
+   * Stops it as Kubernetes would (SIGTERM, SIGKILL after 30 s), waking it first if a test froze it.
+   */
   @Override
   public void close() {
     if (!process.isAlive()) {

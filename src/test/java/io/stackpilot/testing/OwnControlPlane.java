@@ -36,13 +36,21 @@ public final class OwnControlPlane implements AutoCloseable {
     return plane;
   }
 
-  /** A fresh namespace on this plane, with kubectl, helm and the CRDs as a shared-plane test has them. */
+  /**
+   * A fresh namespace on this plane, with kubectl, helm and the CRDs as a shared-plane test has
+   * them.
+   */
   public TestCluster newNamespace(String prefix) {
-    String namespace = prefix.toLowerCase(Locale.ROOT) + "-"
-        + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
+    String namespace =
+        prefix.toLowerCase(Locale.ROOT)
+            + "-"
+            + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
     KubernetesClient client = plane.client();
     clients.add(client);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
     TestCluster cluster = new TestCluster(plane, client, namespace);
     cluster.installCrds();

@@ -1,10 +1,10 @@
 package io.stackpilot.testing;
 
-import java.util.Locale;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Locale;
 
 /**
  * The Pod Security level a test's namespace enforces ({@code pod-security.kubernetes.io/enforce}).
@@ -20,7 +20,9 @@ public @interface PodSecurityLevel {
   Level value();
 
   enum Level {
-    RESTRICTED, BASELINE, PRIVILEGED;
+    RESTRICTED,
+    BASELINE,
+    PRIVILEGED;
 
     /** The label value the admission plugin reads. */
     public String label() {

@@ -27,10 +27,14 @@ public final class RequestCounter implements Interceptor {
   private final AtomicReference<Instant> lastAnswered = new AtomicReference<>();
 
   @Override
-  public void after(HttpRequest request, HttpResponse<?> response,
+  public void after(
+      HttpRequest request,
+      HttpResponse<?> response,
       AsyncBody.Consumer<List<ByteBuffer>> consumer) {
     String verb = request.method();
-    if ("GET".equals(verb) && request.uri().getQuery() != null && request.uri().getQuery().contains("watch=true")) {
+    if ("GET".equals(verb)
+        && request.uri().getQuery() != null
+        && request.uri().getQuery().contains("watch=true")) {
       verb = "WATCH";
     }
     // Access reviews are POSTed but store nothing: they are questions, not writes.
@@ -42,7 +46,9 @@ public final class RequestCounter implements Interceptor {
     }
     byVerb.computeIfAbsent(verb, v -> new AtomicLong()).incrementAndGet();
     if (WRITES.contains(verb)) {
-      writesByPath.computeIfAbsent(verb + " " + request.uri().getPath(), v -> new AtomicLong()).incrementAndGet();
+      writesByPath
+          .computeIfAbsent(verb + " " + request.uri().getPath(), v -> new AtomicLong())
+          .incrementAndGet();
     }
   }
 
@@ -55,16 +61,25 @@ public final class RequestCounter implements Interceptor {
     return WRITES.stream().mapToLong(this::count).sum();
   }
 
-  /** Write requests except those whose path contains the fragment, e.g. "/leases/" for leader election. */
+  /**
+   * Write requests except those whose path contains the fragment, e.g. "/leases/" for leader
+   * election.
+   */
   public long writesExcept(String pathFragment) {
-    return writesByPath.entrySet().stream().filter(e -> !e.getKey().contains(pathFragment))
-        .mapToLong(e -> e.getValue().get()).sum();
+    return writesByPath.entrySet().stream()
+        .filter(e -> !e.getKey().contains(pathFragment))
+        .mapToLong(e -> e.getValue().get())
+        .sum();
   }
 
-  /** Write requests whose verb and path contain the fragment, e.g. "/deployments/sonarr" or "PATCH". */
+  /**
+   * Write requests whose verb and path contain the fragment, e.g. "/deployments/sonarr" or "PATCH".
+   */
   public long writesTo(String fragment) {
-    return writesByPath.entrySet().stream().filter(e -> e.getKey().contains(fragment))
-        .mapToLong(e -> e.getValue().get()).sum();
+    return writesByPath.entrySet().stream()
+        .filter(e -> e.getKey().contains(fragment))
+        .mapToLong(e -> e.getValue().get())
+        .sum();
   }
 
   public long count(String verb) {
@@ -72,10 +87,14 @@ public final class RequestCounter implements Interceptor {
     return n == null ? 0 : n.get();
   }
 
-  /** The write requests seen, by verb and path, for a failure message that says what was written. */
+  /**
+   * The write requests seen, by verb and path, for a failure message that says what was written.
+   */
   public String writesSeen() {
-    return writesByPath.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
-        .sorted().collect(Collectors.joining("\n"));
+    return writesByPath.entrySet().stream()
+        .map(e -> e.getKey() + " x" + e.getValue())
+        .sorted()
+        .collect(Collectors.joining("\n"));
   }
 
   public void reset() {

@@ -1,7 +1,7 @@
 package io.stackpilot.testing;
 
-import io.micrometer.core.instrument.Counter;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stackpilot.operator.OperatorClients;
 import io.stackpilot.operator.StackpilotOperator;
@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * The Stackpilot operator running in the test JVM against the local control plane, watching only the
- * test's namespace, with a client whose every request is counted. Close it to stop the operator.
+ * The Stackpilot operator running in the test JVM against the local control plane, watching only
+ * the test's namespace, with a client whose every request is counted. Close it to stop the
+ * operator.
  */
 public final class RunningOperator implements AutoCloseable {
 
@@ -23,15 +24,21 @@ public final class RunningOperator implements AutoCloseable {
     this(cluster, resyncPeriod, null);
   }
 
-  /** With an identity, it is one of several replicas electing a leader through a Lease in the test's namespace. */
+  /**
+   * With an identity, it is one of several replicas electing a leader through a Lease in the test's
+   * namespace.
+   */
   RunningOperator(TestCluster cluster, Duration resyncPeriod, String identity) {
-    this.client = OperatorClients.builder(cluster.controlPlane().config())
-        .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("count", requests))
-        .build();
-    StackpilotOperator.Settings settings = StackpilotOperator.settings(client)
-        .namespaces(Set.of(cluster.namespace()))
-        .resyncPeriod(resyncPeriod)
-        .meters(meters);
+    this.client =
+        OperatorClients.builder(cluster.controlPlane().config())
+            .withHttpClientBuilderConsumer(
+                builder -> builder.addOrReplaceInterceptor("count", requests))
+            .build();
+    StackpilotOperator.Settings settings =
+        StackpilotOperator.settings(client)
+            .namespaces(Set.of(cluster.namespace()))
+            .resyncPeriod(resyncPeriod)
+            .meters(meters);
     if (identity != null) {
       settings.leaderElection(cluster.namespace(), identity, Duration.ofSeconds(6), false);
     }
@@ -50,7 +57,8 @@ public final class RunningOperator implements AutoCloseable {
   /** How many reconciles of services have finished, from the operator's own meter. */
   public double reconciles() {
     return meters.find("stackpilot.reconciles").counters().stream()
-        .mapToDouble(Counter::count).sum();
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   /** The sum of a meter's counts over all its labels; zero when it was never touched. */

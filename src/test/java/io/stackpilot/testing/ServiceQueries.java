@@ -17,17 +17,31 @@ public final class ServiceQueries {
 
   private ServiceQueries() {}
 
-  /** Awaits a condition on objects that may not have the fields yet: those lookups fail until they do. */
+  /**
+   * Awaits a condition on objects that may not have the fields yet: those lookups fail until they
+   * do.
+   */
   public static ConditionFactory eventually(Duration atMost) {
     return await().atMost(atMost).pollInterval(Duration.ofMillis(100)).ignoreExceptions();
   }
 
   public static MediaService media(TestCluster cluster, String name) {
-    return cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()).withName(name).get();
+    return cluster
+        .client()
+        .resources(MediaService.class)
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
   }
 
   public static Deployment deployment(TestCluster cluster, String name) {
-    return cluster.client().apps().deployments().inNamespace(cluster.namespace()).withName(name).get();
+    return cluster
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
   }
 
   public static String image(Deployment deployment) {
@@ -35,17 +49,35 @@ public final class ServiceQueries {
   }
 
   public static List<Pod> pods(TestCluster cluster, String name) {
-    return cluster.client().pods().inNamespace(cluster.namespace()).withLabel("app.kubernetes.io/instance", name)
-        .list().getItems().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
+    return cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.namespace())
+        .withLabel("app.kubernetes.io/instance", name)
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .toList();
   }
 
   public static List<Event> events(TestCluster cluster, String name, String reason) {
-    return cluster.client().v1().events().inNamespace(cluster.namespace()).list().getItems().stream()
-        .filter(e -> name.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())).toList();
+    return cluster
+        .client()
+        .v1()
+        .events()
+        .inNamespace(cluster.namespace())
+        .list()
+        .getItems()
+        .stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason()))
+        .toList();
   }
 
   public static boolean ready(StackService service) {
-    return service != null && service.getStatus() != null && condition(service, "Ready") != null
+    return service != null
+        && service.getStatus() != null
+        && condition(service, "Ready") != null
         && "True".equals(condition(service, "Ready").getStatus());
   }
 
@@ -57,6 +89,9 @@ public final class ServiceQueries {
     if (service.getStatus() == null || service.getStatus().getConditions() == null) {
       return null;
     }
-    return service.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+    return service.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElse(null);
   }
 }

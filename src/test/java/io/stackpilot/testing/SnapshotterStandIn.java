@@ -1,12 +1,12 @@
 package io.stackpilot.testing;
 
-import java.time.Duration;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,22 +15,35 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Plays the CSI snapshotter, which the local control plane lacks (there is no storage driver to take
- * a real snapshot): it watches the VolumeSnapshots of one namespace and, as it is told, marks them
- * readyToUse, reports an error, or holds them pending. Also installs and removes the real snapshot
- * CRDs (fetched by scripts/k8s-binaries from the external-snapshotter module) and a class.
+ * Plays the CSI snapshotter, which the local control plane lacks (there is no storage driver to
+ * take a real snapshot): it watches the VolumeSnapshots of one namespace and, as it is told, marks
+ * them readyToUse, reports an error, or holds them pending. Also installs and removes the real
+ * snapshot CRDs (fetched by scripts/k8s-binaries from the external-snapshotter module) and a class.
  */
 public final class SnapshotterStandIn implements AutoCloseable {
 
   public static final String SNAPSHOT_CLASS = "standin-snapshots";
-  public static final ResourceDefinitionContext SNAPSHOTS = new ResourceDefinitionContext.Builder()
-      .withGroup("snapshot.storage.k8s.io").withVersion("v1").withKind("VolumeSnapshot")
-      .withPlural("volumesnapshots").withNamespaced(true).build();
-  private static final ResourceDefinitionContext CLASSES = new ResourceDefinitionContext.Builder()
-      .withGroup("snapshot.storage.k8s.io").withVersion("v1").withKind("VolumeSnapshotClass")
-      .withPlural("volumesnapshotclasses").withNamespaced(false).build();
-  private static final List<String> CRDS = List.of("volumesnapshotclasses.snapshot.storage.k8s.io",
-      "volumesnapshotcontents.snapshot.storage.k8s.io", "volumesnapshots.snapshot.storage.k8s.io");
+  public static final ResourceDefinitionContext SNAPSHOTS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("snapshot.storage.k8s.io")
+          .withVersion("v1")
+          .withKind("VolumeSnapshot")
+          .withPlural("volumesnapshots")
+          .withNamespaced(true)
+          .build();
+  private static final ResourceDefinitionContext CLASSES =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("snapshot.storage.k8s.io")
+          .withVersion("v1")
+          .withKind("VolumeSnapshotClass")
+          .withPlural("volumesnapshotclasses")
+          .withNamespaced(false)
+          .build();
+  private static final List<String> CRDS =
+      List.of(
+          "volumesnapshotclasses.snapshot.storage.k8s.io",
+          "volumesnapshotcontents.snapshot.storage.k8s.io",
+          "volumesnapshots.snapshot.storage.k8s.io");
 
   public enum Mode {
     /** Mark every snapshot ready at once. */
@@ -45,42 +58,71 @@ public final class SnapshotterStandIn implements AutoCloseable {
   private final String namespace;
   private final SharedIndexInformer<GenericKubernetesResource> informer;
   private final Map<String, Instant> markedReady = new ConcurrentHashMap<>();
+
   /** By uid: a snapshot deleted and taken again under the same name is a new one. */
   private final Set<String> handled = ConcurrentHashMap.newKeySet();
+
   private volatile Mode mode;
 
   public SnapshotterStandIn(TestCluster cluster, Mode mode) {
     this.client = cluster.client();
     this.namespace = cluster.namespace();
     this.mode = mode;
-    this.informer = OnEveryChange.inform(client.genericKubernetesResources(SNAPSHOTS).inNamespace(namespace),
-        this::act);
+    this.informer =
+        OnEveryChange.inform(
+            client.genericKubernetesResources(SNAPSHOTS).inNamespace(namespace), this::act);
   }
 
-  /** Installs the snapshot CRDs as a cluster admin would, and a VolumeSnapshotClass named {@link #SNAPSHOT_CLASS}. */
+  /**
+   * Installs the snapshot CRDs as a cluster admin would, and a VolumeSnapshotClass named {@link
+   * #SNAPSHOT_CLASS}.
+   */
   public static synchronized void installApi(TestCluster cluster) {
     cluster.kubectl("apply", "--server-side", "-f", crdFolder(cluster).toString()).assertSuccess();
     for (String crd : CRDS) {
-      cluster.kubectl("wait", "--for=condition=Established", "--timeout=60s", "crd/" + crd).assertSuccess();
+      cluster
+          .kubectl("wait", "--for=condition=Established", "--timeout=60s", "crd/" + crd)
+          .assertSuccess();
     }
-    ServiceQueries.eventually(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-      cluster.client().genericKubernetesResources(CLASSES).resource(new GenericKubernetesResourceBuilder()
-          .withApiVersion("snapshot.storage.k8s.io/v1").withKind("VolumeSnapshotClass")
-          .withNewMetadata().withName(SNAPSHOT_CLASS).endMetadata()
-          .addToAdditionalProperties("driver", "local.stackpilot.io/fake")
-          .addToAdditionalProperties("deletionPolicy", "Delete")
-          .build()).serverSideApply();
-      return true;
-    });
+    ServiceQueries.eventually(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              cluster
+                  .client()
+                  .genericKubernetesResources(CLASSES)
+                  .resource(
+                      new GenericKubernetesResourceBuilder()
+                          .withApiVersion("snapshot.storage.k8s.io/v1")
+                          .withKind("VolumeSnapshotClass")
+                          .withNewMetadata()
+                          .withName(SNAPSHOT_CLASS)
+                          .endMetadata()
+                          .addToAdditionalProperties("driver", "local.stackpilot.io/fake")
+                          .addToAdditionalProperties("deletionPolicy", "Delete")
+                          .build())
+                  .serverSideApply();
+              return true;
+            });
   }
 
-  /** Removes the snapshot API, as on a cluster that never had it, and waits until discovery no longer serves it. */
+  /**
+   * Removes the snapshot API, as on a cluster that never had it, and waits until discovery no
+   * longer serves it.
+   */
   public static synchronized void removeApi(TestCluster cluster) {
     for (String crd : CRDS) {
-      cluster.kubectl("delete", "crd", crd, "--ignore-not-found", "--wait=true", "--timeout=60s").assertSuccess();
+      cluster
+          .kubectl("delete", "crd", crd, "--ignore-not-found", "--wait=true", "--timeout=60s")
+          .assertSuccess();
     }
-    ServiceQueries.eventually(Duration.ofSeconds(60)).until(() ->
-        !cluster.kubectl("api-resources", "--api-group=snapshot.storage.k8s.io", "-o", "name").stdout().contains("volumesnapshot"));
+    ServiceQueries.eventually(Duration.ofSeconds(60))
+        .until(
+            () ->
+                !cluster
+                    .kubectl("api-resources", "--api-group=snapshot.storage.k8s.io", "-o", "name")
+                    .stdout()
+                    .contains("volumesnapshot"));
   }
 
   private static Path crdFolder(TestCluster cluster) {
@@ -89,7 +131,12 @@ public final class SnapshotterStandIn implements AutoCloseable {
 
   public void setMode(Mode mode) {
     this.mode = mode;
-    client.genericKubernetesResources(SNAPSHOTS).inNamespace(namespace).list().getItems().forEach(this::act);
+    client
+        .genericKubernetesResources(SNAPSHOTS)
+        .inNamespace(namespace)
+        .list()
+        .getItems()
+        .forEach(this::act);
   }
 
   /** Marks every pending snapshot ready, and the ones to come. */
@@ -109,7 +156,9 @@ public final class SnapshotterStandIn implements AutoCloseable {
   private synchronized void act(GenericKubernetesResource snapshot) {
     String name = snapshot.getMetadata().getName();
     String uid = snapshot.getMetadata().getUid();
-    if (mode == Mode.HOLD || snapshot.getMetadata().getDeletionTimestamp() != null || handled.contains(uid)) {
+    if (mode == Mode.HOLD
+        || snapshot.getMetadata().getDeletionTimestamp() != null
+        || handled.contains(uid)) {
       return;
     }
     String claim = snapshot.<String>get("spec", "source", "persistentVolumeClaimName");
@@ -121,13 +170,23 @@ public final class SnapshotterStandIn implements AutoCloseable {
       status.put("restoreSize", "1Gi");
     } else {
       status.put("readyToUse", false);
-      status.put("error", Map.of("time", Instant.now().toString(),
-          "message", "stand-in driver refused to snapshot claim " + claim));
+      status.put(
+          "error",
+          Map.of(
+              "time",
+              Instant.now().toString(),
+              "message",
+              "stand-in driver refused to snapshot claim " + claim));
     }
-    client.genericKubernetesResources(SNAPSHOTS).inNamespace(namespace).withName(name).editStatus(s -> {
-      s.setAdditionalProperty("status", status);
-      return s;
-    });
+    client
+        .genericKubernetesResources(SNAPSHOTS)
+        .inNamespace(namespace)
+        .withName(name)
+        .editStatus(
+            s -> {
+              s.setAdditionalProperty("status", status);
+              return s;
+            });
     handled.add(uid);
     if (mode == Mode.READY) {
       markedReady.put(name, Instant.now());

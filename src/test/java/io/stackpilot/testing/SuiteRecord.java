@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Which test classes of this JVM have used the shared control plane, in order, and whether the one
- * that must run last ({@link RunsLast}) has started: any other class starting after it fails at once.
+ * that must run last ({@link RunsLast}) has started: any other class starting after it fails at
+ * once.
  */
 public final class SuiteRecord {
 
@@ -25,8 +26,12 @@ public final class SuiteRecord {
   static synchronized void started(Class<?> testClass) {
     String name = testClass.getName();
     if (last != null && !last.equals(name) && !started.contains(name)) {
-      throw new IllegalStateException(testClass.getSimpleName() + " started after " + last + ", which must run"
-          + " last to judge the whole run: the failsafe run does not order classes by @Order");
+      throw new IllegalStateException(
+          testClass.getSimpleName()
+              + " started after "
+              + last
+              + ", which must run"
+              + " last to judge the whole run: the failsafe run does not order classes by @Order");
     }
     started.add(name);
     if (testClass.isAnnotationPresent(RunsLast.class)) {
@@ -46,8 +51,10 @@ public final class SuiteRecord {
     Set<String> classes = new TreeSet<>();
     Path root = testClassesRoot();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith("IT.class")).toList()) {
-        String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().endsWith("IT.class")).toList()) {
+        String name =
+            root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
         Class<?> candidate = Class.forName(name, false, SuiteRecord.class.getClassLoader());
         if (candidate.isAnnotationPresent(WithLocalCluster.class)) {
           classes.add(name);

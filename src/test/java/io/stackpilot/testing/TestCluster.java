@@ -28,16 +28,21 @@ public final class TestCluster {
     this.client = client;
     this.namespace = namespace;
     String helmHome = controlPlane.runDirectory().resolve("helm").toString();
-    Map<String, String> env = Map.of(
-        "KUBECONFIG", controlPlane.kubeconfig().toString(),
-        "HELM_CACHE_HOME", helmHome + "/cache",
-        "HELM_CONFIG_HOME", helmHome + "/config",
-        "HELM_DATA_HOME", helmHome + "/data");
-    this.kubectl = new CommandLine(controlPlane.binaries().path("kubectl"), env, Duration.ofSeconds(60));
+    Map<String, String> env =
+        Map.of(
+            "KUBECONFIG", controlPlane.kubeconfig().toString(),
+            "HELM_CACHE_HOME", helmHome + "/cache",
+            "HELM_CONFIG_HOME", helmHome + "/config",
+            "HELM_DATA_HOME", helmHome + "/data");
+    this.kubectl =
+        new CommandLine(controlPlane.binaries().path("kubectl"), env, Duration.ofSeconds(60));
     this.helm = new CommandLine(controlPlane.binaries().path("helm"), env, Duration.ofSeconds(120));
   }
 
-  /** Installs crds/ as a user would (kubectl apply), once per JVM, and waits until they are Established. */
+  /**
+   * Installs crds/ as a user would (kubectl apply), once per JVM, and waits until they are
+   * Established.
+   */
   public void installCrds() {
     Crds.installOnce(this);
   }
@@ -59,8 +64,8 @@ public final class TestCluster {
   }
 
   /**
-   * `stackpilot run` in a process of its own for this test's namespace, with the CRDs installed; the
-   * extra arguments follow (e.g. --leader-election-namespace). Close it to kill it.
+   * `stackpilot run` in a process of its own for this test's namespace, with the CRDs installed;
+   * the extra arguments follow (e.g. --leader-election-namespace). Close it to kill it.
    */
   public OperatorProcess startOperatorProcess(String name, String... extraArguments) {
     Crds.installOnce(this);
@@ -70,8 +75,8 @@ public final class TestCluster {
   }
 
   /**
-   * Whether the API server's port takes connections: asked of the socket, because a client would retry
-   * for a long time instead of saying.
+   * Whether the API server's port takes connections: asked of the socket, because a client would
+   * retry for a long time instead of saying.
    */
   public boolean apiServerReachable() {
     URI server = URI.create(controlPlane.config().getMasterUrl());
@@ -100,7 +105,10 @@ public final class TestCluster {
     return kubectl.run(withNamespace(args));
   }
 
-  /** kubectl in the test's namespace, with the given text on standard input (for {@code apply -f -}). */
+  /**
+   * kubectl in the test's namespace, with the given text on standard input (for {@code apply -f
+   * -}).
+   */
   public CommandResult kubectlWithInput(String stdin, String... args) {
     return kubectl.runWithInput(stdin, withNamespace(args));
   }

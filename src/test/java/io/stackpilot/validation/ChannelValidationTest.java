@@ -17,15 +17,21 @@ class ChannelValidationTest {
 
     ValidationReport report = validateService(sonarr, ClusterFacts.offline());
 
-    assertThat(report.errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("spec.channel");
-      assertThat(error.message()).contains("spec.channels.beta", "spec.channel");
-    });
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("spec.channel");
+              assertThat(error.message()).contains("spec.channels.beta", "spec.channel");
+            });
   }
 
   @Test
   void channelBetaWithABetaImageIsFine() {
-    MediaService sonarr = Specs.media("sonarr", """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            """
         channel: beta
         channels:
           stable: {image: lscr.io/linuxserver/sonarr:4.0.9}
@@ -39,19 +45,25 @@ class ChannelValidationTest {
   void aStackOnBetaPutsMembersWithoutTheirOwnChannelOnBeta() {
     MediaService sonarr = Specs.media("sonarr", "stack: home\n" + Specs.MINIMAL);
 
-    ValidationReport report = validateService(sonarr, ClusterFacts.emptyCluster().withStack(BETA_STACK));
+    ValidationReport report =
+        validateService(sonarr, ClusterFacts.emptyCluster().withStack(BETA_STACK));
 
-    assertThat(report.errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("spec.channels.beta");
-      assertThat(error.message()).contains("spec.channels.beta", "ServiceStack home spec.channel", "spec.channel");
-    });
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("spec.channels.beta");
+              assertThat(error.message())
+                  .contains("spec.channels.beta", "ServiceStack home spec.channel", "spec.channel");
+            });
   }
 
   @Test
   void aMemberThatChoosesStableIgnoresTheStacksBeta() {
     MediaService sonarr = Specs.media("sonarr", "stack: home\nchannel: stable\n" + Specs.MINIMAL);
 
-    assertThat(validateService(sonarr, ClusterFacts.emptyCluster().withStack(BETA_STACK)).errors()).isEmpty();
+    assertThat(validateService(sonarr, ClusterFacts.emptyCluster().withStack(BETA_STACK)).errors())
+        .isEmpty();
   }
 
   @Test
@@ -59,7 +71,8 @@ class ChannelValidationTest {
     MediaService sonarr = Specs.media("sonarr", "stack: home\n" + Specs.MINIMAL);
     ServiceStack stable = Specs.stack("home", "channel: stable\n");
 
-    assertThat(validateService(sonarr, ClusterFacts.emptyCluster().withStack(stable)).errors()).isEmpty();
+    assertThat(validateService(sonarr, ClusterFacts.emptyCluster().withStack(stable)).errors())
+        .isEmpty();
   }
 
   @Test
@@ -73,13 +86,18 @@ class ChannelValidationTest {
   void aMissingStackIsReportedOnceRatherThanAsEverythingItWouldSet() {
     MediaService sonarr = Specs.media("sonarr", "stack: home\n" + Specs.MINIMAL);
 
-    assertThat(validateService(sonarr, ClusterFacts.emptyCluster()).errors()).extracting(Finding::field)
+    assertThat(validateService(sonarr, ClusterFacts.emptyCluster()).errors())
+        .extracting(Finding::field)
         .containsExactly("spec.stack");
   }
 
   @Test
   void betaStagesWhosePercentDecreasesAreErrors() {
-    MediaService sonarr = Specs.media("sonarr", Specs.MINIMAL + """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            Specs.MINIMAL
+                + """
         betaRollout:
           stages:
             - {name: limited, percent: 50, soak: 10m}
@@ -90,14 +108,21 @@ class ChannelValidationTest {
 
     ValidationReport report = validateService(sonarr, ClusterFacts.offline());
 
-    assertThat(report.errors()).extracting(Finding::field)
-        .containsExactly("spec.betaRollout.stages[1].percent", "spec.betaRollout.stages[2].percent");
-    assertThat(report.errors().get(0).message()).contains("extended", "10", "limited", "50", "order the stages");
+    assertThat(report.errors())
+        .extracting(Finding::field)
+        .containsExactly(
+            "spec.betaRollout.stages[1].percent", "spec.betaRollout.stages[2].percent");
+    assertThat(report.errors().get(0).message())
+        .contains("extended", "10", "limited", "50", "order the stages");
   }
 
   @Test
   void betaStagesThatGrowOrHoldAreFine() {
-    MediaService sonarr = Specs.media("sonarr", Specs.MINIMAL + """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            Specs.MINIMAL
+                + """
         betaRollout:
           stages:
             - {name: limited, percent: 10, soak: 10m}

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ClusterFactsTest {
 
   private static final ServiceRef SONARR = new ServiceRef(ServiceKind.MEDIA_SERVICE, "sonarr");
-  private static final ServiceRef AUTHELIA = new ServiceRef(ServiceKind.SECURITY_SERVICE, "authelia");
+  private static final ServiceRef AUTHELIA =
+      new ServiceRef(ServiceKind.SECURITY_SERVICE, "authelia");
 
   @Test
   void offlineFactsKnowNoCluster() {
@@ -21,14 +22,19 @@ class ClusterFactsTest {
   @Test
   void offlineFactsRefuseObjectsThatWouldBeIgnored() {
     assertThatThrownBy(() -> ClusterFacts.offline().withSecret("db", "password"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("emptyCluster");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("emptyCluster");
   }
 
   @Test
   void objectsAddUpWithoutChangingTheFactsTheyWereAddedTo() {
     ClusterFacts empty = ClusterFacts.emptyCluster();
-    ClusterFacts facts = empty.withSecret("db", "password", "user").withConfigMap("app", "settings")
-        .withClaim("media").withService(SONARR, List.of(AUTHELIA));
+    ClusterFacts facts =
+        empty
+            .withSecret("db", "password", "user")
+            .withConfigMap("app", "settings")
+            .withClaim("media")
+            .withService(SONARR, List.of(AUTHELIA));
 
     assertThat(facts.secretKeys()).containsOnlyKeys("db");
     assertThat(facts.secretKeys().get("db")).containsExactlyInAnyOrder("password", "user");

@@ -63,7 +63,8 @@ class DependencyCyclesTest {
 
   @Test
   void aCycleBehindADiamondIsFound() {
-    var graph = Map.of(A, List.of(B), B, List.of(C, D), C, List.of(E), D, List.of(E), E, List.of(A));
+    var graph =
+        Map.of(A, List.of(B), B, List.of(C, D), C, List.of(E), D, List.of(E), E, List.of(A));
 
     assertThat(DependencyCycles.through(A, B, graph)).contains(List.of(A, B, C, E, A));
   }

@@ -12,47 +12,64 @@ class DependsOnValidationTest {
 
   private static final ServiceRef SONARR = new ServiceRef(ServiceKind.MEDIA_SERVICE, "sonarr");
   private static final ServiceRef PROWLARR = new ServiceRef(ServiceKind.MEDIA_SERVICE, "prowlarr");
-  private static final ServiceRef AUTHELIA = new ServiceRef(ServiceKind.SECURITY_SERVICE, "authelia");
-  private static final ServiceRef PROMETHEUS = new ServiceRef(ServiceKind.MONITORING_SERVICE, "prometheus");
+  private static final ServiceRef AUTHELIA =
+      new ServiceRef(ServiceKind.SECURITY_SERVICE, "authelia");
+  private static final ServiceRef PROMETHEUS =
+      new ServiceRef(ServiceKind.MONITORING_SERVICE, "prometheus");
 
   @Test
   void dependingOnAnExistingServiceIsFine() {
     ClusterFacts facts = ClusterFacts.emptyCluster().withService(AUTHELIA, List.of());
 
-    assertThat(validateService(sonarr("- {kind: SecurityService, name: authelia}"), facts).errors()).isEmpty();
+    assertThat(validateService(sonarr("- {kind: SecurityService, name: authelia}"), facts).errors())
+        .isEmpty();
   }
 
   @Test
   void dependingOnAMissingServiceIsAWarningBecauseItMayComeLater() {
     // A MediaService named authelia does not make the SecurityService authelia exist.
-    ClusterFacts facts = ClusterFacts.emptyCluster().withService(new ServiceRef(ServiceKind.MEDIA_SERVICE, "authelia"),
-        List.of());
+    ClusterFacts facts =
+        ClusterFacts.emptyCluster()
+            .withService(new ServiceRef(ServiceKind.MEDIA_SERVICE, "authelia"), List.of());
 
-    ValidationReport report = validateService(sonarr("- {kind: SecurityService, name: authelia}"), facts);
+    ValidationReport report =
+        validateService(sonarr("- {kind: SecurityService, name: authelia}"), facts);
 
     assertThat(report.errors()).isEmpty();
-    assertThat(report.warnings()).singleElement().satisfies(warning -> {
-      assertThat(warning.field()).isEqualTo("spec.dependsOn[0]");
-      assertThat(warning.message()).contains("spec.dependsOn[0]", "SecurityService/authelia", "does not exist");
-    });
+    assertThat(report.warnings())
+        .singleElement()
+        .satisfies(
+            warning -> {
+              assertThat(warning.field()).isEqualTo("spec.dependsOn[0]");
+              assertThat(warning.message())
+                  .contains("spec.dependsOn[0]", "SecurityService/authelia", "does not exist");
+            });
   }
 
   @Test
   void dependingOnItselfIsAnErrorEvenOffline() {
-    ValidationReport report = validateService(sonarr("""
+    ValidationReport report =
+        validateService(
+            sonarr(
+                """
         - {kind: SecurityService, name: authelia}
         - {kind: MediaService, name: sonarr}
-        """), ClusterFacts.offline());
+        """),
+            ClusterFacts.offline());
 
-    assertThat(report.errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("spec.dependsOn[1]");
-      assertThat(error.message()).contains("itself", "MediaService/sonarr");
-    });
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("spec.dependsOn[1]");
+              assertThat(error.message()).contains("itself", "MediaService/sonarr");
+            });
   }
 
   @Test
   void aSameNamedServiceOfAnotherKindIsNotItself() {
-    ValidationReport report = validateService(sonarr("- {kind: SecurityService, name: sonarr}"), ClusterFacts.offline());
+    ValidationReport report =
+        validateService(sonarr("- {kind: SecurityService, name: sonarr}"), ClusterFacts.offline());
 
     assertThat(report.errors()).isEmpty();
   }
@@ -61,75 +78,103 @@ class DependsOnValidationTest {
   void twoServicesDependingOnEachOtherAreACycle() {
     ClusterFacts facts = ClusterFacts.emptyCluster().withService(PROWLARR, List.of(SONARR));
 
-    ValidationReport report = validateService(sonarr("- {kind: MediaService, name: prowlarr}"), facts);
+    ValidationReport report =
+        validateService(sonarr("- {kind: MediaService, name: prowlarr}"), facts);
 
-    assertThat(report.errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("spec.dependsOn[0]");
-      assertThat(error.message()).contains("MediaService/sonarr -> MediaService/prowlarr -> MediaService/sonarr");
-    });
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("spec.dependsOn[0]");
+              assertThat(error.message())
+                  .contains("MediaService/sonarr -> MediaService/prowlarr -> MediaService/sonarr");
+            });
   }
 
   @Test
   void aLongerCycleAcrossKindsIsNamedWhole() {
-    ClusterFacts facts = ClusterFacts.emptyCluster()
-        .withService(AUTHELIA, List.of(PROMETHEUS))
-        .withService(PROMETHEUS, List.of(PROWLARR))
-        .withService(PROWLARR, List.of(SONARR));
+    ClusterFacts facts =
+        ClusterFacts.emptyCluster()
+            .withService(AUTHELIA, List.of(PROMETHEUS))
+            .withService(PROMETHEUS, List.of(PROWLARR))
+            .withService(PROWLARR, List.of(SONARR));
 
-    ValidationReport report = validateService(sonarr("- {kind: SecurityService, name: authelia}"), facts);
+    ValidationReport report =
+        validateService(sonarr("- {kind: SecurityService, name: authelia}"), facts);
 
-    assertThat(report.errors()).singleElement().extracting(Finding::message).asString().contains(
-        "MediaService/sonarr -> SecurityService/authelia -> MonitoringService/prometheus -> MediaService/prowlarr"
-            + " -> MediaService/sonarr");
+    assertThat(report.errors())
+        .singleElement()
+        .extracting(Finding::message)
+        .asString()
+        .contains(
+            "MediaService/sonarr -> SecurityService/authelia -> MonitoringService/prometheus -> MediaService/prowlarr"
+                + " -> MediaService/sonarr");
   }
 
   @Test
   void aDiamondIsNotACycle() {
     // sonarr -> authelia -> prometheus and sonarr -> prowlarr -> prometheus
-    ClusterFacts facts = ClusterFacts.emptyCluster()
-        .withService(AUTHELIA, List.of(PROMETHEUS))
-        .withService(PROWLARR, List.of(PROMETHEUS))
-        .withService(PROMETHEUS, List.of());
+    ClusterFacts facts =
+        ClusterFacts.emptyCluster()
+            .withService(AUTHELIA, List.of(PROMETHEUS))
+            .withService(PROWLARR, List.of(PROMETHEUS))
+            .withService(PROMETHEUS, List.of());
 
-    ValidationReport report = validateService(sonarr("""
+    ValidationReport report =
+        validateService(
+            sonarr(
+                """
         - {kind: SecurityService, name: authelia}
         - {kind: MediaService, name: prowlarr}
-        """), facts);
+        """),
+            facts);
 
     assertThat(report.errors()).isEmpty();
   }
 
   @Test
   void eachDependencyThatLeadsBackIsReported() {
-    ClusterFacts facts = ClusterFacts.emptyCluster()
-        .withService(AUTHELIA, List.of(SONARR))
-        .withService(PROMETHEUS, List.of())
-        .withService(PROWLARR, List.of(AUTHELIA));
+    ClusterFacts facts =
+        ClusterFacts.emptyCluster()
+            .withService(AUTHELIA, List.of(SONARR))
+            .withService(PROMETHEUS, List.of())
+            .withService(PROWLARR, List.of(AUTHELIA));
 
-    ValidationReport report = validateService(sonarr("""
+    ValidationReport report =
+        validateService(
+            sonarr(
+                """
         - {kind: SecurityService, name: authelia}
         - {kind: MonitoringService, name: prometheus}
         - {kind: MediaService, name: prowlarr}
-        """), facts);
+        """),
+            facts);
 
-    assertThat(report.errors()).extracting(Finding::field).containsExactly("spec.dependsOn[0]", "spec.dependsOn[2]");
+    assertThat(report.errors())
+        .extracting(Finding::field)
+        .containsExactly("spec.dependsOn[0]", "spec.dependsOn[2]");
   }
 
   @Test
   void theClustersCopyOfThisServiceDoesNotMakeACycle() {
     // The cluster still has an older sonarr that depended on prowlarr, which depends on sonarr; the
     // spec being validated no longer depends on prowlarr.
-    ClusterFacts facts = ClusterFacts.emptyCluster()
-        .withService(SONARR, List.of(PROWLARR))
-        .withService(PROWLARR, List.of(SONARR))
-        .withService(AUTHELIA, List.of());
+    ClusterFacts facts =
+        ClusterFacts.emptyCluster()
+            .withService(SONARR, List.of(PROWLARR))
+            .withService(PROWLARR, List.of(SONARR))
+            .withService(AUTHELIA, List.of());
 
-    assertThat(validateService(sonarr("- {kind: SecurityService, name: authelia}"), facts).errors()).isEmpty();
+    assertThat(validateService(sonarr("- {kind: SecurityService, name: authelia}"), facts).errors())
+        .isEmpty();
   }
 
   @Test
   void offlineNeitherExistenceNorCyclesAreChecked() {
-    assertThat(validateService(sonarr("- {kind: SecurityService, name: authelia}"), ClusterFacts.offline()).errors())
+    assertThat(
+            validateService(
+                    sonarr("- {kind: SecurityService, name: authelia}"), ClusterFacts.offline())
+                .errors())
         .isEmpty();
   }
 

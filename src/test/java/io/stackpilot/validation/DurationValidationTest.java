@@ -7,12 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stackpilot.api.MediaService;
 import org.junit.jupiter.api.Test;
 
-/** Durations that pass the CRD's pattern but not a reconcile's arithmetic, or that make no sense. */
+/**
+ * Durations that pass the CRD's pattern but not a reconcile's arithmetic, or that make no sense.
+ */
 class DurationValidationTest {
 
   @Test
   void aSoakNoDurationHoldsAndAWindowOverAYearAreErrorsOnTheirFields() {
-    MediaService sonarr = Specs.media("sonarr", Specs.MINIMAL + """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            Specs.MINIMAL
+                + """
         recovery: {restartWindow: 9000h}
         betaRollout:
           stages:
@@ -22,7 +28,8 @@ class DurationValidationTest {
 
     ValidationReport report = validateService(sonarr, ClusterFacts.offline());
 
-    assertThat(report.errors()).extracting(Finding::field)
+    assertThat(report.errors())
+        .extracting(Finding::field)
         .containsExactly("spec.recovery.restartWindow", "spec.betaRollout.stages[1].soak");
     assertThat(report.errors().get(0).message()).contains("longer than a year");
     assertThat(report.errors().get(1).message()).contains("longer than any duration");
@@ -30,13 +37,22 @@ class DurationValidationTest {
 
   @Test
   void aStackDefaultOverAYearIsAnErrorOnTheStack() {
-    assertThat(validateStack(Specs.stack("home", "base: {recovery: {failureWindow: 100000h}}"),
-        ClusterFacts.offline()).errors()).extracting(Finding::field).contains("spec.base.recovery.failureWindow");
+    assertThat(
+            validateStack(
+                    Specs.stack("home", "base: {recovery: {failureWindow: 100000h}}"),
+                    ClusterFacts.offline())
+                .errors())
+        .extracting(Finding::field)
+        .contains("spec.base.recovery.failureWindow");
   }
 
   @Test
   void ordinaryDurationsAreFine() {
-    MediaService sonarr = Specs.media("sonarr", Specs.MINIMAL + """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            Specs.MINIMAL
+                + """
         recovery: {failureWindow: 2m, progressDeadline: 5m, restartWindow: 720h}
         """);
 

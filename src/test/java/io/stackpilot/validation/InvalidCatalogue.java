@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The catalogue of objects the API server must reject, one YAML file each, headed by the
- * {@code # expect:} lines that its rejection message must contain; and in {@code valid/} one
- * object of each kind that it must accept.
+ * The catalogue of objects the API server must reject, one YAML file each, headed by the {@code #
+ * expect:} lines that its rejection message must contain; and in {@code valid/} one object of each
+ * kind that it must accept.
  */
 final class InvalidCatalogue {
 
@@ -30,8 +30,12 @@ final class InvalidCatalogue {
 
   /** The {@code # expect:} lines at the head of the file, without the marker. */
   static List<String> expectations(Path file) {
-    return read(file).lines().takeWhile(line -> line.startsWith("#"))
-        .filter(line -> line.startsWith(EXPECT)).map(line -> line.substring(EXPECT.length()).strip()).toList();
+    return read(file)
+        .lines()
+        .takeWhile(line -> line.startsWith("#"))
+        .filter(line -> line.startsWith(EXPECT))
+        .map(line -> line.substring(EXPECT.length()).strip())
+        .toList();
   }
 
   static String read(Path file) {
@@ -44,7 +48,10 @@ final class InvalidCatalogue {
 
   private static List<Path> yamlFilesIn(Path folder) {
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(".yaml"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -22,12 +22,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The catalogue that InvalidCatalogueIT applies must itself be sound, so that a case fails only
- * for the rule it is about: one parseable object each, named, with expectations that name a field.
+ * The catalogue that InvalidCatalogueIT applies must itself be sound, so that a case fails only for
+ * the rule it is about: one parseable object each, named, with expectations that name a field.
  */
 class InvalidCatalogueTest {
 
-  private static final Set<String> KINDS = Set.of("MediaService", "SecurityService", "MonitoringService", "ServiceStack");
+  private static final Set<String> KINDS =
+      Set.of("MediaService", "SecurityService", "MonitoringService", "ServiceStack");
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -42,31 +43,52 @@ class InvalidCatalogueTest {
 
   @Test
   void everyCaseIsOneStackpilotObjectForTheTestNamespace() {
-    assertThat(InvalidCatalogue.invalidObjects()).allSatisfy(file -> {
-      JsonNode object = object(file);
-      assertThat(object.path("apiVersion").asText()).as(file.toString()).isEqualTo("stackpilot.io/v1alpha1");
-      assertThat(KINDS).as(file.toString()).contains(object.path("kind").asText());
-      assertThat(object.path("metadata").path("name").asText()).as(file.toString()).isNotBlank();
-      assertThat(object.path("metadata").has("namespace")).as(file + " must not pin a namespace").isFalse();
-    });
+    assertThat(InvalidCatalogue.invalidObjects())
+        .allSatisfy(
+            file -> {
+              JsonNode object = object(file);
+              assertThat(object.path("apiVersion").asText())
+                  .as(file.toString())
+                  .isEqualTo("stackpilot.io/v1alpha1");
+              assertThat(KINDS).as(file.toString()).contains(object.path("kind").asText());
+              assertThat(object.path("metadata").path("name").asText())
+                  .as(file.toString())
+                  .isNotBlank();
+              assertThat(object.path("metadata").has("namespace"))
+                  .as(file + " must not pin a namespace")
+                  .isFalse();
+            });
   }
 
   @Test
   void everyCaseStartsWithExpectationsThatNameAField() {
-    assertThat(InvalidCatalogue.invalidObjects()).allSatisfy(file -> {
-      assertThat(InvalidCatalogue.read(file)).as(file.toString()).startsWith(InvalidCatalogue.EXPECT);
-      List<String> expectations = InvalidCatalogue.expectations(file);
-      assertThat(expectations).as(file.toString()).isNotEmpty().doesNotContain("");
-      assertThat(expectations).as(file + " names no field")
-          .anySatisfy(expectation -> assertThat(expectation).matches("(unknown field \")?(spec|metadata)\\.\\S+.*"));
-    });
+    assertThat(InvalidCatalogue.invalidObjects())
+        .allSatisfy(
+            file -> {
+              assertThat(InvalidCatalogue.read(file))
+                  .as(file.toString())
+                  .startsWith(InvalidCatalogue.EXPECT);
+              List<String> expectations = InvalidCatalogue.expectations(file);
+              assertThat(expectations).as(file.toString()).isNotEmpty().doesNotContain("");
+              assertThat(expectations)
+                  .as(file + " names no field")
+                  .anySatisfy(
+                      expectation ->
+                          assertThat(expectation)
+                              .matches("(unknown field \")?(spec|metadata)\\.\\S+.*"));
+            });
   }
 
   @Test
   void casesHaveDistinctNamesSoThatOneWronglyAcceptedCannotTurnAnotherIntoAnUpdate() {
-    List<String> names = InvalidCatalogue.invalidObjects().stream()
-        .map(file -> object(file).path("kind").asText() + "/" + object(file).path("metadata").path("name").asText())
-        .toList();
+    List<String> names =
+        InvalidCatalogue.invalidObjects().stream()
+            .map(
+                file ->
+                    object(file).path("kind").asText()
+                        + "/"
+                        + object(file).path("metadata").path("name").asText())
+            .toList();
 
     assertThat(names).doesNotHaveDuplicates();
   }
@@ -75,34 +97,44 @@ class InvalidCatalogueTest {
   void thereIsOneBaselineOfEachKindWithoutExpectations() {
     List<Path> baselines = InvalidCatalogue.baselines();
 
-    assertThat(baselines.stream().map(InvalidCatalogueTest::object).map(o -> o.path("kind").asText()))
+    assertThat(
+            baselines.stream().map(InvalidCatalogueTest::object).map(o -> o.path("kind").asText()))
         .containsExactlyInAnyOrderElementsOf(KINDS);
-    assertThat(baselines).allSatisfy(file -> assertThat(InvalidCatalogue.expectations(file)).isEmpty());
+    assertThat(baselines)
+        .allSatisfy(file -> assertThat(InvalidCatalogue.expectations(file)).isEmpty());
   }
 
   @Test
   void theBaselinesAlsoPassTheOperatorsOwnChecks() {
-    assertThat(InvalidCatalogue.baselines()).allSatisfy(file -> {
-      ValidationReport report = validateOffline(object(file));
-      assertThat(report.errors()).as(file.toString()).isEmpty();
-      assertThat(report.warnings()).as(file.toString()).isEmpty();
-    });
+    assertThat(InvalidCatalogue.baselines())
+        .allSatisfy(
+            file -> {
+              ValidationReport report = validateOffline(object(file));
+              assertThat(report.errors()).as(file.toString()).isEmpty();
+              assertThat(report.warnings()).as(file.toString()).isEmpty();
+            });
   }
 
   private static ValidationReport validateOffline(JsonNode object) {
     ClusterFacts offline = ClusterFacts.offline();
     return switch (object.path("kind").asText()) {
-      case "MediaService" -> SpecValidator.validateService(
-          typed(new MediaService(), object, MediaServiceSpec.class), offline);
-      case "SecurityService" -> SpecValidator.validateService(
-          typed(new SecurityService(), object, SecurityServiceSpec.class), offline);
-      case "MonitoringService" -> SpecValidator.validateService(
-          typed(new MonitoringService(), object, MonitoringServiceSpec.class), offline);
-      default -> SpecValidator.validateStack(typed(new ServiceStack(), object, ServiceStackSpec.class), offline);
+      case "MediaService" ->
+          SpecValidator.validateService(
+              typed(new MediaService(), object, MediaServiceSpec.class), offline);
+      case "SecurityService" ->
+          SpecValidator.validateService(
+              typed(new SecurityService(), object, SecurityServiceSpec.class), offline);
+      case "MonitoringService" ->
+          SpecValidator.validateService(
+              typed(new MonitoringService(), object, MonitoringServiceSpec.class), offline);
+      default ->
+          SpecValidator.validateStack(
+              typed(new ServiceStack(), object, ServiceStackSpec.class), offline);
     };
   }
 
-  private static <S, R extends CustomResource<S, ?>> R typed(R resource, JsonNode object, Class<S> specType) {
+  private static <S, R extends CustomResource<S, ?>> R typed(
+      R resource, JsonNode object, Class<S> specType) {
     resource.setMetadata(SERIALIZATION.convertValue(object.path("metadata"), ObjectMeta.class));
     resource.setSpec(SERIALIZATION.convertValue(object.path("spec"), specType));
     return resource;
@@ -111,7 +143,10 @@ class InvalidCatalogueTest {
   /** The one object in the file; a second document would be applied too and blur the case. */
   private static JsonNode object(Path file) {
     try {
-      List<JsonNode> documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(InvalidCatalogue.read(file)).readAll();
+      List<JsonNode> documents =
+          YAML.readerFor(JsonNode.class)
+              .<JsonNode>readValues(InvalidCatalogue.read(file))
+              .readAll();
       assertThat(documents).as(file + " holds one YAML document").hasSize(1);
       return documents.get(0);
     } catch (IOException e) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class KindSpecificValidationTest {
 
-  private static final String TRANSCODING = """
+  private static final String TRANSCODING =
+      """
       media:
         transcode: {scratchSize: 10Gi, devices: [/dev/dri]}
       """;
@@ -24,22 +25,28 @@ class KindSpecificValidationTest {
 
     ValidationReport report = validateService(jellyfin, ClusterFacts.offline());
 
-    assertThat(report.errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("spec.media.transcode.devices");
-      assertThat(error.message()).contains("spec.media.transcode.devices", "Privileged", "spec.securityProfile");
-    });
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("spec.media.transcode.devices");
+              assertThat(error.message())
+                  .contains("spec.media.transcode.devices", "Privileged", "spec.securityProfile");
+            });
   }
 
   @Test
   void transcodeDevicesWithPrivilegedAreFine() {
-    MediaService jellyfin = Specs.media("jellyfin", Specs.MINIMAL + "securityProfile: Privileged\n" + TRANSCODING);
+    MediaService jellyfin =
+        Specs.media("jellyfin", Specs.MINIMAL + "securityProfile: Privileged\n" + TRANSCODING);
 
     assertThat(validateService(jellyfin, ClusterFacts.offline()).errors()).isEmpty();
   }
 
   @Test
   void transcodingWithoutDevicesNeedsNoPrivileges() {
-    MediaService jellyfin = Specs.media("jellyfin", Specs.MINIMAL + "media:\n  transcode: {scratchSize: 10Gi}\n");
+    MediaService jellyfin =
+        Specs.media("jellyfin", Specs.MINIMAL + "media:\n  transcode: {scratchSize: 10Gi}\n");
 
     assertThat(validateService(jellyfin, ClusterFacts.offline()).errors()).isEmpty();
   }
@@ -47,7 +54,12 @@ class KindSpecificValidationTest {
   @Test
   void privilegedFromTheStacksMediaDefaultsIsEnough() {
     MediaService jellyfin = Specs.media("jellyfin", "stack: home\n" + Specs.MINIMAL + TRANSCODING);
-    ClusterFacts facts = ClusterFacts.emptyCluster().withStack(Specs.stack("home", """
+    ClusterFacts facts =
+        ClusterFacts.emptyCluster()
+            .withStack(
+                Specs.stack(
+                    "home",
+                    """
         base: {securityProfile: Baseline}
         media: {securityProfile: Privileged}
         """));
@@ -58,12 +70,20 @@ class KindSpecificValidationTest {
   @Test
   void theStacksCategoryDefaultsWinOverItsBase() {
     MediaService jellyfin = Specs.media("jellyfin", "stack: home\n" + Specs.MINIMAL + TRANSCODING);
-    ClusterFacts facts = ClusterFacts.emptyCluster().withStack(Specs.stack("home", """
+    ClusterFacts facts =
+        ClusterFacts.emptyCluster()
+            .withStack(
+                Specs.stack(
+                    "home",
+                    """
         base: {securityProfile: Privileged}
         media: {securityProfile: Baseline}
         """));
 
-    assertThat(validateService(jellyfin, facts).errors()).singleElement().extracting(Finding::message).asString()
+    assertThat(validateService(jellyfin, facts).errors())
+        .singleElement()
+        .extracting(Finding::message)
+        .asString()
         .contains("Baseline", "ServiceStack home spec.media.securityProfile");
   }
 
@@ -80,10 +100,13 @@ class KindSpecificValidationTest {
 
     ValidationReport report = validateService(authelia, ClusterFacts.offline());
 
-    assertThat(report.errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("spec.security.forwardAuth.port");
-      assertThat(error.message()).contains("auth", "[http, metrics]");
-    });
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("spec.security.forwardAuth.port");
+              assertThat(error.message()).contains("auth", "[http, metrics]");
+            });
   }
 
   @Test
@@ -93,27 +116,36 @@ class KindSpecificValidationTest {
 
   @Test
   void aSecurityServiceWithoutForwardAuthIsFine() {
-    SecurityService crowdsec = Specs.security("crowdsec", Specs.MINIMAL + "security: {provider: Generic}\n");
+    SecurityService crowdsec =
+        Specs.security("crowdsec", Specs.MINIMAL + "security: {provider: Generic}\n");
 
     assertThat(validateService(crowdsec, ClusterFacts.offline()).errors()).isEmpty();
   }
 
   @Test
   void aMetricsServiceWithoutScrapeIsAWarning() {
-    MonitoringService prometheus = Specs.monitoring("prometheus", Specs.MINIMAL + "monitoring: {role: Metrics}\n");
+    MonitoringService prometheus =
+        Specs.monitoring("prometheus", Specs.MINIMAL + "monitoring: {role: Metrics}\n");
 
     ValidationReport report = validateService(prometheus, ClusterFacts.offline());
 
     assertThat(report.isValid()).isTrue();
-    assertThat(report.warnings()).singleElement().satisfies(warning -> {
-      assertThat(warning.field()).isEqualTo("spec.monitoring.scrape");
-      assertThat(warning.message()).contains("spec.monitoring.scrape", "Metrics");
-    });
+    assertThat(report.warnings())
+        .singleElement()
+        .satisfies(
+            warning -> {
+              assertThat(warning.field()).isEqualTo("spec.monitoring.scrape");
+              assertThat(warning.message()).contains("spec.monitoring.scrape", "Metrics");
+            });
   }
 
   @Test
   void aMetricsServiceThatScrapesIsFine() {
-    MonitoringService prometheus = Specs.monitoring("prometheus", Specs.MINIMAL + """
+    MonitoringService prometheus =
+        Specs.monitoring(
+            "prometheus",
+            Specs.MINIMAL
+                + """
         monitoring:
           role: Metrics
           scrape: {selector: {matchLabels: {app.kubernetes.io/part-of: home}}, interval: 30s}
@@ -124,17 +156,22 @@ class KindSpecificValidationTest {
 
   @Test
   void aDashboardsServiceNeedsNoScrape() {
-    MonitoringService grafana = Specs.monitoring("grafana", Specs.MINIMAL + "monitoring: {role: Dashboards}\n");
+    MonitoringService grafana =
+        Specs.monitoring("grafana", Specs.MINIMAL + "monitoring: {role: Dashboards}\n");
 
     assertThat(validateService(grafana, ClusterFacts.offline()).warnings()).isEmpty();
   }
 
   private static SecurityService authelia(String forwardAuthPort) {
-    return Specs.security("authelia", Specs.MINIMAL + """
+    return Specs.security(
+        "authelia",
+        Specs.MINIMAL
+            + """
         ports: [{name: http, port: 9091}, {name: metrics, port: 9959}]
         security:
           provider: Authelia
           forwardAuth: {path: /api/verify, port: %s}
-        """.formatted(forwardAuthPort));
+        """
+                .formatted(forwardAuthPort));
   }
 }

@@ -16,17 +16,19 @@ class LiteralSecretDetectorTest {
 
   @ParameterizedTest
   @CsvSource({
-      "DB_PASSWORD, hunter2, PASSWORD",
-      "MYSQL_ROOT_PASSWD, hunter2, PASSWD",
-      "client-secret, hunter2, SECRET",
-      "GITHUB_TOKEN, hunter2, TOKEN",
-      "SONARR__API_KEY, hunter2, API_KEY",
-      "radarr.apikey, hunter2, APIKEY",
-      "SSH_PRIVATE_KEY, hunter2, PRIVATE_KEY",
-      "AWS_CREDENTIALS, hunter2, CREDENTIAL",
-      "dbPassword, 1234, PASSWORD"})
+    "DB_PASSWORD, hunter2, PASSWORD",
+    "MYSQL_ROOT_PASSWD, hunter2, PASSWD",
+    "client-secret, hunter2, SECRET",
+    "GITHUB_TOKEN, hunter2, TOKEN",
+    "SONARR__API_KEY, hunter2, API_KEY",
+    "radarr.apikey, hunter2, APIKEY",
+    "SSH_PRIVATE_KEY, hunter2, PRIVATE_KEY",
+    "AWS_CREDENTIALS, hunter2, CREDENTIAL",
+    "dbPassword, 1234, PASSWORD"
+  })
   void aSecretLookingNameWithALiteralValueIsSuspect(String name, String value, String namePart) {
-    assertThat(LiteralSecretDetector.suspicion(name, value)).contains("its name contains " + namePart);
+    assertThat(LiteralSecretDetector.suspicion(name, value))
+        .contains("its name contains " + namePart);
   }
 
   @ParameterizedTest
@@ -36,7 +38,8 @@ class LiteralSecretDetectorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "  ", "false", "True", "off", "/run/secrets/db-password", "$(DB_PASSWORD)"})
+  @ValueSource(
+      strings = {"", "  ", "false", "True", "off", "/run/secrets/db-password", "$(DB_PASSWORD)"})
   void aValueThatCannotHoldASecretIsNotSuspectWhateverTheName(String value) {
     assertThat(LiteralSecretDetector.suspicion("DB_PASSWORD", value)).isEmpty();
   }
@@ -50,18 +53,20 @@ class LiteralSecretDetectorTest {
   @ParameterizedTest
   @CsvSource({JWT + ", JSON Web Token", HEX_API_KEY + ", generated key"})
   void theReasonNamesWhatTheValueLooksLike(String value, String looksLike) {
-    assertThat(LiteralSecretDetector.suspicion("UPSTREAM", value)).hasValueSatisfying(reason ->
-        assertThat(reason).contains(looksLike));
+    assertThat(LiteralSecretDetector.suspicion("UPSTREAM", value))
+        .hasValueSatisfying(reason -> assertThat(reason).contains(looksLike));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "123e4567-e89b-12d3-a456-426614174000", // a UUID: usually an identifier
-      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1", // long, but no randomness in it
-      "abcdefghijklmnopqrstuvwxyzabcdefghij", // no digit: a word, not a key
-      "https://sonarr.home.example/api/v3/queue", // punctuation that keys do not have
-      "lscr.io/linuxserver/sonarr:4.0.9",
-      "short1a2b3c"})
+  @ValueSource(
+      strings = {
+        "123e4567-e89b-12d3-a456-426614174000", // a UUID: usually an identifier
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1", // long, but no randomness in it
+        "abcdefghijklmnopqrstuvwxyzabcdefghij", // no digit: a word, not a key
+        "https://sonarr.home.example/api/v3/queue", // punctuation that keys do not have
+        "lscr.io/linuxserver/sonarr:4.0.9",
+        "short1a2b3c"
+      })
   void anOrdinaryValueIsNotSuspectUnderAnOrdinaryName(String value) {
     assertThat(LiteralSecretDetector.suspicion("UPSTREAM", value)).isEmpty();
   }
@@ -69,8 +74,8 @@ class LiteralSecretDetectorTest {
   @ParameterizedTest
   @ValueSource(strings = {"DB_PASSWORD", "UPSTREAM"})
   void theReasonNeverContainsTheValue(String name) {
-    assertThat(LiteralSecretDetector.suspicion(name, HEX_API_KEY)).hasValueSatisfying(reason ->
-        assertThat(reason).doesNotContain(HEX_API_KEY));
+    assertThat(LiteralSecretDetector.suspicion(name, HEX_API_KEY))
+        .hasValueSatisfying(reason -> assertThat(reason).doesNotContain(HEX_API_KEY));
   }
 
   @ParameterizedTest

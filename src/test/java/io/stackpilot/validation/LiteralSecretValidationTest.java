@@ -15,24 +15,37 @@ class LiteralSecretValidationTest {
 
   @Test
   void aLiteralPasswordInEnvIsAnErrorThatPointsAtSecretKeyRef() {
-    MediaService sonarr = Specs.media("sonarr", Specs.MINIMAL + """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            Specs.MINIMAL
+                + """
         env:
           - {name: TZ, value: Europe/Berlin}
           - {name: DB_PASSWORD, value: %s}
-        """.formatted(PASSWORD));
+        """
+                    .formatted(PASSWORD));
 
     ValidationReport report = validateService(sonarr, ClusterFacts.offline());
 
-    assertThat(report.errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("spec.env[1].value");
-      assertThat(error.message()).contains("spec.env[1].value", "DB_PASSWORD", "valueFrom.secretKeyRef")
-          .doesNotContain(PASSWORD);
-    });
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("spec.env[1].value");
+              assertThat(error.message())
+                  .contains("spec.env[1].value", "DB_PASSWORD", "valueFrom.secretKeyRef")
+                  .doesNotContain(PASSWORD);
+            });
   }
 
   @Test
   void aPasswordFromASecretIsFine() {
-    MediaService sonarr = Specs.media("sonarr", Specs.MINIMAL + """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            Specs.MINIMAL
+                + """
         env:
           - name: DB_PASSWORD
             valueFrom: {secretKeyRef: {name: db, key: password}}
@@ -43,20 +56,31 @@ class LiteralSecretValidationTest {
 
   @Test
   void aGeneratedKeyUnderAnInnocentNameIsAnError() {
-    MediaService sonarr = Specs.media("sonarr", Specs.MINIMAL + """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            Specs.MINIMAL
+                + """
         env:
           - {name: UPSTREAM, value: %s}
-        """.formatted(API_KEY));
+        """
+                    .formatted(API_KEY));
 
-    assertThat(validateService(sonarr, ClusterFacts.offline()).errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("spec.env[0].value");
-      assertThat(error.message()).contains("generated key").doesNotContain(API_KEY);
-    });
+    assertThat(validateService(sonarr, ClusterFacts.offline()).errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("spec.env[0].value");
+              assertThat(error.message()).contains("generated key").doesNotContain(API_KEY);
+            });
   }
 
   @Test
   void literalSecretsInChannelEnvOverridesAreErrors() {
-    MediaService sonarr = Specs.media("sonarr", """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            """
         channels:
           stable:
             image: lscr.io/linuxserver/sonarr:4.0.9
@@ -65,15 +89,20 @@ class LiteralSecretValidationTest {
             image: lscr.io/linuxserver/sonarr:4.0.10
             env: [{name: TZ, value: UTC}, {name: SONARR_API_KEY, value: %1$s}]
         env: [{name: TZ, value: Europe/Berlin}, {name: GITHUB_TOKEN, value: ""}, {name: SONARR_API_KEY, value: ""}]
-        """.formatted(PASSWORD));
+        """
+                .formatted(PASSWORD));
 
-    assertThat(validateService(sonarr, ClusterFacts.offline()).errors()).extracting(Finding::field)
+    assertThat(validateService(sonarr, ClusterFacts.offline()).errors())
+        .extracting(Finding::field)
         .containsExactly("spec.channels.stable.env[0].value", "spec.channels.beta.env[1].value");
   }
 
   @Test
   void aSecretInConfigIsAnErrorBecauseConfigBecomesAConfigMap() {
-    MediaService sonarr = Specs.media("sonarr", """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            """
         channels:
           stable: {image: lscr.io/linuxserver/sonarr:4.0.9}
           beta:
@@ -82,19 +111,30 @@ class LiteralSecretValidationTest {
         config:
           LOG_LEVEL: info
           ADMIN_PASSWORD: %1$s
-        """.formatted(PASSWORD));
+        """
+                .formatted(PASSWORD));
 
     ValidationReport report = validateService(sonarr, ClusterFacts.offline());
 
-    assertThat(report.errors()).extracting(Finding::field)
-        .containsExactly("spec.config[ADMIN_PASSWORD]", "spec.channels.beta.config[ADMIN_PASSWORD]");
-    assertThat(report.errors()).allSatisfy(error -> assertThat(error.message())
-        .contains(error.field(), "ConfigMap", "secretKeyRef").doesNotContain(PASSWORD));
+    assertThat(report.errors())
+        .extracting(Finding::field)
+        .containsExactly(
+            "spec.config[ADMIN_PASSWORD]", "spec.channels.beta.config[ADMIN_PASSWORD]");
+    assertThat(report.errors())
+        .allSatisfy(
+            error ->
+                assertThat(error.message())
+                    .contains(error.field(), "ConfigMap", "secretKeyRef")
+                    .doesNotContain(PASSWORD));
   }
 
   @Test
   void ordinaryConfigIsFine() {
-    MediaService sonarr = Specs.media("sonarr", Specs.MINIMAL + """
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            Specs.MINIMAL
+                + """
         config: {LOG_LEVEL: info, TOKEN_ENABLED: "false", PASSWORD_FILE: /run/secrets/admin}
         """);
 
@@ -103,25 +143,37 @@ class LiteralSecretValidationTest {
 
   @Test
   void literalSecretsInStackDefaultsAreErrorsOfTheStack() {
-    ServiceStack home = Specs.stack("home", """
+    ServiceStack home =
+        Specs.stack(
+            "home",
+            """
         base:
           env: [{name: TZ, value: Europe/Berlin}, {name: SMTP_PASSWORD, value: %1$s}]
         media:
           config: {PLEX_TOKEN: %1$s}
         monitoring:
           env: [{name: GRAFANA_API_KEY, value: %1$s}]
-        """.formatted(PASSWORD));
+        """
+                .formatted(PASSWORD));
 
     ValidationReport report = validateStack(home, ClusterFacts.offline());
 
-    assertThat(report.errors()).extracting(Finding::field).containsExactly(
-        "spec.base.env[1].value", "spec.media.config[PLEX_TOKEN]", "spec.monitoring.env[0].value");
-    assertThat(report.errors()).allSatisfy(error -> assertThat(error.message()).doesNotContain(PASSWORD));
+    assertThat(report.errors())
+        .extracting(Finding::field)
+        .containsExactly(
+            "spec.base.env[1].value",
+            "spec.media.config[PLEX_TOKEN]",
+            "spec.monitoring.env[0].value");
+    assertThat(report.errors())
+        .allSatisfy(error -> assertThat(error.message()).doesNotContain(PASSWORD));
   }
 
   @Test
   void cleanStackDefaultsAreFine() {
-    ServiceStack home = Specs.stack("home", """
+    ServiceStack home =
+        Specs.stack(
+            "home",
+            """
         base:
           env: [{name: TZ, value: Europe/Berlin}]
           config: {LOG_LEVEL: info}
@@ -132,10 +184,14 @@ class LiteralSecretValidationTest {
 
   @Test
   void aMemberIsNotBlamedForItsStacksLiteralSecrets() {
-    ServiceStack home = Specs.stack("home", """
+    ServiceStack home =
+        Specs.stack(
+            "home",
+            """
         base:
           env: [{name: SMTP_PASSWORD, value: %s}]
-        """.formatted(PASSWORD));
+        """
+                .formatted(PASSWORD));
     MediaService sonarr = Specs.media("sonarr", "stack: home\n" + Specs.MINIMAL);
 
     ValidationReport report = validateService(sonarr, ClusterFacts.emptyCluster().withStack(home));

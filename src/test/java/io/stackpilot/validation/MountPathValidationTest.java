@@ -11,7 +11,11 @@ class MountPathValidationTest {
 
   @Test
   void aPathMountedTwiceAcrossListsIsAnErrorOnTheSecond() {
-    MediaService jellyfin = Specs.media("jellyfin", Specs.MINIMAL + """
+    MediaService jellyfin =
+        Specs.media(
+            "jellyfin",
+            Specs.MINIMAL
+                + """
         storage:
           - {name: config, mountPath: /config, size: 1Gi}
         configFiles:
@@ -25,14 +29,21 @@ class MountPathValidationTest {
         securityProfile: Privileged
         """);
 
-    assertThat(validateService(jellyfin, ClusterFacts.offline()).errors()).extracting(Finding::field)
-        .containsExactly("spec.configFiles[0].path", "spec.media.transcode.scratchSize",
+    assertThat(validateService(jellyfin, ClusterFacts.offline()).errors())
+        .extracting(Finding::field)
+        .containsExactly(
+            "spec.configFiles[0].path",
+            "spec.media.transcode.scratchSize",
             "spec.media.transcode.devices[1]");
   }
 
   @Test
   void distinctPathsAreFine() {
-    MediaService jellyfin = Specs.media("jellyfin", Specs.MINIMAL + """
+    MediaService jellyfin =
+        Specs.media(
+            "jellyfin",
+            Specs.MINIMAL
+                + """
         storage:
           - {name: config, mountPath: /config, size: 1Gi}
         configFiles:

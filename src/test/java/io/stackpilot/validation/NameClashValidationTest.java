@@ -7,10 +7,15 @@ import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.ServiceKind;
 import org.junit.jupiter.api.Test;
 
-/** Two kinds of service with one name would render objects of the same names; the later one waits. */
+/**
+ * Two kinds of service with one name would render objects of the same names; the later one waits.
+ */
 class NameClashValidationTest {
 
-  private static final MonitoringService GRAFANA = Specs.monitoring("grafana", """
+  private static final MonitoringService GRAFANA =
+      Specs.monitoring(
+          "grafana",
+          """
       channels:
         stable: {image: grafana/grafana:12.1.0}
       monitoring: {role: Dashboards}
@@ -18,12 +23,18 @@ class NameClashValidationTest {
 
   @Test
   void aServiceOfAnotherKindWithTheSameNameThatCameFirstIsAnErrorOnTheName() {
-    ClusterFacts facts = ClusterFacts.emptyCluster().withNamesake(new ServiceRef(ServiceKind.MEDIA_SERVICE, "grafana"));
+    ClusterFacts facts =
+        ClusterFacts.emptyCluster()
+            .withNamesake(new ServiceRef(ServiceKind.MEDIA_SERVICE, "grafana"));
 
-    assertThat(validateService(GRAFANA, facts).errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("metadata.name");
-      assertThat(error.message()).contains("MediaService/grafana", "came first", "rename one of them");
-    });
+    assertThat(validateService(GRAFANA, facts).errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("metadata.name");
+              assertThat(error.message())
+                  .contains("MediaService/grafana", "came first", "rename one of them");
+            });
   }
 
   @Test

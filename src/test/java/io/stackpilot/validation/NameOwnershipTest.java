@@ -9,9 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class NameOwnershipTest {
 
-  private static OwnerReference reference(String kind, String name, String uid, Boolean controller) {
-    return new OwnerReferenceBuilder().withApiVersion("stackpilot.io/v1alpha1").withKind(kind).withName(name)
-        .withUid(uid).withController(controller).build();
+  private static OwnerReference reference(
+      String kind, String name, String uid, Boolean controller) {
+    return new OwnerReferenceBuilder()
+        .withApiVersion("stackpilot.io/v1alpha1")
+        .withKind(kind)
+        .withName(name)
+        .withUid(uid)
+        .withController(controller)
+        .build();
   }
 
   @Test
@@ -21,32 +27,56 @@ class NameOwnershipTest {
 
   @Test
   void anObjectTheServiceAlreadyControlsIsItsOwn() {
-    assertThat(NameOwnership.check("Deployment", "grafana", "uid-1",
-        List.of(reference("MonitoringService", "grafana", "uid-1", true)))).isEmpty();
+    assertThat(
+            NameOwnership.check(
+                "Deployment",
+                "grafana",
+                "uid-1",
+                List.of(reference("MonitoringService", "grafana", "uid-1", true))))
+        .isEmpty();
   }
 
   @Test
   void anObjectAnotherServiceControlsIsTakenAndTheFindingNamesTheOwnerAndTheWayOut() {
-    var finding = NameOwnership.check("Deployment", "grafana", "uid-1",
-        List.of(reference("MediaService", "grafana", "uid-2", true)));
+    var finding =
+        NameOwnership.check(
+            "Deployment",
+            "grafana",
+            "uid-1",
+            List.of(reference("MediaService", "grafana", "uid-2", true)));
 
-    assertThat(finding).hasValueSatisfying(f -> {
-      assertThat(f.field()).isEqualTo("metadata.name");
-      assertThat(f.message()).contains("Deployment grafana", "MediaService grafana", "uid-2", "rename one");
-    });
+    assertThat(finding)
+        .hasValueSatisfying(
+            f -> {
+              assertThat(f.field()).isEqualTo("metadata.name");
+              assertThat(f.message())
+                  .contains("Deployment grafana", "MediaService grafana", "uid-2", "rename one");
+            });
   }
 
   @Test
   void anEarlierServiceOfTheSameKindAndNameStillControllingItsObjectIsAnotherOwner() {
-    // A service deleted and created again: the garbage collector has not removed the old Deployment yet.
-    assertThat(NameOwnership.check("Deployment", "grafana", "uid-new",
-        List.of(reference("MonitoringService", "grafana", "uid-old", true)))).isPresent();
+    // A service deleted and created again: the garbage collector has not removed the old Deployment
+    // yet.
+    assertThat(
+            NameOwnership.check(
+                "Deployment",
+                "grafana",
+                "uid-new",
+                List.of(reference("MonitoringService", "grafana", "uid-old", true))))
+        .isPresent();
   }
 
   @Test
   void ownersThatDoNotControlTheObjectDoNotTakeIt() {
-    assertThat(NameOwnership.check("Deployment", "grafana", "uid-1",
-        List.of(reference("ConfigMap", "grafana", "uid-2", false), reference("ConfigMap", "x", "uid-3", null))))
+    assertThat(
+            NameOwnership.check(
+                "Deployment",
+                "grafana",
+                "uid-1",
+                List.of(
+                    reference("ConfigMap", "grafana", "uid-2", false),
+                    reference("ConfigMap", "x", "uid-3", null))))
         .isEmpty();
   }
 }

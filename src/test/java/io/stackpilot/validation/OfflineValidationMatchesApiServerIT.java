@@ -18,10 +18,11 @@ import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
 
 /**
- * docs/design.md, Validation point 3: {@code stackpilot validate} runs the API server's checks offline.
- * Every case of the invalid catalogue and every baseline goes both to the API server (kubectl apply
- * with server-side dry run, so strict field validation, defaulting, schema and CEL all run, and
- * nothing is stored) and to validate; both must accept or reject it, and name the same fields.
+ * docs/design.md, Validation point 3: {@code stackpilot validate} runs the API server's checks
+ * offline. Every case of the invalid catalogue and every baseline goes both to the API server
+ * (kubectl apply with server-side dry run, so strict field validation, defaulting, schema and CEL
+ * all run, and nothing is stored) and to validate; both must accept or reject it, and name the same
+ * fields.
  */
 @WithLocalCluster
 class OfflineValidationMatchesApiServerIT {
@@ -33,16 +34,26 @@ class OfflineValidationMatchesApiServerIT {
 
   @TestFactory
   Stream<DynamicTest> validateGivesTheApiServersVerdictOnEveryCase(TestCluster cluster) {
-    return Stream.concat(InvalidCatalogue.invalidObjects().stream(), InvalidCatalogue.baselines().stream())
-        .map(file -> dynamicTest(file.getFileName().toString(), () -> {
-          CommandResult apply = cluster.kubectl("apply", "--dry-run=server", "-f", file.toString());
-          Validation offline = validate(file);
+    return Stream.concat(
+            InvalidCatalogue.invalidObjects().stream(), InvalidCatalogue.baselines().stream())
+        .map(
+            file ->
+                dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      CommandResult apply =
+                          cluster.kubectl("apply", "--dry-run=server", "-f", file.toString());
+                      Validation offline = validate(file);
 
-          Verdict apiServer = Verdict.ofKubectl(apply);
-          assertThat(Verdict.ofValidate(offline.exitCode(), offline.output(), file.toString()))
-              .as("validate said:%n%s%nthe API server said:%n%s", offline.output(), apply.describe())
-              .isEqualTo(apiServer);
-        }));
+                      Verdict apiServer = Verdict.ofKubectl(apply);
+                      assertThat(
+                              Verdict.ofValidate(
+                                  offline.exitCode(), offline.output(), file.toString()))
+                          .as(
+                              "validate said:%n%s%nthe API server said:%n%s",
+                              offline.output(), apply.describe())
+                          .isEqualTo(apiServer);
+                    }));
   }
 
   @Test

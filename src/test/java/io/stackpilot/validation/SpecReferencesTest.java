@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class SpecReferencesTest {
 
-  private static final MediaService SONARR = Specs.media("sonarr", """
+  private static final MediaService SONARR =
+      Specs.media(
+          "sonarr",
+          """
       stack: home
       env:
         - name: DB_PASSWORD
@@ -38,7 +41,10 @@ class SpecReferencesTest {
         tls: {secretName: sonarr-tls}
       """);
 
-  private static final ServiceStack HOME = Specs.stack("home", """
+  private static final ServiceStack HOME =
+      Specs.stack(
+          "home",
+          """
       base:
         imagePullSecrets: [{name: registry}]
         env:
@@ -80,7 +86,11 @@ class SpecReferencesTest {
 
   @Test
   void namesNoObjectCanHaveAreLeftOut() {
-    MediaService odd = Specs.media("odd", Specs.MINIMAL + """
+    MediaService odd =
+        Specs.media(
+            "odd",
+            Specs.MINIMAL
+                + """
         env:
           - name: A
             valueFrom: {secretKeyRef: {name: "Not/A_Name", key: k}}
@@ -88,7 +98,8 @@ class SpecReferencesTest {
             valueFrom: {configMapKeyRef: {name: "", key: k}}
         storage:
           - {name: data, mountPath: /data, existingClaim: "%s"}
-        """.formatted("x".repeat(300)));
+        """
+                    .formatted("x".repeat(300)));
 
     SpecReferences refs = SpecReferences.ofService(odd, Optional.empty());
 

@@ -19,7 +19,8 @@ import io.stackpilot.api.ServiceStackSpec;
 final class Specs {
 
   /** The least a service needs to pass the CRD. */
-  static final String MINIMAL = """
+  static final String MINIMAL =
+      """
       channels:
         stable: {image: lscr.io/linuxserver/sonarr:4.0.9}
       """;
@@ -33,11 +34,13 @@ final class Specs {
   }
 
   static SecurityService security(String name, String spec) {
-    return named(new SecurityService(), name, SERIALIZATION.unmarshal(spec, SecurityServiceSpec.class));
+    return named(
+        new SecurityService(), name, SERIALIZATION.unmarshal(spec, SecurityServiceSpec.class));
   }
 
   static MonitoringService monitoring(String name, String spec) {
-    return named(new MonitoringService(), name, SERIALIZATION.unmarshal(spec, MonitoringServiceSpec.class));
+    return named(
+        new MonitoringService(), name, SERIALIZATION.unmarshal(spec, MonitoringServiceSpec.class));
   }
 
   static ServiceStack stack(String name, String spec) {

@@ -13,25 +13,39 @@ class StorageValidationTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "accessMode: ReadWriteOnce, ", "accessMode: ReadWriteOncePod, "})
   void severalReplicasOnASingleWriterVolumeAreAnError(String accessMode) {
-    MediaService jellyfin = Specs.media("jellyfin", Specs.MINIMAL + """
+    MediaService jellyfin =
+        Specs.media(
+            "jellyfin",
+            Specs.MINIMAL
+                + """
         replicas: 2
         storage:
           - {name: cache, mountPath: /cache, size: 1Gi, accessMode: ReadWriteMany}
           - {name: config, mountPath: /config, %ssize: 2Gi}
-        """.formatted(accessMode));
+        """
+                    .formatted(accessMode));
 
     ValidationReport report = validateService(jellyfin, ClusterFacts.offline());
 
-    assertThat(report.errors()).singleElement().satisfies(error -> {
-      assertThat(error.field()).isEqualTo("spec.storage[1].accessMode");
-      assertThat(error.message()).contains("config", "spec.replicas is 2", "ReadWriteMany", "replicas: 1");
-    });
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("spec.storage[1].accessMode");
+              assertThat(error.message())
+                  .contains("config", "spec.replicas is 2", "ReadWriteMany", "replicas: 1");
+            });
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"replicas: 1\n", "replicas: 0\n", ""})
   void oneReplicaOnASingleWriterVolumeIsFine(String replicas) {
-    MediaService jellyfin = Specs.media("jellyfin", Specs.MINIMAL + replicas + """
+    MediaService jellyfin =
+        Specs.media(
+            "jellyfin",
+            Specs.MINIMAL
+                + replicas
+                + """
         storage: [{name: config, mountPath: /config, size: 2Gi}]
         """);
 
@@ -40,7 +54,11 @@ class StorageValidationTest {
 
   @Test
   void severalReplicasOnASharedOrUserOwnedVolumeAreFine() {
-    MediaService jellyfin = Specs.media("jellyfin", Specs.MINIMAL + """
+    MediaService jellyfin =
+        Specs.media(
+            "jellyfin",
+            Specs.MINIMAL
+                + """
         replicas: 3
         storage:
           - {name: cache, mountPath: /cache, size: 1Gi, accessMode: ReadWriteMany}
@@ -52,7 +70,11 @@ class StorageValidationTest {
 
   @Test
   void claimsThatDoNotExistAreErrors() {
-    MediaService jellyfin = Specs.media("jellyfin", Specs.MINIMAL + """
+    MediaService jellyfin =
+        Specs.media(
+            "jellyfin",
+            Specs.MINIMAL
+                + """
         storage:
           - {name: config, mountPath: /config, size: 2Gi}
           - {name: downloads, mountPath: /downloads, existingClaim: downloads}
@@ -62,18 +84,28 @@ class StorageValidationTest {
             - {name: movies, claimName: movies, mountPath: /data/movies}
         """);
 
-    ValidationReport report = validateService(jellyfin, ClusterFacts.emptyCluster().withClaim("media"));
+    ValidationReport report =
+        validateService(jellyfin, ClusterFacts.emptyCluster().withClaim("media"));
 
-    assertThat(report.errors()).extracting(Finding::field)
+    assertThat(report.errors())
+        .extracting(Finding::field)
         .containsExactly("spec.storage[1].existingClaim", "spec.media.libraries[1].claimName");
-    assertThat(report.errors()).extracting(Finding::message).satisfiesExactly(
-        existing -> assertThat(existing).contains("PersistentVolumeClaim downloads", "does not exist"),
-        library -> assertThat(library).contains("PersistentVolumeClaim movies", "does not exist"));
+    assertThat(report.errors())
+        .extracting(Finding::message)
+        .satisfiesExactly(
+            existing ->
+                assertThat(existing).contains("PersistentVolumeClaim downloads", "does not exist"),
+            library ->
+                assertThat(library).contains("PersistentVolumeClaim movies", "does not exist"));
   }
 
   @Test
   void claimsThatExistAreFine() {
-    MediaService jellyfin = Specs.media("jellyfin", Specs.MINIMAL + """
+    MediaService jellyfin =
+        Specs.media(
+            "jellyfin",
+            Specs.MINIMAL
+                + """
         storage: [{name: downloads, mountPath: /downloads, existingClaim: downloads}]
         media:
           libraries: [{name: tv, claimName: media, mountPath: /data/tv}]

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class ValidationReportTest {
 
-  private static final Finding NO_STACK = new Finding("spec.stack", "spec.stack names a missing stack");
-  private static final Finding NO_TLS = new Finding("spec.expose.tls.secretName", "the TLS Secret is missing");
+  private static final Finding NO_STACK =
+      new Finding("spec.stack", "spec.stack names a missing stack");
+  private static final Finding NO_TLS =
+      new Finding("spec.expose.tls.secretName", "the TLS Secret is missing");
 
   @Test
   void isValidWithWarningsOnly() {
@@ -26,11 +28,16 @@ class ValidationReportTest {
 
   @Test
   void statusCarriesEveryErrorAndWarningWithFieldAndMessage() {
-    ValidationStatus status = new ValidationReport(List.of(NO_STACK, NO_TLS), List.of(NO_TLS)).toStatus();
+    ValidationStatus status =
+        new ValidationReport(List.of(NO_STACK, NO_TLS), List.of(NO_TLS)).toStatus();
 
-    assertThat(status.getErrors()).extracting(ValidationMessage::getField, ValidationMessage::getMessage)
-        .containsExactly(tuple(NO_STACK.field(), NO_STACK.message()), tuple(NO_TLS.field(), NO_TLS.message()));
-    assertThat(status.getWarnings()).extracting(ValidationMessage::getField).containsExactly(NO_TLS.field());
+    assertThat(status.getErrors())
+        .extracting(ValidationMessage::getField, ValidationMessage::getMessage)
+        .containsExactly(
+            tuple(NO_STACK.field(), NO_STACK.message()), tuple(NO_TLS.field(), NO_TLS.message()));
+    assertThat(status.getWarnings())
+        .extracting(ValidationMessage::getField)
+        .containsExactly(NO_TLS.field());
   }
 
   @Test

@@ -11,23 +11,38 @@ import org.junit.jupiter.api.Test;
 
 class CompanionApiTest {
 
-  private static final HasMetadata MIDDLEWARE = new GenericKubernetesResourceBuilder()
-      .withApiVersion("traefik.io/v1alpha1").withKind("Middleware").withNewMetadata().withName("a").endMetadata().build();
-  private static final HasMetadata CONFIG = new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata().build();
+  private static final HasMetadata MIDDLEWARE =
+      new GenericKubernetesResourceBuilder()
+          .withApiVersion("traefik.io/v1alpha1")
+          .withKind("Middleware")
+          .withNewMetadata()
+          .withName("a")
+          .endMetadata()
+          .build();
+  private static final HasMetadata CONFIG =
+      new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata().build();
 
   @Test
   void aMissingApiBehindARenderedObjectNamesTheFieldAndWhatToInstall() {
-    List<Finding> findings = CompanionApi.missing(List.of(CONFIG, MIDDLEWARE, MIDDLEWARE), api -> false);
+    List<Finding> findings =
+        CompanionApi.missing(List.of(CONFIG, MIDDLEWARE, MIDDLEWARE), api -> false);
 
-    assertThat(findings).singleElement().satisfies(finding -> {
-      assertThat(finding.field()).isEqualTo("spec.expose.ingressClassName");
-      assertThat(finding.message()).contains("traefik.io/v1alpha1", "install Traefik's CRDs", "another ingress class");
-    });
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.field()).isEqualTo("spec.expose.ingressClassName");
+              assertThat(finding.message())
+                  .contains(
+                      "traefik.io/v1alpha1", "install Traefik's CRDs", "another ingress class");
+            });
   }
 
   @Test
   void anApiThatIsServedIsNoFinding() {
-    assertThat(CompanionApi.missing(List.of(CONFIG, MIDDLEWARE), api -> api == CompanionApi.TRAEFIK_MIDDLEWARE))
+    assertThat(
+            CompanionApi.missing(
+                List.of(CONFIG, MIDDLEWARE), api -> api == CompanionApi.TRAEFIK_MIDDLEWARE))
         .isEmpty();
   }
 

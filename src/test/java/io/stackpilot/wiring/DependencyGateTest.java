@@ -30,9 +30,10 @@ class DependencyGateTest {
 
   @Test
   void readyDependenciesLetANewRevisionRollOut() {
-    DependencyGateResult result = DependencyGate.evaluate(
-        List.of(PROWLARR, AUTHELIA),
-        Map.of(PROWLARR_REF, ready(PROWLARR_REF), AUTHELIA_REF, ready(AUTHELIA_REF)));
+    DependencyGateResult result =
+        DependencyGate.evaluate(
+            List.of(PROWLARR, AUTHELIA),
+            Map.of(PROWLARR_REF, ready(PROWLARR_REF), AUTHELIA_REF, ready(AUTHELIA_REF)));
 
     assertThat(result.mayRollOut()).isTrue();
     assertThat(result.waitingFor()).isEmpty();
@@ -41,43 +42,62 @@ class DependencyGateTest {
 
   @Test
   void aDependencyThatIsNotReadyHoldsTheNewRevision() {
-    DependencyGateResult result = DependencyGate.evaluate(
-        List.of(PROWLARR), Map.of(PROWLARR_REF, notReady(PROWLARR_REF, "Progressing")));
+    DependencyGateResult result =
+        DependencyGate.evaluate(
+            List.of(PROWLARR), Map.of(PROWLARR_REF, notReady(PROWLARR_REF, "Progressing")));
 
     assertThat(result.mayRollOut()).isFalse();
-    assertThat(result.reconcilingMessage()).contains("waiting for MediaService/prowlarr (Progressing)");
+    assertThat(result.reconcilingMessage())
+        .contains("waiting for MediaService/prowlarr (Progressing)");
   }
 
   @Test
   void theMessageNamesEveryDependencyWaitedForInDependsOnOrder() {
-    DependencyGateResult result = DependencyGate.evaluate(
-        List.of(PROWLARR, AUTHELIA), Map.of(PROWLARR_REF, notReady(PROWLARR_REF, "Progressing")));
+    DependencyGateResult result =
+        DependencyGate.evaluate(
+            List.of(PROWLARR, AUTHELIA),
+            Map.of(PROWLARR_REF, notReady(PROWLARR_REF, "Progressing")));
 
     assertThat(result.reconcilingMessage())
-        .contains("waiting for MediaService/prowlarr (Progressing), SecurityService/authelia (missing)");
-    assertThat(DependencyGate.evaluate(List.of(AUTHELIA, PROWLARR), Map.of(PROWLARR_REF, notReady(PROWLARR_REF, "Progressing")))
-            .reconcilingMessage())
-        .contains("waiting for SecurityService/authelia (missing), MediaService/prowlarr (Progressing)");
+        .contains(
+            "waiting for MediaService/prowlarr (Progressing), SecurityService/authelia (missing)");
+    assertThat(
+            DependencyGate.evaluate(
+                    List.of(AUTHELIA, PROWLARR),
+                    Map.of(PROWLARR_REF, notReady(PROWLARR_REF, "Progressing")))
+                .reconcilingMessage())
+        .contains(
+            "waiting for SecurityService/authelia (missing), MediaService/prowlarr (Progressing)");
   }
 
   @Test
   void readyDependenciesAreLeftOutOfTheMessage() {
-    DependencyGateResult result = DependencyGate.evaluate(
-        List.of(PROWLARR, AUTHELIA),
-        Map.of(PROWLARR_REF, ready(PROWLARR_REF), AUTHELIA_REF, notReady(AUTHELIA_REF, "Degraded")));
+    DependencyGateResult result =
+        DependencyGate.evaluate(
+            List.of(PROWLARR, AUTHELIA),
+            Map.of(
+                PROWLARR_REF,
+                ready(PROWLARR_REF),
+                AUTHELIA_REF,
+                notReady(AUTHELIA_REF, "Degraded")));
 
-    assertThat(result.waitingFor()).extracting(DependencyState::service).containsExactly(AUTHELIA_REF);
-    assertThat(result.reconcilingMessage()).contains("waiting for SecurityService/authelia (Degraded)");
+    assertThat(result.waitingFor())
+        .extracting(DependencyState::service)
+        .containsExactly(AUTHELIA_REF);
+    assertThat(result.reconcilingMessage())
+        .contains("waiting for SecurityService/authelia (Degraded)");
   }
 
   @Test
   void aDependencyWithoutAnEntryOrMarkedAbsentIsMissing() {
     DependencyGateResult withoutEntry = DependencyGate.evaluate(List.of(AUTHELIA), Map.of());
     DependencyGateResult markedAbsent =
-        DependencyGate.evaluate(List.of(AUTHELIA), Map.of(AUTHELIA_REF, DependencyState.missing(AUTHELIA_REF)));
+        DependencyGate.evaluate(
+            List.of(AUTHELIA), Map.of(AUTHELIA_REF, DependencyState.missing(AUTHELIA_REF)));
 
     assertThat(withoutEntry.mayRollOut()).isFalse();
-    assertThat(withoutEntry.reconcilingMessage()).contains("waiting for SecurityService/authelia (missing)");
+    assertThat(withoutEntry.reconcilingMessage())
+        .contains("waiting for SecurityService/authelia (missing)");
     assertThat(markedAbsent.reconcilingMessage()).isEqualTo(withoutEntry.reconcilingMessage());
   }
 
@@ -85,27 +105,33 @@ class DependencyGateTest {
   void aServiceOfAnotherKindWithTheSameNameDoesNotCount() {
     ServiceRef mediaAuthelia = new ServiceRef(ServiceKind.MEDIA_SERVICE, "authelia");
 
-    DependencyGateResult result = DependencyGate.evaluate(List.of(AUTHELIA), Map.of(mediaAuthelia, ready(mediaAuthelia)));
+    DependencyGateResult result =
+        DependencyGate.evaluate(List.of(AUTHELIA), Map.of(mediaAuthelia, ready(mediaAuthelia)));
 
     assertThat(result.mayRollOut()).isFalse();
-    assertThat(result.reconcilingMessage()).contains("waiting for SecurityService/authelia (missing)");
+    assertThat(result.reconcilingMessage())
+        .contains("waiting for SecurityService/authelia (missing)");
   }
 
   @Test
   void aDependencyListedTwiceIsNamedOnce() {
-    DependencyGateResult result = DependencyGate.evaluate(
-        List.of(PROWLARR, dependency(ServiceKind.MEDIA_SERVICE, "prowlarr")),
-        Map.of(PROWLARR_REF, notReady(PROWLARR_REF, "Pending")));
+    DependencyGateResult result =
+        DependencyGate.evaluate(
+            List.of(PROWLARR, dependency(ServiceKind.MEDIA_SERVICE, "prowlarr")),
+            Map.of(PROWLARR_REF, notReady(PROWLARR_REF, "Pending")));
 
     assertThat(result.reconcilingMessage()).contains("waiting for MediaService/prowlarr (Pending)");
   }
 
   @Test
   void aDependencyWithoutAPhaseYetWaitsAsNotReady() {
-    DependencyGateResult result = DependencyGate.evaluate(
-        List.of(PROWLARR), Map.of(PROWLARR_REF, new DependencyState(PROWLARR_REF, true, false, Optional.empty())));
+    DependencyGateResult result =
+        DependencyGate.evaluate(
+            List.of(PROWLARR),
+            Map.of(PROWLARR_REF, new DependencyState(PROWLARR_REF, true, false, Optional.empty())));
 
-    assertThat(result.reconcilingMessage()).contains("waiting for MediaService/prowlarr (not Ready)");
+    assertThat(result.reconcilingMessage())
+        .contains("waiting for MediaService/prowlarr (not Ready)");
   }
 
   @Test

@@ -19,7 +19,8 @@ class DependencyStateTest {
 
   @Test
   void aServiceWithReadyTrueIsReady() {
-    DependencyState state = DependencyState.observed(prowlarr("Healthy", condition("Ready", "True")));
+    DependencyState state =
+        DependencyState.observed(prowlarr("Healthy", condition("Ready", "True")));
 
     assertThat(state).isEqualTo(new DependencyState(PROWLARR, true, true, Optional.of("Healthy")));
     assertThat(state.holdReason()).isEmpty();
@@ -27,7 +28,8 @@ class DependencyStateTest {
 
   @Test
   void aServiceWithReadyFalseWaitsWithItsPhase() {
-    DependencyState state = DependencyState.observed(prowlarr("Progressing", condition("Ready", "False")));
+    DependencyState state =
+        DependencyState.observed(prowlarr("Progressing", condition("Ready", "False")));
 
     assertThat(state.ready()).isFalse();
     assertThat(state.holdReason()).contains("Progressing");
@@ -35,8 +37,10 @@ class DependencyStateTest {
 
   @Test
   void onlyTheReadyConditionCountsNotThePhaseNorOtherConditions() {
-    DependencyState healthyWithoutReady = DependencyState.observed(prowlarr("Healthy", condition("Available", "True")));
-    DependencyState readyUnknown = DependencyState.observed(prowlarr("Healthy", condition("Ready", "Unknown")));
+    DependencyState healthyWithoutReady =
+        DependencyState.observed(prowlarr("Healthy", condition("Available", "True")));
+    DependencyState readyUnknown =
+        DependencyState.observed(prowlarr("Healthy", condition("Ready", "Unknown")));
 
     assertThat(healthyWithoutReady.ready()).isFalse();
     assertThat(healthyWithoutReady.holdReason()).contains("Healthy");

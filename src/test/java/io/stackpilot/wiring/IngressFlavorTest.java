@@ -11,8 +11,10 @@ class IngressFlavorTest {
   @Test
   void aTraefikClassMeansTraefik() {
     assertThat(IngressFlavor.of(Ingresses.sonarr("traefik"))).isEqualTo(IngressFlavor.TRAEFIK);
-    assertThat(IngressFlavor.of(Ingresses.sonarr("traefik-internal"))).isEqualTo(IngressFlavor.TRAEFIK);
-    assertThat(IngressFlavor.of(Ingresses.sonarr("public.traefik.io"))).isEqualTo(IngressFlavor.TRAEFIK);
+    assertThat(IngressFlavor.of(Ingresses.sonarr("traefik-internal")))
+        .isEqualTo(IngressFlavor.TRAEFIK);
+    assertThat(IngressFlavor.of(Ingresses.sonarr("public.traefik.io")))
+        .isEqualTo(IngressFlavor.TRAEFIK);
     assertThat(IngressFlavor.of(withClass("Traefik"))).isEqualTo(IngressFlavor.TRAEFIK);
   }
 
@@ -29,6 +31,10 @@ class IngressFlavorTest {
   }
 
   private static Ingress withClass(String ingressClassName) {
-    return new IngressBuilder().withNewSpec().withIngressClassName(ingressClassName).endSpec().build();
+    return new IngressBuilder()
+        .withNewSpec()
+        .withIngressClassName(ingressClassName)
+        .endSpec()
+        .build();
   }
 }

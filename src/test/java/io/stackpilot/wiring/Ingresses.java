@@ -11,10 +11,15 @@ final class Ingresses {
 
   /** The Ingress of sonarr (port http 8989) on sonarr.home.example for {@code ingressClassName}. */
   static Ingress sonarr(String ingressClassName) {
-    var sonarr = Services.media("sonarr", spec -> {
-      spec.setPorts(List.of(Services.port("http", 8989)));
-      spec.setExpose(Services.expose("sonarr.home.example", ingressClassName));
-    });
-    return ServiceRenderer.render(Services.effective(sonarr), Services.owner("sonarr")).ingress().orElseThrow();
+    var sonarr =
+        Services.media(
+            "sonarr",
+            spec -> {
+              spec.setPorts(List.of(Services.port("http", 8989)));
+              spec.setExpose(Services.expose("sonarr.home.example", ingressClassName));
+            });
+    return ServiceRenderer.render(Services.effective(sonarr), Services.owner("sonarr"))
+        .ingress()
+        .orElseThrow();
   }
 }

@@ -33,8 +33,10 @@ class NetworkInputsTest {
 
   @Test
   void theStackDecidesWhetherServicesAreIsolated() {
-    assertThat(derive(Optional.of(stack(NetworkPolicyMode.ISOLATE)), List.of()).mode()).isEqualTo(NetworkPolicyMode.ISOLATE);
-    assertThat(derive(Optional.of(stack(NetworkPolicyMode.OFF)), List.of()).mode()).isEqualTo(NetworkPolicyMode.OFF);
+    assertThat(derive(Optional.of(stack(NetworkPolicyMode.ISOLATE)), List.of()).mode())
+        .isEqualTo(NetworkPolicyMode.ISOLATE);
+    assertThat(derive(Optional.of(stack(NetworkPolicyMode.OFF)), List.of()).mode())
+        .isEqualTo(NetworkPolicyMode.OFF);
   }
 
   @Test
@@ -45,55 +47,82 @@ class NetworkInputsTest {
 
   @Test
   void protectorsAreTheSecurityServicesWhoseSelectorMatches() {
-    NetworkInputs inputs = derive(List.of(
-        protector("authelia", matchLabels(Map.of("app", "prowlarr"))),
-        protector("oauth2-proxy", matchLabels(Map.of("app", "sonarr")))));
+    NetworkInputs inputs =
+        derive(
+            List.of(
+                protector("authelia", matchLabels(Map.of("app", "prowlarr"))),
+                protector("oauth2-proxy", matchLabels(Map.of("app", "sonarr")))));
 
     assertThat(inputs.protectors()).containsExactly("authelia");
   }
 
   @Test
   void consumersAreTheServicesThatDependOnIt() {
-    MediaService sonarr = Services.media("sonarr", spec -> spec.setDependsOn(List.of(dependency(ServiceKind.MEDIA_SERVICE, "prowlarr"))));
-    MediaService radarr = Services.media("radarr", spec -> spec.setDependsOn(List.of(
-        dependency(ServiceKind.SECURITY_SERVICE, "authelia"), dependency(ServiceKind.MEDIA_SERVICE, "prowlarr"))));
+    MediaService sonarr =
+        Services.media(
+            "sonarr",
+            spec -> spec.setDependsOn(List.of(dependency(ServiceKind.MEDIA_SERVICE, "prowlarr"))));
+    MediaService radarr =
+        Services.media(
+            "radarr",
+            spec ->
+                spec.setDependsOn(
+                    List.of(
+                        dependency(ServiceKind.SECURITY_SERVICE, "authelia"),
+                        dependency(ServiceKind.MEDIA_SERVICE, "prowlarr"))));
     MediaService jellyfin = Services.media("jellyfin", spec -> {});
 
-    assertThat(derive(List.of(sonarr, jellyfin, radarr)).consumers()).containsExactly("radarr", "sonarr");
+    assertThat(derive(List.of(sonarr, jellyfin, radarr)).consumers())
+        .containsExactly("radarr", "sonarr");
   }
 
   @Test
   void aDependencyOnAnotherKindWithTheSameNameIsNoConsumer() {
-    MediaService sonarr = Services.media("sonarr", spec -> spec.setDependsOn(List.of(dependency(ServiceKind.SECURITY_SERVICE, "prowlarr"))));
+    MediaService sonarr =
+        Services.media(
+            "sonarr",
+            spec ->
+                spec.setDependsOn(List.of(dependency(ServiceKind.SECURITY_SERVICE, "prowlarr"))));
 
     assertThat(derive(List.of(sonarr)).consumers()).isEmpty();
   }
 
   @Test
   void servicesOfOtherNamespacesAreNoConsumers() {
-    MediaService elsewhere = inNamespace(
-        Services.media("sonarr", spec -> spec.setDependsOn(List.of(dependency(ServiceKind.MEDIA_SERVICE, "prowlarr")))), "other");
+    MediaService elsewhere =
+        inNamespace(
+            Services.media(
+                "sonarr",
+                spec ->
+                    spec.setDependsOn(List.of(dependency(ServiceKind.MEDIA_SERVICE, "prowlarr")))),
+            "other");
 
     assertThat(derive(List.of(elsewhere)).consumers()).isEmpty();
   }
 
   @Test
   void scrapersAreTheMetricsServicesWhoseSelectorMatches() {
-    NetworkInputs inputs = derive(List.of(
-        scraper("victoria", matchLabels(Map.of("metrics", "yes"))),
-        scraper("prometheus", matchLabels(Map.of("metrics", "yes"))),
-        scraper("picky", matchLabels(Map.of("metrics", "no")))));
+    NetworkInputs inputs =
+        derive(
+            List.of(
+                scraper("victoria", matchLabels(Map.of("metrics", "yes"))),
+                scraper("prometheus", matchLabels(Map.of("metrics", "yes"))),
+                scraper("picky", matchLabels(Map.of("metrics", "no")))));
 
     assertThat(inputs.scrapers()).containsExactly("prometheus", "victoria");
   }
 
   @Test
   void onlyMetricsServicesScrape() {
-    MonitoringService grafana = Services.monitoring("grafana", MonitoringRole.DASHBOARDS, spec -> {
-      ScrapeSpec scrape = new ScrapeSpec();
-      scrape.setSelector(new LabelSelector());
-      spec.getMonitoring().setScrape(scrape);
-    });
+    MonitoringService grafana =
+        Services.monitoring(
+            "grafana",
+            MonitoringRole.DASHBOARDS,
+            spec -> {
+              ScrapeSpec scrape = new ScrapeSpec();
+              scrape.setSelector(new LabelSelector());
+              spec.getMonitoring().setScrape(scrape);
+            });
 
     assertThat(derive(List.of(grafana)).scrapers()).isEmpty();
   }
@@ -108,7 +137,8 @@ class NetworkInputsTest {
 
   @Test
   void theIngressControllerNamespaceIsPassedOn() {
-    NetworkInputs inputs = NetworkInputs.derive(prowlarr, Optional.empty(), List.of(), "kube-system");
+    NetworkInputs inputs =
+        NetworkInputs.derive(prowlarr, Optional.empty(), List.of(), "kube-system");
 
     assertThat(inputs.ingressControllerNamespace()).isEqualTo("kube-system");
     assertThat(NetworkInputs.DEFAULT_INGRESS_CONTROLLER_NAMESPACE).isEqualTo("ingress-nginx");
@@ -116,14 +146,25 @@ class NetworkInputsTest {
 
   @Test
   void namesAreSortedAndRepeatsDropped() {
-    NetworkInputs inputs = new NetworkInputs(
-        NetworkPolicyMode.ISOLATE, List.of("b", "a", "b"), List.of("z", "y"), List.of("m", "m"), CONTROLLER);
+    NetworkInputs inputs =
+        new NetworkInputs(
+            NetworkPolicyMode.ISOLATE,
+            List.of("b", "a", "b"),
+            List.of("z", "y"),
+            List.of("m", "m"),
+            CONTROLLER);
 
     assertThat(inputs.protectors()).containsExactly("a", "b");
     assertThat(inputs.consumers()).containsExactly("y", "z");
     assertThat(inputs.scrapers()).containsExactly("m");
-    assertThat(inputs).isEqualTo(new NetworkInputs(
-        NetworkPolicyMode.ISOLATE, List.of("a", "b"), List.of("y", "z"), List.of("m"), CONTROLLER));
+    assertThat(inputs)
+        .isEqualTo(
+            new NetworkInputs(
+                NetworkPolicyMode.ISOLATE,
+                List.of("a", "b"),
+                List.of("y", "z"),
+                List.of("m"),
+                CONTROLLER));
   }
 
   @Test
@@ -133,15 +174,19 @@ class NetworkInputsTest {
     assertThat(inputs.protectors()).isEmpty();
     assertThat(inputs.consumers()).isEmpty();
     assertThat(inputs.scrapers()).isEmpty();
-    assertThatNullPointerException().isThrownBy(() -> new NetworkInputs(null, List.of(), List.of(), List.of(), CONTROLLER));
-    assertThatNullPointerException().isThrownBy(() -> new NetworkInputs(NetworkPolicyMode.OFF, List.of(), List.of(), List.of(), null));
+    assertThatNullPointerException()
+        .isThrownBy(() -> new NetworkInputs(null, List.of(), List.of(), List.of(), CONTROLLER));
+    assertThatNullPointerException()
+        .isThrownBy(
+            () -> new NetworkInputs(NetworkPolicyMode.OFF, List.of(), List.of(), List.of(), null));
   }
 
   private NetworkInputs derive(List<? extends StackService> neighbours) {
     return derive(Optional.of(stack(NetworkPolicyMode.ISOLATE)), neighbours);
   }
 
-  private NetworkInputs derive(Optional<ServiceStack> stack, List<? extends StackService> neighbours) {
+  private NetworkInputs derive(
+      Optional<ServiceStack> stack, List<? extends StackService> neighbours) {
     return NetworkInputs.derive(prowlarr, stack, neighbours, CONTROLLER);
   }
 }

@@ -30,11 +30,19 @@ class NetworkPoliciesTest {
   private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
   /** sonarr with an http and a metrics port, not exposed. */
-  private final StackService sonarr = Services.media("sonarr", spec -> spec.setPorts(List.of(port("http", 8989), port("metrics", 9707))));
+  private final StackService sonarr =
+      Services.media(
+          "sonarr", spec -> spec.setPorts(List.of(port("http", 8989), port("metrics", 9707))));
 
   @Test
   void aStackThatDoesNotIsolateGetsNoPolicy() {
-    NetworkInputs off = new NetworkInputs(NetworkPolicyMode.OFF, List.of("authelia"), List.of("radarr"), List.of("prometheus"), "ingress-nginx");
+    NetworkInputs off =
+        new NetworkInputs(
+            NetworkPolicyMode.OFF,
+            List.of("authelia"),
+            List.of("radarr"),
+            List.of("prometheus"),
+            "ingress-nginx");
 
     assertThat(NetworkPolicies.render(effective(sonarr), off, owner("sonarr"))).isEmpty();
   }
@@ -47,7 +55,9 @@ class NetworkPoliciesTest {
     assertThat(policy.getMetadata().getName()).isEqualTo("sonarr-isolate");
     assertThat(policy.getMetadata().getNamespace()).isEqualTo("apps");
     assertThat(policy.getMetadata().getOwnerReferences()).containsExactly(owner("sonarr"));
-    assertThat(policy.getMetadata().getLabels()).containsEntry(INSTANCE, "sonarr").containsEntry(MANAGED_BY, "stackpilot");
+    assertThat(policy.getMetadata().getLabels())
+        .containsEntry(INSTANCE, "sonarr")
+        .containsEntry(MANAGED_BY, "stackpilot");
   }
 
   @Test
@@ -70,7 +80,9 @@ class NetworkPoliciesTest {
 
   @Test
   void protectorsReachEveryPort() {
-    NetworkPolicyIngressRule rule = singleRule(render(sonarr, isolate(List.of("oauth2-proxy", "authelia"), List.of(), List.of())));
+    NetworkPolicyIngressRule rule =
+        singleRule(
+            render(sonarr, isolate(List.of("oauth2-proxy", "authelia"), List.of(), List.of())));
 
     assertThat(servicesAdmitted(rule)).containsExactly("authelia", "oauth2-proxy");
     assertThat(rule.getPorts()).isEmpty();
@@ -78,7 +90,8 @@ class NetworkPoliciesTest {
 
   @Test
   void consumersReachEveryPort() {
-    NetworkPolicyIngressRule rule = singleRule(render(sonarr, isolate(List.of(), List.of("radarr"), List.of())));
+    NetworkPolicyIngressRule rule =
+        singleRule(render(sonarr, isolate(List.of(), List.of("radarr"), List.of())));
 
     assertThat(servicesAdmitted(rule)).containsExactly("radarr");
     assertThat(rule.getPorts()).isEmpty();
@@ -86,7 +99,10 @@ class NetworkPoliciesTest {
 
   @Test
   void peersAreSelectedAsStackpilotPodsOfTheNamedService() {
-    NetworkPolicyPeer peer = singleRule(render(sonarr, isolate(List.of(), List.of("radarr"), List.of()))).getFrom().get(0);
+    NetworkPolicyPeer peer =
+        singleRule(render(sonarr, isolate(List.of(), List.of("radarr"), List.of())))
+            .getFrom()
+            .get(0);
 
     assertThat(peer.getPodSelector().getMatchLabels())
         .containsOnly(Map.entry(INSTANCE, "radarr"), Map.entry(MANAGED_BY, "stackpilot"));
@@ -96,7 +112,8 @@ class NetworkPoliciesTest {
 
   @Test
   void scrapersReachOnlyTheMetricsPort() {
-    NetworkPolicyIngressRule rule = singleRule(render(sonarr, isolate(List.of(), List.of(), List.of("prometheus"))));
+    NetworkPolicyIngressRule rule =
+        singleRule(render(sonarr, isolate(List.of(), List.of(), List.of("prometheus"))));
 
     assertThat(servicesAdmitted(rule)).containsExactly("prometheus");
     assertThat(rule.getPorts()).containsExactly(policyPort(9707, "TCP"));
@@ -108,28 +125,39 @@ class NetworkPoliciesTest {
     udpMetrics.setProtocol(PortProtocol.UDP);
     StackService statsd = Services.media("statsd", spec -> spec.setPorts(List.of(udpMetrics)));
 
-    assertThat(singleRule(render(statsd, isolate(List.of(), List.of(), List.of("prometheus")))).getPorts())
+    assertThat(
+            singleRule(render(statsd, isolate(List.of(), List.of(), List.of("prometheus"))))
+                .getPorts())
         .containsExactly(policyPort(8125, "UDP"));
   }
 
   @Test
   void withoutAMetricsPortScrapersAreNotAdmitted() {
-    StackService quiet = Services.media("jellyfin", spec -> spec.setPorts(List.of(port("http", 8096))));
+    StackService quiet =
+        Services.media("jellyfin", spec -> spec.setPorts(List.of(port("http", 8096))));
 
-    assertThat(render(quiet, isolate(List.of(), List.of(), List.of("prometheus"))).getSpec().getIngress()).isEmpty();
+    assertThat(
+            render(quiet, isolate(List.of(), List.of(), List.of("prometheus")))
+                .getSpec()
+                .getIngress())
+        .isEmpty();
   }
 
   @Test
   void anExposedServiceAdmitsTheIngressControllerNamespaceToItsExposedPort() {
     StackService exposed = exposedSonarr(null);
 
-    NetworkPolicyIngressRule rule = singleRule(render(exposed, isolate(List.of(), List.of(), List.of())));
+    NetworkPolicyIngressRule rule =
+        singleRule(render(exposed, isolate(List.of(), List.of(), List.of())));
 
-    assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
-      assertThat(peer.getNamespaceSelector().getMatchLabels())
-          .containsOnly(Map.entry("kubernetes.io/metadata.name", "ingress-nginx"));
-      assertThat(peer.getPodSelector()).isNull();
-    });
+    assertThat(rule.getFrom())
+        .singleElement()
+        .satisfies(
+            peer -> {
+              assertThat(peer.getNamespaceSelector().getMatchLabels())
+                  .containsOnly(Map.entry("kubernetes.io/metadata.name", "ingress-nginx"));
+              assertThat(peer.getPodSelector()).isNull();
+            });
     assertThat(rule.getPorts()).containsExactly(policyPort(8989, "TCP"));
   }
 
@@ -137,9 +165,22 @@ class NetworkPoliciesTest {
   void theControllerReachesExactlyThePortTheIngressRoutesTo() {
     StackService exposed = exposedSonarr("metrics");
 
-    NetworkPolicyIngressRule rule = singleRule(render(exposed, isolate(List.of(), List.of(), List.of())));
-    var backendPort = ServiceRenderer.render(effective(exposed), owner("sonarr")).ingress().orElseThrow()
-        .getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getPort().getName();
+    NetworkPolicyIngressRule rule =
+        singleRule(render(exposed, isolate(List.of(), List.of(), List.of())));
+    var backendPort =
+        ServiceRenderer.render(effective(exposed), owner("sonarr"))
+            .ingress()
+            .orElseThrow()
+            .getSpec()
+            .getRules()
+            .get(0)
+            .getHttp()
+            .getPaths()
+            .get(0)
+            .getBackend()
+            .getService()
+            .getPort()
+            .getName();
 
     assertThat(backendPort).isEqualTo("metrics");
     assertThat(rule.getPorts()).containsExactly(policyPort(9707, "TCP"));
@@ -147,7 +188,9 @@ class NetworkPoliciesTest {
 
   @Test
   void theIngressControllerNamespaceIsAnInput() {
-    NetworkInputs k3s = new NetworkInputs(NetworkPolicyMode.ISOLATE, List.of(), List.of(), List.of(), "kube-system");
+    NetworkInputs k3s =
+        new NetworkInputs(
+            NetworkPolicyMode.ISOLATE, List.of(), List.of(), List.of(), "kube-system");
 
     NetworkPolicyIngressRule rule = singleRule(render(exposedSonarr(null), k3s));
 
@@ -157,17 +200,23 @@ class NetworkPoliciesTest {
 
   @Test
   void aServiceThatIsNotExposedDoesNotAdmitTheIngressController() {
-    assertThat(render(sonarr, isolate(List.of(), List.of(), List.of())).getSpec().getIngress()).isEmpty();
+    assertThat(render(sonarr, isolate(List.of(), List.of(), List.of())).getSpec().getIngress())
+        .isEmpty();
   }
 
   @Test
   void theIngressControllerReachesASecurityServicesForwardAuthPortEvenWhenItIsNotExposed() {
-    StackService authelia = Services.security("authelia", SecurityProvider.AUTHELIA, spec -> {
-      spec.setPorts(List.of(port("http", 9091), port("metrics", 9959)));
-      spec.getSecurity().setForwardAuth(Services.forwardAuth("/api/verify", "http"));
-    });
+    StackService authelia =
+        Services.security(
+            "authelia",
+            SecurityProvider.AUTHELIA,
+            spec -> {
+              spec.setPorts(List.of(port("http", 9091), port("metrics", 9959)));
+              spec.getSecurity().setForwardAuth(Services.forwardAuth("/api/verify", "http"));
+            });
 
-    NetworkPolicyIngressRule rule = singleRule(render(authelia, isolate(List.of(), List.of(), List.of())));
+    NetworkPolicyIngressRule rule =
+        singleRule(render(authelia, isolate(List.of(), List.of(), List.of())));
 
     assertThat(rule.getFrom().get(0).getNamespaceSelector()).isNotNull();
     assertThat(rule.getPorts()).containsExactly(policyPort(9091, "TCP"));
@@ -176,29 +225,41 @@ class NetworkPoliciesTest {
   @Test
   void anExposedForwardAuthPortIsAdmittedOnceAndSeveralPortsBySortedNumber() {
     StackService samePort = Services.authelia(SecurityProvider.AUTHELIA);
-    StackService otherPort = Services.security("oauth2-proxy", SecurityProvider.OAUTH2_PROXY, spec -> {
-      spec.setPorts(List.of(port("http", 4180), port("auth", 4000)));
-      spec.getSecurity().setForwardAuth(Services.forwardAuth("/oauth2/auth", "auth"));
-      spec.setExpose(expose("login.home.example", null));
-    });
+    StackService otherPort =
+        Services.security(
+            "oauth2-proxy",
+            SecurityProvider.OAUTH2_PROXY,
+            spec -> {
+              spec.setPorts(List.of(port("http", 4180), port("auth", 4000)));
+              spec.getSecurity().setForwardAuth(Services.forwardAuth("/oauth2/auth", "auth"));
+              spec.setExpose(expose("login.home.example", null));
+            });
 
-    // Authelia's fixture exposes its first port, metrics 9959, and answers forward auth on http 9091.
+    // Authelia's fixture exposes its first port, metrics 9959, and answers forward auth on http
+    // 9091.
     assertThat(singleRule(render(samePort, isolate(List.of(), List.of(), List.of()))).getPorts())
         .containsExactly(policyPort(9091, "TCP"), policyPort(9959, "TCP"));
     assertThat(singleRule(render(otherPort, isolate(List.of(), List.of(), List.of()))).getPorts())
         .containsExactly(policyPort(4000, "TCP"), policyPort(4180, "TCP"));
-    StackService sharedPort = Services.security("proxy", SecurityProvider.GENERIC, spec -> {
-      spec.setPorts(List.of(port("http", 8080)));
-      spec.getSecurity().setForwardAuth(Services.forwardAuth("/auth", "http"));
-      spec.setExpose(expose("proxy.home.example", null));
-    });
+    StackService sharedPort =
+        Services.security(
+            "proxy",
+            SecurityProvider.GENERIC,
+            spec -> {
+              spec.setPorts(List.of(port("http", 8080)));
+              spec.getSecurity().setForwardAuth(Services.forwardAuth("/auth", "http"));
+              spec.setExpose(expose("proxy.home.example", null));
+            });
     assertThat(singleRule(render(sharedPort, isolate(List.of(), List.of(), List.of()))).getPorts())
         .containsExactly(policyPort(8080, "TCP"));
   }
 
   @Test
   void rulesComeInAFixedOrderAndEveryOneNamesItsPeers() {
-    NetworkPolicy policy = render(exposedSonarr(null), isolate(List.of("authelia"), List.of("radarr"), List.of("prometheus")));
+    NetworkPolicy policy =
+        render(
+            exposedSonarr(null),
+            isolate(List.of("authelia"), List.of("radarr"), List.of("prometheus")));
 
     List<NetworkPolicyIngressRule> rules = policy.getSpec().getIngress();
     assertThat(rules).hasSize(4);
@@ -212,20 +273,40 @@ class NetworkPoliciesTest {
 
   @Test
   void theSameInputsInAnyOrderRenderTheSamePolicy() {
-    NetworkPolicy one = render(exposedSonarr(null), isolate(List.of("b-proxy", "a-proxy"), List.of("radarr", "lidarr"), List.of("vm", "prometheus")));
-    NetworkPolicy other = render(exposedSonarr(null), isolate(List.of("a-proxy", "b-proxy"), List.of("lidarr", "radarr"), List.of("prometheus", "vm")));
+    NetworkPolicy one =
+        render(
+            exposedSonarr(null),
+            isolate(
+                List.of("b-proxy", "a-proxy"),
+                List.of("radarr", "lidarr"),
+                List.of("vm", "prometheus")));
+    NetworkPolicy other =
+        render(
+            exposedSonarr(null),
+            isolate(
+                List.of("a-proxy", "b-proxy"),
+                List.of("lidarr", "radarr"),
+                List.of("prometheus", "vm")));
 
     assertThat(one).isEqualTo(other);
-    assertThat(servicesAdmitted(one.getSpec().getIngress().get(1))).containsExactly("lidarr", "radarr");
+    assertThat(servicesAdmitted(one.getSpec().getIngress().get(1)))
+        .containsExactly("lidarr", "radarr");
   }
 
-  private static NetworkInputs isolate(List<String> protectors, List<String> consumers, List<String> scrapers) {
-    return new NetworkInputs(NetworkPolicyMode.ISOLATE, protectors, consumers, scrapers, NetworkInputs.DEFAULT_INGRESS_CONTROLLER_NAMESPACE);
+  private static NetworkInputs isolate(
+      List<String> protectors, List<String> consumers, List<String> scrapers) {
+    return new NetworkInputs(
+        NetworkPolicyMode.ISOLATE,
+        protectors,
+        consumers,
+        scrapers,
+        NetworkInputs.DEFAULT_INGRESS_CONTROLLER_NAMESPACE);
   }
 
   private static NetworkPolicy render(StackService service, NetworkInputs inputs) {
     EffectiveService effective = effective(service);
-    Optional<NetworkPolicy> policy = NetworkPolicies.render(effective, inputs, owner(service.getMetadata().getName()));
+    Optional<NetworkPolicy> policy =
+        NetworkPolicies.render(effective, inputs, owner(service.getMetadata().getName()));
     return policy.orElseThrow();
   }
 
@@ -242,7 +323,9 @@ class NetworkPoliciesTest {
   }
 
   private static List<String> servicesAdmitted(NetworkPolicyIngressRule rule) {
-    return rule.getFrom().stream().map(peer -> peer.getPodSelector().getMatchLabels().get(INSTANCE)).toList();
+    return rule.getFrom().stream()
+        .map(peer -> peer.getPodSelector().getMatchLabels().get(INSTANCE))
+        .toList();
   }
 
   private static NetworkPolicyPort policyPort(int port, String protocol) {

@@ -21,10 +21,17 @@ class NginxForwardAuthTest {
   void autheliaChecksEveryRequestAndSignsInOnItsOwnHost() {
     Ingress guarded = decorate(authelia(SecurityProvider.AUTHELIA));
 
-    assertThat(guarded.getMetadata().getAnnotations()).containsOnly(
-        entry("nginx.ingress.kubernetes.io/auth-url", "http://authelia.apps.svc.cluster.local:9091/api/verify"),
-        entry("nginx.ingress.kubernetes.io/auth-signin", "https://auth.home.example/?rd=$scheme://$host$request_uri"),
-        entry("nginx.ingress.kubernetes.io/auth-response-headers", "Remote-User,Remote-Groups,Remote-Name,Remote-Email"));
+    assertThat(guarded.getMetadata().getAnnotations())
+        .containsOnly(
+            entry(
+                "nginx.ingress.kubernetes.io/auth-url",
+                "http://authelia.apps.svc.cluster.local:9091/api/verify"),
+            entry(
+                "nginx.ingress.kubernetes.io/auth-signin",
+                "https://auth.home.example/?rd=$scheme://$host$request_uri"),
+            entry(
+                "nginx.ingress.kubernetes.io/auth-response-headers",
+                "Remote-User,Remote-Groups,Remote-Name,Remote-Email"));
   }
 
   @Test
@@ -32,17 +39,23 @@ class NginxForwardAuthTest {
     Ingress guarded = decorate(authelia(SecurityProvider.OAUTH2_PROXY));
 
     assertThat(guarded.getMetadata().getAnnotations())
-        .containsEntry("nginx.ingress.kubernetes.io/auth-signin",
+        .containsEntry(
+            "nginx.ingress.kubernetes.io/auth-signin",
             "https://auth.home.example/oauth2/start?rd=$scheme://$host$request_uri")
-        .containsEntry("nginx.ingress.kubernetes.io/auth-response-headers", "X-Auth-Request-User,X-Auth-Request-Email");
+        .containsEntry(
+            "nginx.ingress.kubernetes.io/auth-response-headers",
+            "X-Auth-Request-User,X-Auth-Request-Email");
   }
 
   @Test
   void aGenericProxyOnlyChecks() {
     Ingress guarded = decorate(authelia(SecurityProvider.GENERIC));
 
-    assertThat(guarded.getMetadata().getAnnotations()).containsOnly(
-        entry("nginx.ingress.kubernetes.io/auth-url", "http://authelia.apps.svc.cluster.local:9091/api/verify"));
+    assertThat(guarded.getMetadata().getAnnotations())
+        .containsOnly(
+            entry(
+                "nginx.ingress.kubernetes.io/auth-url",
+                "http://authelia.apps.svc.cluster.local:9091/api/verify"));
   }
 
   @Test
@@ -52,7 +65,9 @@ class NginxForwardAuthTest {
 
     assertThat(decorate(internal).getMetadata().getAnnotations())
         .doesNotContainKey("nginx.ingress.kubernetes.io/auth-signin")
-        .containsKeys("nginx.ingress.kubernetes.io/auth-url", "nginx.ingress.kubernetes.io/auth-response-headers");
+        .containsKeys(
+            "nginx.ingress.kubernetes.io/auth-url",
+            "nginx.ingress.kubernetes.io/auth-response-headers");
   }
 
   @Test
@@ -61,15 +76,20 @@ class NginxForwardAuthTest {
     proxy.getSpec().setPorts(List.of(Services.port("http", 4180), Services.port("auth", 4181)));
     proxy.getSpec().getSecurity().setForwardAuth(Services.forwardAuth("/oauth2/auth", "auth"));
 
-    Ingress guarded = ForwardAuthIngress.decorate(ingress, proxy, "edge", IngressFlavor.NGINX).ingress();
+    Ingress guarded =
+        ForwardAuthIngress.decorate(ingress, proxy, "edge", IngressFlavor.NGINX).ingress();
 
     assertThat(guarded.getMetadata().getAnnotations())
-        .containsEntry("nginx.ingress.kubernetes.io/auth-url", "http://authelia.edge.svc.cluster.local:4181/oauth2/auth");
+        .containsEntry(
+            "nginx.ingress.kubernetes.io/auth-url",
+            "http://authelia.edge.svc.cluster.local:4181/oauth2/auth");
   }
 
   @Test
   void nginxNeedsNoMiddleware() {
-    ProtectedIngress guarded = ForwardAuthIngress.decorate(ingress, authelia(SecurityProvider.AUTHELIA), "apps", IngressFlavor.NGINX);
+    ProtectedIngress guarded =
+        ForwardAuthIngress.decorate(
+            ingress, authelia(SecurityProvider.AUTHELIA), "apps", IngressFlavor.NGINX);
 
     assertThat(guarded.middleware()).isEmpty();
     assertThat(guarded.objects()).containsExactly(guarded.ingress());
@@ -77,16 +97,25 @@ class NginxForwardAuthTest {
 
   @Test
   void everythingElseOfTheIngressIsKept() {
-    Ingress annotated = new IngressBuilder(ingress).editMetadata()
-        .withAnnotations(Map.of("cert-manager.io/cluster-issuer", "letsencrypt")).endMetadata().build();
+    Ingress annotated =
+        new IngressBuilder(ingress)
+            .editMetadata()
+            .withAnnotations(Map.of("cert-manager.io/cluster-issuer", "letsencrypt"))
+            .endMetadata()
+            .build();
 
-    Ingress guarded = ForwardAuthIngress.decorate(annotated, authelia(SecurityProvider.AUTHELIA), "apps", IngressFlavor.NGINX).ingress();
+    Ingress guarded =
+        ForwardAuthIngress.decorate(
+                annotated, authelia(SecurityProvider.AUTHELIA), "apps", IngressFlavor.NGINX)
+            .ingress();
 
-    assertThat(guarded.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "letsencrypt");
+    assertThat(guarded.getMetadata().getAnnotations())
+        .containsEntry("cert-manager.io/cluster-issuer", "letsencrypt");
     assertThat(guarded.getSpec()).isEqualTo(ingress.getSpec());
     assertThat(guarded.getMetadata().getName()).isEqualTo("sonarr");
     assertThat(guarded.getMetadata().getLabels()).isEqualTo(ingress.getMetadata().getLabels());
-    assertThat(guarded.getMetadata().getOwnerReferences()).isEqualTo(ingress.getMetadata().getOwnerReferences());
+    assertThat(guarded.getMetadata().getOwnerReferences())
+        .isEqualTo(ingress.getMetadata().getOwnerReferences());
   }
 
   @Test
@@ -104,16 +133,22 @@ class NginxForwardAuthTest {
     SecurityService crowdsec = authelia(SecurityProvider.GENERIC);
     crowdsec.getSpec().getSecurity().setForwardAuth(null);
 
-    assertThatIllegalArgumentException().isThrownBy(() -> decorate(crowdsec))
-        .withMessageContaining("authelia").withMessageContaining("forwardAuth");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> decorate(crowdsec))
+        .withMessageContaining("authelia")
+        .withMessageContaining("forwardAuth");
   }
 
   @Test
   void aForwardAuthPortThatIsNotAPortIsRefused() {
     SecurityService misconfigured = authelia(SecurityProvider.AUTHELIA);
-    misconfigured.getSpec().getSecurity().setForwardAuth(Services.forwardAuth("/api/verify", "web"));
+    misconfigured
+        .getSpec()
+        .getSecurity()
+        .setForwardAuth(Services.forwardAuth("/api/verify", "web"));
 
-    assertThatIllegalArgumentException().isThrownBy(() -> decorate(misconfigured))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> decorate(misconfigured))
         .withMessageContaining("no port named web");
   }
 

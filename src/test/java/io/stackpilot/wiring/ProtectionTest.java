@@ -22,13 +22,15 @@ class ProtectionTest {
 
   private static final Map<String, String> PROTECTED = Map.of("auth", "required");
 
-  private final MediaService sonarr = labelled(Services.media("sonarr", spec -> {}), Map.of("auth", "required", "tier", "media"));
+  private final MediaService sonarr =
+      labelled(Services.media("sonarr", spec -> {}), Map.of("auth", "required", "tier", "media"));
 
   @Test
   void aSecurityServiceProtectsWhatItsSelectorMatches() {
     SecurityService authelia = protector("authelia", matchLabels(PROTECTED));
 
-    assertThat(names(Protection.protectorsOf(sonarr, List.of(authelia)))).containsExactly("authelia");
+    assertThat(names(Protection.protectorsOf(sonarr, List.of(authelia))))
+        .containsExactly("authelia");
   }
 
   @Test
@@ -37,15 +39,31 @@ class ProtectionTest {
     MediaService unlabelled = Services.media("jellyfin", spec -> {});
 
     assertThat(Protection.protectorsOf(sonarr, List.of(authelia))).isEmpty();
-    assertThat(Protection.protectorsOf(unlabelled, List.of(protector("authelia", matchLabels(PROTECTED))))).isEmpty();
+    assertThat(
+            Protection.protectorsOf(
+                unlabelled, List.of(protector("authelia", matchLabels(PROTECTED)))))
+        .isEmpty();
   }
 
   @Test
   void matchExpressionsSelectToo() {
-    assertThat(Protection.protectorsOf(sonarr, List.of(protector("a", matchExpression("tier", "In", "media", "security"))))).hasSize(1);
-    assertThat(Protection.protectorsOf(sonarr, List.of(protector("a", matchExpression("tier", "NotIn", "media"))))).isEmpty();
-    assertThat(Protection.protectorsOf(sonarr, List.of(protector("a", matchExpression("auth", "Exists"))))).hasSize(1);
-    assertThat(Protection.protectorsOf(sonarr, List.of(protector("a", matchExpression("auth", "DoesNotExist"))))).isEmpty();
+    assertThat(
+            Protection.protectorsOf(
+                sonarr,
+                List.of(protector("a", matchExpression("tier", "In", "media", "security")))))
+        .hasSize(1);
+    assertThat(
+            Protection.protectorsOf(
+                sonarr, List.of(protector("a", matchExpression("tier", "NotIn", "media")))))
+        .isEmpty();
+    assertThat(
+            Protection.protectorsOf(
+                sonarr, List.of(protector("a", matchExpression("auth", "Exists")))))
+        .hasSize(1);
+    assertThat(
+            Protection.protectorsOf(
+                sonarr, List.of(protector("a", matchExpression("auth", "DoesNotExist")))))
+        .isEmpty();
   }
 
   @Test
@@ -59,7 +77,8 @@ class ProtectionTest {
   void anEmptySelectorProtectsEveryServiceOfTheNamespace() {
     SecurityService everything = protector("authelia", new LabelSelector());
 
-    assertThat(Protection.protectorsOf(Services.media("jellyfin", spec -> {}), List.of(everything))).hasSize(1);
+    assertThat(Protection.protectorsOf(Services.media("jellyfin", spec -> {}), List.of(everything)))
+        .hasSize(1);
   }
 
   @Test
@@ -78,31 +97,41 @@ class ProtectionTest {
 
   @Test
   void aSecurityServiceCanProtectAnotherOne() {
-    SecurityService oauth2Proxy = labelled(Services.security("oauth2-proxy", SecurityProvider.OAUTH2_PROXY, spec -> {}), PROTECTED);
+    SecurityService oauth2Proxy =
+        labelled(
+            Services.security("oauth2-proxy", SecurityProvider.OAUTH2_PROXY, spec -> {}),
+            PROTECTED);
     SecurityService authelia = protector("authelia", matchLabels(PROTECTED));
 
-    assertThat(names(Protection.protectorsOf(oauth2Proxy, List.of(authelia, oauth2Proxy)))).containsExactly("authelia");
+    assertThat(names(Protection.protectorsOf(oauth2Proxy, List.of(authelia, oauth2Proxy))))
+        .containsExactly("authelia");
   }
 
   @Test
   void aServiceOfAnotherKindNamedLikeTheSecurityServiceIsProtected() {
     MediaService namesake = labelled(Services.media("authelia", spec -> {}), PROTECTED);
 
-    assertThat(Protection.protectorsOf(namesake, List.of(protector("authelia", matchLabels(PROTECTED))))).hasSize(1);
+    assertThat(
+            Protection.protectorsOf(
+                namesake, List.of(protector("authelia", matchLabels(PROTECTED)))))
+        .hasSize(1);
   }
 
   @Test
   void severalProtectorsComeSortedByName() {
-    List<SecurityService> protectors = List.of(
-        protector("oauth2-proxy", matchLabels(PROTECTED)),
-        protector("crowdsec", matchExpression("tier", "Exists")),
-        protector("authelia", matchLabels(PROTECTED)),
-        protector("unrelated", matchLabels(Map.of("tier", "security"))));
+    List<SecurityService> protectors =
+        List.of(
+            protector("oauth2-proxy", matchLabels(PROTECTED)),
+            protector("crowdsec", matchExpression("tier", "Exists")),
+            protector("authelia", matchLabels(PROTECTED)),
+            protector("unrelated", matchLabels(Map.of("tier", "security"))));
 
-    assertThat(names(Protection.protectorsOf(sonarr, protectors))).containsExactly("authelia", "crowdsec", "oauth2-proxy");
+    assertThat(names(Protection.protectorsOf(sonarr, protectors)))
+        .containsExactly("authelia", "crowdsec", "oauth2-proxy");
     List<SecurityService> reversed = new ArrayList<>(protectors);
     Collections.reverse(reversed);
-    assertThat(names(Protection.protectorsOf(sonarr, reversed))).containsExactly("authelia", "crowdsec", "oauth2-proxy");
+    assertThat(names(Protection.protectorsOf(sonarr, reversed)))
+        .containsExactly("authelia", "crowdsec", "oauth2-proxy");
   }
 
   private static List<String> names(List<? extends StackService> services) {

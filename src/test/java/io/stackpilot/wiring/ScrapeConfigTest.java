@@ -29,12 +29,18 @@ class ScrapeConfigTest {
 
   @Test
   void aSelectedServiceWithAMetricsPortBecomesAJob() {
-    MediaService sonarr = scraped(Services.media("sonarr", spec -> {
-      spec.setStack("home");
-      spec.setPorts(List.of(port("http", 8989), port("metrics", 9707)));
-    }));
+    MediaService sonarr =
+        scraped(
+            Services.media(
+                "sonarr",
+                spec -> {
+                  spec.setStack("home");
+                  spec.setPorts(List.of(port("http", 8989), port("metrics", 9707)));
+                }));
 
-    assertThat(ScrapeConfig.render(prometheus, List.of(sonarr), "apps")).isEqualTo("""
+    assertThat(ScrapeConfig.render(prometheus, List.of(sonarr), "apps"))
+        .isEqualTo(
+            """
         scrape_configs:
         - job_name: "MediaService/sonarr"
           scrape_interval: "30s"
@@ -53,23 +59,32 @@ class ScrapeConfigTest {
     prometheus.getSpec().getMonitoring().getScrape().setInterval("1m30s");
 
     assertThat(jobs(ScrapeConfig.render(prometheus, List.of(metricsService("sonarr")), "apps")))
-        .singleElement().satisfies(job -> assertThat(job).containsEntry("scrape_interval", "1m30s"));
+        .singleElement()
+        .satisfies(job -> assertThat(job).containsEntry("scrape_interval", "1m30s"));
   }
 
   @Test
   void servicesWithoutAMetricsPortAreSkipped() {
-    MediaService jellyfin = scraped(Services.media("jellyfin", spec -> spec.setPorts(List.of(port("http", 8096)))));
+    MediaService jellyfin =
+        scraped(Services.media("jellyfin", spec -> spec.setPorts(List.of(port("http", 8096)))));
     MediaService noPorts = scraped(Services.media("worker", spec -> {}));
 
-    assertThat(jobNames(ScrapeConfig.render(prometheus, List.of(jellyfin, noPorts, metricsService("sonarr")), "apps")))
+    assertThat(
+            jobNames(
+                ScrapeConfig.render(
+                    prometheus, List.of(jellyfin, noPorts, metricsService("sonarr")), "apps")))
         .containsExactly("MediaService/sonarr");
   }
 
   @Test
   void servicesTheSelectorMissesAreSkipped() {
-    MediaService unlabelled = Services.media("radarr", spec -> spec.setPorts(List.of(port("metrics", 9708))));
+    MediaService unlabelled =
+        Services.media("radarr", spec -> spec.setPorts(List.of(port("metrics", 9708))));
 
-    assertThat(jobNames(ScrapeConfig.render(prometheus, List.of(unlabelled, metricsService("sonarr")), "apps")))
+    assertThat(
+            jobNames(
+                ScrapeConfig.render(
+                    prometheus, List.of(unlabelled, metricsService("sonarr")), "apps")))
         .containsExactly("MediaService/sonarr");
   }
 
@@ -77,46 +92,72 @@ class ScrapeConfigTest {
   void servicesOfOtherNamespacesAreSkipped() {
     MediaService elsewhere = inNamespace(metricsService("radarr"), "other");
 
-    assertThat(jobNames(ScrapeConfig.render(prometheus, List.of(elsewhere, metricsService("sonarr")), "apps")))
+    assertThat(
+            jobNames(
+                ScrapeConfig.render(
+                    prometheus, List.of(elsewhere, metricsService("sonarr")), "apps")))
         .containsExactly("MediaService/sonarr");
   }
 
   @Test
   void nothingSelectedIsAnEmptyList() {
-    assertThat(ScrapeConfig.render(prometheus, List.of(), "apps")).isEqualTo("scrape_configs: []\n");
+    assertThat(ScrapeConfig.render(prometheus, List.of(), "apps"))
+        .isEqualTo("scrape_configs: []\n");
   }
 
   @Test
   void aServiceThatIsNotAMetricsServiceScrapesNothing() {
-    MonitoringService grafana = Services.monitoring("grafana", MonitoringRole.DASHBOARDS, spec -> {
-      ScrapeSpec scrape = new ScrapeSpec();
-      scrape.setSelector(matchLabels(SCRAPED));
-      spec.getMonitoring().setScrape(scrape);
-    });
-    MonitoringService withoutScrape = Services.monitoring("idle", MonitoringRole.METRICS, spec -> {});
+    MonitoringService grafana =
+        Services.monitoring(
+            "grafana",
+            MonitoringRole.DASHBOARDS,
+            spec -> {
+              ScrapeSpec scrape = new ScrapeSpec();
+              scrape.setSelector(matchLabels(SCRAPED));
+              spec.getMonitoring().setScrape(scrape);
+            });
+    MonitoringService withoutScrape =
+        Services.monitoring("idle", MonitoringRole.METRICS, spec -> {});
 
-    assertThat(jobs(ScrapeConfig.render(grafana, List.of(metricsService("sonarr")), "apps"))).isEmpty();
-    assertThat(jobs(ScrapeConfig.render(withoutScrape, List.of(metricsService("sonarr")), "apps"))).isEmpty();
+    assertThat(jobs(ScrapeConfig.render(grafana, List.of(metricsService("sonarr")), "apps")))
+        .isEmpty();
+    assertThat(jobs(ScrapeConfig.render(withoutScrape, List.of(metricsService("sonarr")), "apps")))
+        .isEmpty();
   }
 
   @Test
   void jobsAreSortedByServiceNameWhateverTheInputOrder() {
-    List<StackService> candidates = new ArrayList<>(List.of(
-        metricsService("sonarr"),
-        scraped(Services.security("authelia", SecurityProvider.AUTHELIA, spec -> spec.setPorts(List.of(port("metrics", 9959))))),
-        metricsService("radarr")));
+    List<StackService> candidates =
+        new ArrayList<>(
+            List.of(
+                metricsService("sonarr"),
+                scraped(
+                    Services.security(
+                        "authelia",
+                        SecurityProvider.AUTHELIA,
+                        spec -> spec.setPorts(List.of(port("metrics", 9959))))),
+                metricsService("radarr")));
     String rendered = ScrapeConfig.render(prometheus, candidates, "apps");
     Collections.reverse(candidates);
 
-    assertThat(jobNames(rendered)).containsExactly("SecurityService/authelia", "MediaService/radarr", "MediaService/sonarr");
+    assertThat(jobNames(rendered))
+        .containsExactly("SecurityService/authelia", "MediaService/radarr", "MediaService/sonarr");
     assertThat(ScrapeConfig.render(prometheus, candidates, "apps")).isEqualTo(rendered);
   }
 
   @Test
   void servicesOfTwoKindsWithOneNameGetDistinctJobs() {
-    MonitoringService namesake = scraped(Services.monitoring("sonarr", MonitoringRole.UPTIME, spec -> spec.setPorts(List.of(port("metrics", 3001)))));
+    MonitoringService namesake =
+        scraped(
+            Services.monitoring(
+                "sonarr",
+                MonitoringRole.UPTIME,
+                spec -> spec.setPorts(List.of(port("metrics", 3001)))));
 
-    assertThat(jobNames(ScrapeConfig.render(prometheus, List.of(namesake, metricsService("sonarr")), "apps")))
+    assertThat(
+            jobNames(
+                ScrapeConfig.render(
+                    prometheus, List.of(namesake, metricsService("sonarr")), "apps")))
         .containsExactly("MediaService/sonarr", "MonitoringService/sonarr");
   }
 
@@ -132,8 +173,11 @@ class ScrapeConfigTest {
   @Test
   void aServiceOutsideAStackHasNoStackLabel() {
     assertThat(jobs(ScrapeConfig.render(prometheus, List.of(metricsService("sonarr")), "apps")))
-        .singleElement().satisfies(job -> assertThat(staticConfig(job).get("labels"))
-            .isEqualTo(Map.of("service", "sonarr", "kind", "MediaService")));
+        .singleElement()
+        .satisfies(
+            job ->
+                assertThat(staticConfig(job).get("labels"))
+                    .isEqualTo(Map.of("service", "sonarr", "kind", "MediaService")));
   }
 
   @Test
@@ -143,15 +187,27 @@ class ScrapeConfigTest {
 
     String rendered = ScrapeConfig.render(prometheus, List.of(sonarr), "apps");
 
-    assertThat(jobs(rendered)).singleElement().satisfies(job -> {
-      assertThat(job).containsOnlyKeys("job_name", "scrape_interval", "static_configs");
-      assertThat(staticConfig(job).get("labels")).isEqualTo(
-          Map.of("service", "sonarr", "kind", "MediaService", "stack", "home\nhonk: true # {a: [b]}"));
-    });
+    assertThat(jobs(rendered))
+        .singleElement()
+        .satisfies(
+            job -> {
+              assertThat(job).containsOnlyKeys("job_name", "scrape_interval", "static_configs");
+              assertThat(staticConfig(job).get("labels"))
+                  .isEqualTo(
+                      Map.of(
+                          "service",
+                          "sonarr",
+                          "kind",
+                          "MediaService",
+                          "stack",
+                          "home\nhonk: true # {a: [b]}"));
+            });
   }
 
   private static MediaService metricsService(String name) {
-    return scraped(Services.media(name, spec -> spec.setPorts(List.of(port("http", 8080), port("metrics", 9100)))));
+    return scraped(
+        Services.media(
+            name, spec -> spec.setPorts(List.of(port("http", 8080), port("metrics", 9100)))));
   }
 
   private static <T extends StackService> T scraped(T service) {
@@ -160,7 +216,8 @@ class ScrapeConfigTest {
 
   private static List<Map<String, Object>> jobs(String yaml) {
     try {
-      Map<String, List<Map<String, Object>>> parsed = new YAMLMapper().readValue(yaml, new TypeReference<>() {});
+      Map<String, List<Map<String, Object>>> parsed =
+          new YAMLMapper().readValue(yaml, new TypeReference<>() {});
       assertThat(parsed).containsOnlyKeys("scrape_configs");
       return parsed.get("scrape_configs");
     } catch (Exception e) {

@@ -39,8 +39,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Small builders for the services wiring reads. Each starts from a minimal valid service in namespace
- * {@value #NAMESPACE} and takes a lambda that sets only what a test is about.
+ * Small builders for the services wiring reads. Each starts from a minimal valid service in
+ * namespace {@value #NAMESPACE} and takes a lambda that sets only what a test is about.
  */
 final class Services {
 
@@ -56,51 +56,69 @@ final class Services {
     return service;
   }
 
-  static SecurityService security(String name, SecurityProvider provider, Consumer<SecurityServiceSpec> customize) {
+  static SecurityService security(
+      String name, SecurityProvider provider, Consumer<SecurityServiceSpec> customize) {
     SecurityService service = new SecurityService();
     service.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
     SecuritySpec security = new SecuritySpec();
     security.setProvider(provider);
-    service.setSpec(withImage(new SecurityServiceSpec(), spec -> {
-      spec.setSecurity(security);
-      customize.accept(spec);
-    }));
+    service.setSpec(
+        withImage(
+            new SecurityServiceSpec(),
+            spec -> {
+              spec.setSecurity(security);
+              customize.accept(spec);
+            }));
     return service;
   }
 
   /** A security service that protects what {@code protects} selects. */
   static SecurityService protector(String name, LabelSelector protects) {
-    return security(name, SecurityProvider.AUTHELIA, spec -> spec.getSecurity().setProtects(protects));
+    return security(
+        name, SecurityProvider.AUTHELIA, spec -> spec.getSecurity().setProtects(protects));
   }
 
-  /** Authelia answering forward auth at /api/verify on its port http (9091), signing in on auth.home.example. */
+  /**
+   * Authelia answering forward auth at /api/verify on its port http (9091), signing in on
+   * auth.home.example.
+   */
   static SecurityService authelia(SecurityProvider provider) {
-    return security("authelia", provider, spec -> {
-      spec.setPorts(List.of(port("metrics", 9959), port("http", 9091)));
-      spec.getSecurity().setForwardAuth(forwardAuth("/api/verify", "http"));
-      spec.setExpose(expose("auth.home.example", null));
-    });
+    return security(
+        "authelia",
+        provider,
+        spec -> {
+          spec.setPorts(List.of(port("metrics", 9959), port("http", 9091)));
+          spec.getSecurity().setForwardAuth(forwardAuth("/api/verify", "http"));
+          spec.setExpose(expose("auth.home.example", null));
+        });
   }
 
-  static MonitoringService monitoring(String name, MonitoringRole role, Consumer<MonitoringServiceSpec> customize) {
+  static MonitoringService monitoring(
+      String name, MonitoringRole role, Consumer<MonitoringServiceSpec> customize) {
     MonitoringService service = new MonitoringService();
     service.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
     MonitoringSpec monitoring = new MonitoringSpec();
     monitoring.setRole(role);
-    service.setSpec(withImage(new MonitoringServiceSpec(), spec -> {
-      spec.setMonitoring(monitoring);
-      customize.accept(spec);
-    }));
+    service.setSpec(
+        withImage(
+            new MonitoringServiceSpec(),
+            spec -> {
+              spec.setMonitoring(monitoring);
+              customize.accept(spec);
+            }));
     return service;
   }
 
   /** A Metrics service scraping what {@code selector} selects. */
   static MonitoringService scraper(String name, LabelSelector selector) {
-    return monitoring(name, MonitoringRole.METRICS, spec -> {
-      ScrapeSpec scrape = new ScrapeSpec();
-      scrape.setSelector(selector);
-      spec.getMonitoring().setScrape(scrape);
-    });
+    return monitoring(
+        name,
+        MonitoringRole.METRICS,
+        spec -> {
+          ScrapeSpec scrape = new ScrapeSpec();
+          scrape.setSelector(selector);
+          spec.getMonitoring().setScrape(scrape);
+        });
   }
 
   static ServiceStack stack(NetworkPolicyMode networkPolicy) {
@@ -171,8 +189,12 @@ final class Services {
 
   static LabelSelector matchExpression(String key, String operator, String... values) {
     return new LabelSelectorBuilder()
-        .addToMatchExpressions(new LabelSelectorRequirementBuilder()
-            .withKey(key).withOperator(operator).withValues(values).build())
+        .addToMatchExpressions(
+            new LabelSelectorRequirementBuilder()
+                .withKey(key)
+                .withOperator(operator)
+                .withValues(values)
+                .build())
         .build();
   }
 

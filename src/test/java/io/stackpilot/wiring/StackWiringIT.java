@@ -1,7 +1,5 @@
 package io.stackpilot.wiring;
 
-import java.util.List;
-import java.util.stream.Stream;
 import static io.stackpilot.testing.ServiceQueries.condition;
 import static io.stackpilot.testing.ServiceQueries.deployment;
 import static io.stackpilot.testing.ServiceQueries.eventually;
@@ -18,10 +16,15 @@ import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The stack as a whole on a real control plane: dependencies, stack health, security and monitoring wiring. */
+/**
+ * The stack as a whole on a real control plane: dependencies, stack health, security and monitoring
+ * wiring.
+ */
 @WithLocalCluster
 class StackWiringIT {
 
@@ -30,112 +33,177 @@ class StackWiringIT {
   @Test
   void dependentWaitsForItsDependencyThenRollsOut(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "dependsOn: [{kind: MediaService, name: prowlarr}]"));
+      apply(
+          cluster,
+          mediaYaml(
+              "sonarr",
+              "lscr.io/linuxserver/sonarr:4.0.15",
+              "dependsOn: [{kind: MediaService, name: prowlarr}]"));
 
-      eventually(WAIT).untilAsserted(() -> {
-        var sonarr = media(cluster, "sonarr");
-        assertThat(condition(sonarr, "Reconciling").getReason()).isEqualTo("WaitingForDependencies");
-        assertThat(condition(sonarr, "Reconciling").getMessage()).contains("MediaService/prowlarr");
-      });
-      assertThat(deployment(cluster, "sonarr")).as("nothing rolls out before prowlarr is Ready").isNull();
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                var sonarr = media(cluster, "sonarr");
+                assertThat(condition(sonarr, "Reconciling").getReason())
+                    .isEqualTo("WaitingForDependencies");
+                assertThat(condition(sonarr, "Reconciling").getMessage())
+                    .contains("MediaService/prowlarr");
+              });
+      assertThat(deployment(cluster, "sonarr"))
+          .as("nothing rolls out before prowlarr is Ready")
+          .isNull();
 
       apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", ""));
 
-      eventually(WAIT).until(() -> ready(media(cluster, "prowlarr")) && ready(media(cluster, "sonarr")));
+      eventually(WAIT)
+          .until(() -> ready(media(cluster, "prowlarr")) && ready(media(cluster, "sonarr")));
     }
   }
 
   @Test
   void dependencyCycleIsReportedAsInvalid(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "dependsOn: [{kind: MediaService, name: radarr}]"));
-      apply(cluster, mediaYaml("radarr", "lscr.io/linuxserver/radarr:5.26.2", "dependsOn: [{kind: MediaService, name: sonarr}]"));
+      apply(
+          cluster,
+          mediaYaml(
+              "sonarr",
+              "lscr.io/linuxserver/sonarr:4.0.15",
+              "dependsOn: [{kind: MediaService, name: radarr}]"));
+      apply(
+          cluster,
+          mediaYaml(
+              "radarr",
+              "lscr.io/linuxserver/radarr:5.26.2",
+              "dependsOn: [{kind: MediaService, name: sonarr}]"));
 
-      eventually(WAIT).untilAsserted(() -> {
-        var radarr = media(cluster, "radarr");
-        assertThat(radarr.getStatus().getPhase()).isEqualTo("Invalid");
-        assertThat(radarr.getStatus().getValidation().getErrors()).anySatisfy(e ->
-            assertThat(e.getMessage()).contains("MediaService/radarr").contains("MediaService/sonarr"));
-      });
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                var radarr = media(cluster, "radarr");
+                assertThat(radarr.getStatus().getPhase()).isEqualTo("Invalid");
+                assertThat(radarr.getStatus().getValidation().getErrors())
+                    .anySatisfy(
+                        e ->
+                            assertThat(e.getMessage())
+                                .contains("MediaService/radarr")
+                                .contains("MediaService/sonarr"));
+              });
     }
   }
 
   @Test
   void stackCountsItsMembersThroughAFailureAndARecovery(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {}\n");
+      apply(
+          cluster,
+          "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {}\n");
       apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", "stack: home"));
       apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "stack: home"));
       eventually(WAIT).until(() -> "2/2".equals(stack(cluster).getStatus().getReady()));
 
-      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.16-crashloop", "stack: home"));
-      eventually(WAIT).untilAsserted(() -> {
-        var status = stack(cluster).getStatus();
-        assertThat(status.getDegraded()).containsExactly("MediaService/sonarr");
-        assertThat(status.getDegradedCount()).isEqualTo(1);
-        assertThat(status.getReady()).isEqualTo("1/2");
-        assertThat(status.getPhases()).containsEntry("RolledBack", 1).containsEntry("Healthy", 1);
-      });
+      apply(
+          cluster,
+          mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.16-crashloop", "stack: home"));
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                var status = stack(cluster).getStatus();
+                assertThat(status.getDegraded()).containsExactly("MediaService/sonarr");
+                assertThat(status.getDegradedCount()).isEqualTo(1);
+                assertThat(status.getReady()).isEqualTo("1/2");
+                assertThat(status.getPhases())
+                    .containsEntry("RolledBack", 1)
+                    .containsEntry("Healthy", 1);
+              });
 
       apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.17", "stack: home"));
-      eventually(WAIT).untilAsserted(() -> {
-        var status = stack(cluster).getStatus();
-        assertThat(status.getReady()).isEqualTo("2/2");
-        assertThat(status.getDegradedCount()).isZero();
-        assertThat(status.getConditions()).anySatisfy(c -> {
-          assertThat(c.getType()).isEqualTo("Ready");
-          assertThat(c.getStatus()).isEqualTo("True");
-        });
-      });
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                var status = stack(cluster).getStatus();
+                assertThat(status.getReady()).isEqualTo("2/2");
+                assertThat(status.getDegradedCount()).isZero();
+                assertThat(status.getConditions())
+                    .anySatisfy(
+                        c -> {
+                          assertThat(c.getType()).isEqualTo("Ready");
+                          assertThat(c.getStatus()).isEqualTo("True");
+                        });
+              });
     }
   }
 
   @Test
   void stackWhoseLastMemberGoesCountsNone(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {}\n");
+      apply(
+          cluster,
+          "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {}\n");
       apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", "stack: home"));
       eventually(WAIT).until(() -> "1/1".equals(stack(cluster).getStatus().getReady()));
 
       cluster.kubectl("delete", "mediaservice", "prowlarr").assertSuccess();
 
-      eventually(WAIT).untilAsserted(() -> {
-        var status = stack(cluster).getStatus();
-        assertThat(status.getReady()).isEqualTo("0/0");
-        assertThat(status.getServices()).isZero();
-      });
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                var status = stack(cluster).getStatus();
+                assertThat(status.getReady()).isEqualTo("0/0");
+                assertThat(status.getServices()).isZero();
+              });
     }
   }
 
   @Test
-  void protectedServiceIsExposedOnlyOnceItsSecurityServiceIsReadyWithForwardAuth(TestCluster cluster) {
+  void protectedServiceIsExposedOnlyOnceItsSecurityServiceIsReadyWithForwardAuth(
+      TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      cluster.kubectl("apply", "-f", "src/test/resources/wiring/traefik-middleware-crd.yaml").assertSuccess();
+      cluster
+          .kubectl("apply", "-f", "src/test/resources/wiring/traefik-middleware-crd.yaml")
+          .assertSuccess();
       apply(cluster, authelia("ghcr.io/authelia/authelia:4.39.4-badpull"));
       apply(cluster, protectedMedia("sonarr", "nginx"));
       apply(cluster, protectedMedia("radarr", "traefik"));
-      eventually(WAIT).until(() -> ready(media(cluster, "sonarr")) && ready(media(cluster, "radarr")));
+      eventually(WAIT)
+          .until(() -> ready(media(cluster, "sonarr")) && ready(media(cluster, "radarr")));
       assertThat(ingress(cluster, "sonarr")).as("no Ingress while authelia is not Ready").isNull();
       assertThat(ingress(cluster, "radarr")).isNull();
 
       apply(cluster, authelia("ghcr.io/authelia/authelia:4.39.4"));
 
-      eventually(WAIT).untilAsserted(() -> {
-        Ingress nginx = ingress(cluster, "sonarr");
-        assertThat(nginx.getMetadata().getAnnotations())
-            .containsEntry("nginx.ingress.kubernetes.io/auth-url",
-                "http://authelia." + cluster.namespace() + ".svc.cluster.local:9091/api/authz/forward-auth")
-            .containsKey("nginx.ingress.kubernetes.io/auth-signin")
-            .containsKey("nginx.ingress.kubernetes.io/auth-response-headers");
-        Ingress traefik = ingress(cluster, "radarr");
-        assertThat(traefik.getMetadata().getAnnotations().get("traefik.ingress.kubernetes.io/router.middlewares"))
-            .isEqualTo(cluster.namespace() + "-radarr-forward-auth@kubernetescrd");
-        var middleware = cluster.client().genericKubernetesResources("traefik.io/v1alpha1", "Middleware")
-            .inNamespace(cluster.namespace()).withName("radarr-forward-auth").get();
-        assertThat(middleware).isNotNull();
-        assertThat(middleware.getAdditionalProperties().get("spec").toString())
-            .contains("http://authelia." + cluster.namespace() + ".svc.cluster.local:9091/api/authz/forward-auth");
-      });
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                Ingress nginx = ingress(cluster, "sonarr");
+                assertThat(nginx.getMetadata().getAnnotations())
+                    .containsEntry(
+                        "nginx.ingress.kubernetes.io/auth-url",
+                        "http://authelia."
+                            + cluster.namespace()
+                            + ".svc.cluster.local:9091/api/authz/forward-auth")
+                    .containsKey("nginx.ingress.kubernetes.io/auth-signin")
+                    .containsKey("nginx.ingress.kubernetes.io/auth-response-headers");
+                Ingress traefik = ingress(cluster, "radarr");
+                assertThat(
+                        traefik
+                            .getMetadata()
+                            .getAnnotations()
+                            .get("traefik.ingress.kubernetes.io/router.middlewares"))
+                    .isEqualTo(cluster.namespace() + "-radarr-forward-auth@kubernetescrd");
+                var middleware =
+                    cluster
+                        .client()
+                        .genericKubernetesResources("traefik.io/v1alpha1", "Middleware")
+                        .inNamespace(cluster.namespace())
+                        .withName("radarr-forward-auth")
+                        .get();
+                assertThat(middleware).isNotNull();
+                assertThat(middleware.getAdditionalProperties().get("spec").toString())
+                    .contains(
+                        "http://authelia."
+                            + cluster.namespace()
+                            + ".svc.cluster.local:9091/api/authz/forward-auth");
+              });
     }
   }
 
@@ -143,67 +211,124 @@ class StackWiringIT {
   void aServiceExposedBeforeASecurityServiceCameToProtectItGainsForwardAuth(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       apply(cluster, protectedMedia("lidarr", "nginx"));
-      eventually(WAIT).until(() -> ready(media(cluster, "lidarr")) && ingress(cluster, "lidarr") != null
-          && rolledOut(deployment(cluster, "lidarr")));
+      eventually(WAIT)
+          .until(
+              () ->
+                  ready(media(cluster, "lidarr"))
+                      && ingress(cluster, "lidarr") != null
+                      && rolledOut(deployment(cluster, "lidarr")));
       assertThat(ingress(cluster, "lidarr").getMetadata().getAnnotations())
-          .as("nothing protects lidarr yet").doesNotContainKey("nginx.ingress.kubernetes.io/auth-url");
+          .as("nothing protects lidarr yet")
+          .doesNotContainKey("nginx.ingress.kubernetes.io/auth-url");
 
       // lidarr is settled: only the protector's coming and its readiness can wake it now.
       apply(cluster, authelia("ghcr.io/authelia/authelia:4.39.4"));
 
-      eventually(WAIT).untilAsserted(() -> assertThat(ingress(cluster, "lidarr").getMetadata().getAnnotations())
-          .containsEntry("nginx.ingress.kubernetes.io/auth-url",
-              "http://authelia." + cluster.namespace() + ".svc.cluster.local:9091/api/authz/forward-auth"));
+      eventually(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(ingress(cluster, "lidarr").getMetadata().getAnnotations())
+                      .containsEntry(
+                          "nginx.ingress.kubernetes.io/auth-url",
+                          "http://authelia."
+                              + cluster.namespace()
+                              + ".svc.cluster.local:9091/api/authz/forward-auth"));
     }
   }
 
   @Test
   void isolatedStackGetsNetworkPoliciesAdmittingOnlyItsDerivedPeers(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: Isolate}\n");
+      apply(
+          cluster,
+          "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: Isolate}\n");
       apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", "stack: home"));
-      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15",
-          "stack: home\n  dependsOn: [{kind: MediaService, name: prowlarr}]"));
-      eventually(WAIT).untilAsserted(() -> {
-        NetworkPolicy policy = cluster.client().network().networkPolicies().inNamespace(cluster.namespace())
-            .withName("prowlarr-isolate").get();
-        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
-        assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/instance", "prowlarr");
-        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> assertThat(rule.getFrom())
-            .anySatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels())
-                .containsEntry("app.kubernetes.io/instance", "sonarr")));
-        NetworkPolicy sonarr = cluster.client().network().networkPolicies().inNamespace(cluster.namespace())
-            .withName("sonarr-isolate").get();
-        assertThat(sonarr.getSpec().getIngress()).as("nobody depends on sonarr").isEmpty();
-      });
+      apply(
+          cluster,
+          mediaYaml(
+              "sonarr",
+              "lscr.io/linuxserver/sonarr:4.0.15",
+              "stack: home\n  dependsOn: [{kind: MediaService, name: prowlarr}]"));
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                NetworkPolicy policy =
+                    cluster
+                        .client()
+                        .network()
+                        .networkPolicies()
+                        .inNamespace(cluster.namespace())
+                        .withName("prowlarr-isolate")
+                        .get();
+                assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+                assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+                    .containsEntry("app.kubernetes.io/instance", "prowlarr");
+                assertThat(policy.getSpec().getIngress())
+                    .anySatisfy(
+                        rule ->
+                            assertThat(rule.getFrom())
+                                .anySatisfy(
+                                    peer ->
+                                        assertThat(peer.getPodSelector().getMatchLabels())
+                                            .containsEntry(
+                                                "app.kubernetes.io/instance", "sonarr")));
+                NetworkPolicy sonarr =
+                    cluster
+                        .client()
+                        .network()
+                        .networkPolicies()
+                        .inNamespace(cluster.namespace())
+                        .withName("sonarr-isolate")
+                        .get();
+                assertThat(sonarr.getSpec().getIngress()).as("nobody depends on sonarr").isEmpty();
+              });
     }
   }
 
   @Test
-  void aDependencyAddedAndRemovedLaterOpensAndClosesTheDependedOnServicesPolicy(TestCluster cluster) {
+  void aDependencyAddedAndRemovedLaterOpensAndClosesTheDependedOnServicesPolicy(
+      TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: Isolate}\n");
+      apply(
+          cluster,
+          "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: Isolate}\n");
       apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", "stack: home"));
       apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "stack: home"));
-      eventually(WAIT).until(() -> ready(media(cluster, "prowlarr")) && ready(media(cluster, "sonarr"))
-          && rolledOut(deployment(cluster, "prowlarr")) && rolledOut(deployment(cluster, "sonarr"))
-          && policy(cluster, "prowlarr-isolate") != null);
-      assertThat(admitted(cluster, "prowlarr")).as("nobody depends on prowlarr yet").doesNotContain("sonarr");
+      eventually(WAIT)
+          .until(
+              () ->
+                  ready(media(cluster, "prowlarr"))
+                      && ready(media(cluster, "sonarr"))
+                      && rolledOut(deployment(cluster, "prowlarr"))
+                      && rolledOut(deployment(cluster, "sonarr"))
+                      && policy(cluster, "prowlarr-isolate") != null);
+      assertThat(admitted(cluster, "prowlarr"))
+          .as("nobody depends on prowlarr yet")
+          .doesNotContain("sonarr");
 
-      apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15",
-          "stack: home\n  dependsOn: [{kind: MediaService, name: prowlarr}]"));
-      eventually(WAIT).untilAsserted(() -> assertThat(admitted(cluster, "prowlarr")).contains("sonarr"));
+      apply(
+          cluster,
+          mediaYaml(
+              "sonarr",
+              "lscr.io/linuxserver/sonarr:4.0.15",
+              "stack: home\n  dependsOn: [{kind: MediaService, name: prowlarr}]"));
+      eventually(WAIT)
+          .untilAsserted(() -> assertThat(admitted(cluster, "prowlarr")).contains("sonarr"));
 
       apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "stack: home"));
-      eventually(WAIT).untilAsserted(() -> assertThat(admitted(cluster, "prowlarr")).doesNotContain("sonarr"));
+      eventually(WAIT)
+          .untilAsserted(() -> assertThat(admitted(cluster, "prowlarr")).doesNotContain("sonarr"));
     }
   }
 
-  /** The services whose pods the isolating NetworkPolicy of {@code name} admits, by instance label. */
+  /**
+   * The services whose pods the isolating NetworkPolicy of {@code name} admits, by instance label.
+   */
   private static List<String> admitted(TestCluster cluster, String name) {
     return policy(cluster, name + "-isolate").getSpec().getIngress().stream()
         .flatMap(rule -> rule.getFrom() == null ? Stream.empty() : rule.getFrom().stream())
-        .filter(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null)
+        .filter(
+            peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null)
         .map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/instance"))
         .filter(Objects::nonNull)
         .toList();
@@ -212,33 +337,69 @@ class StackWiringIT {
   @Test
   void anIngressAndAPolicyTheSpecNoLongerAsksForAreDeleted(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: Isolate}\n");
-      apply(cluster, mediaYaml("bazarr", "lscr.io/linuxserver/bazarr:1.5.2",
-          "stack: home\n  expose: {host: bazarr.home.example, ingressClassName: nginx}"));
-      eventually(WAIT).until(() -> ingress(cluster, "bazarr") != null && policy(cluster, "bazarr-isolate") != null);
-      String pod = cluster.client().pods().inNamespace(cluster.namespace())
-          .withLabel("app.kubernetes.io/instance", "bazarr").list().getItems().get(0).getMetadata().getUid();
+      apply(
+          cluster,
+          "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: Isolate}\n");
+      apply(
+          cluster,
+          mediaYaml(
+              "bazarr",
+              "lscr.io/linuxserver/bazarr:1.5.2",
+              "stack: home\n  expose: {host: bazarr.home.example, ingressClassName: nginx}"));
+      eventually(WAIT)
+          .until(
+              () ->
+                  ingress(cluster, "bazarr") != null && policy(cluster, "bazarr-isolate") != null);
+      String pod =
+          cluster
+              .client()
+              .pods()
+              .inNamespace(cluster.namespace())
+              .withLabel("app.kubernetes.io/instance", "bazarr")
+              .list()
+              .getItems()
+              .get(0)
+              .getMetadata()
+              .getUid();
 
       apply(cluster, mediaYaml("bazarr", "lscr.io/linuxserver/bazarr:1.5.2", "stack: home"));
       eventually(WAIT).until(() -> ingress(cluster, "bazarr") == null);
 
-      apply(cluster, "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: \"Off\"}\n");
+      apply(
+          cluster,
+          "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {networkPolicy: \"Off\"}\n");
       eventually(WAIT).until(() -> policy(cluster, "bazarr-isolate") == null);
 
-      assertThat(cluster.client().pods().inNamespace(cluster.namespace()).withLabel("app.kubernetes.io/instance", "bazarr")
-          .list().getItems()).as("taking bazarr off the network never restarted it")
-          .extracting(p -> p.getMetadata().getUid()).containsExactly(pod);
+      assertThat(
+              cluster
+                  .client()
+                  .pods()
+                  .inNamespace(cluster.namespace())
+                  .withLabel("app.kubernetes.io/instance", "bazarr")
+                  .list()
+                  .getItems())
+          .as("taking bazarr off the network never restarted it")
+          .extracting(p -> p.getMetadata().getUid())
+          .containsExactly(pod);
     }
   }
 
   private static NetworkPolicy policy(TestCluster cluster, String name) {
-    return cluster.client().network().networkPolicies().inNamespace(cluster.namespace()).withName(name).get();
+    return cluster
+        .client()
+        .network()
+        .networkPolicies()
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
   }
 
   @Test
   void scrapeConfigurationGainsAndLosesTargets(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      apply(cluster, """
+      apply(
+          cluster,
+          """
           apiVersion: stackpilot.io/v1alpha1
           kind: MonitoringService
           metadata: {name: prometheus}
@@ -249,7 +410,9 @@ class StackWiringIT {
               role: Metrics
               scrape: {selector: {}, interval: 15s, configPath: /etc/prometheus/scrape.yml}
           """);
-      apply(cluster, """
+      apply(
+          cluster,
+          """
           apiVersion: stackpilot.io/v1alpha1
           kind: SecurityService
           metadata: {name: authelia}
@@ -260,18 +423,43 @@ class StackWiringIT {
           """);
       String target = "authelia." + cluster.namespace() + ".svc.cluster.local:9959";
       eventually(WAIT).untilAsserted(() -> assertThat(scrapeConfig(cluster)).contains(target));
-      eventually(WAIT).until(() -> ready(cluster.client().resources(MonitoringService.class)
-          .inNamespace(cluster.namespace()).withName("prometheus").get()));
+      eventually(WAIT)
+          .until(
+              () ->
+                  ready(
+                      cluster
+                          .client()
+                          .resources(MonitoringService.class)
+                          .inNamespace(cluster.namespace())
+                          .withName("prometheus")
+                          .get()));
 
       cluster.kubectl("delete", "securityservice", "authelia").assertSuccess();
 
-      eventually(WAIT).untilAsserted(() -> assertThat(scrapeConfig(cluster)).doesNotContain(target).contains("scrape_configs"));
+      eventually(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(scrapeConfig(cluster))
+                      .doesNotContain(target)
+                      .contains("scrape_configs"));
 
-      // A target of the monitoring kind, in no stack, is scraped too. Once Prometheus has rolled out the
+      // A target of the monitoring kind, in no stack, is scraped too. Once Prometheus has rolled
+      // out the
       // configuration above, nothing but the new service's own coming can wake it.
-      eventually(WAIT).until(() -> rolledOut(deployment(cluster, "prometheus")) && ready(cluster.client()
-          .resources(MonitoringService.class).inNamespace(cluster.namespace()).withName("prometheus").get()));
-      apply(cluster, """
+      eventually(WAIT)
+          .until(
+              () ->
+                  rolledOut(deployment(cluster, "prometheus"))
+                      && ready(
+                          cluster
+                              .client()
+                              .resources(MonitoringService.class)
+                              .inNamespace(cluster.namespace())
+                              .withName("prometheus")
+                              .get()));
+      apply(
+          cluster,
+          """
           apiVersion: stackpilot.io/v1alpha1
           kind: MonitoringService
           metadata: {name: grafana}
@@ -280,34 +468,64 @@ class StackWiringIT {
             ports: [{name: http, port: 3000}, {name: metrics, port: 3001}]
             monitoring: {role: Dashboards}
           """);
-      eventually(WAIT).untilAsserted(() -> assertThat(scrapeConfig(cluster))
-          .contains("grafana." + cluster.namespace() + ".svc.cluster.local:3001"));
+      eventually(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(scrapeConfig(cluster))
+                      .contains("grafana." + cluster.namespace() + ".svc.cluster.local:3001"));
     }
   }
 
   private static boolean rolledOut(Deployment deployment) {
     var status = deployment.getStatus();
     int wanted = deployment.getSpec().getReplicas();
-    return status != null && Objects.equals(status.getObservedGeneration(), deployment.getMetadata().getGeneration())
-        && Objects.equals(status.getUpdatedReplicas(), wanted) && Objects.equals(status.getReplicas(), wanted)
+    return status != null
+        && Objects.equals(status.getObservedGeneration(), deployment.getMetadata().getGeneration())
+        && Objects.equals(status.getUpdatedReplicas(), wanted)
+        && Objects.equals(status.getReplicas(), wanted)
         && Objects.equals(status.getReadyReplicas(), wanted);
   }
 
   /** The scrape configuration file the Prometheus Deployment mounts now. */
   private static String scrapeConfig(TestCluster cluster) {
     var volumes = deployment(cluster, "prometheus").getSpec().getTemplate().getSpec().getVolumes();
-    String configMap = volumes.stream().filter(v -> v.getConfigMap() != null).findFirst().orElseThrow()
-        .getConfigMap().getName();
-    return String.join("\n", cluster.client().configMaps().inNamespace(cluster.namespace()).withName(configMap).get()
-        .getData().values());
+    String configMap =
+        volumes.stream()
+            .filter(v -> v.getConfigMap() != null)
+            .findFirst()
+            .orElseThrow()
+            .getConfigMap()
+            .getName();
+    return String.join(
+        "\n",
+        cluster
+            .client()
+            .configMaps()
+            .inNamespace(cluster.namespace())
+            .withName(configMap)
+            .get()
+            .getData()
+            .values());
   }
 
   private static Ingress ingress(TestCluster cluster, String name) {
-    return cluster.client().network().v1().ingresses().inNamespace(cluster.namespace()).withName(name).get();
+    return cluster
+        .client()
+        .network()
+        .v1()
+        .ingresses()
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
   }
 
   private static ServiceStack stack(TestCluster cluster) {
-    return cluster.client().resources(ServiceStack.class).inNamespace(cluster.namespace()).withName("home").get();
+    return cluster
+        .client()
+        .resources(ServiceStack.class)
+        .inNamespace(cluster.namespace())
+        .withName("home")
+        .get();
   }
 
   private static void apply(TestCluster cluster, String yaml) {
@@ -324,7 +542,8 @@ class StackWiringIT {
           ports: [{name: http, port: 8080}]
           recovery: {failureWindow: 3s}
           %s
-        """.formatted(name, image, extra);
+        """
+        .formatted(name, image, extra);
   }
 
   private static String protectedMedia(String name, String ingressClass) {
@@ -338,7 +557,8 @@ class StackWiringIT {
           channels: {stable: {image: lscr.io/linuxserver/%1$s:latest}}
           ports: [{name: http, port: 8080}]
           expose: {host: %1$s.home.example, ingressClassName: %2$s}
-        """.formatted(name, ingressClass);
+        """
+        .formatted(name, ingressClass);
   }
 
   private static String authelia(String image) {
@@ -355,6 +575,7 @@ class StackWiringIT {
             provider: Authelia
             forwardAuth: {path: /api/authz/forward-auth, port: http}
             protects: {matchLabels: {stackpilot.io/protect: "true"}}
-        """.formatted(image);
+        """
+        .formatted(image);
   }
 }

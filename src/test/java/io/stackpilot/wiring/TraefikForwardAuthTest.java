@@ -17,7 +17,8 @@ class TraefikForwardAuthTest {
 
   @Test
   void theMiddlewareIsATraefikForwardAuthNamedAfterTheIngress() {
-    GenericKubernetesResource middleware = decorate(SecurityProvider.AUTHELIA).middleware().orElseThrow();
+    GenericKubernetesResource middleware =
+        decorate(SecurityProvider.AUTHELIA).middleware().orElseThrow();
 
     assertThat(middleware.getApiVersion()).isEqualTo("traefik.io/v1alpha1");
     assertThat(middleware.getKind()).isEqualTo("Middleware");
@@ -29,7 +30,8 @@ class TraefikForwardAuthTest {
 
   @Test
   void theMiddlewareComesAndGoesWithTheIngress() {
-    GenericKubernetesResource middleware = decorate(SecurityProvider.AUTHELIA).middleware().orElseThrow();
+    GenericKubernetesResource middleware =
+        decorate(SecurityProvider.AUTHELIA).middleware().orElseThrow();
 
     assertThat(middleware.getMetadata().getOwnerReferences())
         .isNotEmpty()
@@ -41,32 +43,46 @@ class TraefikForwardAuthTest {
 
   @Test
   void theMiddlewarePassesTheProvidersUserHeaders() {
-    assertThat(decorate(SecurityProvider.AUTHELIA).middleware().orElseThrow().<List<String>>get("spec", "forwardAuth", "authResponseHeaders"))
+    assertThat(
+            decorate(SecurityProvider.AUTHELIA)
+                .middleware()
+                .orElseThrow()
+                .<List<String>>get("spec", "forwardAuth", "authResponseHeaders"))
         .containsExactly("Remote-User", "Remote-Groups", "Remote-Name", "Remote-Email");
-    assertThat(decorate(SecurityProvider.OAUTH2_PROXY).middleware().orElseThrow().<List<String>>get("spec", "forwardAuth", "authResponseHeaders"))
+    assertThat(
+            decorate(SecurityProvider.OAUTH2_PROXY)
+                .middleware()
+                .orElseThrow()
+                .<List<String>>get("spec", "forwardAuth", "authResponseHeaders"))
         .containsExactly("X-Auth-Request-User", "X-Auth-Request-Email");
   }
 
   @Test
   void aGenericProxyPassesNoHeaders() {
-    GenericKubernetesResource middleware = decorate(SecurityProvider.GENERIC).middleware().orElseThrow();
+    GenericKubernetesResource middleware =
+        decorate(SecurityProvider.GENERIC).middleware().orElseThrow();
 
-    assertThat(middleware.<Map<String, Object>>get("spec", "forwardAuth")).containsOnlyKeys("address");
+    assertThat(middleware.<Map<String, Object>>get("spec", "forwardAuth"))
+        .containsOnlyKeys("address");
   }
 
   @Test
   void theIngressRoutesThroughTheMiddlewareAndCarriesNoNginxAnnotations() {
     Ingress guarded = decorate(SecurityProvider.AUTHELIA).ingress();
 
-    assertThat(guarded.getMetadata().getAnnotations()).containsOnly(
-        Map.entry("traefik.ingress.kubernetes.io/router.middlewares", "apps-sonarr-forward-auth@kubernetescrd"));
+    assertThat(guarded.getMetadata().getAnnotations())
+        .containsOnly(
+            Map.entry(
+                "traefik.ingress.kubernetes.io/router.middlewares",
+                "apps-sonarr-forward-auth@kubernetescrd"));
   }
 
   @Test
   void theMiddlewareIsAppliedBeforeTheIngressThatNamesIt() {
     ProtectedIngress guarded = decorate(SecurityProvider.AUTHELIA);
 
-    assertThat(guarded.objects()).containsExactly(guarded.middleware().orElseThrow(), guarded.ingress());
+    assertThat(guarded.objects())
+        .containsExactly(guarded.middleware().orElseThrow(), guarded.ingress());
   }
 
   @Test
