@@ -1,14 +1,12 @@
 package io.stackpilot.reconcile;
 
 import io.fabric8.kubernetes.api.model.APIResourceList;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.stackpilot.wiring.CompanionApi;
-import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +47,7 @@ final class CompanionApis implements AutoCloseable {
   private final Map<CompanionApi, Answer> answers = new EnumMap<>(CompanionApi.class);
   private final List<SharedIndexInformer<CustomResourceDefinition>> crdWatches = new ArrayList<>();
   private final List<Consumer<CompanionApi>> listeners = new CopyOnWriteArrayList<>();
-  private volatile SharedIndexInformer<GenericKubernetesResource> classes;
+  private final SnapshotClassWatch classes;
 
   /**
    * Until a watch is refused: the chart's cluster-wide role allows them, its namespaced Roles do
@@ -61,6 +58,11 @@ final class CompanionApis implements AutoCloseable {
   CompanionApis(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
+    this.classes =
+        new SnapshotClassWatch(
+            client,
+            () ->
+                listeners.forEach(listener -> listener.accept(CompanionApi.VOLUME_SNAPSHOT_CLASS)));
   }
 
   /**
@@ -180,62 +182,15 @@ final class CompanionApis implements AutoCloseable {
     if (!present(CompanionApi.VOLUME_SNAPSHOT_CLASS)) {
       return Optional.empty();
     }
-    SharedIndexInformer<GenericKubernetesResource> informer = classes;
-    if (informer != null && informer.hasSynced()) {
-      return Optional.of(
-          informer.getStore().list().stream()
-              .map(c -> c.getMetadata().getName())
-              .collect(Collectors.toSet()));
-    }
-    return VolumeSnapshots.classes(client);
+    return classes.names();
   }
 
   /** Starts or stops the watch of the classes as their API comes and goes. */
-  private synchronized void followClasses() {
-    boolean present;
+  private void followClasses() {
     try {
-      present = present(CompanionApi.VOLUME_SNAPSHOT_CLASS);
+      classes.follow(present(CompanionApi.VOLUME_SNAPSHOT_CLASS), watched);
     } catch (KubernetesClientException e) {
       log.warn("Could not look up the snapshot API: {}", e.getMessage());
-      return;
-    }
-    if (present && classes == null && watched) {
-      SharedIndexInformer<GenericKubernetesResource> informer =
-          client.genericKubernetesResources(VolumeSnapshots.SNAPSHOT_CLASS).runnableInformer(0);
-      informer.itemStore(TrimmedItemStore.withoutManagedFields());
-      informer.addEventHandler(
-          new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(GenericKubernetesResource snapshotClass) {
-              listeners.forEach(listener -> listener.accept(CompanionApi.VOLUME_SNAPSHOT_CLASS));
-            }
-
-            @Override
-            public void onUpdate(
-                GenericKubernetesResource before, GenericKubernetesResource after) {
-              // A class's name is all a spec reads of it.
-            }
-
-            @Override
-            public void onDelete(
-                GenericKubernetesResource snapshotClass, boolean finalStateUnknown) {
-              listeners.forEach(listener -> listener.accept(CompanionApi.VOLUME_SNAPSHOT_CLASS));
-            }
-          });
-      informer
-          .start()
-          .whenComplete(
-              (ignored, refused) -> {
-                if (refused != null
-                    && refused instanceof KubernetesClientException e
-                    && e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
-                  log.info("Not watching VolumeSnapshotClasses: {}", e.getMessage());
-                }
-              });
-      classes = informer;
-    } else if (!present && classes != null) {
-      classes.stop();
-      classes = null;
     }
   }
 
@@ -255,8 +210,6 @@ final class CompanionApis implements AutoCloseable {
   @Override
   public void close() {
     crdWatches.forEach(SharedIndexInformer::stop);
-    if (classes != null) {
-      classes.stop();
-    }
+    classes.close();
   }
 }
