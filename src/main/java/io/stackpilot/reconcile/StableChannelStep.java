@@ -42,6 +42,7 @@ final class StableChannelStep {
   private final OperatorContext operator;
   private final PlanExecutor executor;
   private final DataSafetyStep dataSafety;
+  private final DataRestoreStep dataRestore;
   private final ServiceStatusWriter statusWriter;
 
   StableChannelStep(
@@ -49,6 +50,7 @@ final class StableChannelStep {
     this.operator = operator;
     this.executor = executor;
     this.dataSafety = new DataSafetyStep(operator);
+    this.dataRestore = new DataRestoreStep(operator);
     this.statusWriter = statusWriter;
   }
 
@@ -129,7 +131,7 @@ final class StableChannelStep {
       // The failed revision is still running: this is the rollback, and the moment to roll the data
       // back too.
       restored =
-          dataSafety.restoreOnRollback(
+          dataRestore.restoreOnRollback(
               observed.service(),
               effective,
               wanted.revision(),
