@@ -1,12 +1,9 @@
 package io.stackpilot.reconcile;
 
-import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.stackpilot.api.ServiceSpec;
-import io.stackpilot.api.ServiceStatus;
-import io.stackpilot.api.StackService;
 import io.stackpilot.lifecycle.FailureConditions;
 import io.stackpilot.lifecycle.ReconcileFailure;
 import java.util.function.Consumer;
@@ -15,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * Reports the failures a service's reconciles meet and says when to try again: what failed and what
- * is awaited or to be done goes into the status (Reconciling or Stalled, see {@link
+ * Reports the failures the reconciles of a service or a stack meet and says when to try again: what
+ * failed and what is awaited or to be done goes into the status (Reconciling or Stalled, see {@link
  * FailureConditions}) and a Warning Event, once per cause rather than at every retry; the back-off
  * comes from {@link ReconcileFailure}, and it never runs out. A streak that ends is told in a
  * Recovered Event, which is how a failure that could not be told while it lasted (the API server
@@ -32,10 +29,12 @@ final class FailureReporter {
     this.operator = operator;
   }
 
-  /** A reconcile threw; {@code writeStatus} writes the status with the failure in it. */
-  <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService>
-      ErrorStatusUpdateControl<S> failed(
-          S service, Exception error, Consumer<ServiceStatus> writeStatus) {
+  /**
+   * A reconcile threw; {@code writeStatus} writes the resource's status with the failure in it
+   * (Reconciling or Stalled, see {@link FailureConditions}), and may throw when it cannot.
+   */
+  <R extends HasMetadata> ErrorStatusUpdateControl<R> failed(
+      R service, Exception error, Consumer<ReconcileFailure> writeStatus) {
     ResourceID id = ResourceID.fromResource(service);
     ReconcileFailure failure = ReconcileFailure.of(error);
     ReconcileFailures.Streak streak = operator.failures().failed(id, failure);
@@ -50,17 +49,7 @@ final class FailureReporter {
             error);
     if (!streak.told() && failure.worthTelling(streak.attempts())) {
       try {
-        ServiceStatus status =
-            service.getStatus() == null
-                ? new ServiceStatus()
-                : operator.client().getKubernetesSerialization().clone(service.getStatus());
-        status.setConditions(
-            FailureConditions.of(
-                status.getConditions(),
-                failure,
-                service.getMetadata().getGeneration(),
-                operator.clock().instant()));
-        writeStatus.accept(status);
+        writeStatus.accept(failure);
         if (operator
             .events()
             .record(service, EventRecorder.Type.Warning, failure.reason(), failure.message())) {
@@ -70,13 +59,13 @@ final class FailureReporter {
         log.debug("Could not report the failure of {} yet: {}", id, notWritten.getMessage());
       }
     }
-    return ErrorStatusUpdateControl.<S>noStatusUpdate()
+    return ErrorStatusUpdateControl.<R>noStatusUpdate()
         .withNoRetry()
         .rescheduleAfter(failure.retryAfter(streak.attempts()));
   }
 
-  /** The service reconciled: a streak of failures worth telling ends with a Recovered Event. */
-  void succeeded(StackService service) {
+  /** The resource reconciled: a streak of failures worth telling ends with a Recovered Event. */
+  void succeeded(HasMetadata service) {
     operator
         .failures()
         .succeeded(ResourceID.fromResource(service))

@@ -87,7 +87,11 @@ public abstract class ServiceReconciler<
   public ErrorStatusUpdateControl<S> updateErrorStatus(
       S service, Context<S> context, Exception error) {
     return failures.failed(
-        service, error, status -> statusWriter.writeNow(service, status, context));
+        service,
+        error,
+        failure ->
+            statusWriter.writeNow(
+                service, statusWriter.withFailure(service, service.getStatus(), failure), context));
   }
 
   /**

@@ -5,21 +5,18 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.ServiceStackStatus;
 import io.stackpilot.api.StackService;
-import io.stackpilot.lifecycle.ReconcileFailure;
+import io.stackpilot.lifecycle.FailureConditions;
 import io.stackpilot.lifecycle.StackStatusCalculator;
 import io.stackpilot.validation.SpecReferences;
 import io.stackpilot.validation.SpecValidator;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.event.Level;
 
 /**
  * Keeps a stack's status current with its members, read from {@link NeighbourCaches} and followed
@@ -32,11 +29,12 @@ import org.slf4j.event.Level;
     informer = @Informer(onUpdateFilter = SpecOrSteeringChanged.class))
 public class ServiceStackReconciler implements Reconciler<ServiceStack> {
 
-  private static final Logger log = LoggerFactory.getLogger(ServiceStackReconciler.class);
   private final OperatorContext operator;
+  private final FailureReporter failures;
 
   public ServiceStackReconciler(OperatorContext operator) {
     this.operator = operator;
+    this.failures = new FailureReporter(operator);
   }
 
   @Override
@@ -59,7 +57,7 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
         operator.neighbours().of(stack.getMetadata().getNamespace()).services().stream()
             .filter(service -> name.equals(StackMemberWakes.stackOf(service)))
             .toList();
-    operator.failures().succeeded(ResourceID.fromResource(stack));
+    failures.succeeded(stack);
     var validation =
         SpecValidator.validateStack(stack, operator.factsReader().forStack(stack)).toStatus();
     ServiceStackStatus next =
@@ -78,32 +76,32 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
   }
 
   /**
-   * A stack only reads and writes its status, so what fails is the API server: said in an Event
-   * once per cause, and tried again with back-off for as long as it lasts.
+   * A stack only reads and writes its status, so what fails is the API server: said in the status
+   * and an Event once per cause, and tried again with back-off for as long as it lasts (see {@link
+   * FailureReporter}).
    */
   @Override
   public ErrorStatusUpdateControl<ServiceStack> updateErrorStatus(
       ServiceStack stack, Context<ServiceStack> context, Exception error) {
-    ResourceID id = ResourceID.fromResource(stack);
-    ReconcileFailure failure = ReconcileFailure.of(error);
-    ReconcileFailures.Streak streak = operator.failures().failed(id, failure);
-    log.atLevel(failure.worthTelling(streak.attempts()) ? Level.WARN : Level.DEBUG)
-        .log(
-            "Reconcile of ServiceStack {}/{} failed (attempt {}): {}",
-            stack.getMetadata().getNamespace(),
-            stack.getMetadata().getName(),
-            streak.attempts(),
-            failure.message(),
-            error);
-    if (!streak.told()
-        && failure.worthTelling(streak.attempts())
-        && operator
-            .events()
-            .record(stack, EventRecorder.Type.Warning, failure.reason(), failure.message())) {
-      operator.failures().told(id);
-    }
-    return ErrorStatusUpdateControl.<ServiceStack>noStatusUpdate()
-        .withNoRetry()
-        .rescheduleAfter(failure.retryAfter(streak.attempts()));
+    return failures.failed(
+        stack,
+        error,
+        failure -> {
+          var json = operator.client().getKubernetesSerialization();
+          ServiceStack fresh = json.clone(stack);
+          fresh.getMetadata().setResourceVersion(null);
+          fresh.getMetadata().setManagedFields(null);
+          ServiceStackStatus status =
+              stack.getStatus() == null ? new ServiceStackStatus() : json.clone(stack.getStatus());
+          status.setConditions(
+              FailureConditions.of(
+                  status.getConditions(),
+                  failure,
+                  stack.getMetadata().getGeneration(),
+                  operator.clock().instant()));
+          fresh.setStatus(status);
+          PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(stack, fresh, context);
+          operator.writes().record("ServiceStack/status");
+        });
   }
 }

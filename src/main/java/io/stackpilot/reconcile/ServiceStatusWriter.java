@@ -6,7 +6,9 @@ import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.api.StackService;
+import io.stackpilot.lifecycle.FailureConditions;
 import io.stackpilot.lifecycle.Phase;
+import io.stackpilot.lifecycle.ReconcileFailure;
 import java.util.Objects;
 
 /** Writes a service's status and tells its phase transitions in Events. */
@@ -33,6 +35,24 @@ final class ServiceStatusWriter {
     service.setStatus(written.getStatus());
     service.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
     operator.writes().record(service.getKind() + "/status");
+  }
+
+  /**
+   * The status found, with the failure a reconcile met in its Reconciling or Stalled condition; the
+   * rest is kept, observedGeneration included: nothing of the spec was acted on.
+   */
+  ServiceStatus withFailure(StackService service, ServiceStatus found, ReconcileFailure failure) {
+    ServiceStatus status =
+        found == null
+            ? new ServiceStatus()
+            : operator.client().getKubernetesSerialization().clone(found);
+    status.setConditions(
+        FailureConditions.of(
+            status.getConditions(),
+            failure,
+            service.getMetadata().getGeneration(),
+            operator.clock().instant()));
+    return status;
   }
 
   /** An Event when the phase changed: Invalid is a Warning, Healthy and RollingOut are Normal. */
