@@ -35,14 +35,25 @@ class ChartCrdsAreCurrentTest {
 
   @Test
   void theKustomizeBaseTakesEveryCrdFromCrds() throws IOException {
-    String crdsBase = Files.readString(CRDS.resolve("kustomization.yaml"));
+    // Named without an extension, which kustomize reads and `kubectl apply -f crds/` skips.
+    String crdsBase = Files.readString(CRDS.resolve("Kustomization"));
     for (String name : names(CRDS)) {
-      assertThat(crdsBase)
-          .as("crds/kustomization.yaml lists %s", name)
-          .contains("  - " + name + "\n");
+      assertThat(crdsBase).as("crds/Kustomization lists %s", name).contains("  - " + name + "\n");
     }
     assertThat(Files.readString(Path.of("deploy/kustomization.yaml"))).contains("  - ../crds\n");
     assertThat(Path.of("deploy/crds")).as("no second copy in deploy/").doesNotExist();
+  }
+
+  @Test
+  void kubectlApplyOfCrdsFindsCrdsAlone() throws IOException {
+    try (Stream<Path> files = Files.list(CRDS)) {
+      assertThat(
+              files
+                  .map(f -> f.getFileName().toString())
+                  .filter(n -> n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json")))
+          .as("what `kubectl apply -f crds/` reads")
+          .containsExactlyInAnyOrderElementsOf(names(CRDS));
+    }
   }
 
   private static List<String> names(Path dir) throws IOException {
