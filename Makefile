@@ -48,8 +48,11 @@ build:
 	$(MVN) -DskipTests package
 
 ## A local control plane, the operator and the example stack; then a bad upgrade rolls back by itself.
-demo: k8s-binaries jar
-	java -jar target/stackpilot.jar demo $(DEMO_ARGS)
+## The demo and the local control plane are test support, not part of the operator's jar: they run
+## from the test classpath in a JVM of their own.
+demo: k8s-binaries
+	$(MVN) -q test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
+	  -Dexec.args="-classpath %classpath io.stackpilot.demo.DemoCommand $(DEMO_ARGS)"
 
 ## target/stackpilot.jar, without running the tests.
 jar:

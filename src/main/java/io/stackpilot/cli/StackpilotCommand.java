@@ -3,7 +3,7 @@ package io.stackpilot.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The one entry point: the operator, the offline tools and the demo. */
+/** The one entry point: the operator and the offline tools. */
 @Command(
     name = "stackpilot",
     mixinStandardHelpOptions = true,
@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       RenderCommand.class,
-      DemoCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class StackpilotCommand implements Runnable {

@@ -1,10 +1,11 @@
-package io.stackpilot.cli;
+package io.stackpilot.demo;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.StackService;
+import io.stackpilot.cli.DurationConverter;
 import io.stackpilot.devcluster.LocalControlPlane;
 import io.stackpilot.operator.StackpilotOperator;
 import java.io.IOException;
@@ -19,13 +20,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The product in two minutes: a local control plane, the CRDs, the operator and the example homelab
  * stack with a live status table; then one service is upgraded to a broken build and rolls back by
- * itself.
+ * itself. Run by {@code make demo} from the test classpath, like the local control plane it starts:
+ * neither is part of the operator's jar.
  */
 @Command(
     name = "demo",
@@ -60,6 +63,11 @@ public final class DemoCommand implements Callable<Integer> {
   Duration timeout;
 
   private final PrintStream out = System.out;
+
+  /** {@code make demo}: the demo in a JVM of its own, which it ends with its exit code. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new DemoCommand()).execute(args));
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -1,4 +1,4 @@
-package io.stackpilot.cli;
+package io.stackpilot.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +26,7 @@ class DemoIT {
     System.setOut(both);
     System.setErr(both);
     try {
-      exitCode =
-          new CommandLine(new StackpilotCommand())
-              .execute("demo", "--exit-after", "--timeout", "3m");
+      exitCode = new CommandLine(new DemoCommand()).execute("--exit-after", "--timeout", "3m");
     } finally {
       System.setOut(original);
       System.setErr(originalErr);

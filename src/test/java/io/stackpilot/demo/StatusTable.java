@@ -1,4 +1,4 @@
-package io.stackpilot.cli;
+package io.stackpilot.demo;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
