@@ -2,10 +2,11 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries crds docs demo jar build image clean bench format
+.PHONY: test unit k8s-binaries node-binaries test-images crds docs demo jar build image clean bench format
 
-## Builds the control-plane binaries if missing, then runs unit tests and integration tests.
-test: k8s-binaries
+## Builds the control-plane and node binaries and the test images if missing, then runs unit tests
+## and integration tests (the real-node ones need root, as CI has).
+test: k8s-binaries node-binaries test-images
 	$(MVN) verify
 
 ## Unit tests only: no control plane needed.
@@ -15,6 +16,15 @@ unit:
 ## etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok and helm from the Go module proxy.
 k8s-binaries:
 	scripts/k8s-binaries
+
+## kubelet, kube-proxy, containerd, CNI plugins, crictl and CoreDNS from the Go module proxy, and
+## Debian's runc, nftables and busybox-static: a real node beside the control plane.
+node-binaries: k8s-binaries
+	scripts/node-binaries
+
+## The images of the real-node tests, built here (pause, busybox, podinfo in four builds).
+test-images: node-binaries
+	scripts/test-images
 
 ## The benchmark harness (src/test/java/io/stackpilot/bench, never run by `make test`) on a local
 ## control plane; writes bench/results/<date>.csv and .md. BENCH_ARGS takes key=value words, e.g.

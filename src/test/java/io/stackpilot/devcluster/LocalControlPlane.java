@@ -179,6 +179,9 @@ public final class LocalControlPlane implements AutoCloseable {
                 // The kubernetes Service's endpoints would point at the loopback address, which is
                 // refused.
                 "--endpoint-reconciler-type=none",
+                // A real node's name is not in any DNS the API server asks: reach kubelets by
+                // address.
+                "--kubelet-preferred-address-types=InternalIP",
                 "--profiling=false",
                 "-v=0"));
     if (auditLog) {

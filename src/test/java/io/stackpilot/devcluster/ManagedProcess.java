@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * One control-plane process with its output in a log file. Its PID is recorded in the run folder so
  * that a later run can stop it if this JVM dies without running its shutdown hook.
  */
-final class ManagedProcess implements AutoCloseable {
+public final class ManagedProcess implements AutoCloseable {
 
   private final String name;
   private final List<String> command;
@@ -24,7 +24,8 @@ final class ManagedProcess implements AutoCloseable {
   private final Path pidFile;
   private Process process;
 
-  ManagedProcess(String name, List<String> command, Map<String, String> environment, Path runDir) {
+  public ManagedProcess(
+      String name, List<String> command, Map<String, String> environment, Path runDir) {
     this.name = name;
     this.command = List.copyOf(command);
     this.environment = Map.copyOf(environment);
@@ -32,7 +33,7 @@ final class ManagedProcess implements AutoCloseable {
     this.pidFile = runDir.resolve(RunFolders.CHILD_PIDS);
   }
 
-  synchronized ManagedProcess start() throws IOException {
+  public synchronized ManagedProcess start() throws IOException {
     if (process != null && process.isAlive()) {
       return this;
     }
@@ -52,7 +53,7 @@ final class ManagedProcess implements AutoCloseable {
     return this;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
@@ -60,16 +61,16 @@ final class ManagedProcess implements AutoCloseable {
     return log;
   }
 
-  synchronized Optional<Long> pid() {
+  public synchronized Optional<Long> pid() {
     return process == null ? Optional.empty() : Optional.of(process.pid());
   }
 
-  synchronized boolean isAlive() {
+  public synchronized boolean isAlive() {
     return process != null && process.isAlive();
   }
 
   /** The last lines of its log, for an error message that explains why it died. */
-  String tail(int lines) {
+  public String tail(int lines) {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -79,7 +80,7 @@ final class ManagedProcess implements AutoCloseable {
   }
 
   /** SIGTERM to the process and anything it started, then SIGKILL after the grace period. */
-  synchronized void stop(Duration grace) {
+  public synchronized void stop(Duration grace) {
     if (process == null) {
       return;
     }

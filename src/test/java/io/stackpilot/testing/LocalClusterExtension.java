@@ -3,6 +3,7 @@ package io.stackpilot.testing;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stackpilot.devcluster.LocalControlPlane;
+import io.stackpilot.devcluster.node.RealNode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,26 +29,45 @@ public final class LocalClusterExtension implements ParameterResolver {
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == TestCluster.class;
+    return parameter.getParameter().getType() == TestCluster.class
+        || parameter.getParameter().getType() == RealNode.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     SuiteRecord.started(context.getRequiredTestClass());
+    if (parameter.getParameter().getType() == RealNode.class) {
+      return realNode(context);
+    }
     return context
         .getStore(STORE)
         .computeIfAbsent("cluster", key -> newTestCluster(context), PerTest.class)
         .cluster();
   }
 
+  private static LocalControlPlane controlPlane(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(STORE)
+        .computeIfAbsent("control-plane", key -> new SharedControlPlane(), SharedControlPlane.class)
+        .plane();
+  }
+
+  /**
+   * The real node beside the shared control plane, started by the first test that asks for it and
+   * stopped before the control plane (the root store closes in reverse order of creation).
+   */
+  private static RealNode realNode(ExtensionContext context) {
+    LocalControlPlane plane = controlPlane(context);
+    return context
+        .getRoot()
+        .getStore(STORE)
+        .computeIfAbsent("real-node", key -> new SharedRealNode(plane), SharedRealNode.class)
+        .node();
+  }
+
   private static PerTest newTestCluster(ExtensionContext context) {
-    LocalControlPlane plane =
-        context
-            .getRoot()
-            .getStore(STORE)
-            .computeIfAbsent(
-                "control-plane", key -> new SharedControlPlane(), SharedControlPlane.class)
-            .plane();
+    LocalControlPlane plane = controlPlane(context);
     KubernetesClient client = plane.client();
     String namespace = namespaceFor(context);
     client
@@ -129,6 +149,38 @@ public final class LocalClusterExtension implements ParameterResolver {
     public void close() {
       if (plane != null) {
         plane.close();
+      }
+    }
+  }
+
+  /** The shared real node, or why it did not start (told to every test that asks for it). */
+  static final class SharedRealNode implements AutoCloseable {
+    private final RealNode node;
+    private final RuntimeException failure;
+
+    SharedRealNode(LocalControlPlane plane) {
+      RealNode started = null;
+      RuntimeException failed = null;
+      try {
+        started = RealNode.start(plane);
+      } catch (RuntimeException e) {
+        failed = e;
+      }
+      this.node = started;
+      this.failure = failed;
+    }
+
+    RealNode node() {
+      if (failure != null) {
+        throw new IllegalStateException(failure.getMessage(), failure);
+      }
+      return node;
+    }
+
+    @Override
+    public void close() {
+      if (node != null) {
+        node.close();
       }
     }
   }

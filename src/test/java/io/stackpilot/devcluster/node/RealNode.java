@@ -1,0 +1,439 @@
+package io.stackpilot.devcluster.node;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stackpilot.devcluster.FreePorts;
+import io.stackpilot.devcluster.LocalControlPlane;
+import io.stackpilot.devcluster.ManagedProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real node beside a {@link LocalControlPlane}: containerd with runc, kubelet, kube-proxy in
+ * nftables mode and CoreDNS, as local processes, on a network confined to this machine ({@link
+ * NodeNetwork}). It is labelled and tainted so that only the pods that ask for it land there; their
+ * images are the ones scripts/test-images built, imported, never pulled. Closing it removes every
+ * pod, process, mount, network device, nftables table and kernel setting it made.
+ */
+public final class RealNode implements AutoCloseable {
+
+  public static final String NAME = "real-node-0";
+
+  /** The label that selects the real node, with the value {@code real}. */
+  public static final String LABEL = "stackpilot.io/node";
+
+  /** The taint that keeps every other pod off it (NoSchedule, value "true"). */
+  public static final String TAINT = "stackpilot.io/real-node";
+
+  private static final Logger log = LoggerFactory.getLogger(RealNode.class);
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+  private static final List<String> BINARIES =
+      List.of(
+          "kubelet",
+          "kube-proxy",
+          "containerd",
+          "containerd-shim-runc-v2",
+          "ctr",
+          "crictl",
+          "coredns",
+          "cni/bridge",
+          "cni/host-local",
+          "cni/loopback");
+
+  private final LocalControlPlane plane;
+  private final NodePaths paths;
+  private final Path images;
+  private final List<ManagedProcess> processes = new ArrayList<>();
+  private final Thread shutdownHook = new Thread(this::stop, "stackpilot-real-node-stop");
+  private KernelSettings kernel;
+  private HostPaths hostPaths;
+  private NodeNetwork network;
+  private ManagedProcess containerd;
+  private Duration startupTime;
+
+  private RealNode(LocalControlPlane plane, Path binaries, Path images, Path run) {
+    this.plane = plane;
+    this.paths = new NodePaths(binaries, run);
+    this.images = images;
+  }
+
+  /**
+   * Starts a real node on the control plane. Fails with what is missing when this machine cannot
+   * run one (not root, no cgroups, binaries or images not built): never skipped silently.
+   */
+  public static RealNode start(LocalControlPlane plane) {
+    Path binaries = plane.binaries().directory().resolve("node");
+    Path images = plane.binaries().directory().getParent().getParent().resolve("images");
+    requireMachine(binaries, images);
+    Path run;
+    try {
+      run =
+          Files.createTempDirectory(
+              Files.createDirectories(Path.of("/tmp/stackpilot-node")), "run-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RealNode node = new RealNode(plane, binaries, images, run);
+    try {
+      node.startAll();
+      return node;
+    } catch (RuntimeException | IOException e) {
+      node.stop();
+      throw new IllegalStateException("The real node did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireMachine(Path binaries, Path images) {
+    List<String> missing = new ArrayList<>();
+    if (!"root".equals(System.getProperty("user.name"))) {
+      missing.add("root (a node creates network devices, mounts and cgroups)");
+    }
+    if (!Files.isDirectory(Path.of("/sys/fs/cgroup/memory"))
+        && !Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
+      missing.add("cgroups mounted at /sys/fs/cgroup");
+    }
+    BINARIES.stream()
+        .filter(b -> !Files.isExecutable(binaries.resolve(b)))
+        .forEach(b -> missing.add(binaries.resolve(b) + " (make node-binaries)"));
+    for (String tool : List.of("/usr/sbin/runc", "/usr/sbin/nft")) {
+      if (!Files.isExecutable(Path.of(tool))) {
+        missing.add(tool + " (Debian's runc and nftables; make node-binaries installs them)");
+      }
+    }
+    for (String archive : List.of("pause.tar", "podinfo.tar")) {
+      if (!Files.isRegularFile(images.resolve(archive))) {
+        missing.add(images.resolve(archive) + " (make test-images)");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "This machine cannot run a real node; missing: " + String.join("; ", missing));
+    }
+  }
+
+  private void startAll() throws IOException {
+    Instant begin = Instant.now();
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    kernel = KernelSettings.save();
+    log.info("Kernel settings before the node: {}", kernel);
+    hostPaths = HostPaths.record();
+    network = new NodeNetwork().create();
+    writeConfigs();
+
+    containerd =
+        launch(
+            "containerd",
+            List.of(
+                paths.binary("containerd").toString(),
+                "--config",
+                paths.run().resolve("containerd.toml").toString()),
+            "PATH",
+            paths.binaries() + ":/usr/sbin:/usr/bin:/bin");
+    waitFor("containerd's socket", () -> Files.exists(paths.containerdSocket()), containerd);
+    importImages();
+
+    Path kubeconfig = plane.kubeconfig();
+    ManagedProcess dns =
+        launch(
+            "coredns",
+            List.of(
+                paths.binary("coredns").toString(),
+                "-conf",
+                paths.run().resolve("Corefile").toString()),
+            "PATH",
+            "/usr/bin:/bin");
+    ManagedProcess kubelet =
+        launch(
+            "kubelet",
+            List.of(
+                paths.binary("kubelet").toString(),
+                "--config=" + paths.run().resolve("kubelet.yaml"),
+                "--kubeconfig=" + kubeconfig,
+                "--root-dir=" + paths.kubeletRoot(),
+                "--cert-dir=" + paths.kubeletRoot().resolve("pki"),
+                "--hostname-override=" + NAME,
+                "--node-ip=" + NodeNetwork.NODE_IP,
+                "--node-labels=" + LABEL + "=real",
+                "-v=1"),
+            // Without /usr/sbin kubelet finds no iptables and adds no chains of its own.
+            "PATH",
+            paths.binaries() + ":/usr/bin:/bin");
+    try (KubernetesClient client = plane.client()) {
+      waitFor("node " + NAME + " Ready", () -> ready(client), kubelet, containerd, dns);
+    }
+    int proxyHealthz = FreePorts.next();
+    ManagedProcess proxy =
+        launch(
+            "kube-proxy",
+            List.of(
+                paths.binary("kube-proxy").toString(),
+                "--config=" + writeKubeProxyConfig(kubeconfig, proxyHealthz),
+                "-v=1"),
+            "PATH",
+            paths.nftOnly().toString());
+    waitFor("kube-proxy /healthz", () -> healthy(proxyHealthz), proxy, kubelet, containerd);
+    startupTime = Duration.between(begin, Instant.now());
+    log.info("Real node {} ready in {} ms ({})", NAME, startupTime.toMillis(), paths.run());
+  }
+
+  private void writeConfigs() throws IOException {
+    Files.createDirectories(paths.cniConf());
+    Files.createDirectories(paths.kubeletRoot());
+    Files.createDirectories(paths.nftOnly());
+    Files.createSymbolicLink(paths.nftOnly().resolve("nft"), Path.of("/usr/sbin/nft"));
+    Files.writeString(paths.run().resolve("containerd.toml"), NodeConfigs.containerd(paths));
+    Files.writeString(paths.cniConf().resolve("10-stackpilot.conflist"), NodeConfigs.cni(paths));
+    Files.writeString(paths.resolvConf(), NodeConfigs.resolvConf());
+    Files.writeString(paths.run().resolve("Corefile"), NodeConfigs.corefile(plane.kubeconfig()));
+    Files.writeString(
+        paths.run().resolve("kubelet.yaml"),
+        NodeConfigs.kubelet(paths, FreePorts.next(), FreePorts.next()));
+  }
+
+  private Path writeKubeProxyConfig(Path kubeconfig, int healthzPort) throws IOException {
+    Path config = paths.run().resolve("kube-proxy.yaml");
+    Files.writeString(config, NodeConfigs.kubeProxy(kubeconfig, healthzPort, FreePorts.next()));
+    return config;
+  }
+
+  /** Every archive scripts/test-images built, into containerd's Kubernetes namespace. */
+  private void importImages() throws IOException {
+    try (Stream<Path> archives = Files.list(images)) {
+      for (Path archive : archives.filter(p -> p.toString().endsWith(".tar")).sorted().toList()) {
+        HostCommand.run(
+            paths.binary("ctr").toString(),
+            "--address",
+            paths.containerdSocket().toString(),
+            "--namespace",
+            "k8s.io",
+            "images",
+            "import",
+            archive.toString());
+      }
+    }
+  }
+
+  /** The images the node holds, by name. */
+  public List<String> images() {
+    return HostCommand.run(
+            paths.binary("ctr").toString(),
+            "--address",
+            paths.containerdSocket().toString(),
+            "--namespace",
+            "k8s.io",
+            "images",
+            "list",
+            "--quiet")
+        .lines()
+        .toList();
+  }
+
+  private static boolean ready(KubernetesClient client) {
+    Node node = client.nodes().withName(NAME).get();
+    return node != null
+        && node.getStatus() != null
+        && node.getStatus().getConditions() != null
+        && node.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private static boolean healthy(int port) {
+    try {
+      HttpResponse<Void> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private ManagedProcess launch(String name, List<String> command, String envKey, String envValue)
+      throws IOException {
+    ManagedProcess process =
+        new ManagedProcess(name, command, Map.of(envKey, envValue), paths.run()).start();
+    processes.add(process);
+    return process;
+  }
+
+  private static void waitFor(String what, BooleanSupplier ready, ManagedProcess... watched) {
+    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    while (!ready.getAsBoolean()) {
+      for (ManagedProcess p : watched) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException(
+              p.name() + " exited while waiting for " + what + ":\n" + p.tail(30));
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        StringBuilder logs = new StringBuilder();
+        for (ManagedProcess p : watched) {
+          logs.append("\n--- ").append(p.name()).append("\n").append(p.tail(20));
+        }
+        throw new IllegalStateException("Timed out waiting for " + what + logs);
+      }
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+  }
+
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  /** The resident memory of each of the node's processes, in KiB, from /proc. */
+  public Map<String, Long> residentKib() {
+    Map<String, Long> rss = new LinkedHashMap<>();
+    for (ManagedProcess p : processes) {
+      p.pid().flatMap(RealNode::vmRss).ifPresent(kib -> rss.put(p.name(), kib));
+    }
+    return rss;
+  }
+
+  private static Optional<Long> vmRss(long pid) {
+    try {
+      return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+          .filter(l -> l.startsWith("VmRSS:"))
+          .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+          .findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Packets from pods or Services that the guard stopped from leaving the machine. */
+  public long guardDrops() {
+    return network.guardDrops();
+  }
+
+  @Override
+  public void close() {
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook runs or ran already.
+    }
+  }
+
+  /**
+   * Pods first, through the runtime (so the CNI plugin releases their addresses and devices), then
+   * the processes, the shims left without tasks, the mounts, the network and the kernel settings.
+   */
+  private synchronized void stop() {
+    List<String> problems = new ArrayList<>();
+    ManagedProcess kubelet =
+        processes.stream().filter(p -> p.name().equals("kubelet")).findFirst().orElse(null);
+    if (kubelet != null) {
+      kubelet.stop(Duration.ofSeconds(10));
+      // The Node object would stay behind NotReady, among the fake nodes of later tests.
+      try (KubernetesClient client = plane.client()) {
+        client.nodes().withName(NAME).delete();
+      } catch (RuntimeException e) {
+        problems.add("deleting the Node: " + e.getMessage());
+      }
+    }
+    if (containerd != null && containerd.isAlive()) {
+      HostCommand.Result removed =
+          HostCommand.attempt(
+              paths.binary("crictl").toString(),
+              "--runtime-endpoint",
+              "unix://" + paths.containerdSocket(),
+              "--image-endpoint",
+              "unix://" + paths.containerdSocket(),
+              "rmp",
+              "--all",
+              "--force");
+      if (removed.exitCode() != 0) {
+        problems.add("removing the pods: " + removed.output());
+      }
+    }
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).stop(Duration.ofSeconds(10));
+    }
+    processes.clear();
+    killShimsLeftBehind();
+    try {
+      HostPaths.unmountUnder(List.of(paths.run()));
+    } catch (RuntimeException e) {
+      problems.add("unmounting: " + e.getMessage());
+    }
+    if (network != null) {
+      try {
+        network.close();
+        HostCommand.attempt("nft", "delete", "table", "ip", "kube-proxy");
+        HostCommand.attempt("nft", "delete", "table", "ip6", "kube-proxy");
+      } catch (RuntimeException e) {
+        problems.add("network: " + e.getMessage());
+      }
+      network = null;
+    }
+    if (hostPaths != null) {
+      try {
+        hostPaths.removeWhatWasNotThere();
+        hostPaths.removeCgroups();
+      } catch (RuntimeException e) {
+        problems.add("host paths: " + e.getMessage());
+      }
+      hostPaths = null;
+    }
+    if (kernel != null) {
+      Map<String, String> restored = kernel.restore();
+      if (!restored.isEmpty()) {
+        log.info("Restored kernel settings the node changed: {}", restored);
+      }
+      if (!kernel.changed().isEmpty()) {
+        problems.add("kernel settings still changed: " + kernel.changed());
+      }
+      kernel = null;
+    }
+    if (Files.exists(paths.run())) {
+      try {
+        HostPaths.deleteTree(paths.run());
+        // The parent of the runs goes too once no run is left in it.
+        paths.run().getParent().toFile().delete();
+      } catch (RuntimeException e) {
+        problems.add("run folder: " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      log.warn("The real node was not torn down cleanly: {}", problems);
+    }
+  }
+
+  /** Shims whose tasks are gone exit by themselves; any left (found by their binary) are killed. */
+  private void killShimsLeftBehind() {
+    String shim = paths.binary("containerd-shim-runc-v2").toString();
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().filter(shim::equals).isPresent())
+        .forEach(
+            p -> {
+              log.warn("Killing a containerd shim left behind: pid {}", p.pid());
+              p.destroyForcibly();
+            });
+  }
+}

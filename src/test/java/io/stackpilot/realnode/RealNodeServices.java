@@ -1,0 +1,129 @@
+package io.stackpilot.realnode;
+
+import static io.stackpilot.testing.ServiceQueries.eventually;
+import static io.stackpilot.testing.ServiceQueries.media;
+import static io.stackpilot.testing.ServiceQueries.ready;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.stackpilot.api.MediaService;
+import io.stackpilot.devcluster.node.RealNode;
+import io.stackpilot.testing.TestCluster;
+import java.time.Duration;
+import java.util.UUID;
+
+/** What the real-node tests write and ask, as a user would: services, and requests from a pod. */
+final class RealNodeServices {
+
+  private RealNodeServices() {}
+
+  /** A podinfo service on the real node, with a real HTTP readiness probe. */
+  static String podinfo(String name, String tag) {
+    return podinfoImage(name, "stackpilot.test/podinfo:" + tag);
+  }
+
+  /**
+   * A podinfo service on the real node running {@code image}, judged over a short failure window so
+   * a failing upgrade is rolled back within the test's time.
+   */
+  static String podinfoImage(String name, String image) {
+    return """
+        apiVersion: stackpilot.io/v1alpha1
+        kind: MediaService
+        metadata:
+          name: %s
+        spec:
+          channels:
+            stable:
+              image: %s
+          ports:
+            - name: http
+              port: 9898
+          health:
+            http: {path: /readyz, port: http}
+            initialDelaySeconds: 1
+            periodSeconds: 2
+          nodeSelector:
+            %s: real
+          tolerations:
+            - {key: %s, operator: Exists, effect: NoSchedule}
+          recovery:
+            failureWindow: 10s
+            progressDeadline: 60s
+        """
+        .formatted(name, image, RealNode.LABEL, RealNode.TAINT);
+  }
+
+  /** Waits until the service is Ready; a failure prints its whole status. */
+  static void awaitReady(TestCluster cluster, String name, Duration atMost) {
+    eventually(atMost)
+        .untilAsserted(
+            () -> {
+              MediaService service = media(cluster, name);
+              assertThat(ready(service))
+                  .as("%s Ready; status: %s", name, service.getStatus())
+                  .isTrue();
+            });
+  }
+
+  /**
+   * A GET from a pod on the real node (busybox's wget), as another app of the namespace would make
+   * it; returns the body. Fails with the pod's whole status and log when the request fails.
+   */
+  static String request(TestCluster cluster, String url) {
+    String name = "client-" + UUID.randomUUID().toString().substring(0, 8);
+    Pod client =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .endMetadata()
+            .withNewSpec()
+            .withRestartPolicy("Never")
+            .addToNodeSelector(RealNode.LABEL, "real")
+            .addNewToleration()
+            .withKey(RealNode.TAINT)
+            .withOperator("Exists")
+            .withEffect("NoSchedule")
+            .endToleration()
+            .withNewSecurityContext()
+            .withRunAsNonRoot(true)
+            .withRunAsUser(65534L)
+            .withNewSeccompProfile()
+            .withType("RuntimeDefault")
+            .endSeccompProfile()
+            .endSecurityContext()
+            .addNewContainer()
+            .withName("wget")
+            .withImage("stackpilot.test/busybox:1")
+            // busybox wget crashes with its own -T; timeout bounds the request instead.
+            .withCommand(
+                "/bin/busybox", "timeout", "10", "/bin/busybox", "wget", "-q", "-O", "-", url)
+            .withNewSecurityContext()
+            .withAllowPrivilegeEscalation(false)
+            .withNewCapabilities()
+            .withDrop("ALL")
+            .endCapabilities()
+            .endSecurityContext()
+            .endContainer()
+            .endSpec()
+            .build();
+    var pods = cluster.client().pods().inNamespace(cluster.namespace());
+    pods.resource(client).create();
+    eventually(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              Pod now = pods.withName(name).get();
+              assertThat(now.getStatus().getPhase())
+                  .as("client pod %s finished; status: %s", name, now.getStatus())
+                  .isIn("Succeeded", "Failed");
+            });
+    Pod done = pods.withName(name).get();
+    String log = pods.withName(name).getLog();
+    assertThat(done.getStatus().getPhase())
+        .as("GET %s from a pod: %s\nlog: %s", url, done.getStatus(), log)
+        .isEqualTo("Succeeded");
+    pods.withName(name).delete();
+    return log;
+  }
+}
