@@ -48,7 +48,11 @@ class RealNodeServiceIT {
           RealNodeServices.request(
               cluster, "http://podinfo." + cluster.namespace() + ".svc.cluster.local:9898/");
       assertThat(answer).contains("\"hostname\": \"" + pod.getMetadata().getName() + "\"");
-      System.out.println("[figure] real node: process RSS KiB " + node.residentKib());
+      System.out.println(
+          "[figure] real node: started in "
+              + node.startupTime().toMillis()
+              + " ms; process RSS KiB "
+              + node.residentKib());
       assertThat(node.guardDrops()).as("packets that tried to leave the machine").isZero();
     }
   }

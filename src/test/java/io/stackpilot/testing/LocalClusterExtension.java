@@ -54,13 +54,15 @@ public final class LocalClusterExtension implements ParameterResolver {
   }
 
   /**
-   * The real node beside the shared control plane, started by the first test that asks for it and
-   * stopped before the control plane (the root store closes in reverse order of creation).
+   * A real node beside the shared control plane, one per test class: started by the class's first
+   * test that asks for it (in about 2 s) and torn down when the class is done, so no other test
+   * runs beside its processes.
    */
   private static RealNode realNode(ExtensionContext context) {
     LocalControlPlane plane = controlPlane(context);
-    return context
-        .getRoot()
+    ExtensionContext testClass =
+        context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
+    return testClass
         .getStore(STORE)
         .computeIfAbsent("real-node", key -> new SharedRealNode(plane), SharedRealNode.class)
         .node();

@@ -62,7 +62,7 @@ public final class RealNode implements AutoCloseable {
   private final NodePaths paths;
   private final Path images;
   private final List<ManagedProcess> processes = new ArrayList<>();
-  private final Thread shutdownHook = new Thread(this::stop, "stackpilot-real-node-stop");
+  private final Thread shutdownHook = new Thread(() -> stop(), "stackpilot-real-node-stop");
   private KernelSettings kernel;
   private HostPaths hostPaths;
   private NodeNetwork network;
@@ -330,13 +330,17 @@ public final class RealNode implements AutoCloseable {
     return network.guardDrops();
   }
 
+  /** Tears the node down; fails with what it could not undo, so no test run leaves it unseen. */
   @Override
   public void close() {
-    stop();
+    List<String> problems = stop();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
       // The hook runs or ran already.
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("The real node was not torn down cleanly: " + problems);
     }
   }
 
@@ -344,7 +348,7 @@ public final class RealNode implements AutoCloseable {
    * Pods first, through the runtime (so the CNI plugin releases their addresses and devices), then
    * the processes, the shims left without tasks, the mounts, the network and the kernel settings.
    */
-  private synchronized void stop() {
+  private synchronized List<String> stop() {
     List<String> problems = new ArrayList<>();
     ManagedProcess kubelet =
         processes.stream().filter(p -> p.name().equals("kubelet")).findFirst().orElse(null);
@@ -376,7 +380,7 @@ public final class RealNode implements AutoCloseable {
       processes.get(i).stop(Duration.ofSeconds(10));
     }
     processes.clear();
-    killShimsLeftBehind();
+    killLeftBehind(problems);
     try {
       HostPaths.unmountUnder(List.of(paths.run()));
     } catch (RuntimeException e) {
@@ -423,16 +427,26 @@ public final class RealNode implements AutoCloseable {
     if (!problems.isEmpty()) {
       log.warn("The real node was not torn down cleanly: {}", problems);
     }
+    return problems;
   }
 
-  /** Shims whose tasks are gone exit by themselves; any left (found by their binary) are killed. */
-  private void killShimsLeftBehind() {
-    String shim = paths.binary("containerd-shim-runc-v2").toString();
+  /**
+   * Shims whose tasks are gone exit by themselves; any process of the node's binaries still running
+   * (found by its binary's path, then stopped by its PID) is a problem, killed and reported.
+   */
+  private void killLeftBehind(List<String> problems) {
+    String binaries = paths.binaries().toString() + "/";
+    Instant deadline = Instant.now().plusSeconds(5);
+    while (Instant.now().isBefore(deadline)
+        && ProcessHandle.allProcesses()
+            .anyMatch(p -> p.info().command().filter(c -> c.startsWith(binaries)).isPresent())) {
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
     ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().filter(shim::equals).isPresent())
+        .filter(p -> p.info().command().filter(c -> c.startsWith(binaries)).isPresent())
         .forEach(
             p -> {
-              log.warn("Killing a containerd shim left behind: pid {}", p.pid());
+              problems.add("left behind: pid " + p.pid() + " " + p.info().command().orElse(""));
               p.destroyForcibly();
             });
   }
