@@ -11,6 +11,8 @@ import io.stackpilot.api.MediaService;
 import io.stackpilot.devcluster.node.RealNode;
 import io.stackpilot.testing.TestCluster;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** What the real-node tests write and ask, as a user would: services, and requests from a pod. */
@@ -72,6 +74,39 @@ final class RealNodeServices {
    * it; returns the body. Fails with the pod's whole status and log when the request fails.
    */
   static String request(TestCluster cluster, String url) {
+    // busybox wget crashes with its own -T; timeout bounds the request instead.
+    return run(
+        cluster,
+        url,
+        "/bin/busybox",
+        "timeout",
+        "10",
+        "/bin/busybox",
+        "wget",
+        "-q",
+        "-O",
+        "-",
+        url);
+  }
+
+  /** {@code count} GETs of the URL from one pod, one new connection each; returns each body. */
+  static List<String> requests(TestCluster cluster, String url, int count) {
+    String script =
+        "for i in $(/bin/busybox seq "
+            + count
+            + "); do /bin/busybox timeout 10 /bin/busybox wget -q -O - "
+            + url
+            + " || exit 1; echo; echo "
+            + SEPARATOR
+            + "; done";
+    String log = run(cluster, url, "/bin/busybox", "sh", "-c", script);
+    return Arrays.stream(log.split(SEPARATOR)).map(String::trim).filter(b -> !b.isEmpty()).toList();
+  }
+
+  private static final String SEPARATOR = "--- next answer ---";
+
+  /** Runs the command in a pod on the real node and returns its log once it has succeeded. */
+  private static String run(TestCluster cluster, String url, String... command) {
     String name = "client-" + UUID.randomUUID().toString().substring(0, 8);
     Pod client =
         new PodBuilder()
@@ -96,9 +131,7 @@ final class RealNodeServices {
             .addNewContainer()
             .withName("wget")
             .withImage("stackpilot.test/busybox:1")
-            // busybox wget crashes with its own -T; timeout bounds the request instead.
-            .withCommand(
-                "/bin/busybox", "timeout", "10", "/bin/busybox", "wget", "-q", "-O", "-", url)
+            .withCommand(command)
             .withNewSecurityContext()
             .withAllowPrivilegeEscalation(false)
             .withNewCapabilities()
