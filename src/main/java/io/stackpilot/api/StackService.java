@@ -9,8 +9,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  * reconciling are written once for all of them.
  */
 // HasMetadata asks Jackson to pick a class by kind; the service classes are concrete, so they must
-// not
-// inherit that through this interface.
+// not inherit that through this interface.
 @JsonDeserialize(using = JsonDeserializer.None.class)
 public interface StackService extends HasMetadata {
 

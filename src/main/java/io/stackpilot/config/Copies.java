@@ -9,8 +9,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 final class Copies {
 
   // A copy through the same JSON mapping the API server sees keeps every field, including ones
-  // added
-  // to the API classes later, which a hand-written copy would silently drop.
+  // added to the API classes later, which a hand-written copy would silently drop.
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private Copies() {}

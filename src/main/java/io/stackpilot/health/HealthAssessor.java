@@ -36,10 +36,8 @@ public final class HealthAssessor {
         pods.stream()
             .filter(p -> revision.equals(p.revision()) && !p.terminating())
             // Pods from before a restart of the revision are on their way out: only the restarted
-            // ones
-            // speak for it. Judged on the old ones, a restart the cluster is slow to carry out
-            // would look
-            // like one that failed, and be repeated until the restart budget is spent.
+            // ones speak for it. Judged on the old ones, a restart the cluster is slow to carry out
+            // would look like one that failed, and be repeated until the restart budget is spent.
             .filter(
                 p -> !deploymentRunsRevision || p.restartedAt().equals(deployment.restartedAt()))
             .toList();

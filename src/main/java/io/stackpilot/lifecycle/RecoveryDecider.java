@@ -69,8 +69,8 @@ public final class RecoveryDecider {
 
     if (!targetIsLive) {
       // A new spec, or the first apply: a fresh start. Or finishing a rollback an earlier run
-      // recorded
-      // but did not write: that incident is not over until the fallback is healthy, so keep it.
+      // recorded but did not write: that incident is not over until the fallback is healthy, so
+      // keep it.
       RecoveryState next =
           desiredQuarantined
               ? state.withState(State.ROLLED_BACK)
@@ -136,8 +136,7 @@ public final class RecoveryDecider {
     }
     if (!health.isUnhealthy()) {
       // Degraded waits for a human or for health: a crash loop looks Progressing for a moment
-      // between
-      // back-offs, and that must not end it, or its next crash would be announced as new.
+      // between back-offs, and that must not end it, or its next crash would be announced as new.
       State progressing =
           state.state() == State.DEGRADED
               ? State.DEGRADED

@@ -63,11 +63,9 @@ public final class StackpilotOperator implements AutoCloseable {
               if (settings.leaseNamespace != null) {
                 Duration lease = settings.leaseDuration;
                 // JOSDK's own exit on a lost lease calls System.exit from inside its stop, which
-                // deadlocks when
-                // the stop runs in a shutdown hook (SIGTERM): the pod hung until SIGKILL and the
-                // lease was never
-                // released. Leaving the process on a lost lease is done here instead, see
-                // stoppedLeading().
+                // deadlocks when the stop runs in a shutdown hook (SIGTERM): the pod hung until
+                // SIGKILL and the lease was never released. Leaving the process on a lost lease is
+                // done here instead, see stoppedLeading().
                 o.withLeaderElectionConfiguration(
                     new LeaderElectionConfiguration(
                         LEASE_NAME,
@@ -185,8 +183,7 @@ public final class StackpilotOperator implements AutoCloseable {
         return;
       }
       // As client-go releases: no holder, a one-second duration; the resourceVersion makes it a
-      // no-op
-      // if another replica has taken the lease meanwhile.
+      // no-op if another replica has taken the lease meanwhile.
       ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
       lease.getSpec().setHolderIdentity(null);
       lease.getSpec().setLeaseDurationSeconds(1);

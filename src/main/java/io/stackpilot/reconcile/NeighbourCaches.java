@@ -113,8 +113,7 @@ public final class NeighbourCaches implements AutoCloseable {
       all.addAll(ofKind);
     }
     // A service without a spec (stored before the CRD required one) protects, scrapes and depends
-    // on
-    // nothing; left in, it would fail the reconcile of every other service of the namespace.
+    // on nothing; left in, it would fail the reconcile of every other service of the namespace.
     return new Neighbourhood(
         all.stream().filter(service -> service.serviceSpec() != null).toList());
   }

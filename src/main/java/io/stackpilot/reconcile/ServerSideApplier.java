@@ -46,8 +46,7 @@ final class ServerSideApplier {
       return Optional.empty();
     } catch (KubernetesClientException e) {
       // An admission policy's refusal is the cluster's, not the spec's: it goes the way of a
-      // failure,
-      // reported and retried with back-off until the policy lets it through.
+      // failure, reported and retried with back-off until the policy lets it through.
       if ((e.getCode() == 422 || e.getCode() == 400 || refusedWhileDecoding(e))
           && !ReconcileFailure.admissionDenied(
               String.valueOf(

@@ -176,8 +176,7 @@ final class CrossObjectChecks {
       }
       if (!facts.dependencies().containsKey(target)) {
         // GitOps tools apply in no set order, so a dependency may simply not be there yet: a new
-        // revision
-        // waits for it, and the warning says so in case the name is wrong.
+        // revision waits for it, and the warning says so in case the name is wrong.
         findings.warning(
             field,
             field

@@ -42,8 +42,7 @@ record ApiAnswer(int code, String body, int bytesSent) {
       // a body that is not a Status has no causes; its text may still name the field
     }
     // A request for one namespace with another in metadata, and a second object of one kind and
-    // name:
-    // the messages name metadata.namespace and metadata.name in words.
+    // name: the messages name metadata.namespace and metadata.name in words.
     return FIELD.matcher(message()).find()
         || message().contains("the namespace of the provided object")
         || code == 409 && message().endsWith("already exists");

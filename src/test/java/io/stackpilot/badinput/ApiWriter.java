@@ -32,8 +32,7 @@ final class ApiWriter {
 
   ApiAnswer create(FuzzCase.FuzzObject object) {
     // The API server answers a body over its limit before reading it all, and the JDK's HTTP/2
-    // client
-    // then waits for ever to finish sending; kubectl (Go on both ends) takes the answer.
+    // client then waits for ever to finish sending; kubectl (Go on both ends) takes the answer.
     return object.json().length > ApiAnswer.REQUEST_LIMIT
         ? createWithKubectl(object)
         : createDirectly(object);

@@ -140,8 +140,7 @@ class BadInputIT {
                       .isEqualTo(Verdict.ACCEPTED_AND_REPORTED_VALID));
 
       // Cases of one object only: a member of a cycle, or a service whose namesake of another kind
-      // came a
-      // moment later, was valid and could roll out until the other object arrived.
+      // came a moment later, was valid and could roll out until the other object arrived.
       List<Outcome> renderedAnyway =
           outcomes.stream()
               .filter(

@@ -118,8 +118,7 @@ record BenchOptions(
       }
     }
     // Unless given: two round pairs below N=500 and one from there (a pair at N=1000 takes about
-    // four
-    // minutes), and the 100 changes at N=1000, 20 below.
+    // four minutes), and the 100 changes at N=1000, 20 below.
     if (pairs == null) {
       pairs = sizes.stream().map(n -> n >= 500 ? 1 : 2).toList();
     }

@@ -103,8 +103,7 @@ final class ConvergenceBench {
           OperatorUnderTest op = startOperator(fleet, Duration.ofMinutes(10), n, round == 1);
           try {
             // Only what converging costs: the informers' first LISTs and WATCHes (one of each per
-            // kind
-            // and namespace, whatever N) are start-up, counted before this.
+            // kind and namespace, whatever N) are start-up, counted before this.
             op.requests.reset();
             double[] t =
                 converge(

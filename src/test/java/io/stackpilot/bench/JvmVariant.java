@@ -43,8 +43,7 @@ record JvmVariant(String name, List<String> flags) {
               List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"));
       case MACHINE -> new JvmVariant(MACHINE, List.of());
       // Flags are separated by commas before a dash, so that a flag's own commas (a flight
-      // recording's
-      // options, say) stay in it.
+      // recording's options, say) stay in it.
       default -> new JvmVariant("custom" + number, Arrays.asList(word.split(",(?=-)")));
     };
   }

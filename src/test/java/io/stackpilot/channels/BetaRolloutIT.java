@@ -204,9 +204,8 @@ class BetaRolloutIT {
       String stage = paused.getStage();
       Instant soaked = Instant.parse(paused.getStageStartedAt()).plusSeconds(3);
       // A paused rollout at rest has no events of its own: make Stackpilot look at it again, at
-      // least three
-      // times and until the stage's soak is over, rather than hope the pods' events cause enough
-      // reconciles.
+      // least three times and until the stage's soak is over, rather than hope the pods' events
+      // cause enough reconciles.
       for (int poke = 1; poke <= 3 || Instant.now().isBefore(soaked); poke++) {
         double reconciles = operator.reconciles();
         cluster

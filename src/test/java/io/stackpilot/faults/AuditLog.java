@@ -121,8 +121,7 @@ final class AuditLog {
         return null;
       }
       // A dry run changes nothing: the operator asks one (the API server's verdict on a revision
-      // never
-      // applied) even when it may not write, and the lease gate lets it through on purpose.
+      // never applied) even when it may not write, and the lease gate lets it through on purpose.
       if (event.path("requestURI").asText().contains("dryRun=All")) {
         return null;
       }

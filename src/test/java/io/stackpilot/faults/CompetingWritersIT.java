@@ -68,8 +68,7 @@ class CompetingWritersIT {
               d -> "gold".equals(d.getMetadata().getLabels().get("team.example/tier")));
 
       // Another controller forces its own replicas and image onto the Deployment with server-side
-      // apply,
-      // with an annotation of its own beside them.
+      // apply, with an annotation of its own beside them.
       long forcedWrites =
           takenBack(
               cluster,

@@ -212,10 +212,8 @@ class FailureIsReportedIT {
                       && ready(service(cluster, "MediaService", "radarr")));
 
       // An upgrade that crashes. The API server goes as the new pod's first crash shows, so the
-      // failure
-      // window (3 s) runs out during the outage: the operator decides the rollback then, and fails
-      // to
-      // record it while the API server is gone.
+      // failure window (3 s) runs out during the outage: the operator decides the rollback then,
+      // and fails to record it while the API server is gone.
       apply(cluster, media("sonarr", "lscr.io/linuxserver/sonarr:4.0.15-crashloop"));
       eventually(WAIT)
           .until(

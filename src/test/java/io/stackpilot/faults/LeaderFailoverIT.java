@@ -106,8 +106,7 @@ class LeaderFailoverIT {
         String newLeader = replicas.leader().orElseThrow();
         if (stop == Stop.SIGTERM) {
           // A leader that stops gracefully hands the lease over; without that the standby waits for
-          // it
-          // to run out (15 s after the last renewal).
+          // it to run out (15 s after the last renewal).
           assertThat(Duration.between(stopped, tookOver))
               .as("hand-over after SIGTERM")
               .isLessThan(HAND_OVER);

@@ -207,8 +207,7 @@ class HealthAssessorTest {
   @Test
   void crashingPodsFromBeforeARestartDoNotSpeakForTheRestartedRevision() {
     // The restart is written; the controller has not replaced the crashing pod yet (a slow cluster,
-    // or
-    // one catching up after an outage): the restart is in progress, not failed.
+    // or one catching up after an outage): the restart is in progress, not failed.
     String restart = "2026-11-27T14:50:00Z";
     HealthAssessment waiting =
         assess(

@@ -74,8 +74,8 @@ class RecoveryStatusTest {
   @Test
   void rolledBackMessageNamesTheRevisionTheSpecAsksForWhenSeveralAreQuarantined() {
     // CRASHING failed, then UNPULLABLE failed; the spec is then reverted to CRASHING. The service
-    // is
-    // stalled on CRASHING, and retrying UNPULLABLE would not help: the message must name CRASHING.
+    // is stalled on CRASHING, and retrying UNPULLABLE would not help: the message must name
+    // CRASHING.
     ServiceUnderRecovery service =
         Scenarios.rolledBack().afterSeconds(60).wants(UNPULLABLE, UNPULLABLE_IMAGE);
     service.decide();
@@ -157,8 +157,7 @@ class RecoveryStatusTest {
   @Test
   void restartsOfAnEarlierIncidentAreNotBlamedForALaterDegradedRevision() {
     // GOOD was restarted once and recovered; hours later an upgrade fails and GOOD cannot be
-    // restored.
-    // The upgrade never had a restart budget to spend.
+    // restored. The upgrade never had a restart budget to spend.
     ServiceUnderRecovery service =
         Scenarios.healthy().afterSeconds(60).becomes(Health.failing("CrashLoopBackOff"));
     service.decide();

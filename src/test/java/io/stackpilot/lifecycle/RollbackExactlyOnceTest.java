@@ -52,8 +52,7 @@ class RollbackExactlyOnceTest {
   @Test
   void rollbackRecordedButNotCarriedOutIsFinishedWithoutASecondRollback() {
     // The operator recorded the rollback in status and died before it wrote the Deployment; the
-    // next
-    // one finds the quarantined revision still live.
+    // next one finds the quarantined revision still live.
     ServiceUnderRecovery service = Scenarios.rollbackJustRecorded();
 
     RecoveryDecision decision = service.afterSeconds(30).decide();

@@ -76,10 +76,8 @@ class LeastPrivilegeIT {
                 .build())
         .create();
     // Two clients with the ServiceAccount's rights: the operator's, which names itself as the
-    // operator
-    // does (so the API server's audit log counts its requests as the operator's), and the test's
-    // own,
-    // whose deliberately forbidden probes below are not the operator's requests.
+    // operator does (so the API server's audit log counts its requests as the operator's), and the
+    // test's own, whose deliberately forbidden probes below are not the operator's requests.
     try (KubernetesClient operatorClient = impersonatingChartServiceAccount(cluster, true);
         KubernetesClient operatorIdentity = impersonatingChartServiceAccount(cluster, false)) {
       admin
@@ -96,9 +94,8 @@ class LeastPrivilegeIT {
 
       // 1. What the chart grants is enough: every service of the example stack becomes Ready, with
       // every read and write (informers, server-side apply, status, Events, Secrets by name) made
-      // as
-      // the ServiceAccount. The Role grants nothing cluster-wide, so the watches of the companion
-      // APIs' CRDs are refused and the operator looks them up now and then instead.
+      // as the ServiceAccount. The Role grants nothing cluster-wide, so the watches of the
+      // companion APIs' CRDs are refused and the operator looks them up now and then instead.
       // Elected through the chart's leader-election Role, as the chart runs it: the lease must be
       // created, and renewed, with only what that Role grants.
       StackpilotOperator operator =
@@ -220,8 +217,7 @@ class LeastPrivilegeIT {
                   .create());
 
       // 3. The other way round: without the chart's RoleBinding the same identity reads nothing,
-      // and
-      // an operator started with it does not come up.
+      // and an operator started with it does not come up.
       admin.rbac().roleBindings().inNamespace(namespace).withName(RELEASE).delete();
       await()
           .atMost(Duration.ofSeconds(30))

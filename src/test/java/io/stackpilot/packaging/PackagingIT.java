@@ -327,8 +327,7 @@ class PackagingIT {
       assertThat(wouldCreate).isEqualTo(expected);
 
       // And the same content: kustomize's output equals the chart's, less the labels only Helm
-      // sets.
-      // kustomize writes the CRDs' 100.0 as 100, so numbers are compared by value.
+      // sets. kustomize writes the CRDs' 100.0 as 100, so numbers are compared by value.
       Map<String, JsonNode> base =
           byKindAndName(
               documents(cluster.kubectl("kustomize", "deploy/").assertSuccess().stdout()));

@@ -554,8 +554,7 @@ class ServiceLifecycleIT {
             .assertSuccess();
         String previous = configMaps.isEmpty() ? null : configMaps.get(configMaps.size() - 1);
         // Each revision goes live before the next: the history keeps the newest healthy revision
-        // past
-        // its limit, so revisions superseded before they were healthy would leave an older one
+        // past its limit, so revisions superseded before they were healthy would leave an older one
         // kept.
         eventually()
             .until(

@@ -444,8 +444,7 @@ class StackWiringIT {
                       .contains("scrape_configs"));
 
       // A target of the monitoring kind, in no stack, is scraped too. Once Prometheus has rolled
-      // out the
-      // configuration above, nothing but the new service's own coming can wake it.
+      // out the configuration above, nothing but the new service's own coming can wake it.
       eventually(WAIT)
           .until(
               () ->
