@@ -5,7 +5,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -31,10 +30,12 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
 
   private final OperatorContext operator;
   private final FailureReporter failures;
+  private final ServiceStatusWriter statusWriter;
 
   public ServiceStackReconciler(OperatorContext operator) {
     this.operator = operator;
     this.failures = new FailureReporter(operator);
+    this.statusWriter = new ServiceStatusWriter(operator);
   }
 
   @Override
@@ -87,21 +88,17 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
         stack,
         error,
         failure -> {
-          var json = operator.client().getKubernetesSerialization();
-          ServiceStack fresh = json.clone(stack);
-          fresh.getMetadata().setResourceVersion(null);
-          fresh.getMetadata().setManagedFields(null);
           ServiceStackStatus status =
-              stack.getStatus() == null ? new ServiceStackStatus() : json.clone(stack.getStatus());
+              stack.getStatus() == null
+                  ? new ServiceStackStatus()
+                  : operator.client().getKubernetesSerialization().clone(stack.getStatus());
           status.setConditions(
               FailureConditions.of(
                   status.getConditions(),
                   failure,
                   stack.getMetadata().getGeneration(),
                   operator.clock().instant()));
-          fresh.setStatus(status);
-          PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(stack, fresh, context);
-          operator.writes().record("ServiceStack/status");
+          statusWriter.writeNow(stack, status, context);
         });
   }
 }

@@ -3,7 +3,6 @@ package io.stackpilot.reconcile;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
-import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.api.StackService;
 import io.stackpilot.lifecycle.FailureConditions;
@@ -11,7 +10,10 @@ import io.stackpilot.lifecycle.Phase;
 import io.stackpilot.lifecycle.ReconcileFailure;
 import java.util.Objects;
 
-/** Writes a service's status and tells its phase transitions in Events. */
+/**
+ * Writes the status of a service (or a stack, on failure) and tells a service's phase transitions
+ * in Events.
+ */
 final class ServiceStatusWriter {
 
   private final OperatorContext operator;
@@ -25,13 +27,12 @@ final class ServiceStatusWriter {
    * next reconcile reads what was written even before the watch delivers it: a decision is never
    * taken twice from a stale status.
    */
-  <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> void writeNow(
-      S service, ServiceStatus status, Context<S> context) {
-    S fresh = operator.client().getKubernetesSerialization().clone(service);
+  <R extends CustomResource<?, T>, T> void writeNow(R service, T status, Context<R> context) {
+    R fresh = operator.client().getKubernetesSerialization().clone(service);
     fresh.getMetadata().setResourceVersion(null);
     fresh.getMetadata().setManagedFields(null);
     fresh.setStatus(status);
-    S written = PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(service, fresh, context);
+    R written = PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(service, fresh, context);
     service.setStatus(written.getStatus());
     service.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
     operator.writes().record(service.getKind() + "/status");
