@@ -97,4 +97,9 @@ public class ServiceStackStatus {
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
   }
+
+  @Override
+  public String toString() {
+    return StatusJson.of(this);
+  }
 }

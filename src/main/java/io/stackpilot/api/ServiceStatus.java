@@ -196,4 +196,9 @@ public class ServiceStatus {
   public void setHistory(List<HistoryEntry> history) {
     this.history = history;
   }
+
+  @Override
+  public String toString() {
+    return StatusJson.of(this);
+  }
 }

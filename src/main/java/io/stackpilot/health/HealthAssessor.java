@@ -9,10 +9,11 @@ import java.util.Set;
 
 /**
  * Judges one revision of a service from its Deployment and its pods, as a person reading kubectl
- * output would: a crash loop, an image that cannot be pulled, a container that cannot be created or
- * that was killed for memory, or a rollout past its deadline is unhealthy; every desired pod ready
- * on the revision is healthy; anything else is still progressing. Pure and instantaneous: how long
- * a revision may stay unhealthy is for the recovery decision to judge.
+ * output would: a crash loop, an image that cannot be pulled, a container that cannot be created,
+ * that was killed for memory or that stopped passing its readiness check, or a rollout past its
+ * deadline is unhealthy; every desired pod ready on the revision is healthy; anything else is still
+ * progressing. Pure and instantaneous: how long a revision may stay unhealthy is for the recovery
+ * decision to judge.
  */
 public final class HealthAssessor {
 
@@ -26,6 +27,12 @@ public final class HealthAssessor {
           "CreateContainerConfigError",
           "CreateContainerError",
           "RunContainerError");
+
+  /**
+   * A container that passed its readiness check and fails it now: the app stopped answering while
+   * it runs. The kubelet takes it out of its Service but replaces it only if liveness fails too.
+   */
+  static final String READINESS_LOST = "ReadinessLost";
 
   private HealthAssessor() {}
 
@@ -102,8 +109,8 @@ public final class HealthAssessor {
   }
 
   /**
-   * The reason a container is broken, if it is: the waiting reason, or OOMKilled when it keeps
-   * being killed.
+   * The reason a container is broken, if it is: the waiting reason, OOMKilled when it keeps being
+   * killed, or ReadinessLost.
    */
   private static Optional<String> fault(ContainerObservation container) {
     if (container.waitingReason().filter(FAULT_WAITING_REASONS::contains).isPresent()) {
@@ -111,6 +118,9 @@ public final class HealthAssessor {
         return Optional.of("OOMKilled");
       }
       return container.waitingReason();
+    }
+    if (container.readinessLost()) {
+      return Optional.of(READINESS_LOST);
     }
     if (!container.ready()
         && container.restartCount() > 0

@@ -2,6 +2,8 @@ package io.stackpilot.health;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,18 +45,44 @@ public record PodObservation(
             && pod.getStatus().getConditions() != null
             && pod.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    Optional<Instant> containersUnreadySince =
+        pod.getStatus() == null || pod.getStatus().getConditions() == null
+            ? Optional.empty()
+            : pod.getStatus().getConditions().stream()
+                .filter(c -> "ContainersReady".equals(c.getType()) && "False".equals(c.getStatus()))
+                .map(PodCondition::getLastTransitionTime)
+                .filter(t -> t != null && !t.isBlank())
+                .map(Instant::parse)
+                .findFirst();
     return new PodObservation(
         pod.getMetadata().getName(),
         labels.getOrDefault(REVISION_LABEL, ""),
         ready,
         pod.getMetadata().getDeletionTimestamp() != null,
-        statuses.stream().map(PodObservation::container).toList(),
+        statuses.stream().map(s -> container(s, containersUnreadySince)).toList(),
         Optional.ofNullable(pod.getMetadata().getAnnotations())
             .map(a -> a.get(RESTARTED_AT_ANNOTATION))
             .orElse(""));
   }
 
-  private static ContainerObservation container(ContainerStatus status) {
+  /**
+   * A running container lost its readiness when its pod's containers turned unready after it had
+   * started: it passed its readiness check since it started, and fails it now. One that never
+   * passed since it started is still starting; that includes a container the kubelet has just
+   * restarted, whose pod turned unready before the restart.
+   */
+  private static ContainerObservation container(
+      ContainerStatus status, Optional<Instant> containersUnreadySince) {
+    Optional<Instant> runningSince =
+        Optional.ofNullable(status.getState())
+            .map(s -> s.getRunning())
+            .map(r -> r.getStartedAt())
+            .filter(t -> t != null && !t.isBlank())
+            .map(Instant::parse);
+    boolean readinessLost =
+        !Boolean.TRUE.equals(status.getReady())
+            && runningSince.isPresent()
+            && containersUnreadySince.filter(t -> t.isAfter(runningSince.get())).isPresent();
     Optional<String> waiting =
         Optional.ofNullable(status.getState()).map(s -> s.getWaiting()).map(w -> w.getReason());
     Optional<String> lastTermination =
@@ -66,6 +94,7 @@ public record PodObservation(
         Boolean.TRUE.equals(status.getReady()),
         status.getRestartCount() == null ? 0 : status.getRestartCount(),
         waiting,
-        lastTermination);
+        lastTermination,
+        readinessLost);
   }
 }

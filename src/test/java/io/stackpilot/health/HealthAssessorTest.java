@@ -97,6 +97,28 @@ class HealthAssessorTest {
   }
 
   @Test
+  void aContainerThatLostItsReadinessMakesTheRevisionUnhealthy() {
+    HealthAssessment health =
+        assess(
+            Deployments.runs(REV).replicas(2).readyReplicas(1),
+            pod("app-x1", REV).ready(),
+            pod("app-x2", REV).readinessLost());
+
+    assertThat(health.verdict()).isEqualTo(HealthVerdict.UNHEALTHY);
+    assertThat(health.reason()).isEqualTo("ReadinessLost");
+    assertThat(health.pods()).containsExactly("app-x2");
+    assertThat(health.message()).contains("ReadinessLost").contains("app-x2");
+  }
+
+  @Test
+  void aContainerThatHasNotPassedItsReadinessCheckYetIsStarting() {
+    HealthAssessment health =
+        assess(Deployments.runs(REV).readyReplicas(0), pod("app-x1", REV).starting());
+
+    assertThat(health.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
+  }
+
+  @Test
   void otherTerminationReasonsAloneAreNotAFault() {
     PodObservation restarted =
         pod("app-x1", REV)

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import org.junit.jupiter.api.Test;
 
 /** What the assessor needs from a Pod, read from the fields the kubelet fills in. */
@@ -113,6 +114,54 @@ class PodObservationTest {
     assertThat(container.restartCount()).isZero();
     assertThat(container.waitingReason()).isEmpty();
     assertThat(container.lastTerminationReason()).isEmpty();
+  }
+
+  @Test
+  void containerThatTurnedUnreadyAfterItStartedLostItsReadiness() {
+    Pod pod = unreadyPod("2026-03-01T02:00:00Z", "2026-03-01T02:05:00Z");
+
+    assertThat(PodObservation.of(pod).containers().get(0).readinessLost()).isTrue();
+  }
+
+  @Test
+  void containerWhosePodWasUnreadyBeforeItStartedIsStillStarting() {
+    // A new pod, or a container the kubelet restarted after its pod had turned unready: it has not
+    // passed its readiness check since it started.
+    Pod pod = unreadyPod("2026-03-01T02:05:00Z", "2026-03-01T02:00:00Z");
+
+    assertThat(PodObservation.of(pod).containers().get(0).readinessLost()).isFalse();
+  }
+
+  @Test
+  void containerThatIsNotRunningHasNotLostItsReadiness() {
+    Pod pod = unreadyPod("2026-03-01T02:00:00Z", "2026-03-01T02:05:00Z");
+    pod.getStatus().getContainerStatuses().get(0).getState().setRunning(null);
+
+    assertThat(PodObservation.of(pod).containers().get(0).readinessLost()).isFalse();
+  }
+
+  @Test
+  void readyContainerHasNotLostItsReadiness() {
+    ContainerObservation container =
+        PodObservation.of(pod("app-x1", "r", "True", running())).containers().get(0);
+
+    assertThat(container.readinessLost()).isFalse();
+  }
+
+  private static Pod unreadyPod(String containerStarted, String containersUnreadySince) {
+    ContainerStatus container = running();
+    container.setReady(false);
+    container.getState().getRunning().setStartedAt(containerStarted);
+    Pod pod = pod("app-x1", "r", "False", container);
+    pod.getStatus()
+        .getConditions()
+        .add(
+            new PodConditionBuilder()
+                .withType("ContainersReady")
+                .withStatus("False")
+                .withLastTransitionTime(containersUnreadySince)
+                .build());
+    return pod;
   }
 
   private static ContainerStatus running() {

@@ -36,6 +36,12 @@ final class Pods {
         .build(false);
   }
 
+  /** The app container runs, passed its readiness check once, and fails it now. */
+  PodObservation readinessLost() {
+    return with(new ContainerObservation("app", false, 0, Optional.empty(), Optional.empty(), true))
+        .build(false);
+  }
+
   /** The app container waits for this reason (CrashLoopBackOff, ErrImagePull, ...). */
   PodObservation waiting(String reason) {
     return with(waitingContainer("app", reason, Optional.empty())).build(false);

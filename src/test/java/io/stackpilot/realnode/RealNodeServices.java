@@ -2,6 +2,7 @@ package io.stackpilot.realnode;
 
 import static io.stackpilot.testing.ServiceQueries.eventually;
 import static io.stackpilot.testing.ServiceQueries.media;
+import static io.stackpilot.testing.ServiceQueries.pods;
 import static io.stackpilot.testing.ServiceQueries.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,9 +65,33 @@ final class RealNodeServices {
             () -> {
               MediaService service = media(cluster, name);
               assertThat(ready(service))
-                  .as("%s Ready; status: %s", name, service.getStatus())
+                  .as(
+                      "%s Ready; status: %s%npods: %s",
+                      name, service.getStatus(), podStates(cluster, name))
                   .isTrue();
             });
+  }
+
+  /** Each pod of the service with its container states and the log of its app container. */
+  static String podStates(TestCluster cluster, String name) {
+    var client = cluster.client().pods().inNamespace(cluster.namespace());
+    return pods(cluster, name).stream()
+        .map(
+            p -> {
+              String log;
+              try {
+                log = client.withName(p.getMetadata().getName()).tailingLines(20).getLog();
+              } catch (RuntimeException e) {
+                log = "(no log: " + e.getMessage() + ")";
+              }
+              return p.getMetadata().getName()
+                  + " "
+                  + p.getStatus().getContainerStatuses()
+                  + "\n  log: "
+                  + log;
+            })
+        .toList()
+        .toString();
   }
 
   /**

@@ -79,11 +79,7 @@ public final class SnapshotterStandIn implements AutoCloseable {
    */
   public static synchronized void installApi(TestCluster cluster) {
     cluster.kubectl("apply", "--server-side", "-f", crdFolder(cluster).toString()).assertSuccess();
-    for (String crd : CRDS) {
-      cluster
-          .kubectl("wait", "--for=condition=Established", "--timeout=60s", "crd/" + crd)
-          .assertSuccess();
-    }
+    Crds.awaitEstablished(cluster, CRDS.toArray(String[]::new));
     ServiceQueries.eventually(Duration.ofSeconds(60))
         .ignoreExceptions()
         .until(

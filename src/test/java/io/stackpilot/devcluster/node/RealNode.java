@@ -118,7 +118,7 @@ public final class RealNode implements AutoCloseable {
         missing.add(tool + " (Debian's runc and nftables; make node-binaries installs them)");
       }
     }
-    for (String archive : List.of("pause.tar", "podinfo.tar")) {
+    for (String archive : List.of("pause.tar", "busybox.tar", "podinfo.tar", "ledger.tar")) {
       if (!Files.isRegularFile(images.resolve(archive))) {
         missing.add(images.resolve(archive) + " (make test-images)");
       }
@@ -229,6 +229,23 @@ public final class RealNode implements AutoCloseable {
             archive.toString());
       }
     }
+  }
+
+  /**
+   * A folder on the node for a hostPath volume, owned by {@code uid} as an administrator would
+   * prepare it (a hostPath volume takes no fsGroup), inside the node's run folder so that teardown
+   * removes it.
+   */
+  public Path hostDirectory(String name, int uid) {
+    Path directory = paths.run().resolve("volumes").resolve(name);
+    try {
+      Files.createDirectories(directory);
+      Files.setAttribute(directory, "unix:uid", uid);
+      Files.setAttribute(directory, "unix:gid", uid);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return directory;
   }
 
   /** The images the node holds, by name. */
