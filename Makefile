@@ -2,7 +2,7 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries node-binaries test-images crds docs demo jar build image clean bench format
+.PHONY: test unit k8s-binaries node-binaries test-images crds docs demo demo-real-node jar build image clean bench format
 
 ## Builds the control-plane and node binaries and the test images if missing, then runs unit tests
 ## and integration tests (the real-node ones need root, as CI has).
@@ -63,6 +63,12 @@ build:
 demo: k8s-binaries
 	$(MVN) -q test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
 	  -Dexec.args="-classpath %classpath io.stackpilot.demo.DemoCommand $(DEMO_ARGS)"
+
+## The demo with a real node beside the fake ones (needs root): podinfo in real containers answers
+## HTTP, and its bad upgrade crashes for real before it rolls back.
+demo-real-node: k8s-binaries node-binaries test-images
+	$(MVN) -q test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
+	  -Dexec.args="-classpath %classpath io.stackpilot.demo.DemoCommand --real-node $(DEMO_ARGS)"
 
 ## target/stackpilot.jar, without running the tests.
 jar:

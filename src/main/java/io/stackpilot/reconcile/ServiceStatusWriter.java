@@ -6,9 +6,8 @@ import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.api.StackService;
 import io.stackpilot.lifecycle.FailureConditions;
-import io.stackpilot.lifecycle.Phase;
+import io.stackpilot.lifecycle.PhaseEvent;
 import io.stackpilot.lifecycle.ReconcileFailure;
-import java.util.Objects;
 
 /**
  * Writes the status of a service (or a stack, on failure) and tells a service's phase transitions
@@ -56,41 +55,17 @@ final class ServiceStatusWriter {
     return status;
   }
 
-  /** An Event when the phase changed: Invalid is a Warning, Healthy and RollingOut are Normal. */
+  /** The Event a phase transition deserves (see {@link PhaseEvent}). */
   void tellTransition(StackService service, ServiceStatus found, ServiceStatus next) {
-    if (Objects.equals(found.getPhase(), next.getPhase())) {
-      return;
-    }
-    switch (Phase.parse(next.getPhase())) {
-      case INVALID ->
-          operator
-              .events()
-              .record(
-                  service,
-                  EventRecorder.Type.Warning,
-                  "InvalidSpec",
-                  ValidationSummary.of(next.getValidation()));
-      case HEALTHY ->
-          operator
-              .events()
-              .record(
-                  service,
-                  EventRecorder.Type.Normal,
-                  "Healthy",
-                  "Revision "
-                      + next.getRevision()
-                      + " ("
-                      + next.getImage()
-                      + ") is live and ready");
-      case PROGRESSING ->
-          operator
-              .events()
-              .record(
-                  service,
-                  EventRecorder.Type.Normal,
-                  "RollingOut",
-                  "Rolling out revision " + next.getDesiredRevision());
-      default -> {}
-    }
+    PhaseEvent.of(found, next)
+        .ifPresent(
+            event ->
+                operator
+                    .events()
+                    .record(
+                        service,
+                        event.warning() ? EventRecorder.Type.Warning : EventRecorder.Type.Normal,
+                        event.reason(),
+                        event.message()));
   }
 }

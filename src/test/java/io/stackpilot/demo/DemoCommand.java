@@ -1,5 +1,7 @@
 package io.stackpilot.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -7,10 +9,15 @@ import io.stackpilot.api.MediaService;
 import io.stackpilot.api.StackService;
 import io.stackpilot.cli.DurationConverter;
 import io.stackpilot.devcluster.LocalControlPlane;
+import io.stackpilot.devcluster.node.RealNode;
 import io.stackpilot.operator.StackpilotOperator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +47,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   static final String NAMESPACE = "homelab";
   static final String BROKEN_IMAGE = "lscr.io/linuxserver/sonarr:4.0.16-crashloop";
+  static final String REAL_EXAMPLE = "examples/real-node";
+  static final String REAL_BROKEN_IMAGE = "stackpilot.test/podinfo:crash";
+
+  /** The service the demo breaks, and the build that crashes on start it upgrades it to. */
+  private record BadUpgrade(String service, String brokenImage) {}
+
   private static final List<String> CRDS =
       List.of("servicestacks", "mediaservices", "securityservices", "monitoringservices");
 
@@ -61,6 +74,15 @@ public final class DemoCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       description = "Give up when a step takes longer than this (default: ${DEFAULT-VALUE}).")
   Duration timeout;
+
+  @Option(
+      names = "--real-node",
+      description =
+          "Also start a real node (containerd, kubelet, kube-proxy, CoreDNS; needs root, and the"
+              + " parts make node-binaries and make test-images build) and run "
+              + REAL_EXAMPLE
+              + " on it: pods that answer HTTP, and the bad upgrade on a real container.")
+  boolean realNode;
 
   private final PrintStream out = System.out;
 
@@ -85,7 +107,25 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf(
           "Control plane ready in %.1f s; kubeconfig: %s%n",
           plane.startupTime().toMillis() / 1000.0, plane.kubeconfig());
-      installCrds(client);
+      try (RealNode node = realNode ? startRealNode(plane) : null) {
+        return run(plane, client);
+      }
+    }
+  }
+
+  private RealNode startRealNode(LocalControlPlane plane) {
+    out.println("Starting a real node (containerd, kubelet, kube-proxy, CoreDNS)...");
+    RealNode node = RealNode.start(plane);
+    out.printf(
+        "Real node %s ready in %.1f s; its pods run in containers and answer HTTP.%n",
+        RealNode.NAME, node.startupTime().toMillis() / 1000.0);
+    return node;
+  }
+
+  /** The demo proper, on a running control plane (and real node, when asked for). */
+  private int run(LocalControlPlane plane, KubernetesClient client) throws Exception {
+    installCrds(client);
+    {
       try (StackpilotOperator operator = StackpilotOperator.settings(client).build().start()) {
         client
             .namespaces()
@@ -94,6 +134,9 @@ public final class DemoCommand implements Callable<Integer> {
             .serverSideApply();
         Instant applied = Instant.now();
         kubectl(plane, "apply", "-n", NAMESPACE, "-f", example.toString());
+        if (realNode) {
+          kubectl(plane, "apply", "-n", NAMESPACE, "-f", REAL_EXAMPLE);
+        }
         StatusTable table = new StatusTable(client, NAMESPACE);
         showUntil(
             table,
@@ -102,41 +145,58 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(
             "%nThe stack is up: kubectl apply to all Ready in %.1f s.%n",
             Duration.between(applied, Instant.now()).toMillis() / 1000.0);
+        if (realNode) {
+          showAnswers(client);
+        }
 
+        BadUpgrade bad =
+            realNode
+                ? new BadUpgrade("podinfo", REAL_BROKEN_IMAGE)
+                : new BadUpgrade("sonarr", BROKEN_IMAGE);
         out.printf(
-            "%nNow a bad upgrade: sonarr goes to %s, a build that crashes on start."
-                + "%n(recovery.failureWindow is shortened to 10s so the demo does not wait the 2m of the example.)%n",
-            BROKEN_IMAGE);
+            "%nNow a bad upgrade: %s goes to %s, a build that crashes on start."
+                + "%n(recovery.failureWindow is shortened to 10s so the demo does not wait the 2m default.)%n",
+            bad.service(), bad.brokenImage());
         kubectl(
             plane,
             "patch",
             "-n",
             NAMESPACE,
             "mediaservice",
-            "sonarr",
+            bad.service(),
             "--type=merge",
             "-p",
             "{\"spec\":{\"channels\":{\"stable\":{\"image\":\""
-                + BROKEN_IMAGE
+                + bad.brokenImage()
                 + "\"}},\"recovery\":{\"failureWindow\":\"10s\"}}}");
         showUntil(
             table,
-            "sonarr rolled back",
+            bad.service() + " rolled back",
             services ->
                 services.stream()
                     .anyMatch(
                         s ->
                             s instanceof MediaService
-                                && s.getMetadata().getName().equals("sonarr")
+                                && s.getMetadata().getName().equals(bad.service())
                                 && s.getStatus() != null
                                 && "RolledBack".equals(s.getStatus().getPhase())
-                                && !BROKEN_IMAGE.equals(s.getStatus().getImage())));
-        MediaService sonarr =
-            client.resources(MediaService.class).inNamespace(NAMESPACE).withName("sonarr").get();
+                                && !bad.brokenImage().equals(s.getStatus().getImage())));
+        MediaService rolledBack =
+            client
+                .resources(MediaService.class)
+                .inNamespace(NAMESPACE)
+                .withName(bad.service())
+                .get();
         out.println();
         out.println(
-            "sonarr rolled back by itself and serves " + sonarr.getStatus().getImage() + " again.");
-        sonarr.getStatus().getConditions().stream()
+            bad.service()
+                + " rolled back by itself and serves "
+                + rolledBack.getStatus().getImage()
+                + " again.");
+        if (realNode) {
+          showAnswers(client);
+        }
+        rolledBack.getStatus().getConditions().stream()
             .filter(c -> "Stalled".equals(c.getType()))
             .forEach(c -> out.println("Stalled: " + c.getMessage()));
         out.println(
@@ -147,7 +207,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "-n",
                 NAMESPACE,
                 "--field-selector",
-                "involvedObject.name=sonarr",
+                "involvedObject.name=" + bad.service(),
                 "--sort-by=.lastTimestamp"));
         if (!exitAfter) {
           out.println(
@@ -165,6 +225,31 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * GETs the podinfo Service from this machine, as a browser on the node would: through its
+   * ClusterIP, which kube-proxy balances over the pods. Prints who answered.
+   */
+  private void showAnswers(KubernetesClient client) throws IOException, InterruptedException {
+    String clusterIp =
+        client.services().inNamespace(NAMESPACE).withName("podinfo").get().getSpec().getClusterIP();
+    URI uri = URI.create("http://" + clusterIp + ":9898/");
+    for (int i = 0; i < 4; i++) {
+      // A client per request: a kept-alive connection would stay with one pod.
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonNode body = new ObjectMapper().readTree(response.body());
+      out.printf(
+          "GET %s -> %d from pod %s (podinfo %s)%n",
+          uri,
+          response.statusCode(),
+          body.path("hostname").asText(),
+          body.path("version").asText());
+    }
   }
 
   private void installCrds(KubernetesClient client) throws IOException {

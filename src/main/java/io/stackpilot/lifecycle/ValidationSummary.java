@@ -1,4 +1,4 @@
-package io.stackpilot.reconcile;
+package io.stackpilot.lifecycle;
 
 import io.stackpilot.api.ValidationMessage;
 import io.stackpilot.api.ValidationStatus;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** One Event message listing every validation error of a spec, field first. */
-final class ValidationSummary {
+public final class ValidationSummary {
 
   private ValidationSummary() {}
 
-  static String of(ValidationStatus validation) {
+  public static String of(ValidationStatus validation) {
     List<ValidationMessage> errors =
         validation == null || validation.getErrors() == null ? List.of() : validation.getErrors();
     return errors.size()
