@@ -2,11 +2,11 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries node-binaries test-images crds docs demo demo-real-node jar build image clean bench format
+.PHONY: test unit k8s-binaries node-binaries csi-binaries test-images crds docs demo demo-real-node jar build image clean bench format
 
 ## Builds the control-plane and node binaries and the test images if missing, then runs unit tests
 ## and integration tests (the real-node ones need root, as CI has).
-test: k8s-binaries node-binaries test-images
+test: k8s-binaries node-binaries csi-binaries test-images
 	$(MVN) verify
 
 ## Unit tests only: no control plane needed.
@@ -22,7 +22,12 @@ k8s-binaries:
 node-binaries: k8s-binaries
 	scripts/node-binaries
 
-## The images of the real-node tests, built here (pause, busybox, podinfo in four builds).
+## The real node's CSI storage: the hostpath driver and its sidecars (provisioner, snapshotter,
+## snapshot-controller, registrar).
+csi-binaries:
+	scripts/csi-binaries
+
+## The images of the real-node tests, built here (pause, busybox, podinfo in four builds, ledger).
 test-images: node-binaries
 	scripts/test-images
 

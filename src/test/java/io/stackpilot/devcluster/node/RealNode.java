@@ -67,6 +67,7 @@ public final class RealNode implements AutoCloseable {
   private HostPaths hostPaths;
   private NodeNetwork network;
   private ManagedProcess containerd;
+  private RealStorage storage;
   private Duration startupTime;
 
   private RealNode(LocalControlPlane plane, Path binaries, Path images, Path run) {
@@ -248,6 +249,35 @@ public final class RealNode implements AutoCloseable {
     return directory;
   }
 
+  /**
+   * The node's CSI storage (the hostpath driver and its sidecars), started on first use and stopped
+   * with the node. Fails with what is missing when its binaries were not built.
+   */
+  public synchronized RealStorage storage() {
+    if (storage == null) {
+      Path csi = paths.binaries().getParent().resolve("csi");
+      List<String> missing =
+          RealStorage.BINARIES.stream()
+              .map(csi::resolve)
+              .filter(b -> !Files.isExecutable(b))
+              .map(b -> b + " (make csi-binaries)")
+              .toList();
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException(
+            "This machine cannot run the real node's storage; missing: "
+                + String.join("; ", missing));
+      }
+      RealStorage started = new RealStorage(plane, csi, paths.run());
+      try {
+        started.start(paths.kubeletRoot(), processes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      storage = started;
+    }
+    return storage;
+  }
+
   /** The images the node holds, by name. */
   public List<String> images() {
     return HostCommand.run(
@@ -299,23 +329,7 @@ public final class RealNode implements AutoCloseable {
   }
 
   private static void waitFor(String what, BooleanSupplier ready, ManagedProcess... watched) {
-    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-    while (!ready.getAsBoolean()) {
-      for (ManagedProcess p : watched) {
-        if (!p.isAlive()) {
-          throw new IllegalStateException(
-              p.name() + " exited while waiting for " + what + ":\n" + p.tail(30));
-        }
-      }
-      if (Instant.now().isAfter(deadline)) {
-        StringBuilder logs = new StringBuilder();
-        for (ManagedProcess p : watched) {
-          logs.append("\n--- ").append(p.name()).append("\n").append(p.tail(20));
-        }
-        throw new IllegalStateException("Timed out waiting for " + what + logs);
-      }
-      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-    }
+    StartupWait.until(what, STARTUP_TIMEOUT, ready, watched);
   }
 
   public Duration startupTime() {
@@ -367,6 +381,14 @@ public final class RealNode implements AutoCloseable {
    */
   private synchronized List<String> stop() {
     List<String> problems = new ArrayList<>();
+    if (storage != null) {
+      try {
+        storage.deleteClasses();
+      } catch (RuntimeException e) {
+        problems.add("deleting the storage classes: " + e.getMessage());
+      }
+      storage = null;
+    }
     ManagedProcess kubelet =
         processes.stream().filter(p -> p.name().equals("kubelet")).findFirst().orElse(null);
     if (kubelet != null) {

@@ -1,0 +1,220 @@
+package io.stackpilot.devcluster.node;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.storage.CSIDriverBuilder;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.stackpilot.devcluster.LocalControlPlane;
+import io.stackpilot.devcluster.ManagedProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Real storage for the real node: the CSI hostpath driver with its sidecars, as host processes
+ * beside the kubelet (no registry to pull their images from, and a host process is started and
+ * stopped by its PID like the node's other parts). The driver keeps volumes and snapshots (tar
+ * archives) in the node's run folder; claims of {@link #STORAGE_CLASS} bind through it and
+ * VolumeSnapshots of {@link #SNAPSHOT_CLASS} are taken and restored by it for real.
+ */
+public final class RealStorage {
+
+  public static final String DRIVER = "hostpath.csi.k8s.io";
+  public static final String STORAGE_CLASS = "stackpilot-hostpath";
+  public static final String SNAPSHOT_CLASS = "stackpilot-hostpath-snapshots";
+
+  static final ResourceDefinitionContext SNAPSHOT_CLASSES =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("snapshot.storage.k8s.io")
+          .withVersion("v1")
+          .withKind("VolumeSnapshotClass")
+          .withPlural("volumesnapshotclasses")
+          .withNamespaced(false)
+          .build();
+
+  static final List<String> BINARIES =
+      List.of(
+          "hostpathplugin",
+          "csi-node-driver-registrar",
+          "csi-provisioner",
+          "csi-snapshotter",
+          "snapshot-controller");
+
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+  private final LocalControlPlane plane;
+  private final Path binaries;
+  private final Path socket;
+  private final Path state;
+  private final List<ManagedProcess> processes = new ArrayList<>();
+
+  RealStorage(LocalControlPlane plane, Path binaries, Path run) {
+    this.plane = plane;
+    this.binaries = binaries;
+    this.socket = run.resolve("csi/hostpath.sock");
+    this.state = run.resolve("csi/state");
+  }
+
+  /**
+   * Starts the driver and its sidecars and creates the CSIDriver, the StorageClass and the
+   * VolumeSnapshotClass; the processes started are added to {@code started}, for the node to stop.
+   */
+  void start(Path kubeletRoot, List<ManagedProcess> started) throws IOException {
+    Files.createDirectories(state);
+    installSnapshotApi();
+    String kubeconfig = "--kubeconfig=" + plane.kubeconfig();
+    String csiAddress = "--csi-address=" + socket;
+    ManagedProcess driver =
+        launch(
+            started,
+            "hostpathplugin",
+            "--endpoint=unix://" + socket,
+            "--drivername=" + DRIVER,
+            "--nodeid=" + RealNode.NAME,
+            "--statedir=" + state,
+            // One node: no topology, so claims bind at once and snapshots restore anywhere.
+            "--enable-topology=false",
+            "--v=2");
+    waitFor("the hostpath driver's socket", () -> Files.exists(socket), driver);
+    launch(
+        started,
+        "csi-node-driver-registrar",
+        csiAddress,
+        "--kubelet-registration-path=" + socket,
+        "--plugin-registration-path=" + kubeletRoot.resolve("plugins_registry"),
+        "--v=2");
+    launch(
+        started,
+        "csi-provisioner",
+        csiAddress,
+        kubeconfig,
+        "--leader-election=false",
+        "--extra-create-metadata",
+        "--v=2");
+    launch(
+        started,
+        "csi-snapshotter",
+        csiAddress,
+        kubeconfig,
+        "--leader-election=false",
+        "--extra-create-metadata",
+        "--v=2");
+    launch(started, "snapshot-controller", kubeconfig, "--leader-election=false", "--v=2");
+    try (KubernetesClient client = plane.client()) {
+      createClasses(client);
+      waitFor(
+          "the kubelet to register " + DRIVER,
+          () -> registered(client),
+          processes.toArray(ManagedProcess[]::new));
+    }
+  }
+
+  /** Removes the classes and the CSIDriver, so no later test finds a driver that is gone. */
+  void deleteClasses() {
+    try (KubernetesClient client = plane.client()) {
+      client.genericKubernetesResources(SNAPSHOT_CLASSES).withName(SNAPSHOT_CLASS).delete();
+      client.storage().v1().storageClasses().withName(STORAGE_CLASS).delete();
+      client.storage().v1().csiDrivers().withName(DRIVER).delete();
+    }
+  }
+
+  private void installSnapshotApi() {
+    Path crds = plane.binaries().path("snapshot-crds");
+    HostCommand.run(
+        plane.binaries().path("kubectl").toString(),
+        "--kubeconfig=" + plane.kubeconfig(),
+        "apply",
+        "--server-side",
+        "-f",
+        crds.toString());
+    HostCommand.run(
+        plane.binaries().path("kubectl").toString(),
+        "--kubeconfig=" + plane.kubeconfig(),
+        "wait",
+        "--for=condition=Established",
+        "--timeout=60s",
+        "crd/volumesnapshotclasses.snapshot.storage.k8s.io",
+        "crd/volumesnapshotcontents.snapshot.storage.k8s.io",
+        "crd/volumesnapshots.snapshot.storage.k8s.io");
+  }
+
+  private static void createClasses(KubernetesClient client) {
+    client
+        .storage()
+        .v1()
+        .csiDrivers()
+        .resource(
+            new CSIDriverBuilder()
+                .withNewMetadata()
+                .withName(DRIVER)
+                .endMetadata()
+                .withNewSpec()
+                // No attacher runs: the driver publishes volumes on the node alone.
+                .withAttachRequired(false)
+                .withPodInfoOnMount(true)
+                // Its volumes are plain folders without an fsType: only File makes the kubelet
+                // give them to the pod's fsGroup, so an app that is not root can write.
+                .withFsGroupPolicy("File")
+                .withVolumeLifecycleModes("Persistent")
+                .endSpec()
+                .build())
+        .serverSideApply();
+    client
+        .storage()
+        .v1()
+        .storageClasses()
+        .resource(
+            new StorageClassBuilder()
+                .withNewMetadata()
+                .withName(STORAGE_CLASS)
+                .endMetadata()
+                .withProvisioner(DRIVER)
+                .withReclaimPolicy("Delete")
+                .withVolumeBindingMode("Immediate")
+                .withAllowVolumeExpansion(true)
+                .build())
+        .serverSideApply();
+    GenericKubernetesResource snapshotClass =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("snapshot.storage.k8s.io/v1")
+            .withKind("VolumeSnapshotClass")
+            .withNewMetadata()
+            .withName(SNAPSHOT_CLASS)
+            .endMetadata()
+            .addToAdditionalProperties("driver", DRIVER)
+            .addToAdditionalProperties("deletionPolicy", "Delete")
+            .build();
+    client.genericKubernetesResources(SNAPSHOT_CLASSES).resource(snapshotClass).serverSideApply();
+  }
+
+  private static boolean registered(KubernetesClient client) {
+    var csiNode = client.storage().v1().csiNodes().withName(RealNode.NAME).get();
+    return csiNode != null
+        && csiNode.getSpec().getDrivers() != null
+        && csiNode.getSpec().getDrivers().stream().anyMatch(d -> DRIVER.equals(d.getName()));
+  }
+
+  private ManagedProcess launch(List<ManagedProcess> started, String binary, String... arguments)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(binaries.resolve(binary).toString());
+    command.addAll(List.of(arguments));
+    ManagedProcess process =
+        new ManagedProcess(binary, command, Map.of("PATH", "/usr/bin:/bin"), state.getParent())
+            .start();
+    processes.add(process);
+    started.add(process);
+    return process;
+  }
+
+  private static void waitFor(String what, BooleanSupplier ready, ManagedProcess... watched) {
+    StartupWait.until(what, STARTUP_TIMEOUT, ready, watched);
+  }
+}

@@ -1,0 +1,331 @@
+package io.stackpilot.realnode;
+
+import static io.stackpilot.testing.ServiceQueries.events;
+import static io.stackpilot.testing.ServiceQueries.eventually;
+import static io.stackpilot.testing.ServiceQueries.media;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.stackpilot.api.MediaService;
+import io.stackpilot.devcluster.node.RealNode;
+import io.stackpilot.devcluster.node.RealStorage;
+import io.stackpilot.testing.FirstSeen;
+import io.stackpilot.testing.RunningOperator;
+import io.stackpilot.testing.SnapshotterStandIn;
+import io.stackpilot.testing.TestCluster;
+import io.stackpilot.testing.WithLocalCluster;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data safety with a real CSI driver, real snapshots and a real app that migrates its data: the
+ * ledger on a claim of the hostpath driver, upgraded well and badly.
+ */
+@WithLocalCluster
+class RealNodeDataSafetyIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(240);
+
+  @Test
+  void aGoodUpgradeIsSnapshottedAfterTheWriterStoppedAndKeepsSnapshotsToKeep(
+      TestCluster cluster, RealNode node) {
+    node.storage();
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, "v1", false);
+      RealNodeServices.awaitReady(cluster, "ledger", WAIT);
+      String claim = claimOf(cluster);
+      add(cluster, "written-by-v1");
+
+      Instant upgraded = Instant.now();
+      Instant writerStopped;
+      Instant snapshotReady;
+      Instant serving;
+      try (var stop =
+              new FirstSeen<>(
+                  cluster.client().pods().inNamespace(cluster.namespace()),
+                  p -> stopped(p, "stackpilot.test/ledger:v1"));
+          var ready =
+              new FirstSeen<>(
+                  cluster
+                      .client()
+                      .genericKubernetesResources(SnapshotterStandIn.SNAPSHOTS)
+                      .inNamespace(cluster.namespace()),
+                  RealNodeDataSafetyIT::readyToUse);
+          var healthy =
+              new FirstSeen<>(
+                  cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()),
+                  s -> healthyOn(s, "stackpilot.test/ledger:v2"))) {
+        apply(cluster, "v2", false);
+        awaitHealthyOn(cluster, "stackpilot.test/ledger:v2");
+        writerStopped = stop.at().orElseThrow();
+        snapshotReady = ready.at().orElseThrow();
+        serving = healthy.at().orElseThrow();
+      }
+      String info = info(cluster);
+      assertThat(info)
+          .as("v2 serves the data v1 wrote, migrated")
+          .contains("version=2", "dataSchema=2", "entry=written-by-v1");
+      List<String> writers = writers(info);
+      assertThat(writers).hasSize(3);
+      assertThat(writers.get(1)).contains(" stop ").contains(" v1 ");
+      assertThat(writers.get(2)).contains(" start ").contains(" v2 ");
+      Instant appStopped = Instant.parse(writers.get(1).substring(0, 19) + "Z");
+      Instant appStarted = Instant.parse(writers.get(2).substring(0, 19) + "Z");
+
+      List<GenericKubernetesResource> snapshots = snapshots(cluster);
+      assertThat(snapshots).as("%s", snapshots).singleElement();
+      GenericKubernetesResource snapshot = snapshots.get(0);
+      assertThat(sourceClaim(snapshot)).isEqualTo(claim);
+      Instant taken = Instant.parse(snapshot.getMetadata().getCreationTimestamp());
+      // The app's record and the API's timestamps have whole seconds.
+      assertThat(taken)
+          .as("the snapshot was asked for once the only writer had stopped")
+          .isAfterOrEqualTo(appStopped);
+      assertThat(snapshotReady)
+          .as("the kubelet reported the writer stopped before the snapshot was ready")
+          .isAfter(writerStopped);
+      assertThat(appStarted)
+          .as("the new version started once the snapshot was ready")
+          .isAfterOrEqualTo(snapshotReady.truncatedTo(ChronoUnit.SECONDS));
+      System.out.printf(
+          "[figure] real storage: upgrade applied -> writer stopped %d ms -> snapshot ready %d ms"
+              + " -> new version Healthy %d ms%n",
+          Duration.between(upgraded, writerStopped).toMillis(),
+          Duration.between(upgraded, snapshotReady).toMillis(),
+          Duration.between(upgraded, serving).toMillis());
+
+      // A second upgrade: snapshotsToKeep is 1, so the first snapshot goes.
+      apply(cluster, "v3", false);
+      awaitHealthyOn(cluster, "stackpilot.test/ledger:v3");
+      eventually(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(snapshots(cluster))
+                      .as("snapshots kept")
+                      .singleElement()
+                      .satisfies(
+                          s ->
+                              assertThat(s.getMetadata().getName())
+                                  .isNotEqualTo(snapshot.getMetadata().getName())));
+      assertThat(info(cluster)).contains("version=3", "dataSchema=3", "entry=written-by-v1");
+    }
+  }
+
+  @Test
+  void aFailedUpgradeIsRolledBackOntoAClaimRestoredFromItsSnapshot(
+      TestCluster cluster, RealNode node) {
+    node.storage();
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, "v1", true);
+      RealNodeServices.awaitReady(cluster, "ledger", WAIT);
+      String migrated = claimOf(cluster);
+      add(cluster, "before-the-upgrade");
+
+      Instant rolledBack;
+      Instant restored;
+      Instant serving;
+      try (var rollback =
+              new FirstSeen<>(
+                  cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()),
+                  s -> s.getStatus() != null && "RolledBack".equals(s.getStatus().getPhase()));
+          var restoredClaim =
+              new FirstSeen<>(
+                  cluster.client().persistentVolumeClaims().inNamespace(cluster.namespace()),
+                  c ->
+                      c.getMetadata().getAnnotations() != null
+                          && c.getMetadata()
+                              .getAnnotations()
+                              .containsKey("stackpilot.io/restored-from"));
+          var healthyAgain =
+              new FirstSeen<>(
+                  cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()),
+                  s ->
+                      s.getStatus() != null
+                          && "RolledBack".equals(s.getStatus().getPhase())
+                          && available(s))) {
+        apply(cluster, "v2-unhealthy", true);
+        eventually(WAIT)
+            .untilAsserted(
+                () ->
+                    assertThat(healthyAgain.at())
+                        .as(
+                            "v1 serving again; status: %s%npods: %s",
+                            media(cluster, "ledger").getStatus(),
+                            RealNodeServices.podStates(cluster, "ledger"))
+                        .isPresent());
+        rolledBack = rollback.at().orElseThrow();
+        restored = restoredClaim.at().orElseThrow();
+        serving = healthyAgain.at().orElseThrow();
+      }
+      String info = info(cluster);
+      assertThat(info)
+          .as("v1 on the data from before the upgrade")
+          .contains("version=1", "dataSchema=1", "entry=before-the-upgrade")
+          .doesNotContain("migration=");
+      PersistentVolumeClaim kept =
+          cluster
+              .client()
+              .persistentVolumeClaims()
+              .inNamespace(cluster.namespace())
+              .withName(migrated)
+              .get();
+      assertThat(kept).as("the migrated claim is kept for inspection").isNotNull();
+      assertThat(kept.getMetadata().getLabels()).containsEntry("stackpilot.io/data", "migrated");
+      assertThat(events(cluster, "ledger", "DataRestored")).hasSize(1);
+      assertThat(events(cluster, "ledger", "RolledBack")).hasSize(1);
+      System.out.printf(
+          "[figure] real storage: rollback written -> restored claim created %d ms -> v1 serving"
+              + " %d ms%n",
+          Duration.between(rolledBack, restored).toMillis(),
+          Duration.between(rolledBack, serving).toMillis());
+    }
+  }
+
+  private static void awaitHealthyOn(TestCluster cluster, String image) {
+    eventually(WAIT)
+        .untilAsserted(
+            () -> {
+              MediaService ledger = media(cluster, "ledger");
+              assertThat(healthyOn(ledger, image))
+                  .as(
+                      "Healthy on %s; status: %s%npods: %s",
+                      image, ledger.getStatus(), RealNodeServices.podStates(cluster, "ledger"))
+                  .isTrue();
+            });
+  }
+
+  private static boolean healthyOn(MediaService service, String image) {
+    return service.getStatus() != null
+        && "Healthy".equals(service.getStatus().getPhase())
+        && image.equals(service.getStatus().getImage());
+  }
+
+  /** Serving: rolled back is not Ready (the spec asks for another revision), but Available. */
+  private static boolean available(MediaService service) {
+    return service.getStatus().getConditions() != null
+        && service.getStatus().getConditions().stream()
+            .anyMatch(c -> "Available".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  /** A pod of the ledger whose app container the kubelet reports stopped. */
+  private static boolean stopped(Pod pod, String image) {
+    return pod.getStatus() != null
+        && pod.getStatus().getContainerStatuses() != null
+        && pod.getStatus().getContainerStatuses().stream()
+            .anyMatch(
+                c ->
+                    image.equals(c.getImage())
+                        && c.getState() != null
+                        && c.getState().getTerminated() != null);
+  }
+
+  private static boolean readyToUse(GenericKubernetesResource snapshot) {
+    Object status = snapshot.getAdditionalProperties().get("status");
+    return status instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("readyToUse"));
+  }
+
+  private static String sourceClaim(GenericKubernetesResource snapshot) {
+    Map<?, ?> spec = (Map<?, ?>) snapshot.getAdditionalProperties().get("spec");
+    Map<?, ?> source = (Map<?, ?>) spec.get("source");
+    return (String) source.get("persistentVolumeClaimName");
+  }
+
+  private static List<GenericKubernetesResource> snapshots(TestCluster cluster) {
+    return cluster
+        .client()
+        .genericKubernetesResources(SnapshotterStandIn.SNAPSHOTS)
+        .inNamespace(cluster.namespace())
+        .list()
+        .getItems();
+  }
+
+  /** The claim the ledger's Deployment mounts now. */
+  private static String claimOf(TestCluster cluster) {
+    return cluster
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(cluster.namespace())
+        .withName("ledger")
+        .get()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getVolumes()
+        .stream()
+        .filter(v -> v.getPersistentVolumeClaim() != null)
+        .findFirst()
+        .orElseThrow()
+        .getPersistentVolumeClaim()
+        .getClaimName();
+  }
+
+  private static void add(TestCluster cluster, String entry) {
+    assertThat(RealNodeServices.request(cluster, url(cluster, "/cgi-bin/add?" + entry)))
+        .contains("added " + entry);
+  }
+
+  private static String info(TestCluster cluster) {
+    return RealNodeServices.request(cluster, url(cluster, "/cgi-bin/info"));
+  }
+
+  private static List<String> writers(String info) {
+    return info.lines()
+        .filter(l -> l.startsWith("writer="))
+        .map(l -> l.substring("writer=".length()))
+        .toList();
+  }
+
+  private static String url(TestCluster cluster, String path) {
+    return "http://ledger." + cluster.namespace() + ".svc.cluster.local:8080" + path;
+  }
+
+  /** The ledger on a claim of the real CSI driver, snapshotted before every upgrade. */
+  private static void apply(TestCluster cluster, String tag, boolean restoreOnRollback) {
+    cluster
+        .kubectlWithInput(
+            """
+            apiVersion: stackpilot.io/v1alpha1
+            kind: MediaService
+            metadata:
+              name: ledger
+            spec:
+              channels:
+                stable: {image: "stackpilot.test/ledger:%s"}
+              ports: [{name: http, port: 8080}]
+              storage:
+                - name: data
+                  mountPath: /data
+                  size: 64Mi
+                  storageClassName: %s
+                  snapshotBeforeUpgrade: true
+                  volumeSnapshotClassName: %s
+                  restoreOnRollback: %s
+                  snapshotsToKeep: 1
+              health:
+                http: {path: /cgi-bin/health, port: http}
+                initialDelaySeconds: 1
+                periodSeconds: 1
+              nodeSelector: {%s: real}
+              tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
+              recovery: {failureWindow: 5s, progressDeadline: 90s}
+            """
+                .formatted(
+                    tag,
+                    RealStorage.STORAGE_CLASS,
+                    RealStorage.SNAPSHOT_CLASS,
+                    restoreOnRollback,
+                    RealNode.LABEL,
+                    RealNode.TAINT),
+            "apply",
+            "-f",
+            "-")
+        .assertSuccess();
+  }
+}
