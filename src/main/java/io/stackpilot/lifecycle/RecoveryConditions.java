@@ -1,8 +1,12 @@
 package io.stackpilot.lifecycle;
 
 import io.stackpilot.api.QuarantinedRevision;
+import io.stackpilot.api.VolumeStatus;
+import io.stackpilot.datasafety.DataLeftBehind;
 import io.stackpilot.lifecycle.RecoveryState.State;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The kstatus conditions of a service that recovery is working on or has given up on, so that
@@ -25,6 +29,7 @@ final class RecoveryConditions {
       Conditions conditions,
       RecoveryDecision decision,
       String desiredRevision,
+      List<VolumeStatus> volumes,
       boolean available,
       String rollout) {
     RecoveryState state = decision.state();
@@ -86,6 +91,20 @@ final class RecoveryConditions {
                       state.restarts() + " restart(s) did not help; the restart budget is spent";
                   default -> "recovery is Manual or has nothing left to try";
                 };
+        // Failing after a rollback: the failed upgrade may have changed data the old revision
+        // cannot read, which is the one thing a restart never fixes.
+        Optional<String> dataLeft =
+            decision.target().equals(desiredRevision)
+                ? Optional.empty()
+                : DataLeftBehind.after(volumes, desiredRevision);
+        if (dataLeft.isPresent()) {
+          why = "DataNotRestored";
+          message +=
+              ". It runs again because revision "
+                  + desiredRevision
+                  + " was rolled back: "
+                  + dataLeft.get();
+        }
         conditions.set(ConditionType.READY, false, why, message);
         conditions.set(
             ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing", rollout);

@@ -201,7 +201,12 @@ public final class ServiceStatusCalculator {
     }
     Optional<RecoveryDecision> recovery = observed.recovery();
     if (valid && recovery.isPresent() && RecoveryConditions.applies(recovery.get())) {
-      RecoveryConditions.set(conditions, recovery.get(), desiredRevision, available, rollout);
+      List<VolumeStatus> volumes =
+          observed
+              .volumes()
+              .orElseGet(() -> Optional.ofNullable(previous.getVolumes()).orElse(List.of()));
+      RecoveryConditions.set(
+          conditions, recovery.get(), desiredRevision, volumes, available, rollout);
       return conditions.build();
     }
     if (ready) {

@@ -1,5 +1,6 @@
 package io.stackpilot.realnode;
 
+import static io.stackpilot.testing.ServiceQueries.condition;
 import static io.stackpilot.testing.ServiceQueries.events;
 import static io.stackpilot.testing.ServiceQueries.eventually;
 import static io.stackpilot.testing.ServiceQueries.media;
@@ -187,6 +188,51 @@ class RealNodeDataSafetyIT {
     }
   }
 
+  @Test
+  void withoutRestoreTheOldBuildRefusesTheMigratedDataAndTheStatusNamesTheClaimAndSnapshot(
+      TestCluster cluster, RealNode node) {
+    node.storage();
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster, "v1", false);
+      RealNodeServices.awaitReady(cluster, "ledger", WAIT);
+      String claim = claimOf(cluster);
+      add(cluster, "before-the-upgrade");
+
+      apply(cluster, "v2-unhealthy", false);
+      String failed =
+          eventually(WAIT)
+              .until(
+                  () -> media(cluster, "ledger").getStatus().getDesiredRevision(),
+                  r -> r != null && !r.equals(media(cluster, "ledger").getStatus().getRevision()));
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                MediaService ledger = media(cluster, "ledger");
+                assertThat(ledger.getStatus().getPhase())
+                    .as(
+                        "%s%npods: %s",
+                        ledger.getStatus(), RealNodeServices.podStates(cluster, "ledger"))
+                    .isEqualTo("Degraded");
+                assertThat(condition(ledger, "Stalled").getReason())
+                    .as("%s", ledger.getStatus())
+                    .isEqualTo("DataNotRestored");
+              });
+      String stalled = condition(media(cluster, "ledger"), "Stalled").getMessage();
+      System.out.println("[figure] real storage: Stalled without restore: " + stalled);
+      assertThat(stalled)
+          .contains("claim " + claim)
+          .contains("VolumeSnapshot " + claim + "-pre-" + failed)
+          .contains("restoreOnRollback is off");
+      assertThat(RealNodeServices.podStates(cluster, "ledger"))
+          .as("the old build says why it does not start")
+          .contains("refusing to start: the data in /data has schema 2");
+      assertThat(snapshots(cluster))
+          .as("the snapshot to restore from is there")
+          .anySatisfy(
+              s -> assertThat(s.getMetadata().getName()).isEqualTo(claim + "-pre-" + failed));
+    }
+  }
+
   private static void awaitHealthyOn(TestCluster cluster, String image) {
     eventually(WAIT)
         .untilAsserted(
@@ -314,7 +360,7 @@ class RealNodeDataSafetyIT {
                 periodSeconds: 1
               nodeSelector: {%s: real}
               tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
-              recovery: {failureWindow: 5s, progressDeadline: 90s}
+              recovery: {failureWindow: 5s, progressDeadline: 90s, maxRestarts: 1}
             """
                 .formatted(
                     tag,
