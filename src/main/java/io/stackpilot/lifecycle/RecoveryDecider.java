@@ -123,8 +123,8 @@ public final class RecoveryDecider {
             Notice.recovered(
                 "Revision "
                     + live
-                    + " is healthy again after "
-                    + state.lastAction().get().toLowerCase()
+                    + " is healthy again after the "
+                    + ("RolledBack".equals(state.lastAction().get()) ? "rollback" : "restart")
                     + "; recovered in "
                     + took.toSeconds()
                     + " s",

@@ -39,7 +39,10 @@ class RecoveredNoticeTest {
               assertThat(notice.alert()).contains(AlertEvent.RECOVERED);
               assertThat(notice.recoveryTime())
                   .contains(Duration.between(failureSeen, healthyAgain));
-              assertThat(notice.message()).contains(GOOD).contains("restarted").contains("160 s");
+              assertThat(notice.message())
+                  .contains(GOOD)
+                  .contains("after the restart")
+                  .contains("160 s");
             });
   }
 

@@ -20,6 +20,8 @@ import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -185,6 +187,7 @@ class RealNodeDataSafetyIT {
               + " %d ms%n",
           Duration.between(rolledBack, restored).toMillis(),
           Duration.between(rolledBack, serving).toMillis());
+      printSequence(cluster);
     }
   }
 
@@ -231,6 +234,61 @@ class RealNodeDataSafetyIT {
           .anySatisfy(
               s -> assertThat(s.getMetadata().getName()).isEqualTo(claim + "-pre-" + failed));
     }
+  }
+
+  /**
+   * The objects and Events of the run in the order they appeared, as the closing note of a release
+   * shows it: claims and snapshots by creation, the service's and its Deployment's Events.
+   */
+  private static void printSequence(TestCluster cluster) {
+    List<String[]> lines = new ArrayList<>();
+    var client = cluster.client();
+    String namespace = cluster.namespace();
+    client
+        .persistentVolumeClaims()
+        .inNamespace(namespace)
+        .list()
+        .getItems()
+        .forEach(
+            c ->
+                lines.add(
+                    new String[] {
+                      c.getMetadata().getCreationTimestamp(),
+                      "PersistentVolumeClaim/" + c.getMetadata().getName() + " created"
+                    }));
+    snapshots(cluster)
+        .forEach(
+            s ->
+                lines.add(
+                    new String[] {
+                      s.getMetadata().getCreationTimestamp(),
+                      "VolumeSnapshot/" + s.getMetadata().getName() + " created"
+                    }));
+    client
+        .v1()
+        .events()
+        .inNamespace(namespace)
+        .list()
+        .getItems()
+        .forEach(
+            e ->
+                lines.add(
+                    new String[] {
+                      e.getEventTime() != null && e.getEventTime().getTime() != null
+                          ? e.getEventTime().getTime()
+                          : e.getFirstTimestamp(),
+                      e.getInvolvedObject().getKind()
+                          + "/"
+                          + e.getInvolvedObject().getName()
+                          + " "
+                          + e.getReason()
+                          + ": "
+                          + e.getMessage()
+                    }));
+    lines.stream()
+        .filter(l -> l[0] != null)
+        .sorted(Comparator.comparing((String[] l) -> Instant.parse(l[0])))
+        .forEach(l -> System.out.println("[sequence] " + l[0] + " " + l[1]));
   }
 
   private static void awaitHealthyOn(TestCluster cluster, String image) {

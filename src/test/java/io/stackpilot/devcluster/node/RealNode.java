@@ -383,9 +383,9 @@ public final class RealNode implements AutoCloseable {
     List<String> problems = new ArrayList<>();
     if (storage != null) {
       try {
-        storage.deleteClasses();
+        storage.deleteClusterObjects();
       } catch (RuntimeException e) {
-        problems.add("deleting the storage classes: " + e.getMessage());
+        problems.add("deleting the storage's cluster objects: " + e.getMessage());
       }
       storage = null;
     }

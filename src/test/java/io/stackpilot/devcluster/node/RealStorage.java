@@ -2,9 +2,12 @@ package io.stackpilot.devcluster.node;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.storage.CSIDriverBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.stackpilot.devcluster.LocalControlPlane;
 import io.stackpilot.devcluster.ManagedProcess;
@@ -36,6 +39,15 @@ public final class RealStorage {
           .withVersion("v1")
           .withKind("VolumeSnapshotClass")
           .withPlural("volumesnapshotclasses")
+          .withNamespaced(false)
+          .build();
+
+  static final ResourceDefinitionContext SNAPSHOT_CONTENTS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("snapshot.storage.k8s.io")
+          .withVersion("v1")
+          .withKind("VolumeSnapshotContent")
+          .withPlural("volumesnapshotcontents")
           .withNamespaced(false)
           .build();
 
@@ -116,12 +128,43 @@ public final class RealStorage {
     }
   }
 
-  /** Removes the classes and the CSIDriver, so no later test finds a driver that is gone. */
-  void deleteClasses() {
+  /**
+   * Removes what the driver leaves in the cluster when it stops: the volumes and snapshot contents
+   * it made (their finalizers wait for a driver that is gone, so they are dropped), the classes and
+   * the CSIDriver, so no later test finds a driver that is not there.
+   */
+  void deleteClusterObjects() {
     try (KubernetesClient client = plane.client()) {
+      client.persistentVolumes().list().getItems().stream()
+          .filter(pv -> pv.getSpec().getCsi() != null)
+          .filter(pv -> DRIVER.equals(pv.getSpec().getCsi().getDriver()))
+          .forEach(
+              pv ->
+                  deleteDroppingFinalizers(
+                      client.persistentVolumes().withName(pv.getMetadata().getName())));
+      var contents = client.genericKubernetesResources(SNAPSHOT_CONTENTS);
+      contents.list().getItems().stream()
+          .filter(
+              c ->
+                  c.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
+                      && DRIVER.equals(spec.get("driver")))
+          .forEach(c -> deleteDroppingFinalizers(contents.withName(c.getMetadata().getName())));
       client.genericKubernetesResources(SNAPSHOT_CLASSES).withName(SNAPSHOT_CLASS).delete();
       client.storage().v1().storageClasses().withName(STORAGE_CLASS).delete();
       client.storage().v1().csiDrivers().withName(DRIVER).delete();
+    }
+  }
+
+  private static <T extends HasMetadata> void deleteDroppingFinalizers(Resource<T> resource) {
+    resource.delete();
+    try {
+      resource.edit(
+          object -> {
+            object.getMetadata().setFinalizers(List.of());
+            return object;
+          });
+    } catch (KubernetesClientException gone) {
+      // Deleted at once: nothing held it.
     }
   }
 

@@ -1,0 +1,111 @@
+package io.stackpilot.realnode;
+
+import static io.stackpilot.testing.ServiceQueries.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.stackpilot.devcluster.node.RealNode;
+import io.stackpilot.devcluster.node.RealStorage;
+import io.stackpilot.testing.RunningOperator;
+import io.stackpilot.testing.TestCluster;
+import io.stackpilot.testing.WithLocalCluster;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Claims on the real provisioner outlive what users delete: stopping the operator or deleting the
+ * service never deletes a Retain claim, whose data the service finds again when it comes back; a
+ * Delete claim goes with its service, and the provisioner deletes its volume.
+ */
+@WithLocalCluster
+class RealNodeClaimsIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(180);
+
+  @Test
+  void aRetainedClaimKeepsItsDataAcrossTheOperatorAndTheServiceGoing(
+      TestCluster cluster, RealNode node) {
+    node.storage();
+    String cacheVolume;
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(cluster);
+      RealNodeServices.awaitReady(cluster, "ledger", WAIT);
+      RealNodeServices.request(cluster, url(cluster, "/cgi-bin/add?kept"));
+      cacheVolume = claim(cluster, "ledger-cache").getSpec().getVolumeName();
+    }
+    // The operator is gone: nothing it made may go with it.
+    assertThat(bound(claim(cluster, "ledger-data"))).isTrue();
+    assertThat(bound(claim(cluster, "ledger-cache"))).isTrue();
+
+    try (RunningOperator operator = cluster.startOperator()) {
+      cluster.kubectl("delete", "mediaservice", "ledger", "--wait=true").assertSuccess();
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(claim(cluster, "ledger-cache")).as("the Delete claim").isNull();
+                assertThat(cluster.client().persistentVolumes().withName(cacheVolume).get())
+                    .as("its volume, deleted by the provisioner")
+                    .isNull();
+              });
+      assertThat(bound(claim(cluster, "ledger-data"))).as("the Retain claim").isTrue();
+
+      apply(cluster);
+      RealNodeServices.awaitReady(cluster, "ledger", WAIT);
+      assertThat(RealNodeServices.request(cluster, url(cluster, "/cgi-bin/info")))
+          .as("the service back on its retained claim, with its data")
+          .contains("entry=kept");
+    }
+  }
+
+  private static PersistentVolumeClaim claim(TestCluster cluster, String name) {
+    return cluster
+        .client()
+        .persistentVolumeClaims()
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
+  }
+
+  private static boolean bound(PersistentVolumeClaim claim) {
+    return claim != null
+        && claim.getMetadata().getDeletionTimestamp() == null
+        && "Bound".equals(claim.getStatus().getPhase());
+  }
+
+  private static String url(TestCluster cluster, String path) {
+    return "http://ledger." + cluster.namespace() + ".svc.cluster.local:8080" + path;
+  }
+
+  private static void apply(TestCluster cluster) {
+    cluster
+        .kubectlWithInput(
+            """
+            apiVersion: stackpilot.io/v1alpha1
+            kind: MediaService
+            metadata:
+              name: ledger
+            spec:
+              channels:
+                stable: {image: "stackpilot.test/ledger:v1"}
+              ports: [{name: http, port: 8080}]
+              storage:
+                - {name: data, mountPath: /data, size: 64Mi, storageClassName: %s}
+                - {name: cache, mountPath: /cache, size: 16Mi, storageClassName: %s, reclaim: Delete}
+              health:
+                http: {path: /cgi-bin/health, port: http}
+                initialDelaySeconds: 1
+                periodSeconds: 1
+              nodeSelector: {%s: real}
+              tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
+            """
+                .formatted(
+                    RealStorage.STORAGE_CLASS,
+                    RealStorage.STORAGE_CLASS,
+                    RealNode.LABEL,
+                    RealNode.TAINT),
+            "apply",
+            "-f",
+            "-")
+        .assertSuccess();
+  }
+}
