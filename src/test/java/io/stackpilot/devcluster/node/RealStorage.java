@@ -42,6 +42,15 @@ public final class RealStorage {
           .withNamespaced(false)
           .build();
 
+  static final ResourceDefinitionContext SNAPSHOTS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("snapshot.storage.k8s.io")
+          .withVersion("v1")
+          .withKind("VolumeSnapshot")
+          .withPlural("volumesnapshots")
+          .withNamespaced(true)
+          .build();
+
   static final ResourceDefinitionContext SNAPSHOT_CONTENTS =
       new ResourceDefinitionContext.Builder()
           .withGroup("snapshot.storage.k8s.io")
@@ -142,6 +151,21 @@ public final class RealStorage {
               pv ->
                   deleteDroppingFinalizers(
                       client.persistentVolumes().withName(pv.getMetadata().getName())));
+      // Snapshots of its class in any namespace: their finalizers wait for the snapshot-controller,
+      // and one left behind would hold up a later deletion of the snapshot API forever.
+      var snapshots = client.genericKubernetesResources(SNAPSHOTS).inAnyNamespace();
+      snapshots.list().getItems().stream()
+          .filter(
+              v ->
+                  v.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
+                      && SNAPSHOT_CLASS.equals(spec.get("volumeSnapshotClassName")))
+          .forEach(
+              v ->
+                  deleteDroppingFinalizers(
+                      client
+                          .genericKubernetesResources(SNAPSHOTS)
+                          .inNamespace(v.getMetadata().getNamespace())
+                          .withName(v.getMetadata().getName())));
       var contents = client.genericKubernetesResources(SNAPSHOT_CONTENTS);
       contents.list().getItems().stream()
           .filter(
