@@ -10,7 +10,10 @@ import io.stackpilot.config.EffectiveService;
 import io.stackpilot.config.Layering;
 import io.stackpilot.config.Overlays;
 import io.stackpilot.datasafety.ClaimBinding;
+import io.stackpilot.datasafety.ProtectedVolume;
 import io.stackpilot.datasafety.ProtectedVolumes;
+import io.stackpilot.datasafety.SnapshotGate;
+import io.stackpilot.health.DeploymentObservation;
 import io.stackpilot.lifecycle.DesiredRevision;
 import io.stackpilot.lifecycle.RevisionHistory;
 import io.stackpilot.lifecycle.RevisionRecord;
@@ -31,12 +34,14 @@ final class BetaChannelStep {
   private final OperatorContext operator;
   private final PlanExecutor executor;
   private final ServiceStatusWriter statusWriter;
+  private final DataSafetyStep dataSafety;
 
   BetaChannelStep(
       OperatorContext operator, PlanExecutor executor, ServiceStatusWriter statusWriter) {
     this.operator = operator;
     this.executor = executor;
     this.statusWriter = statusWriter;
+    this.dataSafety = new DataSafetyStep(operator);
   }
 
   <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService> PassOutcome run(
@@ -77,6 +82,12 @@ final class BetaChannelStep {
             .withDesired(
                 new DesiredRevision(
                     betaMain.revision(), Channel.BETA.value(), beta.image(), beta.replicas()));
+    if (!plan.fellBack() && !plan.promoted()) {
+      Optional<SnapshotGate> gate = snapshotsBeforeBeta(observed, beta, step, outcome);
+      if (gate.isPresent() && !gate.get().open()) {
+        return outcome.gatedBy(gate.get());
+      }
+    }
     if (plan.recordFirst()) {
       // Recorded before it is told or carried out: a restarted operator continues it, never decides
       // it twice.
@@ -120,5 +131,41 @@ final class BetaChannelStep {
             withheld,
             step.canary().isEmpty()));
     return outcome.applied(withheld);
+  }
+
+  /**
+   * Beta is an upgrade like any other: before its first pod starts on the service's snapshotted
+   * volumes they are snapshotted, a single writer swapped to beta being stopped first. Empty when
+   * there is nothing to snapshot or beta runs already.
+   */
+  private Optional<SnapshotGate> snapshotsBeforeBeta(
+      ObservedService<?> observed,
+      EffectiveService beta,
+      BetaRolloutStep.Step step,
+      PassOutcome outcome) {
+    List<ProtectedVolume> snapshotted =
+        ProtectedVolumes.snapshotted(beta, observed.claimObservations());
+    Optional<DeploymentObservation> live = observed.deployment();
+    String revision = step.betaMain().revision();
+    boolean betaRuns =
+        observed.deployments().stream()
+            .anyMatch(d -> revision.equals(DeploymentObservation.of(d).revision()));
+    if (snapshotted.isEmpty()
+        || betaRuns
+        || live.filter(running -> !running.image().equals(beta.image())).isEmpty()) {
+      return Optional.empty();
+    }
+    boolean swap = step.canary().isEmpty();
+    return Optional.of(
+        dataSafety.beforeUpgrade(
+            observed.service(),
+            beta,
+            revision,
+            snapshotted,
+            swap && beta.replicas() <= 1,
+            observed.stablePods().size(),
+            live.get(),
+            DataSafetyStep.blockedBefore(outcome.intent()),
+            observed.now()));
   }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.config.EffectiveService;
 import io.stackpilot.datasafety.ClaimObservation;
 import io.stackpilot.datasafety.PreUpgradeSnapshots;
@@ -12,12 +13,15 @@ import io.stackpilot.datasafety.SnapshotGate;
 import io.stackpilot.datasafety.SnapshotObservation;
 import io.stackpilot.datasafety.SnapshotRetention;
 import io.stackpilot.health.DeploymentObservation;
+import io.stackpilot.lifecycle.ConditionType;
+import io.stackpilot.lifecycle.Conditions;
 import io.stackpilot.render.Labels;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Carries out what the data-safety core decides before an upgrade: takes the pre-upgrade snapshots
@@ -34,6 +38,17 @@ final class DataSafetyStep {
 
   DataSafetyStep(OperatorContext operator) {
     this.operator = operator;
+  }
+
+  /**
+   * Whether the last status already said the upgrade is blocked by a snapshot, so it is told once.
+   */
+  static boolean blockedBefore(ServiceStatus previous) {
+    return Conditions.find(
+            Optional.ofNullable(previous.getConditions()).orElse(List.of()),
+            ConditionType.STALLED.type())
+        .filter(c -> "True".equals(c.getStatus()) && BLOCKED_REASON.equals(c.getReason()))
+        .isPresent();
   }
 
   /** The claims of one service from the informer cache, as data safety sees them. */

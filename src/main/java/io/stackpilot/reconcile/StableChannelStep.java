@@ -15,8 +15,6 @@ import io.stackpilot.datasafety.SnapshotGate;
 import io.stackpilot.health.DeploymentObservation;
 import io.stackpilot.health.HealthAssessment;
 import io.stackpilot.health.HealthAssessor;
-import io.stackpilot.lifecycle.ConditionType;
-import io.stackpilot.lifecycle.Conditions;
 import io.stackpilot.lifecycle.DesiredRevision;
 import io.stackpilot.lifecycle.RecoveryDecider;
 import io.stackpilot.lifecycle.RecoveryDecision;
@@ -106,7 +104,7 @@ final class StableChannelStep {
               stopFirst,
               observed.stablePods().size(),
               live.get(),
-              snapshotBlocked(outcome.intent()),
+              DataSafetyStep.blockedBefore(outcome.intent()),
               observed.now());
       if (!snapshots.open()) {
         return outcome.gatedBy(snapshots);
@@ -188,17 +186,5 @@ final class StableChannelStep {
             observed.stack(),
             decided,
             observed.deployment().map(DeploymentObservation::image));
-  }
-
-  /**
-   * Whether the last status already said the upgrade is blocked by a snapshot, so it is told once.
-   */
-  private static boolean snapshotBlocked(ServiceStatus previous) {
-    return Conditions.find(
-            Optional.ofNullable(previous.getConditions()).orElse(List.of()),
-            ConditionType.STALLED.type())
-        .filter(
-            c -> "True".equals(c.getStatus()) && SnapshotGate.BLOCKED_REASON.equals(c.getReason()))
-        .isPresent();
   }
 }

@@ -236,6 +236,103 @@ class RealNodeDataSafetyIT {
     }
   }
 
+  @Test
+  void aBetaSwapIsSnapshottedAfterTheWriterStoppedAndBeforeBetaStarts(
+      TestCluster cluster, RealNode node) {
+    node.storage();
+    try (RunningOperator operator = cluster.startOperator()) {
+      applyWithBeta(cluster, "stable");
+      RealNodeServices.awaitReady(cluster, "ledger", WAIT);
+      String claim = claimOf(cluster);
+      add(cluster, "before-beta");
+
+      applyWithBeta(cluster, "beta");
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                MediaService ledger = media(cluster, "ledger");
+                assertThat(ledger.getStatus().getRollout())
+                    .as(
+                        "%s%npods: %s",
+                        ledger.getStatus(), RealNodeServices.podStates(cluster, "ledger"))
+                    .isNotNull();
+                assertThat(ledger.getStatus().getRollout().getState())
+                    .as("%s", ledger.getStatus())
+                    .isEqualTo("Promoted");
+                assertThat(ledger.getStatus().getPhase()).isEqualTo("Healthy");
+              });
+      String betaRevision = media(cluster, "ledger").getStatus().getRevision();
+      List<GenericKubernetesResource> snapshots = snapshots(cluster);
+      assertThat(snapshots)
+          .as("the snapshot taken before beta")
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.getMetadata().getName()).isEqualTo(claim + "-pre-" + betaRevision);
+                assertThat(readyToUse(s)).isTrue();
+              });
+      String info = info(cluster);
+      assertThat(info).contains("version=2", "dataSchema=2", "entry=before-beta");
+      List<String> writers = writers(info);
+      assertThat(writers).hasSize(3);
+      assertThat(writers.get(1)).contains(" stop ").contains(" v1 ");
+      assertThat(writers.get(2)).contains(" start ").contains(" v2 ");
+      Instant taken = Instant.parse(snapshots.get(0).getMetadata().getCreationTimestamp());
+      assertThat(taken)
+          .as("snapshot asked for once v1 had stopped")
+          .isAfterOrEqualTo(Instant.parse(writers.get(1).substring(0, 19) + "Z"));
+      assertThat(Instant.parse(writers.get(2).substring(0, 19) + "Z"))
+          .as("beta started once the snapshot was asked for")
+          .isAfterOrEqualTo(taken);
+    }
+  }
+
+  /** The ledger with v2 on its beta channel, swapped in by stages (one replica, one writer). */
+  private static void applyWithBeta(TestCluster cluster, String channel) {
+    cluster
+        .kubectlWithInput(
+            """
+            apiVersion: stackpilot.io/v1alpha1
+            kind: MediaService
+            metadata:
+              name: ledger
+            spec:
+              channel: %s
+              channels:
+                stable: {image: "stackpilot.test/ledger:v1"}
+                beta: {image: "stackpilot.test/ledger:v2"}
+              ports: [{name: http, port: 8080}]
+              storage:
+                - name: data
+                  mountPath: /data
+                  size: 64Mi
+                  storageClassName: %s
+                  snapshotBeforeUpgrade: true
+                  volumeSnapshotClassName: %s
+              health:
+                http: {path: /cgi-bin/health, port: http}
+                initialDelaySeconds: 1
+                periodSeconds: 1
+              nodeSelector: {%s: real}
+              tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
+              recovery: {failureWindow: 5s, progressDeadline: 90s}
+              betaRollout:
+                stages:
+                  - {name: limited, percent: 10, soak: 3s}
+                  - {name: open, percent: 100, soak: 3s}
+            """
+                .formatted(
+                    channel,
+                    RealStorage.STORAGE_CLASS,
+                    RealStorage.SNAPSHOT_CLASS,
+                    RealNode.LABEL,
+                    RealNode.TAINT),
+            "apply",
+            "-f",
+            "-")
+        .assertSuccess();
+  }
+
   /**
    * The objects and Events of the run in the order they appeared, as the closing note of a release
    * shows it: claims and snapshots by creation, the service's and its Deployment's Events.
