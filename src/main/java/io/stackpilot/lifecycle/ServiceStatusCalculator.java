@@ -85,9 +85,21 @@ public final class ServiceStatusCalculator {
                 ? deployment.get().revision()
                 : previous.getLastHealthyRevision());
     status.setValidation(observed.validation());
+    List<VolumeStatus> volumes =
+        observed
+            .volumes()
+            .orElseGet(() -> Optional.ofNullable(previous.getVolumes()).orElse(List.of()));
     status.setConditions(
         conditions(
-            observed, previous, now, valid, ready, available, deadlineExceeded, desiredRevision));
+            observed,
+            previous,
+            now,
+            valid,
+            ready,
+            available,
+            deadlineExceeded,
+            desiredRevision,
+            volumes));
     status.setRecovery(
         observed.recovery().map(d -> d.state().toStatus()).orElse(previous.getRecovery()));
     status.setRollout(
@@ -102,8 +114,7 @@ public final class ServiceStatusCalculator {
             .map(q -> q.isEmpty() ? null : q)
             .orElse(previous.getQuarantine()));
     status.setHistory(observed.history().isEmpty() ? previous.getHistory() : observed.history());
-    List<VolumeStatus> volumes = observed.volumes().orElseGet(previous::getVolumes);
-    status.setVolumes(volumes == null || volumes.isEmpty() ? null : volumes);
+    status.setVolumes(volumes.isEmpty() ? null : volumes);
     status.setConditions(held(observed, status.getConditions(), now));
     return status;
   }
@@ -163,7 +174,8 @@ public final class ServiceStatusCalculator {
       boolean ready,
       boolean available,
       boolean deadlineExceeded,
-      String desiredRevision) {
+      String desiredRevision,
+      List<VolumeStatus> volumes) {
     Conditions conditions = new Conditions(previous.getConditions(), observed.generation(), now);
     if (valid) {
       int warnings = count(observed.validation().getWarnings());
@@ -201,10 +213,6 @@ public final class ServiceStatusCalculator {
     }
     Optional<RecoveryDecision> recovery = observed.recovery();
     if (valid && recovery.isPresent() && RecoveryConditions.applies(recovery.get())) {
-      List<VolumeStatus> volumes =
-          observed
-              .volumes()
-              .orElseGet(() -> Optional.ofNullable(previous.getVolumes()).orElse(List.of()));
       RecoveryConditions.set(
           conditions, recovery.get(), desiredRevision, volumes, available, rollout);
       return conditions.build();

@@ -84,6 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
               + " on it: pods that answer HTTP, and the bad upgrade on a real container.")
   boolean realNode;
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final PrintStream out = System.out;
 
   /** {@code make demo}: the demo in a JVM of its own, which it ends with its exit code. */
@@ -242,7 +244,7 @@ public final class DemoCommand implements Callable<Integer> {
           http.send(
               HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
               HttpResponse.BodyHandlers.ofString());
-      JsonNode body = new ObjectMapper().readTree(response.body());
+      JsonNode body = JSON.readTree(response.body());
       out.printf(
           "GET %s -> %d from pod %s (podinfo %s)%n",
           uri,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -20,16 +21,7 @@ class DemoIT {
   void demoShowsTheStackComeUpAndABadUpgradeRollBack() throws Exception {
     List<ProcessHandle> before = controlPlaneProcesses();
     String output = runDemo("--exit-after", "--timeout", "3m");
-    System.out.println(
-        output
-            .lines()
-            .filter(
-                l ->
-                    l.startsWith("The stack is up")
-                        || l.startsWith("Control plane ready")
-                        || l.startsWith("sonarr rolled back"))
-            .map(l -> "[figure] demo: " + l)
-            .reduce("", (a, b) -> a + b + "\n"));
+    printFigures(output, "demo", "The stack is up", "Control plane ready", "sonarr rolled back");
 
     assertThat(output)
         .contains("The stack is up")
@@ -42,16 +34,7 @@ class DemoIT {
   void realNodeDemoServesHttpFromRealPodsAndRollsBackARealCrash() throws Exception {
     List<ProcessHandle> before = controlPlaneProcesses();
     String output = runDemo("--real-node", "--exit-after", "--timeout", "3m");
-    System.out.println(
-        output
-            .lines()
-            .filter(
-                l ->
-                    l.startsWith("The stack is up")
-                        || l.startsWith("Real node")
-                        || l.startsWith("podinfo rolled back"))
-            .map(l -> "[figure] demo --real-node: " + l)
-            .reduce("", (a, b) -> a + b + "\n"));
+    printFigures(output, "demo --real-node", "The stack is up", "Real node", "podinfo rolled back");
 
     List<String> answers = output.lines().filter(l -> l.startsWith("GET http://")).toList();
     assertThat(answers)
@@ -62,6 +45,14 @@ class DemoIT {
         .contains("podinfo rolled back by itself and serves stackpilot.test/podinfo:healthy again")
         .contains("RolledBack");
     assertThat(controlPlaneProcesses()).as("processes the demo left behind").hasSameSizeAs(before);
+  }
+
+  /** The demo's lines that start with one of the prefixes, as figures of the run. */
+  private static void printFigures(String output, String label, String... prefixes) {
+    output
+        .lines()
+        .filter(l -> Arrays.stream(prefixes).anyMatch(l::startsWith))
+        .forEach(l -> System.out.println("[figure] " + label + ": " + l));
   }
 
   /** The demo's output; fails with it when the demo exits with an error. */

@@ -30,7 +30,7 @@ class RealNodeClaimsIT {
     try (RunningOperator operator = cluster.startOperator()) {
       apply(cluster);
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
-      RealNodeServices.request(cluster, url(cluster, "/cgi-bin/add?kept"));
+      LedgerApp.get(cluster, "/cgi-bin/add?kept");
       cacheVolume = claim(cluster, "ledger-cache").getSpec().getVolumeName();
     }
     // The operator is gone: nothing it made may go with it.
@@ -51,7 +51,7 @@ class RealNodeClaimsIT {
 
       apply(cluster);
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
-      assertThat(RealNodeServices.request(cluster, url(cluster, "/cgi-bin/info")))
+      assertThat(LedgerApp.get(cluster, "/cgi-bin/info"))
           .as("the service back on its retained claim, with its data")
           .contains("entry=kept");
     }
@@ -70,10 +70,6 @@ class RealNodeClaimsIT {
     return claim != null
         && claim.getMetadata().getDeletionTimestamp() == null
         && "Bound".equals(claim.getStatus().getPhase());
-  }
-
-  private static String url(TestCluster cluster, String path) {
-    return "http://ledger." + cluster.namespace() + ".svc.cluster.local:8080" + path;
   }
 
   private static void apply(TestCluster cluster) {

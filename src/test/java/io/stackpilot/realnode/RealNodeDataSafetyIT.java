@@ -43,7 +43,7 @@ class RealNodeDataSafetyIT {
       apply(cluster, "v1", false);
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
       String claim = claimOf(cluster);
-      add(cluster, "written-by-v1");
+      LedgerApp.add(cluster, "written-by-v1");
 
       Instant upgraded = Instant.now();
       Instant writerStopped;
@@ -70,11 +70,11 @@ class RealNodeDataSafetyIT {
         snapshotReady = ready.at().orElseThrow();
         serving = healthy.at().orElseThrow();
       }
-      String info = info(cluster);
+      String info = LedgerApp.info(cluster);
       assertThat(info)
           .as("v2 serves the data v1 wrote, migrated")
           .contains("version=2", "dataSchema=2", "entry=written-by-v1");
-      List<String> writers = writers(info);
+      List<String> writers = LedgerApp.writers(info);
       assertThat(writers).hasSize(3);
       assertThat(writers.get(1)).contains(" stop ").contains(" v1 ");
       assertThat(writers.get(2)).contains(" start ").contains(" v2 ");
@@ -116,7 +116,8 @@ class RealNodeDataSafetyIT {
                           s ->
                               assertThat(s.getMetadata().getName())
                                   .isNotEqualTo(snapshot.getMetadata().getName())));
-      assertThat(info(cluster)).contains("version=3", "dataSchema=3", "entry=written-by-v1");
+      assertThat(LedgerApp.info(cluster))
+          .contains("version=3", "dataSchema=3", "entry=written-by-v1");
     }
   }
 
@@ -128,7 +129,7 @@ class RealNodeDataSafetyIT {
       apply(cluster, "v1", true);
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
       String migrated = claimOf(cluster);
-      add(cluster, "before-the-upgrade");
+      LedgerApp.add(cluster, "before-the-upgrade");
 
       Instant rolledBack;
       Instant restored;
@@ -166,7 +167,7 @@ class RealNodeDataSafetyIT {
         restored = restoredClaim.at().orElseThrow();
         serving = healthyAgain.at().orElseThrow();
       }
-      String info = info(cluster);
+      String info = LedgerApp.info(cluster);
       assertThat(info)
           .as("v1 on the data from before the upgrade")
           .contains("version=1", "dataSchema=1", "entry=before-the-upgrade")
@@ -199,7 +200,7 @@ class RealNodeDataSafetyIT {
       apply(cluster, "v1", false);
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
       String claim = claimOf(cluster);
-      add(cluster, "before-the-upgrade");
+      LedgerApp.add(cluster, "before-the-upgrade");
 
       apply(cluster, "v2-unhealthy", false);
       String failed =
@@ -244,7 +245,7 @@ class RealNodeDataSafetyIT {
       applyWithBeta(cluster, "stable");
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
       String claim = claimOf(cluster);
-      add(cluster, "before-beta");
+      LedgerApp.add(cluster, "before-beta");
 
       applyWithBeta(cluster, "beta");
       eventually(WAIT)
@@ -271,9 +272,9 @@ class RealNodeDataSafetyIT {
                 assertThat(s.getMetadata().getName()).isEqualTo(claim + "-pre-" + betaRevision);
                 assertThat(readyToUse(s)).isTrue();
               });
-      String info = info(cluster);
+      String info = LedgerApp.info(cluster);
       assertThat(info).contains("version=2", "dataSchema=2", "entry=before-beta");
-      List<String> writers = writers(info);
+      List<String> writers = LedgerApp.writers(info);
       assertThat(writers).hasSize(3);
       assertThat(writers.get(1)).contains(" stop ").contains(" v1 ");
       assertThat(writers.get(2)).contains(" start ").contains(" v2 ");
@@ -465,26 +466,6 @@ class RealNodeDataSafetyIT {
         .orElseThrow()
         .getPersistentVolumeClaim()
         .getClaimName();
-  }
-
-  private static void add(TestCluster cluster, String entry) {
-    assertThat(RealNodeServices.request(cluster, url(cluster, "/cgi-bin/add?" + entry)))
-        .contains("added " + entry);
-  }
-
-  private static String info(TestCluster cluster) {
-    return RealNodeServices.request(cluster, url(cluster, "/cgi-bin/info"));
-  }
-
-  private static List<String> writers(String info) {
-    return info.lines()
-        .filter(l -> l.startsWith("writer="))
-        .map(l -> l.substring("writer=".length()))
-        .toList();
-  }
-
-  private static String url(TestCluster cluster, String path) {
-    return "http://ledger." + cluster.namespace() + ".svc.cluster.local:8080" + path;
   }
 
   /** The ledger on a claim of the real CSI driver, snapshotted before every upgrade. */

@@ -45,7 +45,7 @@ class RealNodeRestartIT {
         var volume = LedgerVolume.create(cluster, "ledger-data", data)) {
       startLedger(cluster, "ledger-data");
 
-      RealNodeServices.request(cluster, ledgerUrl(cluster, "/cgi-bin/fault?unready"));
+      LedgerApp.get(cluster, "/cgi-bin/fault?unready");
       Instant faultSet = Instant.now();
 
       awaitDegraded(cluster);
@@ -60,8 +60,7 @@ class RealNodeRestartIT {
       // A human repairs the data; the kubelet's next start of the container passes its check.
       Files.delete(data.resolve("fault-unready"));
       awaitRecovered(cluster);
-      assertThat(RealNodeServices.request(cluster, ledgerUrl(cluster, "/cgi-bin/health")))
-          .isEqualTo("ok\n");
+      assertThat(LedgerApp.get(cluster, "/cgi-bin/health")).isEqualTo("ok\n");
     }
   }
 
@@ -74,7 +73,7 @@ class RealNodeRestartIT {
       startLedger(cluster, "ledger-data");
 
       // The app allocates past its 48Mi limit from now on, at every start.
-      RealNodeServices.request(cluster, ledgerUrl(cluster, "/cgi-bin/fault?memory"));
+      LedgerApp.get(cluster, "/cgi-bin/fault?memory");
       Instant faultSet = Instant.now();
 
       MediaService degraded = awaitDegraded(cluster);
@@ -100,8 +99,7 @@ class RealNodeRestartIT {
   private static void startLedger(TestCluster cluster, String claim) {
     cluster.kubectlWithInput(ledger(claim), "apply", "-f", "-").assertSuccess();
     RealNodeServices.awaitReady(cluster, "ledger", WAIT);
-    assertThat(RealNodeServices.request(cluster, ledgerUrl(cluster, "/cgi-bin/info")))
-        .contains("version=1");
+    assertThat(LedgerApp.get(cluster, "/cgi-bin/info")).contains("version=1");
   }
 
   private static MediaService awaitDegraded(TestCluster cluster) {
@@ -152,10 +150,6 @@ class RealNodeRestartIT {
       return event.getEventTime().getTime();
     }
     return event.getFirstTimestamp();
-  }
-
-  private static String ledgerUrl(TestCluster cluster, String path) {
-    return "http://ledger." + cluster.namespace() + ".svc.cluster.local:8080" + path;
   }
 
   private static String lastTermination(ContainerStatus status) {

@@ -75,8 +75,7 @@ class RealNodeSwapIT {
                 .inform(kubeletView)) {
       apply(cluster, "stable");
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
-      assertThat(RealNodeServices.request(cluster, url(cluster, "/cgi-bin/add?before-the-swap")))
-          .contains("added");
+      assertThat(LedgerApp.get(cluster, "/cgi-bin/add?before-the-swap")).contains("added");
 
       apply(cluster, "beta");
       eventually(WAIT)
@@ -91,13 +90,13 @@ class RealNodeSwapIT {
                     .isEqualTo("Healthy");
               });
 
-      String info = RealNodeServices.request(cluster, url(cluster, "/cgi-bin/info"));
+      String info = LedgerApp.get(cluster, "/cgi-bin/info");
       assertThat(info)
           .as("beta serves the data written before the swap, migrated")
           .contains("version=2")
           .contains("dataSchema=2")
           .contains("entry=before-the-swap");
-      List<String> writers = info.lines().filter(l -> l.startsWith("writer=")).toList();
+      List<String> writers = LedgerApp.writers(info);
       assertThat(writers).as("the app's own record of who ran on the volume").hasSize(3);
       assertThat(writers.get(0)).contains(" start ").contains(" v1 ");
       assertThat(writers.get(1)).contains(" stop ").contains(" v1 ");
@@ -113,10 +112,6 @@ class RealNodeSwapIT {
         && pod.getStatus().getContainerStatuses() != null
         && pod.getStatus().getContainerStatuses().stream()
             .anyMatch(c -> c.getState() != null && c.getState().getRunning() != null);
-  }
-
-  private static String url(TestCluster cluster, String path) {
-    return "http://ledger." + cluster.namespace() + ".svc.cluster.local:8080" + path;
   }
 
   /** The ledger on a claim the user owns: v1 on stable, v2 (a schema migration) on beta. */

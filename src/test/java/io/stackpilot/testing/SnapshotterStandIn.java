@@ -1,10 +1,10 @@
 package io.stackpilot.testing;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.stackpilot.devcluster.SnapshotApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,27 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SnapshotterStandIn implements AutoCloseable {
 
   public static final String SNAPSHOT_CLASS = "standin-snapshots";
-  public static final ResourceDefinitionContext SNAPSHOTS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("snapshot.storage.k8s.io")
-          .withVersion("v1")
-          .withKind("VolumeSnapshot")
-          .withPlural("volumesnapshots")
-          .withNamespaced(true)
-          .build();
-  private static final ResourceDefinitionContext CLASSES =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("snapshot.storage.k8s.io")
-          .withVersion("v1")
-          .withKind("VolumeSnapshotClass")
-          .withPlural("volumesnapshotclasses")
-          .withNamespaced(false)
-          .build();
-  private static final List<String> CRDS =
-      List.of(
-          "volumesnapshotclasses.snapshot.storage.k8s.io",
-          "volumesnapshotcontents.snapshot.storage.k8s.io",
-          "volumesnapshots.snapshot.storage.k8s.io");
+  public static final ResourceDefinitionContext SNAPSHOTS = SnapshotApi.SNAPSHOTS;
+  private static final ResourceDefinitionContext CLASSES = SnapshotApi.CLASSES;
+  private static final List<String> CRDS = SnapshotApi.CRDS;
 
   public enum Mode {
     /** Mark every snapshot ready at once. */
@@ -87,16 +69,7 @@ public final class SnapshotterStandIn implements AutoCloseable {
               cluster
                   .client()
                   .genericKubernetesResources(CLASSES)
-                  .resource(
-                      new GenericKubernetesResourceBuilder()
-                          .withApiVersion("snapshot.storage.k8s.io/v1")
-                          .withKind("VolumeSnapshotClass")
-                          .withNewMetadata()
-                          .withName(SNAPSHOT_CLASS)
-                          .endMetadata()
-                          .addToAdditionalProperties("driver", "local.stackpilot.io/fake")
-                          .addToAdditionalProperties("deletionPolicy", "Delete")
-                          .build())
+                  .resource(SnapshotApi.snapshotClass(SNAPSHOT_CLASS, "local.stackpilot.io/fake"))
                   .serverSideApply();
               return true;
             });

@@ -1,16 +1,14 @@
 package io.stackpilot.devcluster.node;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.storage.CSIDriverBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.stackpilot.devcluster.LocalControlPlane;
 import io.stackpilot.devcluster.ManagedProcess;
+import io.stackpilot.devcluster.SnapshotApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,33 +30,6 @@ public final class RealStorage {
   public static final String DRIVER = "hostpath.csi.k8s.io";
   public static final String STORAGE_CLASS = "stackpilot-hostpath";
   public static final String SNAPSHOT_CLASS = "stackpilot-hostpath-snapshots";
-
-  static final ResourceDefinitionContext SNAPSHOT_CLASSES =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("snapshot.storage.k8s.io")
-          .withVersion("v1")
-          .withKind("VolumeSnapshotClass")
-          .withPlural("volumesnapshotclasses")
-          .withNamespaced(false)
-          .build();
-
-  static final ResourceDefinitionContext SNAPSHOTS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("snapshot.storage.k8s.io")
-          .withVersion("v1")
-          .withKind("VolumeSnapshot")
-          .withPlural("volumesnapshots")
-          .withNamespaced(true)
-          .build();
-
-  static final ResourceDefinitionContext SNAPSHOT_CONTENTS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("snapshot.storage.k8s.io")
-          .withVersion("v1")
-          .withKind("VolumeSnapshotContent")
-          .withPlural("volumesnapshotcontents")
-          .withNamespaced(false)
-          .build();
 
   static final List<String> BINARIES =
       List.of(
@@ -153,7 +124,7 @@ public final class RealStorage {
                       client.persistentVolumes().withName(pv.getMetadata().getName())));
       // Snapshots of its class in any namespace: their finalizers wait for the snapshot-controller,
       // and one left behind would hold up a later deletion of the snapshot API forever.
-      var snapshots = client.genericKubernetesResources(SNAPSHOTS).inAnyNamespace();
+      var snapshots = client.genericKubernetesResources(SnapshotApi.SNAPSHOTS).inAnyNamespace();
       snapshots.list().getItems().stream()
           .filter(
               v ->
@@ -163,17 +134,17 @@ public final class RealStorage {
               v ->
                   deleteDroppingFinalizers(
                       client
-                          .genericKubernetesResources(SNAPSHOTS)
+                          .genericKubernetesResources(SnapshotApi.SNAPSHOTS)
                           .inNamespace(v.getMetadata().getNamespace())
                           .withName(v.getMetadata().getName())));
-      var contents = client.genericKubernetesResources(SNAPSHOT_CONTENTS);
+      var contents = client.genericKubernetesResources(SnapshotApi.CONTENTS);
       contents.list().getItems().stream()
           .filter(
               c ->
                   c.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
                       && DRIVER.equals(spec.get("driver")))
           .forEach(c -> deleteDroppingFinalizers(contents.withName(c.getMetadata().getName())));
-      client.genericKubernetesResources(SNAPSHOT_CLASSES).withName(SNAPSHOT_CLASS).delete();
+      client.genericKubernetesResources(SnapshotApi.CLASSES).withName(SNAPSHOT_CLASS).delete();
       client.storage().v1().storageClasses().withName(STORAGE_CLASS).delete();
       client.storage().v1().csiDrivers().withName(DRIVER).delete();
     }
@@ -201,15 +172,16 @@ public final class RealStorage {
         "--server-side",
         "-f",
         crds.toString());
-    HostCommand.run(
-        plane.binaries().path("kubectl").toString(),
-        "--kubeconfig=" + plane.kubeconfig(),
-        "wait",
-        "--for=condition=Established",
-        "--timeout=60s",
-        "crd/volumesnapshotclasses.snapshot.storage.k8s.io",
-        "crd/volumesnapshotcontents.snapshot.storage.k8s.io",
-        "crd/volumesnapshots.snapshot.storage.k8s.io");
+    List<String> wait =
+        new ArrayList<>(
+            List.of(
+                plane.binaries().path("kubectl").toString(),
+                "--kubeconfig=" + plane.kubeconfig(),
+                "wait",
+                "--for=condition=Established",
+                "--timeout=60s"));
+    SnapshotApi.CRDS.forEach(crd -> wait.add("crd/" + crd));
+    HostCommand.run(wait.toArray(String[]::new));
   }
 
   private static void createClasses(KubernetesClient client) {
@@ -248,17 +220,10 @@ public final class RealStorage {
                 .withAllowVolumeExpansion(true)
                 .build())
         .serverSideApply();
-    GenericKubernetesResource snapshotClass =
-        new GenericKubernetesResourceBuilder()
-            .withApiVersion("snapshot.storage.k8s.io/v1")
-            .withKind("VolumeSnapshotClass")
-            .withNewMetadata()
-            .withName(SNAPSHOT_CLASS)
-            .endMetadata()
-            .addToAdditionalProperties("driver", DRIVER)
-            .addToAdditionalProperties("deletionPolicy", "Delete")
-            .build();
-    client.genericKubernetesResources(SNAPSHOT_CLASSES).resource(snapshotClass).serverSideApply();
+    client
+        .genericKubernetesResources(SnapshotApi.CLASSES)
+        .resource(SnapshotApi.snapshotClass(SNAPSHOT_CLASS, DRIVER))
+        .serverSideApply();
   }
 
   private static boolean registered(KubernetesClient client) {

@@ -1,0 +1,49 @@
+package io.stackpilot.devcluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.List;
+
+/**
+ * The CSI snapshot API as the tests' snapshotters (the stand-in and the real driver) use it: its
+ * resources, its CRDs, and a VolumeSnapshotClass.
+ */
+public final class SnapshotApi {
+
+  public static final ResourceDefinitionContext SNAPSHOTS = context("VolumeSnapshot", true);
+  public static final ResourceDefinitionContext CLASSES = context("VolumeSnapshotClass", false);
+  public static final ResourceDefinitionContext CONTENTS = context("VolumeSnapshotContent", false);
+
+  /** The CRDs that serve it, by name. */
+  public static final List<String> CRDS =
+      List.of(
+          "volumesnapshotclasses.snapshot.storage.k8s.io",
+          "volumesnapshotcontents.snapshot.storage.k8s.io",
+          "volumesnapshots.snapshot.storage.k8s.io");
+
+  private SnapshotApi() {}
+
+  /** A VolumeSnapshotClass of the driver whose snapshots are deleted with their VolumeSnapshot. */
+  public static GenericKubernetesResource snapshotClass(String name, String driver) {
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("snapshot.storage.k8s.io/v1")
+        .withKind("VolumeSnapshotClass")
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .addToAdditionalProperties("driver", driver)
+        .addToAdditionalProperties("deletionPolicy", "Delete")
+        .build();
+  }
+
+  private static ResourceDefinitionContext context(String kind, boolean namespaced) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup("snapshot.storage.k8s.io")
+        .withVersion("v1")
+        .withKind(kind)
+        .withPlural(kind.toLowerCase() + "s")
+        .withNamespaced(namespaced)
+        .build();
+  }
+}
