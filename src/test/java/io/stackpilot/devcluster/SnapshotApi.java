@@ -11,9 +11,12 @@ import java.util.List;
  */
 public final class SnapshotApi {
 
-  public static final ResourceDefinitionContext SNAPSHOTS = context("VolumeSnapshot", true);
-  public static final ResourceDefinitionContext CLASSES = context("VolumeSnapshotClass", false);
-  public static final ResourceDefinitionContext CONTENTS = context("VolumeSnapshotContent", false);
+  public static final ResourceDefinitionContext SNAPSHOTS =
+      context("VolumeSnapshot", "volumesnapshots", true);
+  public static final ResourceDefinitionContext CLASSES =
+      context("VolumeSnapshotClass", "volumesnapshotclasses", false);
+  public static final ResourceDefinitionContext CONTENTS =
+      context("VolumeSnapshotContent", "volumesnapshotcontents", false);
 
   /** The CRDs that serve it, by name. */
   public static final List<String> CRDS =
@@ -37,12 +40,12 @@ public final class SnapshotApi {
         .build();
   }
 
-  private static ResourceDefinitionContext context(String kind, boolean namespaced) {
+  private static ResourceDefinitionContext context(String kind, String plural, boolean namespaced) {
     return new ResourceDefinitionContext.Builder()
         .withGroup("snapshot.storage.k8s.io")
         .withVersion("v1")
         .withKind(kind)
-        .withPlural(kind.toLowerCase() + "s")
+        .withPlural(plural)
         .withNamespaced(namespaced)
         .build();
   }
