@@ -237,13 +237,9 @@ public final class DemoCommand implements Callable<Integer> {
     String clusterIp =
         client.services().inNamespace(NAMESPACE).withName("podinfo").get().getSpec().getClusterIP();
     URI uri = URI.create("http://" + clusterIp + ":9898/");
+    awaitServed(uri);
     for (int i = 0; i < 4; i++) {
-      // A client per request: a kept-alive connection would stay with one pod.
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = get(uri);
       JsonNode body = JSON.readTree(response.body());
       out.printf(
           "GET %s -> %d from pod %s (podinfo %s)%n",
@@ -252,6 +248,35 @@ public final class DemoCommand implements Callable<Integer> {
           body.path("hostname").asText(),
           body.path("version").asText());
     }
+  }
+
+  /**
+   * Pods turn Ready before kube-proxy has written the Service's rules (it syncs at most once a
+   * second): until then a connection to the ClusterIP is refused. Polls until one is answered.
+   */
+  private void awaitServed(URI uri) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      try {
+        get(uri);
+        return;
+      } catch (IOException notYet) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException(
+              "gave up waiting for " + uri + " to answer after " + timeout.toSeconds() + " s",
+              notYet);
+        }
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
+    }
+  }
+
+  /** A GET on a client of its own: a kept-alive connection would stay with one pod. */
+  private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    return http.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private void installCrds(KubernetesClient client) throws IOException {
