@@ -29,9 +29,9 @@ import java.util.Objects;
     fieldPath = ".reclaim")
 @ValidationRule(
     value =
-        "!has(self.restoreOnRollback) || !self.restoreOnRollback || (has(self.snapshotBeforeUpgrade) && self.snapshotBeforeUpgrade)",
+        "!has(self.restoreOnRollback) || !self.restoreOnRollback || !has(self.snapshotBeforeUpgrade) || self.snapshotBeforeUpgrade",
     message =
-        "restoreOnRollback restores the snapshot taken before the upgrade, so it needs snapshotBeforeUpgrade: true as well",
+        "restoreOnRollback restores the snapshot taken before the upgrade, so it cannot go with snapshotBeforeUpgrade: false; remove snapshotBeforeUpgrade or set it to true",
     fieldPath = ".restoreOnRollback")
 @ValidationRule(
     value =
@@ -86,17 +86,16 @@ public class StorageSpec {
   private ReclaimPolicy reclaim;
 
   @JsonPropertyDescription(
-      "Take a CSI VolumeSnapshot of the claim before every upgrade that changes the image, and start the new revision only once it is readyToUse. A single-replica service is stopped first so the snapshot is consistent.")
-  @Default("false")
+      "Take a CSI VolumeSnapshot of the claim before every upgrade that changes the image, and start the new revision only once it is readyToUse. A single-replica service is stopped first so the snapshot is consistent. Unset: on when the cluster marks a VolumeSnapshotClass the default for the claim's CSI driver (status.volumes says which); false turns it off; true insists.")
   private Boolean snapshotBeforeUpgrade;
 
   @JsonPropertyDescription(
-      "VolumeSnapshotClass of the pre-upgrade snapshots; defaults to the stack's volumeSnapshotClassName.")
+      "VolumeSnapshotClass of the pre-upgrade snapshots; defaults to the stack's volumeSnapshotClassName, else the cluster's default class for the claim's driver.")
   @Size(max = 253)
   private String volumeSnapshotClassName;
 
   @JsonPropertyDescription(
-      "When an upgrade fails and is rolled back, also roll the data back: the service gets a new claim restored from the pre-upgrade snapshot, and the claim the failed revision migrated is kept (labelled stackpilot.io/data=migrated) for you to inspect or delete. Needs snapshotBeforeUpgrade.")
+      "When an upgrade fails and is rolled back, also roll the data back: the service gets a new claim restored from the pre-upgrade snapshot, and the claim the failed revision migrated is kept (labelled stackpilot.io/data=migrated) for you to inspect or delete. Needs the pre-upgrade snapshot: snapshotBeforeUpgrade true or chosen by default.")
   @Default("false")
   private Boolean restoreOnRollback;
 

@@ -25,6 +25,29 @@ public class VolumeStatus {
   @JsonPropertyDescription("The revision whose failed upgrade led to the restore.")
   private String failedRevision;
 
+  @JsonPropertyDescription(
+      "Whether upgrades of this volume wait for a snapshot, and why: set by the spec, or chosen from the cluster's default VolumeSnapshotClass for the claim's driver.")
+  private String snapshotsBeforeUpgrade;
+
+  @JsonPropertyDescription("The VolumeSnapshotClass of its pre-upgrade snapshots.")
+  private String volumeSnapshotClass;
+
+  public String getSnapshotsBeforeUpgrade() {
+    return snapshotsBeforeUpgrade;
+  }
+
+  public void setSnapshotsBeforeUpgrade(String snapshotsBeforeUpgrade) {
+    this.snapshotsBeforeUpgrade = snapshotsBeforeUpgrade;
+  }
+
+  public String getVolumeSnapshotClass() {
+    return volumeSnapshotClass;
+  }
+
+  public void setVolumeSnapshotClass(String volumeSnapshotClass) {
+    this.volumeSnapshotClass = volumeSnapshotClass;
+  }
+
   public String getName() {
     return name;
   }
@@ -72,11 +95,20 @@ public class VolumeStatus {
         && Objects.equals(claim, other.claim)
         && Objects.equals(restoredFrom, other.restoredFrom)
         && Objects.equals(migratedClaim, other.migratedClaim)
-        && Objects.equals(failedRevision, other.failedRevision);
+        && Objects.equals(failedRevision, other.failedRevision)
+        && Objects.equals(snapshotsBeforeUpgrade, other.snapshotsBeforeUpgrade)
+        && Objects.equals(volumeSnapshotClass, other.volumeSnapshotClass);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, claim, restoredFrom, migratedClaim, failedRevision);
+    return Objects.hash(
+        name,
+        claim,
+        restoredFrom,
+        migratedClaim,
+        failedRevision,
+        snapshotsBeforeUpgrade,
+        volumeSnapshotClass);
   }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * Effective storage: the service's volumes, with the StorageClass of every claim Stackpilot creates
  * resolved: the volume's own, else the stack's default (category over base), else none, which asks
- * the cluster for its default class. A volume snapshotted before upgrades gets its
- * VolumeSnapshotClass the same way, minus the built-in: there is no cluster default to fall back
- * to.
+ * the cluster for its default class. A volume whose snapshots are not turned off gets the stack's
+ * VolumeSnapshotClass the same way; without one, the cluster's default class for the claim's driver
+ * is chosen later, from the claim ({@code SnapshotDefaults}).
  */
 final class StorageLayering {
 
@@ -32,7 +32,8 @@ final class StorageLayering {
     // The items are layering's own copies, so completing them changes nothing the user wrote.
     List<StorageSpec> volumes = storage.items();
     for (StorageSpec volume : volumes) {
-      if (Boolean.TRUE.equals(volume.getSnapshotBeforeUpgrade())
+      // Unset leaves snapshots to the cluster's defaults, which a stack's class takes part in.
+      if (!Boolean.FALSE.equals(volume.getSnapshotBeforeUpgrade())
           && !isSet(volume.getVolumeSnapshotClassName())
           && snapshotDefault != null) {
         volume.setVolumeSnapshotClassName(snapshotDefault.volumeSnapshotClassName());

@@ -16,18 +16,20 @@ public final class ProtectedVolumes {
 
   /** The volumes snapshotted before upgrades, each with the claim it mounts now. */
   public static List<ProtectedVolume> snapshotted(
-      EffectiveService service, List<ClaimObservation> claims) {
+      EffectiveService service, List<ClaimObservation> claims, SnapshotEnvironment environment) {
     List<ProtectedVolume> volumes = new ArrayList<>();
     for (StorageSpec storage : service.storage()) {
-      if (!Boolean.TRUE.equals(storage.getSnapshotBeforeUpgrade())) {
+      String claim =
+          ActiveClaims.of(storage.getName(), ObjectNames.claim(service.name(), storage), claims);
+      SnapshotChoice choice = choice(service, storage, claim, environment);
+      if (!choice.on()) {
         continue;
       }
-      String rendered = ObjectNames.claim(service.name(), storage);
       volumes.add(
           new ProtectedVolume(
               storage.getName(),
-              ActiveClaims.of(storage.getName(), rendered, claims),
-              Optional.ofNullable(storage.getVolumeSnapshotClassName()).filter(c -> !c.isBlank()),
+              claim,
+              choice.snapshotClass(),
               Boolean.TRUE.equals(storage.getRestoreOnRollback()) && isCreated(storage),
               storage.getSnapshotsToKeep() == null
                   ? Integer.parseInt(SchemaDefaults.SNAPSHOTS_TO_KEEP)
@@ -60,22 +62,35 @@ public final class ProtectedVolumes {
     return bound;
   }
 
-  /** Status for the volumes that are snapshotted or were restored: which claim holds which data. */
+  /**
+   * Status for the volumes whose snapshots are on, left to the defaults of a cluster with the
+   * snapshot API, or were restored: which claim holds which data, and whether and how its upgrades
+   * are snapshotted.
+   */
   public static List<VolumeStatus> status(
-      EffectiveService service, List<ClaimBinding.Restored> restored) {
+      EffectiveService service,
+      List<ClaimBinding.Restored> restored,
+      SnapshotEnvironment environment) {
     List<VolumeStatus> statuses = new ArrayList<>();
     for (StorageSpec storage : service.storage()) {
       Optional<ClaimBinding.Restored> binding =
           restored.stream().filter(r -> r.storage().equals(storage.getName())).findFirst();
-      if (binding.isEmpty() && !Boolean.TRUE.equals(storage.getSnapshotBeforeUpgrade())) {
+      String claim =
+          binding
+              .map(ClaimBinding.Restored::claim)
+              .orElse(ObjectNames.claim(service.name(), storage));
+      SnapshotChoice choice = choice(service, storage, claim, environment);
+      // Left to the defaults where the cluster could take snapshots: status says why it does not.
+      boolean automatic =
+          storage.getSnapshotBeforeUpgrade() == null && environment.classes().isPresent();
+      if (binding.isEmpty() && !choice.on() && !automatic) {
         continue;
       }
       VolumeStatus status = new VolumeStatus();
       status.setName(storage.getName());
-      status.setClaim(
-          binding
-              .map(ClaimBinding.Restored::claim)
-              .orElse(ObjectNames.claim(service.name(), storage)));
+      status.setClaim(claim);
+      status.setSnapshotsBeforeUpgrade(choice.why());
+      choice.snapshotClass().ifPresent(status::setVolumeSnapshotClass);
       binding.ifPresent(
           b -> {
             status.setRestoredFrom(b.snapshot());
@@ -85,6 +100,23 @@ public final class ProtectedVolumes {
       statuses.add(status);
     }
     return statuses;
+  }
+
+  /** Whether and how a volume is snapshotted before upgrades, given the claim it mounts. */
+  public static SnapshotChoice choice(
+      EffectiveService service,
+      StorageSpec storage,
+      String claim,
+      SnapshotEnvironment environment) {
+    return SnapshotDefaults.choose(
+        storage,
+        Optional.ofNullable(
+            service
+                .provenance()
+                .layers()
+                .get("storage." + storage.getName() + ".volumeSnapshotClassName")),
+        environment.driverOf(claim),
+        environment.classes());
   }
 
   private static boolean isCreated(StorageSpec storage) {

@@ -119,7 +119,10 @@ final class BetaChannelStep {
     }
     List<ClaimBinding.Restored> restored =
         ProtectedVolumes.restored(beta, observed.claimObservations());
-    outcome = outcome.withHistory(history).withVolumes(ProtectedVolumes.status(beta, restored));
+    outcome =
+        outcome
+            .withHistory(history)
+            .withVolumes(ProtectedVolumes.status(beta, restored, observed.snapshots()));
     boolean withheld = wiring.exposureWithheld(step.objects());
     executor.carryOut(
         observed,
@@ -144,7 +147,7 @@ final class BetaChannelStep {
       BetaRolloutStep.Step step,
       PassOutcome outcome) {
     List<ProtectedVolume> snapshotted =
-        ProtectedVolumes.snapshotted(beta, observed.claimObservations());
+        ProtectedVolumes.snapshotted(beta, observed.claimObservations(), observed.snapshots());
     Optional<DeploymentObservation> live = observed.deployment();
     String revision = step.betaMain().revision();
     boolean betaRuns =

@@ -48,7 +48,7 @@ final class ClusterFactsReader {
     facts = withReferenced(facts, namespace, SpecReferences.ofService(service, stack));
     if (spec.getStorage() != null
         && spec.getStorage().stream()
-            .anyMatch(v -> Boolean.TRUE.equals(v.getSnapshotBeforeUpgrade()))) {
+            .anyMatch(v -> !Boolean.FALSE.equals(v.getSnapshotBeforeUpgrade()))) {
       try {
         facts = facts.withSnapshotApi(companionApis.snapshotClasses());
       } catch (KubernetesClientException e) {

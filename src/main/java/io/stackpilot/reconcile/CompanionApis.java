@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.stackpilot.datasafety.SnapshotClassInfo;
 import io.stackpilot.wiring.CompanionApi;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * that changes: one watch per companion CustomResourceDefinition, narrowed to its name, so
  * installing Traefik's CRDs or the snapshot API is noticed at once by the services that wait for
  * it. The VolumeSnapshotClasses themselves are watched too while their API exists: a spec naming a
- * class that is created later is then noticed as fast.
+ * class that is created later, or a class marked default, is then noticed as fast.
  *
  * <p>Watching listed namespaces only, the operator may not watch cluster-scoped objects: the
  * watches are then refused, the answers are kept for {@link #UNWATCHED_TTL} only, and the services
@@ -175,14 +175,14 @@ final class CompanionApis implements AutoCloseable {
   }
 
   /**
-   * The cluster's VolumeSnapshotClasses by name, or empty when the snapshot API is not installed;
-   * from the watch of the classes while it runs.
+   * The cluster's VolumeSnapshotClasses, or empty when the snapshot API is not installed; from the
+   * watch of the classes while it runs.
    */
-  Optional<Set<String>> snapshotClasses() {
+  Optional<List<SnapshotClassInfo>> snapshotClasses() {
     if (!present(CompanionApi.VOLUME_SNAPSHOT_CLASS)) {
       return Optional.empty();
     }
-    return classes.names();
+    return classes.classes();
   }
 
   /** Starts or stops the watch of the classes as their API comes and goes. */

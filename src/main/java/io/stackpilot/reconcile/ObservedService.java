@@ -13,17 +13,22 @@ import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.api.StackService;
+import io.stackpilot.api.StorageSpec;
 import io.stackpilot.datasafety.ClaimObservation;
+import io.stackpilot.datasafety.SnapshotEnvironment;
 import io.stackpilot.health.DeploymentObservation;
 import io.stackpilot.health.PodObservation;
 import io.stackpilot.lifecycle.RevisionHistory;
 import io.stackpilot.render.Labels;
 import io.stackpilot.render.Track;
+import io.stackpilot.validation.ClusterFacts;
 import io.stackpilot.validation.SpecValidator;
 import io.stackpilot.validation.ValidationReport;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +40,7 @@ import java.util.Optional;
  * @param namesakes another kind of service has this name: nothing wakes this one when it goes away
  * @param deployment the service's own Deployment, as health sees it
  * @param history the revisions recorded in the service's history ConfigMap
+ * @param snapshots the snapshot classes and the drivers of the claims, for the snapshot defaults
  * @param found the status as the reconcile found it (an empty one for a new service)
  */
 record ObservedService<
@@ -53,6 +59,7 @@ record ObservedService<
     List<PersistentVolumeClaim> claims,
     List<HasMetadata> exposure,
     RevisionHistory history,
+    SnapshotEnvironment snapshots,
     ServiceStatus found) {
 
   static <S extends CustomResource<? extends ServiceSpec, ServiceStatus> & StackService>
@@ -66,6 +73,8 @@ record ObservedService<
     List<ConfigMap> configMaps = List.copyOf(context.getSecondaryResources(ConfigMap.class));
     List<HasMetadata> exposure = new ArrayList<>(context.getSecondaryResources(Ingress.class));
     exposure.addAll(context.getSecondaryResources(NetworkPolicy.class));
+    List<PersistentVolumeClaim> claims =
+        List.copyOf(context.getSecondaryResources(PersistentVolumeClaim.class));
     return new ObservedService<>(
         service,
         context,
@@ -78,10 +87,42 @@ record ObservedService<
         named(deployments, service.getMetadata().getName()).map(DeploymentObservation::of),
         List.copyOf(context.getSecondaryResources(Pod.class)),
         configMaps,
-        List.copyOf(context.getSecondaryResources(PersistentVolumeClaim.class)),
+        claims,
         List.copyOf(exposure),
         HistoryStore.read(service, configMaps),
+        snapshotEnvironment(operator, service, facts, claims),
         service.getStatus() == null ? new ServiceStatus() : service.getStatus());
+  }
+
+  /**
+   * The snapshot classes as the checks read them (none when no volume may be snapshotted), and the
+   * driver of every claim the service may mount: its own, and the users' it names.
+   */
+  private static SnapshotEnvironment snapshotEnvironment(
+      OperatorContext operator,
+      StackService service,
+      ClusterFacts facts,
+      List<PersistentVolumeClaim> claims) {
+    if (!facts.snapshotApiKnown()) {
+      return SnapshotEnvironment.NONE;
+    }
+    Map<String, String> drivers = new HashMap<>();
+    for (PersistentVolumeClaim claim : claims) {
+      SnapshotEnvironment.driverFrom(claim.getMetadata().getAnnotations())
+          .ifPresent(driver -> drivers.put(claim.getMetadata().getName(), driver));
+    }
+    String namespace = service.getMetadata().getNamespace();
+    for (StorageSpec storage :
+        Optional.ofNullable(service.serviceSpec().getStorage()).orElse(List.of())) {
+      String existing = storage.getExistingClaim();
+      if (existing != null && !existing.isEmpty()) {
+        operator
+            .referenced()
+            .claimDriver(namespace, existing)
+            .ifPresent(driver -> drivers.put(existing, driver));
+      }
+    }
+    return new SnapshotEnvironment(facts.snapshotClasses(), drivers);
   }
 
   String name() {

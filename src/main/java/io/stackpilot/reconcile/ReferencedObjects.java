@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.stackpilot.datasafety.SnapshotEnvironment;
 import io.stackpilot.render.Labels;
 import io.stackpilot.validation.SpecReferences;
 import java.util.ArrayList;
@@ -112,8 +113,10 @@ public final class ReferencedObjects implements AutoCloseable {
           @Override
           public void onUpdate(T before, T after) {
             // Values are not kept and do not change a verdict; keys do (a key a spec names may
-            // appear).
-            if (!Objects.equals(KeysOnlyStore.keysOf(before), KeysOnlyStore.keysOf(after))) {
+            // appear), and so does a claim's driver (it decides the volume's snapshot class).
+            if (!Objects.equals(KeysOnlyStore.keysOf(before), KeysOnlyStore.keysOf(after))
+                || !Objects.equals(
+                    before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())) {
               tell(kind, after);
             }
           }
@@ -163,6 +166,12 @@ public final class ReferencedObjects implements AutoCloseable {
 
   boolean claimExists(String namespace, String name) {
     return find(SpecReferences.Kind.CLAIM, namespace, name).isPresent();
+  }
+
+  /** The CSI driver provisioning a claim, as its annotations name it. */
+  Optional<String> claimDriver(String namespace, String name) {
+    return find(SpecReferences.Kind.CLAIM, namespace, name)
+        .flatMap(claim -> SnapshotEnvironment.driverFrom(claim.getMetadata().getAnnotations()));
   }
 
   private Optional<HasMetadata> find(SpecReferences.Kind kind, String namespace, String name) {
@@ -215,13 +224,22 @@ public final class ReferencedObjects implements AutoCloseable {
       Map<String, String> emptied = new TreeMap<>();
       keys.apply(object).forEach(name -> emptied.put(name, ""));
       ObjectMeta metadata = object.getMetadata();
-      object.setMetadata(
+      ObjectMeta kept =
           new ObjectMetaBuilder()
               .withName(metadata.getName())
               .withNamespace(metadata.getNamespace())
               .withUid(metadata.getUid())
               .withResourceVersion(metadata.getResourceVersion())
-              .build());
+              .build();
+      if (object instanceof PersistentVolumeClaim) {
+        // Its driver decides the default snapshot class of a volume that mounts it.
+        SnapshotEnvironment.driverFrom(metadata.getAnnotations())
+            .ifPresent(
+                driver ->
+                    kept.setAnnotations(
+                        Map.of(SnapshotEnvironment.PROVISIONER_ANNOTATION, driver)));
+      }
+      object.setMetadata(kept);
       if (object instanceof Secret secret) {
         secret.setData(emptied);
         secret.setStringData(null);

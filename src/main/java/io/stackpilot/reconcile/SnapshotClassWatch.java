@@ -5,17 +5,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.stackpilot.datasafety.SnapshotClassInfo;
 import java.net.HttpURLConnection;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The cluster's VolumeSnapshotClasses, watched while their API exists, so a spec naming a class
- * that is created later is noticed at once. Only names are read, so only a class coming or going is
- * a change.
+ * that is created later, or a class marked default for a driver, is noticed at once. Only a class's
+ * name, driver and default mark are read, so only a change of those is a change.
  */
 final class SnapshotClassWatch implements AutoCloseable {
 
@@ -55,13 +55,11 @@ final class SnapshotClassWatch implements AutoCloseable {
     }
   }
 
-  /** The names of the classes: from the watch once it has listed, else read. */
-  synchronized Optional<Set<String>> names() {
+  /** The classes: from the watch once it has listed, else read. */
+  synchronized Optional<List<SnapshotClassInfo>> classes() {
     if (informer != null && informer.hasSynced()) {
       return Optional.of(
-          informer.getStore().list().stream()
-              .map(c -> c.getMetadata().getName())
-              .collect(Collectors.toSet()));
+          informer.getStore().list().stream().map(VolumeSnapshots::classInfo).toList());
     }
     return VolumeSnapshots.classes(client);
   }
@@ -81,7 +79,9 @@ final class SnapshotClassWatch implements AutoCloseable {
 
     @Override
     public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-      // A class's name is all a spec reads of it.
+      if (!VolumeSnapshots.classInfo(before).equals(VolumeSnapshots.classInfo(after))) {
+        changed.run();
+      }
     }
 
     @Override

@@ -84,8 +84,10 @@ final class StableChannelStep {
     outcome = outcome.withRecovery(decided);
     List<ClaimObservation> claims = observed.claimObservations();
     List<ClaimBinding.Restored> restored = ProtectedVolumes.restored(effective, claims);
-    outcome = outcome.withVolumes(ProtectedVolumes.status(effective, restored));
-    List<ProtectedVolume> snapshotted = ProtectedVolumes.snapshotted(effective, claims);
+    outcome =
+        outcome.withVolumes(ProtectedVolumes.status(effective, restored, observed.snapshots()));
+    List<ProtectedVolume> snapshotted =
+        ProtectedVolumes.snapshotted(effective, claims, observed.snapshots());
     boolean upgrade =
         decided.target().equals(wanted.revision())
             && newRevision
@@ -137,7 +139,8 @@ final class StableChannelStep {
               snapshotted,
               claims,
               restored);
-      outcome = outcome.withVolumes(ProtectedVolumes.status(effective, restored));
+      outcome =
+          outcome.withVolumes(ProtectedVolumes.status(effective, restored, observed.snapshots()));
     }
     target = ClaimBinding.rebind(target, restored);
     boolean withheld = wiring.exposureWithheld(target.objects());

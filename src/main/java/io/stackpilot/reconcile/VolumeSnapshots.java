@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.stackpilot.datasafety.ClaimObservation;
 import io.stackpilot.datasafety.DataSafetyLabels;
+import io.stackpilot.datasafety.SnapshotClassInfo;
 import io.stackpilot.datasafety.SnapshotGate.PlannedSnapshot;
 import io.stackpilot.datasafety.SnapshotObservation;
 import io.stackpilot.render.Labels;
@@ -17,9 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The CSI snapshot API (snapshot.storage.k8s.io/v1), read and written as generic resources: it is
@@ -47,21 +46,30 @@ final class VolumeSnapshots {
 
   private VolumeSnapshots() {}
 
-  /**
-   * The cluster's VolumeSnapshotClasses by name, or empty when the snapshot API is not installed.
-   */
-  static Optional<Set<String>> classes(KubernetesClient client) {
+  /** The cluster's VolumeSnapshotClasses, or empty when the snapshot API is not installed. */
+  static Optional<List<SnapshotClassInfo>> classes(KubernetesClient client) {
     try {
       return Optional.of(
           client.genericKubernetesResources(SNAPSHOT_CLASS).list().getItems().stream()
-              .map(c -> c.getMetadata().getName())
-              .collect(Collectors.toSet()));
+              .map(VolumeSnapshots::classInfo)
+              .toList());
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
     }
+  }
+
+  /** A class's name, driver and default mark. */
+  static SnapshotClassInfo classInfo(GenericKubernetesResource snapshotClass) {
+    Map<String, String> annotations =
+        Optional.ofNullable(snapshotClass.getMetadata().getAnnotations()).orElse(Map.of());
+    Object driver = snapshotClass.getAdditionalProperties().get("driver");
+    return new SnapshotClassInfo(
+        snapshotClass.getMetadata().getName(),
+        driver == null ? "" : driver.toString(),
+        "true".equals(annotations.get(SnapshotClassInfo.DEFAULT_ANNOTATION)));
   }
 
   /** The snapshots of one service. */

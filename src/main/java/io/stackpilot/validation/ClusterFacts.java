@@ -1,6 +1,7 @@
 package io.stackpilot.validation;
 
 import io.stackpilot.api.ServiceStack;
+import io.stackpilot.datasafety.SnapshotClassInfo;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ import java.util.Set;
  * @param dependencies every service of the namespace with the services it depends on; the entry of
  *     the service being validated is never read, its spec (which may be newer) is
  * @param snapshotClasses the cluster's VolumeSnapshotClasses; empty when the snapshot API is not
- *     installed, null when nobody looked (the reader looks only when a volume asks for snapshots)
+ *     installed, null when nobody looked (the reader looks only when a volume may be snapshotted)
  * @param namesakes services of other kinds with the service's name that came first, which own the
  *     objects of that name
  */
@@ -38,7 +39,7 @@ public record ClusterFacts(
     Map<String, Set<String>> configMapKeys,
     Set<String> claimNames,
     Map<ServiceRef, List<ServiceRef>> dependencies,
-    Optional<Set<String>> snapshotClasses,
+    Optional<List<SnapshotClassInfo>> snapshotClasses,
     Set<ServiceRef> namesakes) {
 
   public ClusterFacts {
@@ -50,7 +51,7 @@ public record ClusterFacts(
     Map<ServiceRef, List<ServiceRef>> graph = new LinkedHashMap<>();
     dependencies.forEach((service, dependsOn) -> graph.put(service, List.copyOf(dependsOn)));
     dependencies = Collections.unmodifiableMap(graph);
-    snapshotClasses = snapshotClasses == null ? null : snapshotClasses.map(Set::copyOf);
+    snapshotClasses = snapshotClasses == null ? null : snapshotClasses.map(List::copyOf);
     namesakes = Set.copyOf(namesakes);
   }
 
@@ -130,11 +131,8 @@ public record ClusterFacts(
         online, stack, secretKeys, configMapKeys, claimNames, dependencies, snapshotClasses, all);
   }
 
-  /**
-   * The snapshot API as read: the names of its VolumeSnapshotClasses, or empty when it is not
-   * installed.
-   */
-  public ClusterFacts withSnapshotApi(Optional<Set<String>> classes) {
+  /** The snapshot API as read: its VolumeSnapshotClasses, or empty when it is not installed. */
+  public ClusterFacts withSnapshotApi(Optional<List<SnapshotClassInfo>> classes) {
     requireOnline();
     return new ClusterFacts(
         online,
@@ -148,8 +146,8 @@ public record ClusterFacts(
   }
 
   /**
-   * Whether the snapshot API was looked at: only for a service with a volume that asks for
-   * snapshots.
+   * Whether the snapshot API was looked at: only for a service with a volume that may be
+   * snapshotted.
    */
   public boolean snapshotApiKnown() {
     return snapshotClasses != null;

@@ -3,15 +3,19 @@ package io.stackpilot.validation;
 import io.stackpilot.api.ServiceDefaults;
 import io.stackpilot.api.StackService;
 import io.stackpilot.api.StorageSpec;
+import io.stackpilot.datasafety.SnapshotClassInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A volume that asks for a snapshot before every upgrade needs the snapshot API and a
- * VolumeSnapshotClass that exists. Without them the upgrade could only wait forever, so the spec is
- * rejected up front, and nothing that runs is touched.
+ * VolumeSnapshotClass: one that exists when it is named, else a default one. Without them the
+ * upgrade could only wait forever, so the spec is rejected up front, and nothing that runs is
+ * touched. A volume that leaves snapshots to the defaults is checked only when it names a class of
+ * its own; else whether it is snapshotted is the cluster's answer, shown in status.
  */
 final class SnapshotChecks {
 
@@ -25,12 +29,15 @@ final class SnapshotChecks {
     List<StorageSpec> storage = Nulls.list(service.serviceSpec().getStorage());
     for (int i = 0; i < storage.size(); i++) {
       StorageSpec volume = storage.get(i);
-      if (!Boolean.TRUE.equals(volume.getSnapshotBeforeUpgrade())) {
+      boolean insisted = Boolean.TRUE.equals(volume.getSnapshotBeforeUpgrade());
+      // Naming a class of its own, a volume that leaves snapshots to the defaults asks for them.
+      boolean ownClass = !Nulls.isBlank(volume.getVolumeSnapshotClassName());
+      if (!insisted && !(volume.getSnapshotBeforeUpgrade() == null && ownClass)) {
         continue;
       }
       String field = "spec.storage[" + i + "].snapshotBeforeUpgrade";
-      Optional<Set<String>> classes = facts.snapshotClasses();
-      if (classes.isEmpty()) {
+      Optional<List<SnapshotClassInfo>> known = facts.snapshotClasses();
+      if (known.isEmpty()) {
         findings.error(
             field,
             field
@@ -39,6 +46,8 @@ final class SnapshotChecks {
                 + "driver that supports snapshots), or set snapshotBeforeUpgrade: false");
         continue;
       }
+      Set<String> classes =
+          known.get().stream().map(SnapshotClassInfo::name).collect(Collectors.toSet());
       String classField = "spec.storage[" + i + "].volumeSnapshotClassName";
       Optional<Setting<String>> snapshotClass =
           stack.effective(
@@ -54,14 +63,19 @@ final class SnapshotChecks {
       }
       String name = snapshotClass.get().value();
       if (Nulls.isBlank(name)) {
-        findings.error(
-            field,
-            field
-                + " needs a VolumeSnapshotClass, and none is named: set "
-                + classField
-                + ", or volumeSnapshotClassName in the stack's defaults"
-                + available(classes.get()));
-      } else if (!classes.get().contains(name)) {
+        if (known.get().stream().noneMatch(SnapshotClassInfo::clusterDefault)) {
+          findings.error(
+              field,
+              field
+                  + " needs a VolumeSnapshotClass: none is named, and the cluster marks none the default"
+                  + " of a driver: set "
+                  + classField
+                  + ", or volumeSnapshotClassName in the stack's defaults, or mark a class with "
+                  + SnapshotClassInfo.DEFAULT_ANNOTATION
+                  + ": \"true\""
+                  + available(classes));
+        }
+      } else if (!classes.contains(name)) {
         findings.error(
             snapshotClass.get().own() ? classField : field,
             "VolumeSnapshotClass "
@@ -69,7 +83,7 @@ final class SnapshotChecks {
                 + " (set by "
                 + snapshotClass.get().source()
                 + ") does not exist: create it, or name one that exists"
-                + available(classes.get()));
+                + available(classes));
       }
     }
   }

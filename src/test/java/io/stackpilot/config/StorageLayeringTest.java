@@ -159,7 +159,7 @@ class StorageLayeringTest {
   }
 
   @Test
-  void aSnapshottedVolumeWithoutItsOwnSnapshotClassGetsTheStacksAndOthersGetNone() {
+  void aVolumeWithoutItsOwnSnapshotClassGetsTheStacksUnlessItsSnapshotsAreOff() {
     var stack =
         stack(
             s -> {
@@ -178,13 +178,14 @@ class StorageLayeringTest {
                               v.setSnapshotBeforeUpgrade(true);
                               v.setVolumeSnapshotClassName("own");
                             }),
-                        volume("cache", v -> {}))));
+                        volume("cache", v -> {}),
+                        volume("scratch", v -> v.setSnapshotBeforeUpgrade(false)))));
 
     EffectiveService effective = layer(service, stack);
 
     assertThat(effective.storage())
         .extracting(StorageSpec::getVolumeSnapshotClassName)
-        .containsExactly("media-snapshots", "own", null);
+        .containsExactly("media-snapshots", "own", "media-snapshots", null);
     assertThat(effective.provenance().of("storage.config.volumeSnapshotClassName"))
         .contains(Layer.STACK_CATEGORY);
   }

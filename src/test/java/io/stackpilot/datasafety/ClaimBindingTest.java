@@ -1,6 +1,7 @@
 package io.stackpilot.datasafety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -12,6 +13,7 @@ import io.stackpilot.api.Channels;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.MediaServiceSpec;
 import io.stackpilot.api.StorageSpec;
+import io.stackpilot.api.VolumeStatus;
 import io.stackpilot.config.EffectiveService;
 import io.stackpilot.config.Layering;
 import io.stackpilot.config.Overlays;
@@ -19,6 +21,7 @@ import io.stackpilot.render.RenderedService;
 import io.stackpilot.render.ServiceRenderer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +107,7 @@ class ClaimBindingTest {
   @Test
   void statusSaysWhichClaimHoldsWhichData() {
     EffectiveService service = effective();
-    assertThat(ProtectedVolumes.status(service, List.of()))
+    assertThat(ProtectedVolumes.status(service, List.of(), SnapshotEnvironment.NONE))
         .singleElement()
         .satisfies(
             volume -> {
@@ -112,7 +115,7 @@ class ClaimBindingTest {
               assertThat(volume.getClaim()).isEqualTo("sonarr-config");
               assertThat(volume.getRestoredFrom()).isNull();
             });
-    assertThat(ProtectedVolumes.status(service, List.of(CONFIG_RESTORED)))
+    assertThat(ProtectedVolumes.status(service, List.of(CONFIG_RESTORED), SnapshotEnvironment.NONE))
         .singleElement()
         .satisfies(
             volume -> {
@@ -121,6 +124,28 @@ class ClaimBindingTest {
               assertThat(volume.getMigratedClaim()).isEqualTo("sonarr-config");
               assertThat(volume.getFailedRevision()).isEqualTo("rev2");
             });
+  }
+
+  @Test
+  void statusSaysWhetherEachVolumeIsSnapshottedAndWithWhichClass() {
+    SnapshotEnvironment cluster =
+        new SnapshotEnvironment(
+            Optional.of(
+                List.of(new SnapshotClassInfo("hostpath-snapshots", "hostpath.csi.k8s.io", true))),
+            Map.of("sonarr-downloads", "hostpath.csi.k8s.io"));
+    assertThat(ProtectedVolumes.status(effective(), List.of(), cluster))
+        .extracting(
+            VolumeStatus::getName,
+            VolumeStatus::getVolumeSnapshotClass,
+            v ->
+                v.getSnapshotsBeforeUpgrade()
+                    .substring(0, v.getSnapshotsBeforeUpgrade().indexOf(':')))
+        .containsExactly(
+            tuple("config", "csi", "On"), tuple("downloads", "hostpath-snapshots", "On"));
+    assertThat(ProtectedVolumes.snapshotted(effective(), List.of(), cluster))
+        .extracting(ProtectedVolume::claim, v -> v.snapshotClass().orElseThrow())
+        .containsExactly(
+            tuple("sonarr-config", "csi"), tuple("sonarr-downloads", "hostpath-snapshots"));
   }
 
   @Test
@@ -134,7 +159,8 @@ class ClaimBindingTest {
             Optional.of("sonarr-config"),
             false,
             Instant.EPOCH);
-    assertThat(ProtectedVolumes.snapshotted(effective(), List.of(restored)))
+    assertThat(
+            ProtectedVolumes.snapshotted(effective(), List.of(restored), SnapshotEnvironment.NONE))
         .singleElement()
         .satisfies(
             volume -> {

@@ -3,6 +3,7 @@ package io.stackpilot.devcluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.stackpilot.datasafety.SnapshotClassInfo;
 import java.util.List;
 
 /**
@@ -27,13 +28,30 @@ public final class SnapshotApi {
 
   private SnapshotApi() {}
 
-  /** A VolumeSnapshotClass of the driver whose snapshots are deleted with their VolumeSnapshot. */
+  /**
+   * A VolumeSnapshotClass of the driver whose snapshots are deleted with their VolumeSnapshot, not
+   * the driver's default: only the services that name it are snapshotted.
+   */
   public static GenericKubernetesResource snapshotClass(String name, String driver) {
+    return snapshotClass(name, driver, false);
+  }
+
+  /**
+   * The same, marked the driver's default as a cluster's administrator marks the class of its
+   * storage: every volume of the driver is then snapshotted unless its spec turns that off.
+   */
+  public static GenericKubernetesResource defaultSnapshotClass(String name, String driver) {
+    return snapshotClass(name, driver, true);
+  }
+
+  private static GenericKubernetesResource snapshotClass(
+      String name, String driver, boolean clusterDefault) {
     return new GenericKubernetesResourceBuilder()
         .withApiVersion("snapshot.storage.k8s.io/v1")
         .withKind("VolumeSnapshotClass")
         .withNewMetadata()
         .withName(name)
+        .addToAnnotations(SnapshotClassInfo.DEFAULT_ANNOTATION, Boolean.toString(clusterDefault))
         .endMetadata()
         .addToAdditionalProperties("driver", driver)
         .addToAdditionalProperties("deletionPolicy", "Delete")

@@ -1,9 +1,11 @@
 package io.stackpilot.realnode;
 
 import static io.stackpilot.testing.ServiceQueries.eventually;
+import static io.stackpilot.testing.ServiceQueries.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.stackpilot.api.MediaService;
 import io.stackpilot.devcluster.node.RealNode;
 import io.stackpilot.devcluster.node.RealStorage;
 import io.stackpilot.testing.RunningOperator;
@@ -13,9 +15,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Claims on the real provisioner outlive what users delete: stopping the operator or deleting the
- * service never deletes a Retain claim, whose data the service finds again when it comes back; a
- * Delete claim goes with its service, and the provisioner deletes its volume.
+ * Claims on the real provisioner outlive what users delete: deleting the stack, stopping the
+ * operator or deleting the service never deletes a Retain claim, whose data the service finds again
+ * when it comes back; a Delete claim goes with its service, and the provisioner deletes its volume.
  */
 @WithLocalCluster
 class RealNodeClaimsIT {
@@ -23,15 +25,32 @@ class RealNodeClaimsIT {
   private static final Duration WAIT = Duration.ofSeconds(180);
 
   @Test
-  void aRetainedClaimKeepsItsDataAcrossTheOperatorAndTheServiceGoing(
+  void aRetainedClaimKeepsItsDataAcrossTheStackTheOperatorAndTheServiceGoing(
       TestCluster cluster, RealNode node) {
     node.storage();
     String cacheVolume;
     try (RunningOperator operator = cluster.startOperator()) {
+      applyStack(cluster);
       apply(cluster);
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
       LedgerApp.get(cluster, "/cgi-bin/add?kept");
       cacheVolume = claim(cluster, "ledger-cache").getSpec().getVolumeName();
+
+      // The stack is gone: its member is Invalid, and keeps running on both its claims.
+      cluster.kubectl("delete", "servicestack", "home", "--wait=true").assertSuccess();
+      eventually(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(phase(cluster))
+                      .as("%s", media(cluster, "ledger").getStatus())
+                      .isEqualTo("Invalid"));
+      assertThat(bound(claim(cluster, "ledger-data"))).as("the Retain claim").isTrue();
+      assertThat(bound(claim(cluster, "ledger-cache"))).as("the Delete claim").isTrue();
+      assertThat(LedgerApp.get(cluster, "/cgi-bin/info"))
+          .as("the member still serves its data without its stack")
+          .contains("entry=kept");
+      applyStack(cluster);
+      RealNodeServices.awaitReady(cluster, "ledger", WAIT);
     }
     // The operator is gone: nothing it made may go with it.
     assertThat(bound(claim(cluster, "ledger-data"))).isTrue();
@@ -55,6 +74,28 @@ class RealNodeClaimsIT {
           .as("the service back on its retained claim, with its data")
           .contains("entry=kept");
     }
+  }
+
+  private static String phase(TestCluster cluster) {
+    MediaService service = media(cluster, "ledger");
+    return service.getStatus() == null ? null : service.getStatus().getPhase();
+  }
+
+  private static void applyStack(TestCluster cluster) {
+    cluster
+        .kubectlWithInput(
+            """
+            apiVersion: stackpilot.io/v1alpha1
+            kind: ServiceStack
+            metadata: {name: home}
+            spec:
+              base:
+                env: [{name: TZ, value: Europe/Berlin}]
+            """,
+            "apply",
+            "-f",
+            "-")
+        .assertSuccess();
   }
 
   private static PersistentVolumeClaim claim(TestCluster cluster, String name) {
@@ -81,6 +122,7 @@ class RealNodeClaimsIT {
             metadata:
               name: ledger
             spec:
+              stack: home
               channels:
                 stable: {image: "stackpilot.test/ledger:v1"}
               ports: [{name: http, port: 8080}]

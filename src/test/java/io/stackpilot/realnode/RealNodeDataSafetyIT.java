@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.stackpilot.api.MediaService;
+import io.stackpilot.api.VolumeStatus;
 import io.stackpilot.devcluster.node.RealNode;
 import io.stackpilot.devcluster.node.RealStorage;
 import io.stackpilot.testing.FirstSeen;
@@ -35,12 +36,15 @@ class RealNodeDataSafetyIT {
 
   private static final Duration WAIT = Duration.ofSeconds(240);
 
+  /** No snapshot settings: the cluster's default VolumeSnapshotClass for the driver decides. */
+  private static final String LEFT_TO_DEFAULTS = "";
+
   @Test
-  void aGoodUpgradeIsSnapshottedAfterTheWriterStoppedAndKeepsSnapshotsToKeep(
+  void aGoodUpgradeIsSnapshottedByDefaultAfterTheWriterStoppedAndKeepsSnapshotsToKeep(
       TestCluster cluster, RealNode node) {
     node.storage();
     try (RunningOperator operator = cluster.startOperator()) {
-      apply(cluster, "v1", false);
+      applyWithSnapshots(cluster, "v1", LEFT_TO_DEFAULTS);
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
       String claim = claimOf(cluster);
       LedgerApp.add(cluster, "written-by-v1");
@@ -64,7 +68,7 @@ class RealNodeDataSafetyIT {
               new FirstSeen<>(
                   cluster.client().resources(MediaService.class).inNamespace(cluster.namespace()),
                   s -> healthyOn(s, "stackpilot.test/ledger:v2"))) {
-        apply(cluster, "v2", false);
+        applyWithSnapshots(cluster, "v2", LEFT_TO_DEFAULTS);
         awaitHealthyOn(cluster, "stackpilot.test/ledger:v2");
         writerStopped = stop.at().orElseThrow();
         snapshotReady = ready.at().orElseThrow();
@@ -81,6 +85,25 @@ class RealNodeDataSafetyIT {
       Instant appStopped = Instant.parse(writers.get(1).substring(0, 19) + "Z");
       Instant appStarted = Instant.parse(writers.get(2).substring(0, 19) + "Z");
 
+      // Nothing in the spec asked for snapshots: the driver's default class made them.
+      VolumeStatus volume =
+          cluster
+              .client()
+              .resources(MediaService.class)
+              .inNamespace(cluster.namespace())
+              .withName("ledger")
+              .get()
+              .getStatus()
+              .getVolumes()
+              .get(0);
+      assertThat(volume.getVolumeSnapshotClass())
+          .as("%s", volume.getSnapshotsBeforeUpgrade())
+          .isEqualTo(RealStorage.SNAPSHOT_CLASS);
+      assertThat(volume.getSnapshotsBeforeUpgrade())
+          .contains("the cluster's default for driver " + RealStorage.DRIVER);
+      System.out.printf(
+          "[sequence] status.volumes[0].snapshotsBeforeUpgrade: %s%n",
+          volume.getSnapshotsBeforeUpgrade());
       List<GenericKubernetesResource> snapshots = snapshots(cluster);
       assertThat(snapshots).as("%s", snapshots).singleElement();
       GenericKubernetesResource snapshot = snapshots.get(0);
@@ -104,7 +127,7 @@ class RealNodeDataSafetyIT {
           Duration.between(upgraded, serving).toMillis());
 
       // A second upgrade: snapshotsToKeep is 1, so the first snapshot goes.
-      apply(cluster, "v3", false);
+      applyWithSnapshots(cluster, "v3", LEFT_TO_DEFAULTS);
       awaitHealthyOn(cluster, "stackpilot.test/ledger:v3");
       eventually(WAIT)
           .untilAsserted(
@@ -468,8 +491,27 @@ class RealNodeDataSafetyIT {
         .getClaimName();
   }
 
-  /** The ledger on a claim of the real CSI driver, snapshotted before every upgrade. */
+  /**
+   * The ledger on a claim of the real CSI driver, snapshotted before every upgrade as its spec
+   * insists, with the real class named.
+   */
   private static void apply(TestCluster cluster, String tag, boolean restoreOnRollback) {
+    applyWithSnapshots(
+        cluster,
+        tag,
+        """
+        snapshotBeforeUpgrade: true
+              volumeSnapshotClassName: %s
+              restoreOnRollback: %s
+        """
+            .formatted(RealStorage.SNAPSHOT_CLASS, restoreOnRollback));
+  }
+
+  /**
+   * The ledger on a claim of the real CSI driver, with snapshot settings given as lines of its
+   * storage item ("" leaves them to the defaults).
+   */
+  private static void applyWithSnapshots(TestCluster cluster, String tag, String snapshotSettings) {
     cluster
         .kubectlWithInput(
             """
@@ -486,10 +528,8 @@ class RealNodeDataSafetyIT {
                   mountPath: /data
                   size: 64Mi
                   storageClassName: %s
-                  snapshotBeforeUpgrade: true
-                  volumeSnapshotClassName: %s
-                  restoreOnRollback: %s
                   snapshotsToKeep: 1
+                  %s
               health:
                 http: {path: /cgi-bin/health, port: http}
                 initialDelaySeconds: 1
@@ -501,8 +541,7 @@ class RealNodeDataSafetyIT {
                 .formatted(
                     tag,
                     RealStorage.STORAGE_CLASS,
-                    RealStorage.SNAPSHOT_CLASS,
-                    restoreOnRollback,
+                    snapshotSettings.strip(),
                     RealNode.LABEL,
                     RealNode.TAINT),
             "apply",

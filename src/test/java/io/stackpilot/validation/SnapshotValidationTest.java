@@ -8,8 +8,10 @@ import io.stackpilot.api.MediaService;
 import io.stackpilot.api.ServiceDefaults;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.ServiceStackSpec;
+import io.stackpilot.datasafety.SnapshotClassInfo;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SnapshotValidationTest {
@@ -52,8 +54,7 @@ class SnapshotValidationTest {
   void aClassThatDoesNotExistIsNamedWithTheOnesThatDo() {
     ValidationReport report =
         validateService(
-            WITH_CLASS,
-            ClusterFacts.emptyCluster().withSnapshotApi(Optional.of(Set.of("fast", "slow"))));
+            WITH_CLASS, ClusterFacts.emptyCluster().withSnapshotApi(classes("fast", "slow")));
     assertThat(report.errors())
         .singleElement()
         .satisfies(
@@ -68,17 +69,59 @@ class SnapshotValidationTest {
   }
 
   @Test
+  void aDefaultClassOfSomeDriverIsEnoughWhenNoneIsNamed() {
+    assertThat(
+            validateService(
+                    WITHOUT_CLASS,
+                    ClusterFacts.emptyCluster()
+                        .withSnapshotApi(
+                            Optional.of(
+                                List.of(
+                                    new SnapshotClassInfo("csi", "hostpath.csi.k8s.io", true)))))
+                .errors())
+        .isEmpty();
+  }
+
+  @Test
+  void aClassNamedByAVolumeThatLeavesSnapshotsToTheDefaultsMustExist() {
+    MediaService named =
+        Specs.media(
+            "sonarr",
+            Specs.MINIMAL
+                + """
+        storage: [{name: config, mountPath: /config, size: 2Gi, volumeSnapshotClassName: fast}]
+        """);
+    assertThat(validateService(named, ClusterFacts.emptyCluster().withSnapshotApi(classes("slow"))))
+        .satisfies(
+            report ->
+                assertThat(report.errors())
+                    .singleElement()
+                    .satisfies(
+                        error -> {
+                          assertThat(error.field())
+                              .isEqualTo("spec.storage[0].volumeSnapshotClassName");
+                          assertThat(error.message()).contains("VolumeSnapshotClass fast", "slow");
+                        }));
+    assertThat(
+            validateService(named, ClusterFacts.emptyCluster().withSnapshotApi(classes("fast")))
+                .errors())
+        .isEmpty();
+  }
+
+  @Test
   void noClassAnywhereIsAnErrorThatSaysWhereToNameOne() {
     ValidationReport report =
-        validateService(
-            WITHOUT_CLASS, ClusterFacts.emptyCluster().withSnapshotApi(Optional.of(Set.of("csi"))));
+        validateService(WITHOUT_CLASS, ClusterFacts.emptyCluster().withSnapshotApi(classes("csi")));
     assertThat(report.errors())
         .singleElement()
         .satisfies(
             error -> {
               assertThat(error.field()).isEqualTo("spec.storage[0].snapshotBeforeUpgrade");
               assertThat(error.message())
-                  .contains("none is named", "volumeSnapshotClassName in the stack's defaults");
+                  .contains(
+                      "none is named",
+                      "volumeSnapshotClassName in the stack's defaults",
+                      "snapshot.storage.kubernetes.io/is-default-class");
             });
   }
 
@@ -97,17 +140,13 @@ class SnapshotValidationTest {
     assertThat(
             validateService(
                     service,
-                    ClusterFacts.emptyCluster()
-                        .withStack(stack)
-                        .withSnapshotApi(Optional.of(Set.of("csi"))))
+                    ClusterFacts.emptyCluster().withStack(stack).withSnapshotApi(classes("csi")))
                 .errors())
         .isEmpty();
     ValidationReport missing =
         validateService(
             service,
-            ClusterFacts.emptyCluster()
-                .withStack(stack)
-                .withSnapshotApi(Optional.of(Set.of("other"))));
+            ClusterFacts.emptyCluster().withStack(stack).withSnapshotApi(classes("other")));
     assertThat(missing.errors())
         .singleElement()
         .satisfies(
@@ -134,6 +173,12 @@ class SnapshotValidationTest {
             validateService(plain, ClusterFacts.emptyCluster().withSnapshotApi(Optional.empty()))
                 .errors())
         .isEmpty();
+  }
+
+  /** Classes of one driver, none marked default. */
+  private static Optional<List<SnapshotClassInfo>> classes(String... names) {
+    return Optional.of(
+        Arrays.stream(names).map(n -> new SnapshotClassInfo(n, "csi.example.com", false)).toList());
   }
 
   private static ServiceStack stackWithSnapshotClass(String snapshotClass) {

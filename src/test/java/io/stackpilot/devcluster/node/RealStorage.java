@@ -222,7 +222,7 @@ public final class RealStorage {
         .serverSideApply();
     client
         .genericKubernetesResources(SnapshotApi.CLASSES)
-        .resource(SnapshotApi.snapshotClass(SNAPSHOT_CLASS, DRIVER))
+        .resource(SnapshotApi.defaultSnapshotClass(SNAPSHOT_CLASS, DRIVER))
         .serverSideApply();
   }
 
