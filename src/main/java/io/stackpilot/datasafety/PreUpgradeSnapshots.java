@@ -17,7 +17,9 @@ import java.util.Optional;
  * whose pods must stop first (one replica on a single-writer volume) is stopped before any snapshot
  * is taken, so the snapshot never holds a half-written database. A snapshot that fails or is not
  * ready within the timeout blocks the upgrade and the stopped pods start again on the old revision:
- * a broken snapshotter costs the upgrade, never the running service.
+ * a broken snapshotter costs the upgrade, never the running service. A snapshot that never became
+ * ready and was asked of a class the spec no longer names is replaced: changing the class is how a
+ * user fixes a wrong one.
  */
 public final class PreUpgradeSnapshots {
 
@@ -46,6 +48,8 @@ public final class PreUpgradeSnapshots {
       Instant now) {
     List<PlannedSnapshot> missing = new ArrayList<>();
     List<String> pending = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
+    List<String> deleting = new ArrayList<>();
     Optional<Instant> earliestTimeout = Optional.empty();
     for (ProtectedVolume volume : volumes) {
       String name = SnapshotNames.beforeUpgrade(volume.claim(), revision);
@@ -62,6 +66,33 @@ public final class PreUpgradeSnapshots {
         continue;
       }
       SnapshotObservation seen = snapshot.get();
+      if (seen.deletedAt().isPresent()) {
+        // Replaced: taken again once it is gone, which its driver's snapshotter decides.
+        Instant deadline = seen.deletedAt().get().plus(timeout);
+        if (!now.isBefore(deadline)) {
+          return blocked(
+              service,
+              revision,
+              "VolumeSnapshot "
+                  + name
+                  + " was deleted "
+                  + timeout.toSeconds()
+                  + " s ago to be taken again and is still there: its finalizers wait for the"
+                  + " snapshotter of its class"
+                  + seen.snapshotClass().map(c -> " " + c).orElse("")
+                  + ". Bring that driver back, or remove the finalizers of the VolumeSnapshot and"
+                  + " its VolumeSnapshotContent by hand",
+              name);
+        }
+        deleting.add(name);
+        earliestTimeout =
+            earliestTimeout.filter(t -> t.isBefore(deadline)).or(() -> Optional.of(deadline));
+        continue;
+      }
+      if (!seen.readyToUse() && seen.managed() && classChanged(seen, volume)) {
+        stale.add(name);
+        continue;
+      }
       if (seen.error().isPresent()) {
         return blocked(
             service,
@@ -94,6 +125,31 @@ public final class PreUpgradeSnapshots {
       pending.add(name);
       earliestTimeout =
           earliestTimeout.filter(t -> t.isBefore(deadline)).or(() -> Optional.of(deadline));
+    }
+    if (!stale.isEmpty()) {
+      return new SnapshotGate(
+          Step.WAIT,
+          List.of(),
+          "Replacing VolumeSnapshot "
+              + String.join(", ", stale)
+              + ": it was asked of a VolumeSnapshotClass the spec no longer names, and is not ready",
+          Optional.of(now.plus(POLL)),
+          List.copyOf(stale));
+    }
+    if (!deleting.isEmpty()) {
+      Instant wake = now.plus(POLL);
+      if (earliestTimeout.isPresent() && earliestTimeout.get().isBefore(wake)) {
+        wake = earliestTimeout.get();
+      }
+      return new SnapshotGate(
+          Step.WAIT,
+          List.of(),
+          "Waiting for VolumeSnapshot "
+              + String.join(", ", deleting)
+              + " to be deleted before it is taken again; its driver's snapshotter removes it (if"
+              + " that driver is gone, remove the finalizers of the VolumeSnapshot and its"
+              + " VolumeSnapshotContent)",
+          Optional.of(wake));
     }
     if (missing.isEmpty() && pending.isEmpty()) {
       return new SnapshotGate(
@@ -129,6 +185,12 @@ public final class PreUpgradeSnapshots {
             + " to be readyToUse before starting revision "
             + revision,
         Optional.of(wake));
+  }
+
+  private static boolean classChanged(SnapshotObservation seen, ProtectedVolume volume) {
+    return seen.snapshotClass().isPresent()
+        && volume.snapshotClass().isPresent()
+        && !seen.snapshotClass().equals(volume.snapshotClass());
   }
 
   private static SnapshotGate blocked(

@@ -11,9 +11,20 @@ import java.util.Optional;
  * @param toCreate the snapshots to create now
  * @param message what the service waits for, or why the upgrade is blocked, for the status
  * @param wakeAt when to look again without an event (a snapshot's readiness is not watched)
+ * @param toReplace snapshots of a class the spec no longer names, never ready: deleted now, taken
+ *     again once gone
  */
 public record SnapshotGate(
-    Step step, List<PlannedSnapshot> toCreate, String message, Optional<Instant> wakeAt) {
+    Step step,
+    List<PlannedSnapshot> toCreate,
+    String message,
+    Optional<Instant> wakeAt,
+    List<String> toReplace) {
+
+  public SnapshotGate(
+      Step step, List<PlannedSnapshot> toCreate, String message, Optional<Instant> wakeAt) {
+    this(step, toCreate, message, wakeAt, List.of());
+  }
 
   /** The condition reason while snapshots are taken before an upgrade. */
   public static final String WAITING_REASON = "SnapshotInProgress";

@@ -96,6 +96,18 @@ final class DataSafetyStep {
     switch (gate.step()) {
       case STOP_RUNNING_PODS -> scale(service, 0, live);
       case WAIT -> {
+        for (String stale : gate.toReplace()) {
+          operator
+              .client()
+              .genericKubernetesResources(VolumeSnapshots.SNAPSHOT)
+              .inNamespace(namespace)
+              .withName(stale)
+              .delete();
+          operator.writes().record("VolumeSnapshot/delete");
+          operator
+              .events()
+              .record(service, EventRecorder.Type.Normal, "SnapshotReplaced", gate.message());
+        }
         for (SnapshotGate.PlannedSnapshot planned : gate.toCreate()) {
           operator
               .client()

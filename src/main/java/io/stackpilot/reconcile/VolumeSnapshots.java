@@ -110,7 +110,10 @@ final class VolumeSnapshots {
                 () ->
                     Optional.ofNullable(snapshot.<Object>get("status", "error"))
                         .map(e -> "the snapshotter reported an error")),
-        created);
+        created,
+        Optional.ofNullable(snapshot.<String>get("spec", "volumeSnapshotClassName"))
+            .filter(c -> !c.isBlank()),
+        Optional.ofNullable(snapshot.getMetadata().getDeletionTimestamp()).map(Instant::parse));
   }
 
   static GenericKubernetesResource render(

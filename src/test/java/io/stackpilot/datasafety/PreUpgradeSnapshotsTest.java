@@ -133,6 +133,91 @@ class PreUpgradeSnapshotsTest {
     assertThat(late.message()).contains("not readyToUse after 300 s");
   }
 
+  @Test
+  void aSnapshotOfAClassTheSpecNoLongerNamesIsReplacedUnlessItIsReady() {
+    SnapshotObservation wrongClass =
+        new SnapshotObservation(
+            "sonarr-config-pre-rev2",
+            "sonarr-config",
+            Optional.of("config"),
+            Optional.of("rev2"),
+            true,
+            false,
+            Optional.empty(),
+            NOW.minus(TIMEOUT).minusSeconds(60),
+            Optional.of("unserved"),
+            Optional.empty());
+    SnapshotGate replace = decide(List.of(CONFIG), true, 1, List.of(wrongClass));
+    assertThat(replace.step()).isEqualTo(Step.WAIT);
+    assertThat(replace.toReplace()).containsExactly("sonarr-config-pre-rev2");
+    assertThat(replace.toCreate()).isEmpty();
+    assertThat(replace.message()).contains("Replacing VolumeSnapshot sonarr-config-pre-rev2");
+
+    SnapshotObservation going =
+        new SnapshotObservation(
+            "sonarr-config-pre-rev2",
+            "sonarr-config",
+            Optional.of("config"),
+            Optional.of("rev2"),
+            true,
+            false,
+            Optional.empty(),
+            NOW.minus(TIMEOUT).minusSeconds(60),
+            Optional.of("unserved"),
+            Optional.of(NOW.minusSeconds(10)));
+    SnapshotGate waitForIt = decide(List.of(CONFIG), true, 1, List.of(going));
+    assertThat(waitForIt.step()).as("its own deadline while it goes").isEqualTo(Step.WAIT);
+    assertThat(waitForIt.toReplace()).isEmpty();
+    assertThat(waitForIt.toCreate()).isEmpty();
+    assertThat(waitForIt.message()).contains("to be deleted before it is taken again");
+
+    SnapshotObservation stuck =
+        new SnapshotObservation(
+            "sonarr-config-pre-rev2",
+            "sonarr-config",
+            Optional.of("config"),
+            Optional.of("rev2"),
+            true,
+            false,
+            Optional.empty(),
+            NOW.minus(TIMEOUT).minusSeconds(60),
+            Optional.of("unserved"),
+            Optional.of(NOW.minus(TIMEOUT)));
+    SnapshotGate blocked = decide(List.of(CONFIG), true, 0, List.of(stuck));
+    assertThat(blocked.step()).isEqualTo(Step.BLOCKED);
+    assertThat(blocked.message())
+        .contains("still there", "snapshotter of its class unserved", "remove the finalizers");
+
+    SnapshotObservation readyOfTheOldClass =
+        new SnapshotObservation(
+            "sonarr-config-pre-rev2",
+            "sonarr-config",
+            Optional.of("config"),
+            Optional.of("rev2"),
+            true,
+            true,
+            Optional.empty(),
+            NOW.minusSeconds(60),
+            Optional.of("unserved"),
+            Optional.empty());
+    assertThat(decide(List.of(CONFIG), true, 0, List.of(readyOfTheOldClass)).step())
+        .isEqualTo(Step.OPEN);
+
+    SnapshotObservation sameClass =
+        new SnapshotObservation(
+            "sonarr-config-pre-rev2",
+            "sonarr-config",
+            Optional.of("config"),
+            Optional.of("rev2"),
+            true,
+            false,
+            Optional.empty(),
+            NOW.minus(TIMEOUT),
+            Optional.of("csi"),
+            Optional.empty());
+    assertThat(decide(List.of(CONFIG), true, 0, List.of(sameClass)).step()).isEqualTo(Step.BLOCKED);
+  }
+
   private static SnapshotGate decide(
       List<ProtectedVolume> volumes,
       boolean stopFirst,

@@ -7,6 +7,7 @@ import static io.stackpilot.testing.ServiceQueries.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.stackpilot.api.MediaService;
@@ -38,6 +39,9 @@ class RealNodeDataSafetyIT {
 
   /** No snapshot settings: the cluster's default VolumeSnapshotClass for the driver decides. */
   private static final String LEFT_TO_DEFAULTS = "";
+
+  /** A snapshot a user took by hand. */
+  private static final String USERS_OWN = "taken-by-hand";
 
   @Test
   void aGoodUpgradeIsSnapshottedByDefaultAfterTheWriterStoppedAndKeepsSnapshotsToKeep(
@@ -126,19 +130,34 @@ class RealNodeDataSafetyIT {
           Duration.between(upgraded, snapshotReady).toMillis(),
           Duration.between(upgraded, serving).toMillis());
 
+      // The user's own snapshot of the same claim, taken by the driver: never Stackpilot's to
+      // prune.
+      cluster
+          .client()
+          .genericKubernetesResources(SnapshotterStandIn.SNAPSHOTS)
+          .inNamespace(cluster.namespace())
+          .resource(usersOwnSnapshot(claim))
+          .create();
+      eventually(WAIT)
+          .until(
+              () ->
+                  snapshots(cluster).stream()
+                      .anyMatch(s -> USERS_OWN.equals(s.getMetadata().getName()) && readyToUse(s)));
+
       // A second upgrade: snapshotsToKeep is 1, so the first snapshot goes.
       applyWithSnapshots(cluster, "v3", LEFT_TO_DEFAULTS);
       awaitHealthyOn(cluster, "stackpilot.test/ledger:v3");
       eventually(WAIT)
           .untilAsserted(
-              () ->
-                  assertThat(snapshots(cluster))
-                      .as("snapshots kept")
-                      .singleElement()
-                      .satisfies(
-                          s ->
-                              assertThat(s.getMetadata().getName())
-                                  .isNotEqualTo(snapshot.getMetadata().getName())));
+              () -> {
+                List<GenericKubernetesResource> all = snapshots(cluster);
+                assertThat(all)
+                    .as("snapshots kept")
+                    .extracting(s -> s.getMetadata().getName())
+                    .hasSize(2)
+                    .contains(USERS_OWN)
+                    .doesNotContain(snapshot.getMetadata().getName());
+              });
       assertThat(LedgerApp.info(cluster))
           .contains("version=3", "dataSchema=3", "entry=written-by-v1");
     }
@@ -258,6 +277,106 @@ class RealNodeDataSafetyIT {
           .anySatisfy(
               s -> assertThat(s.getMetadata().getName()).isEqualTo(claim + "-pre-" + failed));
     }
+  }
+
+  @Test
+  void aSnapshotNobodyTakesBlocksTheUpgradeAndTheOldBuildServesOnUntilTheClassIsFixed(
+      TestCluster cluster, RealNode node) {
+    node.storage();
+    try (RunningOperator operator = cluster.startOperator()) {
+      String unserved = snapshotsOfClass(RealStorage.UNSERVED_SNAPSHOT_CLASS);
+      applyWithSnapshots(cluster, "v1", unserved, "20s");
+      RealNodeServices.awaitReady(cluster, "ledger", WAIT);
+      LedgerApp.add(cluster, "before-the-upgrade");
+
+      Instant upgraded = Instant.now();
+      applyWithSnapshots(cluster, "v2", unserved, "20s");
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                MediaService ledger = media(cluster, "ledger");
+                assertThat(condition(ledger, "Stalled"))
+                    .as("%s", ledger.getStatus())
+                    .isNotNull()
+                    .satisfies(c -> assertThat(c.getReason()).isEqualTo("SnapshotFailed"));
+              });
+      Instant stalled = Instant.now();
+      String message = condition(media(cluster, "ledger"), "Stalled").getMessage();
+      System.out.printf(
+          "[figure] real storage: a snapshot nobody takes: upgrade applied -> Stalled %d ms: %s%n",
+          Duration.between(upgraded, stalled).toMillis(), message);
+      assertThat(message).contains(claimOf(cluster) + "-pre-");
+      // The old build runs again at its old size, on data nobody migrated.
+      eventually(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(LedgerApp.info(cluster))
+                      .contains("version=1", "dataSchema=1", "entry=before-the-upgrade"));
+      assertThat(events(cluster, "ledger", "SnapshotFailed")).hasSize(1);
+
+      // Fixed the documented way: a class the driver serves. The snapshot of the old class goes
+      // first, and only its driver can let it go: nothing serves it, so the user lets it go.
+      applyWithSnapshots(cluster, "v2", snapshotsOfClass(RealStorage.SNAPSHOT_CLASS), "20s");
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                MediaService ledger = media(cluster, "ledger");
+                assertThat(condition(ledger, "Reconciling").getMessage())
+                    .as("%s", ledger.getStatus())
+                    .contains("to be deleted before it is taken again", "remove the finalizers");
+              });
+      GenericKubernetesResource stuck = snapshots(cluster).get(0);
+      assertThat(stuck.getMetadata().getDeletionTimestamp()).isNotNull();
+      String content = stuck.<String>get("status", "boundVolumeSnapshotContentName");
+      cluster
+          .kubectl(
+              "patch",
+              "volumesnapshot",
+              stuck.getMetadata().getName(),
+              "--type=merge",
+              "-p",
+              "{\"metadata\":{\"finalizers\":null}}")
+          .assertSuccess();
+      if (content != null) {
+        cluster
+            .kubectl(
+                "patch",
+                "volumesnapshotcontent",
+                content,
+                "--type=merge",
+                "-p",
+                "{\"metadata\":{\"finalizers\":null}}")
+            .assertSuccess();
+      }
+      awaitHealthyOn(cluster, "stackpilot.test/ledger:v2");
+      assertThat(LedgerApp.info(cluster))
+          .contains("version=2", "dataSchema=2", "entry=before-the-upgrade");
+    }
+  }
+
+  private static GenericKubernetesResource usersOwnSnapshot(String claim) {
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("snapshot.storage.k8s.io/v1")
+        .withKind("VolumeSnapshot")
+        .withNewMetadata()
+        .withName(USERS_OWN)
+        .endMetadata()
+        .addToAdditionalProperties(
+            "spec",
+            Map.of(
+                "volumeSnapshotClassName",
+                RealStorage.SNAPSHOT_CLASS,
+                "source",
+                Map.of("persistentVolumeClaimName", claim)))
+        .build();
+  }
+
+  private static String snapshotsOfClass(String snapshotClass) {
+    return """
+        snapshotBeforeUpgrade: true
+              volumeSnapshotClassName: %s
+        """
+        .formatted(snapshotClass);
   }
 
   @Test
@@ -512,6 +631,11 @@ class RealNodeDataSafetyIT {
    * storage item ("" leaves them to the defaults).
    */
   private static void applyWithSnapshots(TestCluster cluster, String tag, String snapshotSettings) {
+    applyWithSnapshots(cluster, tag, snapshotSettings, "90s");
+  }
+
+  private static void applyWithSnapshots(
+      TestCluster cluster, String tag, String snapshotSettings, String progressDeadline) {
     cluster
         .kubectlWithInput(
             """
@@ -536,14 +660,15 @@ class RealNodeDataSafetyIT {
                 periodSeconds: 1
               nodeSelector: {%s: real}
               tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
-              recovery: {failureWindow: 5s, progressDeadline: 90s, maxRestarts: 1}
+              recovery: {failureWindow: 5s, progressDeadline: %s, maxRestarts: 1}
             """
                 .formatted(
                     tag,
                     RealStorage.STORAGE_CLASS,
                     snapshotSettings.strip(),
                     RealNode.LABEL,
-                    RealNode.TAINT),
+                    RealNode.TAINT,
+                    progressDeadline),
             "apply",
             "-f",
             "-")

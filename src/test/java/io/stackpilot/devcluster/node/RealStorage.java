@@ -31,6 +31,14 @@ public final class RealStorage {
   public static final String STORAGE_CLASS = "stackpilot-hostpath";
   public static final String SNAPSHOT_CLASS = "stackpilot-hostpath-snapshots";
 
+  /**
+   * A class of a driver nothing serves: a snapshot of it is never taken, as when a cluster's
+   * snapshotter is down or the class is wrong, so tests can watch an upgrade wait and give up.
+   */
+  public static final String UNSERVED_SNAPSHOT_CLASS = "stackpilot-unserved-snapshots";
+
+  static final String UNSERVED_DRIVER = "unserved.stackpilot.test";
+
   static final List<String> BINARIES =
       List.of(
           "hostpathplugin",
@@ -129,7 +137,8 @@ public final class RealStorage {
           .filter(
               v ->
                   v.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
-                      && SNAPSHOT_CLASS.equals(spec.get("volumeSnapshotClassName")))
+                      && List.of(SNAPSHOT_CLASS, UNSERVED_SNAPSHOT_CLASS)
+                          .contains(spec.get("volumeSnapshotClassName")))
           .forEach(
               v ->
                   deleteDroppingFinalizers(
@@ -142,9 +151,13 @@ public final class RealStorage {
           .filter(
               c ->
                   c.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
-                      && DRIVER.equals(spec.get("driver")))
+                      && List.of(DRIVER, UNSERVED_DRIVER).contains(spec.get("driver")))
           .forEach(c -> deleteDroppingFinalizers(contents.withName(c.getMetadata().getName())));
       client.genericKubernetesResources(SnapshotApi.CLASSES).withName(SNAPSHOT_CLASS).delete();
+      client
+          .genericKubernetesResources(SnapshotApi.CLASSES)
+          .withName(UNSERVED_SNAPSHOT_CLASS)
+          .delete();
       client.storage().v1().storageClasses().withName(STORAGE_CLASS).delete();
       client.storage().v1().csiDrivers().withName(DRIVER).delete();
     }
@@ -223,6 +236,10 @@ public final class RealStorage {
     client
         .genericKubernetesResources(SnapshotApi.CLASSES)
         .resource(SnapshotApi.defaultSnapshotClass(SNAPSHOT_CLASS, DRIVER))
+        .serverSideApply();
+    client
+        .genericKubernetesResources(SnapshotApi.CLASSES)
+        .resource(SnapshotApi.snapshotClass(UNSERVED_SNAPSHOT_CLASS, UNSERVED_DRIVER))
         .serverSideApply();
   }
 
