@@ -2,7 +2,7 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries node-binaries csi-binaries test-images crds docs demo demo-real-node jar build image clean bench format
+.PHONY: test unit k8s-binaries node-binaries csi-binaries test-images crds docs demo demo-real-node jar build image operator-image clean bench format
 
 ## Builds the control-plane and node binaries and the test images if missing, then runs unit tests
 ## and integration tests (the real-node ones need root, as CI has).
@@ -91,6 +91,11 @@ image:
 	  exit 1; \
 	fi; \
 	$(MAKE) jar && $$builder build -t $(IMAGE) .
+
+## The operator image without docker or a registry: an OCI archive built from Debian's OpenJDK
+## (scripts/operator-image says how), for `ctr images import`.
+operator-image: jar
+	scripts/operator-image target/stackpilot.jar
 
 clean:
 	$(MVN) clean

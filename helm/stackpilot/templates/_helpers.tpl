@@ -43,6 +43,15 @@ helm.sh/chart: {{ include "stackpilot.chart" . }}
 {{- end -}}
 {{- end -}}
 
+{{/* The JVM's flags, and the logback configuration of the chosen log format. */}}
+{{- define "stackpilot.javaToolOptions" -}}
+{{- if eq .Values.logFormat "json" -}}
+{{- printf "%s -Dlogback.configurationFile=logback-json.xml" .Values.jvmOptions -}}
+{{- else -}}
+{{- .Values.jvmOptions -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "stackpilot.image" -}}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
 {{- end -}}
