@@ -52,7 +52,10 @@ public final class ManifestReader {
   }
 
   /**
-   * The files that {@code kubectl apply -f} would read from a file or folder, in a stable order.
+   * The manifest files of a file or folder, in a stable order: YAML and JSON files, in subfolders
+   * too, but never under a hidden folder. A ConfigMap mounted as a folder keeps a second copy of
+   * its files in hidden folders ({@code ..data}, {@code ..<timestamp>}), which would otherwise be
+   * read twice.
    */
   public static List<Path> files(Path fileOrFolder) {
     if (!Files.isDirectory(fileOrFolder)) {
@@ -61,11 +64,21 @@ public final class ManifestReader {
     try (Stream<Path> walk = Files.walk(fileOrFolder)) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> p.toString().matches(".*\\.(ya?ml|json)$"))
+          .filter(p -> !underHiddenFolder(fileOrFolder.relativize(p)))
           .sorted()
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean underHiddenFolder(Path relative) {
+    for (int i = 0; i < relative.getNameCount() - 1; i++) {
+      if (relative.getName(i).toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every non-empty document of one file, as written. */

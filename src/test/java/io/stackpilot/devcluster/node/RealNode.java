@@ -130,6 +130,9 @@ public final class RealNode implements AutoCloseable {
     }
   }
 
+  /** The archive scripts/operator-image writes beside the test images. */
+  public static final String OPERATOR_IMAGE_ARCHIVE = "stackpilot-operator.tar";
+
   private void startAll() throws IOException {
     Instant begin = Instant.now();
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -215,21 +218,26 @@ public final class RealNode implements AutoCloseable {
     return config;
   }
 
-  /** Every archive scripts/test-images built, into containerd's Kubernetes namespace. */
+  /**
+   * Every archive scripts/test-images built, into containerd's Kubernetes namespace; the operator's
+   * own image only when a test asks for it ({@link #importImage}).
+   */
   private void importImages() throws IOException {
     try (Stream<Path> archives = Files.list(images)) {
-      for (Path archive : archives.filter(p -> p.toString().endsWith(".tar")).sorted().toList()) {
-        HostCommand.run(
-            paths.binary("ctr").toString(),
-            "--address",
-            paths.containerdSocket().toString(),
-            "--namespace",
-            "k8s.io",
-            "images",
-            "import",
-            archive.toString());
+      for (Path archive :
+          archives
+              .filter(p -> p.toString().endsWith(".tar"))
+              .filter(p -> !p.getFileName().toString().equals(OPERATOR_IMAGE_ARCHIVE))
+              .sorted()
+              .toList()) {
+        importImage(archive);
       }
     }
+  }
+
+  /** An image archive (OCI layout) into the node's containerd, as if it had been pulled. */
+  public void importImage(Path archive) {
+    images("import", archive.toString());
   }
 
   /**
@@ -280,17 +288,22 @@ public final class RealNode implements AutoCloseable {
 
   /** The images the node holds, by name. */
   public List<String> images() {
-    return HostCommand.run(
+    return images("list", "--quiet").lines().toList();
+  }
+
+  /** {@code ctr images ...} in containerd's Kubernetes namespace. */
+  private String images(String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
             paths.binary("ctr").toString(),
             "--address",
             paths.containerdSocket().toString(),
             "--namespace",
             "k8s.io",
-            "images",
-            "list",
-            "--quiet")
-        .lines()
-        .toList();
+            "images"));
+    command.addAll(List.of(arguments));
+    return HostCommand.run(command.toArray(String[]::new));
   }
 
   private static boolean ready(KubernetesClient client) {
