@@ -1,5 +1,12 @@
 package io.stackpilot.cli;
 
+import io.stackpilot.cli.steering.AbortCommand;
+import io.stackpilot.cli.steering.HistoryCommand;
+import io.stackpilot.cli.steering.PauseCommand;
+import io.stackpilot.cli.steering.PromoteCommand;
+import io.stackpilot.cli.steering.ResumeCommand;
+import io.stackpilot.cli.steering.RetryCommand;
+import io.stackpilot.cli.steering.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +20,13 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       RenderCommand.class,
+      StatusCommand.class,
+      HistoryCommand.class,
+      RetryCommand.class,
+      PromoteCommand.class,
+      PauseCommand.class,
+      ResumeCommand.class,
+      AbortCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class StackpilotCommand implements Runnable {
