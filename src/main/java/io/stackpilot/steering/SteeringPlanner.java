@@ -61,7 +61,7 @@ public final class SteeringPlanner {
     Optional<QuarantinedRevision> target =
         revision.isPresent()
             ? quarantine.stream().filter(q -> q.getRevision().equals(revision.get())).findFirst()
-            : Optional.of(quarantine.get(quarantine.size() - 1));
+            : Optional.of(quarantine.get(0)); // newest first, as status lists them
     if (target.isEmpty()) {
       return SteeringPlan.refused(
           "revision "

@@ -117,7 +117,7 @@ class KubectlPluginIT {
     }
     return sonarr.getStatus().getQuarantine().stream()
         .map(QuarantinedRevision::getRevision)
-        .reduce((first, second) -> second);
+        .findFirst();
   }
 
   private static Map<String, String> annotations(TestCluster cluster) {

@@ -14,7 +14,7 @@ class SteeringPlannerTest {
 
   @Test
   void retryTakesTheNewestQuarantinedRevisionAndANewValueEachTime() {
-    ServiceStatus status = quarantined("rev1", "rev2");
+    ServiceStatus status = quarantined("rev2", "rev1"); // newest first, as status lists them
     assertThat(change(SteeringAction.RETRY, Optional.empty(), Map.of(), status).describe())
         .isEqualTo("stackpilot.io/retry=rev2");
     assertThat(
