@@ -85,8 +85,7 @@ public final class PreUpgradeSnapshots {
               name);
         }
         deleting.add(name);
-        earliestTimeout =
-            earliestTimeout.filter(t -> t.isBefore(deadline)).or(() -> Optional.of(deadline));
+        earliestTimeout = earlier(earliestTimeout, deadline);
         continue;
       }
       if (!seen.readyToUse() && seen.managed() && classChanged(seen, volume)) {
@@ -123,8 +122,7 @@ public final class PreUpgradeSnapshots {
             name);
       }
       pending.add(name);
-      earliestTimeout =
-          earliestTimeout.filter(t -> t.isBefore(deadline)).or(() -> Optional.of(deadline));
+      earliestTimeout = earlier(earliestTimeout, deadline);
     }
     if (!stale.isEmpty()) {
       return new SnapshotGate(
@@ -137,10 +135,6 @@ public final class PreUpgradeSnapshots {
           List.copyOf(stale));
     }
     if (!deleting.isEmpty()) {
-      Instant wake = now.plus(POLL);
-      if (earliestTimeout.isPresent() && earliestTimeout.get().isBefore(wake)) {
-        wake = earliestTimeout.get();
-      }
       return new SnapshotGate(
           Step.WAIT,
           List.of(),
@@ -149,7 +143,7 @@ public final class PreUpgradeSnapshots {
               + " to be deleted before it is taken again; its driver's snapshotter removes it (if"
               + " that driver is gone, remove the finalizers of the VolumeSnapshot and its"
               + " VolumeSnapshotContent)",
-          Optional.of(wake));
+          Optional.of(wakeAt(now, earliestTimeout)));
     }
     if (missing.isEmpty() && pending.isEmpty()) {
       return new SnapshotGate(
@@ -173,10 +167,6 @@ public final class PreUpgradeSnapshots {
     }
     List<String> waitingFor = new ArrayList<>(pending);
     missing.forEach(m -> waitingFor.add(m.name()));
-    Instant wake = now.plus(POLL);
-    if (earliestTimeout.isPresent() && earliestTimeout.get().isBefore(wake)) {
-      wake = earliestTimeout.get();
-    }
     return new SnapshotGate(
         Step.WAIT,
         List.copyOf(missing),
@@ -184,7 +174,17 @@ public final class PreUpgradeSnapshots {
             + String.join(", ", waitingFor)
             + " to be readyToUse before starting revision "
             + revision,
-        Optional.of(wake));
+        Optional.of(wakeAt(now, earliestTimeout)));
+  }
+
+  private static Optional<Instant> earlier(Optional<Instant> known, Instant deadline) {
+    return known.filter(t -> t.isBefore(deadline)).or(() -> Optional.of(deadline));
+  }
+
+  /** The next poll, or the first deadline when it comes sooner. */
+  private static Instant wakeAt(Instant now, Optional<Instant> earliestTimeout) {
+    Instant poll = now.plus(POLL);
+    return earliestTimeout.filter(t -> t.isBefore(poll)).orElse(poll);
   }
 
   private static boolean classChanged(SnapshotObservation seen, ProtectedVolume volume) {

@@ -42,8 +42,7 @@ public final class SnapshotDefaults {
     String namedBy = classLayer.map(Layer::label).orElse(Layer.SERVICE.label());
     boolean ownClass = named.isPresent() && classLayer.orElse(Layer.SERVICE) == Layer.SERVICE;
     if (named.isPresent() && (insisted || ownClass)) {
-      return SnapshotChoice.on(
-          named.get(), "On: VolumeSnapshotClass " + named.get() + ", named by the " + namedBy);
+      return named(named.get(), namedBy);
     }
     if (!insisted && classes.isEmpty()) {
       return SnapshotChoice.off(
@@ -61,8 +60,7 @@ public final class SnapshotDefaults {
     }
     List<SnapshotClassInfo> known = classes.orElse(List.of());
     if (named.isPresent() && driverMatches(known, named.get(), driver.get())) {
-      return SnapshotChoice.on(
-          named.get(), "On: VolumeSnapshotClass " + named.get() + ", named by the " + namedBy);
+      return named(named.get(), namedBy);
     }
     List<SnapshotClassInfo> defaults =
         known.stream()
@@ -102,6 +100,11 @@ public final class SnapshotDefaults {
             + "; mark one with "
             + SnapshotClassInfo.DEFAULT_ANNOTATION
             + ": \"true\", or set snapshotBeforeUpgrade: true and volumeSnapshotClassName");
+  }
+
+  private static SnapshotChoice named(String snapshotClass, String namedBy) {
+    return SnapshotChoice.on(
+        snapshotClass, "On: VolumeSnapshotClass " + snapshotClass + ", named by the " + namedBy);
   }
 
   private static boolean driverMatches(

@@ -71,19 +71,7 @@ public final class SteeringPlanner {
                   ", ", quarantine.stream().map(QuarantinedRevision::getRevision).toList()));
     }
     String chosen = target.get().getRevision();
-    String previous = annotations.get(SteeringAction.RETRY.annotation());
-    String value = chosen;
-    if (previous != null && (previous.equals(chosen) || previous.startsWith(chosen + "."))) {
-      int attempt = 2;
-      if (previous.startsWith(chosen + ".")) {
-        try {
-          attempt = Integer.parseInt(previous.substring(chosen.length() + 1)) + 1;
-        } catch (NumberFormatException e) {
-          attempt = 2;
-        }
-      }
-      value = chosen + "." + attempt;
-    }
+    String value = nextRetryValue(chosen, annotations.get(SteeringAction.RETRY.annotation()));
     return SteeringPlan.change(
         new AnnotationChange(
             SteeringAction.RETRY.annotation(),
@@ -93,6 +81,24 @@ public final class SteeringPlanner {
                 + " ("
                 + target.get().getImage()
                 + ") leaves quarantine and is tried once more"));
+  }
+
+  /** The revision, or, when it was retried before, the revision and the next attempt's number. */
+  private static String nextRetryValue(String revision, String previous) {
+    if (previous == null) {
+      return revision;
+    }
+    if (previous.equals(revision)) {
+      return revision + ".2";
+    }
+    if (!previous.startsWith(revision + ".")) {
+      return revision;
+    }
+    try {
+      return revision + "." + (Integer.parseInt(previous.substring(revision.length() + 1)) + 1);
+    } catch (NumberFormatException e) {
+      return revision + ".2";
+    }
   }
 
   private static SteeringPlan promote(Optional<String> revision, ServiceStatus status) {

@@ -16,6 +16,7 @@ import io.stackpilot.api.MediaService;
 import io.stackpilot.testing.CommandResult;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.ServiceQueries;
+import io.stackpilot.testing.Stacks;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
@@ -115,20 +116,7 @@ class DataSafetyIT {
   @Test
   void deletingTheStackLeavesItsMembersRunningAndTheirClaims(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      cluster
-          .kubectlWithInput(
-              """
-          apiVersion: stackpilot.io/v1alpha1
-          kind: ServiceStack
-          metadata: {name: home}
-          spec:
-            base:
-              env: [{name: TZ, value: Europe/Berlin}]
-          """,
-              "apply",
-              "-f",
-              "-")
-          .assertSuccess();
+      Stacks.applyHome(cluster);
       apply(
           cluster,
           "lscr.io/linuxserver/sonarr:4.0.15",

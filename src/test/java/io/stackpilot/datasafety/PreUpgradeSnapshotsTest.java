@@ -136,17 +136,7 @@ class PreUpgradeSnapshotsTest {
   @Test
   void aSnapshotOfAClassTheSpecNoLongerNamesIsReplacedUnlessItIsReady() {
     SnapshotObservation wrongClass =
-        new SnapshotObservation(
-            "sonarr-config-pre-rev2",
-            "sonarr-config",
-            Optional.of("config"),
-            Optional.of("rev2"),
-            true,
-            false,
-            Optional.empty(),
-            NOW.minus(TIMEOUT).minusSeconds(60),
-            Optional.of("unserved"),
-            Optional.empty());
+        ofClass(false, NOW.minus(TIMEOUT).minusSeconds(60), "unserved", Optional.empty());
     SnapshotGate replace = decide(List.of(CONFIG), true, 1, List.of(wrongClass));
     assertThat(replace.step()).isEqualTo(Step.WAIT);
     assertThat(replace.toReplace()).containsExactly("sonarr-config-pre-rev2");
@@ -154,16 +144,10 @@ class PreUpgradeSnapshotsTest {
     assertThat(replace.message()).contains("Replacing VolumeSnapshot sonarr-config-pre-rev2");
 
     SnapshotObservation going =
-        new SnapshotObservation(
-            "sonarr-config-pre-rev2",
-            "sonarr-config",
-            Optional.of("config"),
-            Optional.of("rev2"),
-            true,
+        ofClass(
             false,
-            Optional.empty(),
             NOW.minus(TIMEOUT).minusSeconds(60),
-            Optional.of("unserved"),
+            "unserved",
             Optional.of(NOW.minusSeconds(10)));
     SnapshotGate waitForIt = decide(List.of(CONFIG), true, 1, List.of(going));
     assertThat(waitForIt.step()).as("its own deadline while it goes").isEqualTo(Step.WAIT);
@@ -172,16 +156,10 @@ class PreUpgradeSnapshotsTest {
     assertThat(waitForIt.message()).contains("to be deleted before it is taken again");
 
     SnapshotObservation stuck =
-        new SnapshotObservation(
-            "sonarr-config-pre-rev2",
-            "sonarr-config",
-            Optional.of("config"),
-            Optional.of("rev2"),
-            true,
+        ofClass(
             false,
-            Optional.empty(),
             NOW.minus(TIMEOUT).minusSeconds(60),
-            Optional.of("unserved"),
+            "unserved",
             Optional.of(NOW.minus(TIMEOUT)));
     SnapshotGate blocked = decide(List.of(CONFIG), true, 0, List.of(stuck));
     assertThat(blocked.step()).isEqualTo(Step.BLOCKED);
@@ -189,32 +167,11 @@ class PreUpgradeSnapshotsTest {
         .contains("still there", "snapshotter of its class unserved", "remove the finalizers");
 
     SnapshotObservation readyOfTheOldClass =
-        new SnapshotObservation(
-            "sonarr-config-pre-rev2",
-            "sonarr-config",
-            Optional.of("config"),
-            Optional.of("rev2"),
-            true,
-            true,
-            Optional.empty(),
-            NOW.minusSeconds(60),
-            Optional.of("unserved"),
-            Optional.empty());
+        ofClass(true, NOW.minusSeconds(60), "unserved", Optional.empty());
     assertThat(decide(List.of(CONFIG), true, 0, List.of(readyOfTheOldClass)).step())
         .isEqualTo(Step.OPEN);
 
-    SnapshotObservation sameClass =
-        new SnapshotObservation(
-            "sonarr-config-pre-rev2",
-            "sonarr-config",
-            Optional.of("config"),
-            Optional.of("rev2"),
-            true,
-            false,
-            Optional.empty(),
-            NOW.minus(TIMEOUT),
-            Optional.of("csi"),
-            Optional.empty());
+    SnapshotObservation sameClass = ofClass(false, NOW.minus(TIMEOUT), "csi", Optional.empty());
     assertThat(decide(List.of(CONFIG), true, 0, List.of(sameClass)).step()).isEqualTo(Step.BLOCKED);
   }
 
@@ -225,6 +182,22 @@ class PreUpgradeSnapshotsTest {
       List<SnapshotObservation> existing) {
     return PreUpgradeSnapshots.decide(
         "sonarr", "rev2", volumes, stopFirst, pods, existing, TIMEOUT, NOW);
+  }
+
+  /** Stackpilot's snapshot before rev2 of sonarr-config, asked of a class. */
+  private static SnapshotObservation ofClass(
+      boolean ready, Instant created, String snapshotClass, Optional<Instant> deletedAt) {
+    return new SnapshotObservation(
+        "sonarr-config-pre-rev2",
+        "sonarr-config",
+        Optional.of("config"),
+        Optional.of("rev2"),
+        true,
+        ready,
+        Optional.empty(),
+        created,
+        Optional.of(snapshotClass),
+        deletedAt);
   }
 
   static SnapshotObservation ready(String name) {

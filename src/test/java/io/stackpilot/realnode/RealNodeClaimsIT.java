@@ -9,6 +9,7 @@ import io.stackpilot.api.MediaService;
 import io.stackpilot.devcluster.node.RealNode;
 import io.stackpilot.devcluster.node.RealStorage;
 import io.stackpilot.testing.RunningOperator;
+import io.stackpilot.testing.Stacks;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class RealNodeClaimsIT {
     node.storage();
     String cacheVolume;
     try (RunningOperator operator = cluster.startOperator()) {
-      applyStack(cluster);
+      Stacks.applyHome(cluster);
       apply(cluster);
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
       LedgerApp.get(cluster, "/cgi-bin/add?kept");
@@ -49,7 +50,7 @@ class RealNodeClaimsIT {
       assertThat(LedgerApp.get(cluster, "/cgi-bin/info"))
           .as("the member still serves its data without its stack")
           .contains("entry=kept");
-      applyStack(cluster);
+      Stacks.applyHome(cluster);
       RealNodeServices.awaitReady(cluster, "ledger", WAIT);
     }
     // The operator is gone: nothing it made may go with it.
@@ -79,23 +80,6 @@ class RealNodeClaimsIT {
   private static String phase(TestCluster cluster) {
     MediaService service = media(cluster, "ledger");
     return service.getStatus() == null ? null : service.getStatus().getPhase();
-  }
-
-  private static void applyStack(TestCluster cluster) {
-    cluster
-        .kubectlWithInput(
-            """
-            apiVersion: stackpilot.io/v1alpha1
-            kind: ServiceStack
-            metadata: {name: home}
-            spec:
-              base:
-                env: [{name: TZ, value: Europe/Berlin}]
-            """,
-            "apply",
-            "-f",
-            "-")
-        .assertSuccess();
   }
 
   private static PersistentVolumeClaim claim(TestCluster cluster, String name) {

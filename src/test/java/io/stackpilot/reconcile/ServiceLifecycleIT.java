@@ -22,6 +22,7 @@ import io.stackpilot.testing.PodSecurityLevel;
 import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.ServiceQueries;
+import io.stackpilot.testing.Stacks;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
@@ -720,20 +721,7 @@ class ServiceLifecycleIT {
   @Test
   void stackChangeReRendersItsMembers(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
-      cluster
-          .kubectlWithInput(
-              """
-          apiVersion: stackpilot.io/v1alpha1
-          kind: ServiceStack
-          metadata: {name: home}
-          spec:
-            base:
-              env: [{name: TZ, value: Europe/Berlin}]
-          """,
-              "apply",
-              "-f",
-              "-")
-          .assertSuccess();
+      Stacks.applyHome(cluster);
       applyService(cluster, "sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "home");
       eventually().until(() -> ready(media(cluster, "sonarr")));
       assertThat(env(cluster, "sonarr", "TZ")).contains("Europe/Berlin");

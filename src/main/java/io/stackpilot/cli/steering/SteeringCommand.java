@@ -16,27 +16,15 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that steers a service through its annotation: it prints what it changed, or, on a
  * resource a GitOps tool applies, the annotation to commit instead of writing it.
  */
-abstract class SteeringCommand implements Callable<Integer> {
+abstract class SteeringCommand extends ServiceCommand {
 
   // Writes the null that removes an annotation in a merge patch.
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Parameters(index = "0", paramLabel = "SERVICE", description = "name, or kind/name")
-  String service;
-
-  @Mixin ClusterOptions cluster;
-
-  @Spec CommandSpec spec;
 
   abstract SteeringAction action();
 
@@ -45,37 +33,27 @@ abstract class SteeringCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try (KubernetesClient client = cluster.client()) {
-      StackService found = ServiceLookup.find(client, cluster.namespace(client), service);
-      String name = ServiceLookup.describe(found);
-      Map<String, String> annotations =
-          Optional.ofNullable(found.getMetadata().getAnnotations()).orElse(Map.of());
-      SteeringPlan plan =
-          SteeringPlanner.plan(action(), revision(), annotations, found.getStatus());
-      if (plan.refusal().isPresent()) {
-        err.println(name + ": " + plan.refusal().get());
-        return 1;
-      }
-      AnnotationChange change = plan.change().orElseThrow();
-      Optional<String> owner =
-          GitOpsOwner.of(found.getMetadata().getLabels(), found.getMetadata().getAnnotations());
-      if (owner.isPresent()) {
-        out.println(name + " is applied by " + owner.get() + "; nothing was changed here.");
-        out.println("Commit this to its manifest, so that " + change.effect() + ":");
-        out.print(Manifests.annotationToCommit(change));
-        out.flush();
-        return 0;
-      }
-      annotate(client, (HasMetadata) found, change);
-      out.println(name + " annotated " + change.describe() + ": " + change.effect());
-      return 0;
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
+  int act(KubernetesClient client, StackService found, PrintWriter out, PrintWriter err) {
+    String name = ServiceLookup.describe(found);
+    Map<String, String> annotations =
+        Optional.ofNullable(found.getMetadata().getAnnotations()).orElse(Map.of());
+    SteeringPlan plan = SteeringPlanner.plan(action(), revision(), annotations, found.getStatus());
+    if (plan.refusal().isPresent()) {
+      err.println(name + ": " + plan.refusal().get());
       return 1;
     }
+    AnnotationChange change = plan.change().orElseThrow();
+    Optional<String> owner =
+        GitOpsOwner.of(found.getMetadata().getLabels(), found.getMetadata().getAnnotations());
+    if (owner.isPresent()) {
+      out.println(name + " is applied by " + owner.get() + "; nothing was changed here.");
+      out.println("Commit this to its manifest, so that " + change.effect() + ":");
+      out.print(Manifests.annotationToCommit(change));
+      return 0;
+    }
+    annotate(client, (HasMetadata) found, change);
+    out.println(name + " annotated " + change.describe() + ": " + change.effect());
+    return 0;
   }
 
   /** A merge patch of the one annotation: nothing else of the resource is touched or owned. */
