@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       PauseCommand.class,
       ResumeCommand.class,
       AbortCommand.class,
+      HealthcheckCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class StackpilotCommand implements Runnable {

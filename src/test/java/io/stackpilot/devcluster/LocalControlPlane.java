@@ -172,12 +172,11 @@ public final class LocalControlPlane implements AutoCloseable {
                 "--service-account-key-file=" + keys.publicKey(),
                 "--service-account-signing-key-file=" + keys.privateKey(),
                 "--service-cluster-ip-range=10.96.0.0/16",
-                // Pods need no service account token here: KWOK runs no containers that would read
-                // one.
-                "--disable-admission-plugins=ServiceAccount",
                 "--allow-privileged=true",
                 // The kubernetes Service's endpoints would point at the loopback address, which is
-                // refused.
+                // refused. A real node writes its own, to a forwarder on the node's address, so
+                // that
+                // its pods reach the API server with their service account tokens.
                 "--endpoint-reconciler-type=none",
                 // A real node's name is not in any DNS the API server asks: reach kubelets by
                 // address.
@@ -440,6 +439,11 @@ public final class LocalControlPlane implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The API server's secure port, on 127.0.0.1. */
+  public int apiServerPort() {
+    return apiServerPort;
   }
 
   public Path kubeconfig() {

@@ -7,13 +7,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.stackpilot.devcluster.node.RealNode;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,12 +25,7 @@ class RealNodeOperatorImageIT {
   @Test
   void theImageBuiltHereRunsTheJarWithTheDockerfilesFlagsUnderTheChartsRestrictions(
       TestCluster cluster, RealNode node) throws Exception {
-    Instant building = Instant.now();
-    Path archive = buildImage();
-    System.out.printf(
-        "[figure] operator image: built (or found current) in %d ms, archive %d MiB%n",
-        Duration.between(building, Instant.now()).toMillis(), Files.size(archive) / (1024 * 1024));
-    node.importImage(archive);
+    OperatorImage.importInto(node);
 
     cluster
         .kubectl("create", "configmap", "homelab", "--from-file=examples/homelab/")
@@ -73,30 +63,8 @@ class RealNodeOperatorImageIT {
     assertThat(done.getSpec().getNodeName()).isEqualTo(RealNode.NAME);
     assertThat(log)
         .as("the Dockerfile's flags, picked up by the JVM")
-        .contains("Picked up JAVA_TOOL_OPTIONS: " + dockerfileJavaOptions())
+        .contains("Picked up JAVA_TOOL_OPTIONS: " + OperatorImage.dockerfileJavaOptions())
         .contains("0 error(s)");
-  }
-
-  private static Path buildImage() throws IOException, InterruptedException {
-    Process build =
-        new ProcessBuilder("scripts/operator-image", "target/stackpilot.jar")
-            .redirectErrorStream(false)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    String printed = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(build.waitFor(10, TimeUnit.MINUTES)).as("scripts/operator-image finished").isTrue();
-    assertThat(build.exitValue()).as("scripts/operator-image: %s", printed).isZero();
-    Path archive = Path.of(printed.strip().lines().reduce((a, b) -> b).orElseThrow());
-    assertThat(archive.getFileName()).hasToString(RealNode.OPERATOR_IMAGE_ARCHIVE);
-    return archive;
-  }
-
-  private static String dockerfileJavaOptions() throws IOException {
-    return Files.readAllLines(Path.of("Dockerfile")).stream()
-        .filter(line -> line.startsWith("ENV JAVA_TOOL_OPTIONS=\""))
-        .map(line -> line.substring("ENV JAVA_TOOL_OPTIONS=\"".length(), line.length() - 1))
-        .findFirst()
-        .orElseThrow();
   }
 
   /** The chart's pod and container security settings, with the example stack to check. */
@@ -117,7 +85,7 @@ class RealNodeOperatorImageIT {
             seccompProfile: {type: RuntimeDefault}
           containers:
             - name: operator
-              image: ghcr.io/stackpilot/stackpilot:0.1.0
+              image: %s
               imagePullPolicy: Never
               command: [java, -jar, /opt/stackpilot/stackpilot.jar, validate, -f, /examples]
               securityContext:
@@ -137,6 +105,6 @@ class RealNodeOperatorImageIT {
             - name: examples
               configMap: {name: homelab}
         """
-        .formatted(RealNode.LABEL, RealNode.TAINT);
+        .formatted(RealNode.LABEL, RealNode.TAINT, OperatorImage.NAME);
   }
 }

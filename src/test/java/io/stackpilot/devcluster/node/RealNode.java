@@ -29,9 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A real node beside a {@link LocalControlPlane}: containerd with runc, kubelet, kube-proxy in
  * nftables mode and CoreDNS, as local processes, on a network confined to this machine ({@link
- * NodeNetwork}). It is labelled and tainted so that only the pods that ask for it land there; their
- * images are the ones scripts/test-images built, imported, never pulled. Closing it removes every
- * pod, process, mount, network device, nftables table and kernel setting it made.
+ * NodeNetwork}). Its pods reach the API server through the {@code kubernetes} Service, with their
+ * service account tokens, as in-cluster clients do anywhere ({@link ApiServerForwarder}). It is
+ * labelled and tainted so that only the pods that ask for it land there; their images are the ones
+ * scripts/test-images built, imported, never pulled. Closing it removes every pod, process, mount,
+ * network device, nftables table and kernel setting it made.
  */
 public final class RealNode implements AutoCloseable {
 
@@ -67,6 +69,7 @@ public final class RealNode implements AutoCloseable {
   private HostPaths hostPaths;
   private NodeNetwork network;
   private ManagedProcess containerd;
+  private ApiServerForwarder apiServerForPods;
   private RealStorage storage;
   private Duration startupTime;
 
@@ -194,6 +197,10 @@ public final class RealNode implements AutoCloseable {
             "PATH",
             paths.nftOnly().toString());
     waitFor("kube-proxy /healthz", () -> healthy(proxyHealthz), proxy, kubelet, containerd);
+    apiServerForPods = ApiServerForwarder.start(NodeNetwork.NODE_IP, plane.apiServerPort());
+    try (KubernetesClient client = plane.client()) {
+      KubernetesServiceEndpoints.point(client, NodeNetwork.NODE_IP, apiServerForPods.port());
+    }
     startupTime = Duration.between(begin, Instant.now());
     log.info("Real node {} ready in {} ms ({})", NAME, startupTime.toMillis(), paths.run());
   }
@@ -238,6 +245,14 @@ public final class RealNode implements AutoCloseable {
   /** An image archive (OCI layout) into the node's containerd, as if it had been pulled. */
   public void importImage(Path archive) {
     images("import", archive.toString());
+  }
+
+  /**
+   * Gives an image the node holds a second name, as a registry would serve the same build under a
+   * new tag (a release that changes only the tag).
+   */
+  public void tagImage(String source, String target) {
+    images("tag", "--force", source, target);
   }
 
   /**
@@ -401,6 +416,15 @@ public final class RealNode implements AutoCloseable {
         problems.add("deleting the storage's cluster objects: " + e.getMessage());
       }
       storage = null;
+    }
+    if (apiServerForPods != null) {
+      try (KubernetesClient client = plane.client()) {
+        KubernetesServiceEndpoints.remove(client);
+      } catch (RuntimeException e) {
+        problems.add("removing the kubernetes Service's endpoints: " + e.getMessage());
+      }
+      apiServerForPods.close();
+      apiServerForPods = null;
     }
     ManagedProcess kubelet =
         processes.stream().filter(p -> p.name().equals("kubelet")).findFirst().orElse(null);
