@@ -2,11 +2,11 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries node-binaries csi-binaries test-images crds docs demo demo-real-node jar build image operator-image clean bench format
+.PHONY: test unit k8s-binaries node-binaries csi-binaries flux-binaries test-images crds docs demo demo-real-node jar build image operator-image clean bench format
 
 ## Builds the control-plane and node binaries and the test images if missing, then runs unit tests
 ## and integration tests (the real-node ones need root, as CI has).
-test: k8s-binaries node-binaries csi-binaries test-images
+test: k8s-binaries node-binaries csi-binaries flux-binaries test-images
 	$(MVN) verify
 
 ## Unit tests only: no control plane needed.
@@ -26,6 +26,11 @@ node-binaries: k8s-binaries
 ## snapshot-controller, registrar).
 csi-binaries:
 	scripts/csi-binaries
+
+## Flux's source-controller and kustomize-controller, and their CRDs, from the Go module proxy: the
+## GitOps tests run them beside the control plane, following a git repository served on loopback.
+flux-binaries:
+	scripts/flux-binaries
 
 ## The images of the real-node tests, built here (pause, busybox, podinfo in four builds, ledger).
 test-images: node-binaries

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.QuarantinedRevision;
-import io.stackpilot.testing.CommandLine;
 import io.stackpilot.testing.CommandResult;
+import io.stackpilot.testing.KubectlPlugin;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -79,28 +76,7 @@ class KubectlPluginIT {
   }
 
   private static CommandResult plugin(TestCluster cluster, String... arguments) {
-    Path plugins = Path.of("plugin").toAbsolutePath();
-    CommandLine kubectl =
-        new CommandLine(
-            cluster.controlPlane().binaries().path("kubectl"),
-            Map.of(
-                "KUBECONFIG",
-                cluster.controlPlane().kubeconfig().toString(),
-                "PATH",
-                plugins + ":" + System.getenv("PATH"),
-                "STACKPILOT_JAR",
-                Path.of("target/stackpilot.jar").toAbsolutePath().toString()),
-            Duration.ofSeconds(60));
-    List<String> all =
-        new ArrayList<>(List.of("stackpilot", arguments[0], "-n", cluster.namespace()));
-    all.addAll(List.of(arguments).subList(1, arguments.length));
-    CommandResult result = kubectl.run(all.toArray(String[]::new));
-    System.out.printf(
-        "[plugin] $ kubectl %s%n%s%s",
-        String.join(" ", all),
-        result.stdout(),
-        result.stderr().isEmpty() ? "" : "[stderr] " + result.stderr());
-    return result;
+    return KubectlPlugin.run(cluster, arguments);
   }
 
   private static String phase(TestCluster cluster) {
