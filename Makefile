@@ -2,7 +2,7 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries node-binaries csi-binaries flux-binaries test-images crds docs demo demo-real-node jar build image operator-image clean bench format
+.PHONY: test unit k8s-binaries node-binaries csi-binaries flux-binaries test-images crds docs demo demo-real-node jar build image image-multiarch operator-image clean bench format
 
 ## Builds the control-plane and node binaries and the test images if missing, then runs unit tests
 ## and integration tests (the real-node ones need root, as CI has).
@@ -96,6 +96,14 @@ image:
 	  exit 1; \
 	fi; \
 	$(MAKE) jar && $$builder build -t $(IMAGE) .
+
+## The users' image for amd64 and arm64 (docker buildx, emulating the other architecture), pushed
+## to IMAGE's registry, where a multi-arch image lives. Reproducible: the jar is (the pom fixes its
+## entries' time), and the layers' timestamps are rewritten to the last commit's.
+image-multiarch: jar
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct) docker buildx build \
+	  --platform linux/amd64,linux/arm64 \
+	  --output type=image,name=$(IMAGE),push=true,rewrite-timestamp=true .
 
 ## The operator image without docker or a registry: an OCI archive built from Debian's OpenJDK
 ## (scripts/operator-image says how), for `ctr images import`.
