@@ -6,7 +6,11 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** How to tell that the service is healthy; rendered as readiness and liveness probes. */
+/**
+ * How to tell that the service is healthy: one check (http or tcp), rendered as a startup probe (a
+ * generous budget for the first answer), a readiness probe (the fields here) and a liveness probe
+ * (optional).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = "!(has(self.http) && has(self.tcp))",
@@ -29,10 +33,18 @@ public class HealthSpec {
   @Max(300)
   private Integer periodSeconds;
 
-  @JsonPropertyDescription("Failed checks in a row before the container counts as unhealthy.")
+  @JsonPropertyDescription(
+      "Failed checks in a row before the container counts as unready and leaves its Service.")
   @Min(1)
   @Max(30)
   private Integer failureThreshold;
+
+  @JsonPropertyDescription(
+      "How long the app may take to start (to pass its check the first time). Default: 1h.")
+  private StartupCheck startup;
+
+  @JsonPropertyDescription("Restarts of a container that stops answering. Default: on.")
+  private LivenessCheck liveness;
 
   public HttpCheck getHttp() {
     return http;
@@ -64,6 +76,22 @@ public class HealthSpec {
 
   public void setPeriodSeconds(Integer periodSeconds) {
     this.periodSeconds = periodSeconds;
+  }
+
+  public StartupCheck getStartup() {
+    return startup;
+  }
+
+  public void setStartup(StartupCheck startup) {
+    this.startup = startup;
+  }
+
+  public LivenessCheck getLiveness() {
+    return liveness;
+  }
+
+  public void setLiveness(LivenessCheck liveness) {
+    this.liveness = liveness;
   }
 
   public Integer getFailureThreshold() {

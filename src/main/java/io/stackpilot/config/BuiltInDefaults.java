@@ -28,6 +28,15 @@ final class BuiltInDefaults {
   static final int PERIOD_SECONDS = 10;
   static final int FAILURE_THRESHOLD = 3;
 
+  /**
+   * Generous on purpose: an upgrade that migrates a large library's database can take an hour or
+   * more, and a startup probe that gives up restarts the migration. A crash is a failure at once
+   * whatever this says; only an app that runs without ever answering waits this long.
+   */
+  static final Duration STARTUP_TIMEOUT = Duration.ofHours(1);
+
+  static final int STARTUP_PERIOD_SECONDS = 10;
+
   static final List<RolloutStageSettings> BETA_STAGES =
       List.of(
           new RolloutStageSettings("limited", 10, Duration.ofMinutes(10)),

@@ -2,6 +2,8 @@ package io.stackpilot.config;
 
 import io.stackpilot.api.HealthSpec;
 import io.stackpilot.api.HttpCheck;
+import io.stackpilot.api.LivenessCheck;
+import io.stackpilot.api.StartupCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,15 @@ final class HealthLayering {
     var failureThreshold =
         new LayeredValue<>(
             "health.failureThreshold", BuiltInDefaults.FAILURE_THRESHOLD, provenance);
+    var startupTimeout =
+        new LayeredValue<>("health.startup.timeout", BuiltInDefaults.STARTUP_TIMEOUT, provenance);
+    var startupPeriodSeconds =
+        new LayeredValue<>(
+            "health.startup.periodSeconds", BuiltInDefaults.STARTUP_PERIOD_SECONDS, provenance);
+    var livenessEnabled = new LayeredValue<>("health.liveness.enabled", true, provenance);
+    // Unset at every layer: twice the effective readiness threshold, whichever layer set that.
+    var livenessFailureThreshold =
+        new LayeredValue<Integer>("health.liveness.failureThreshold", null, provenance);
     Optional<Check> check = Optional.empty();
     for (LayerInput input : layers) {
       HealthSpec health = input.health();
@@ -34,6 +45,21 @@ final class HealthLayering {
       initialDelaySeconds.set(input.layer(), health.getInitialDelaySeconds());
       periodSeconds.set(input.layer(), health.getPeriodSeconds());
       failureThreshold.set(input.layer(), health.getFailureThreshold());
+      StartupCheck startup = health.getStartup();
+      if (startup != null) {
+        startupTimeout.set(
+            input.layer(),
+            startup.getTimeout() == null
+                ? null
+                : Durations.parse(
+                    input.location() + ".health.startup.timeout", startup.getTimeout()));
+        startupPeriodSeconds.set(input.layer(), startup.getPeriodSeconds());
+      }
+      LivenessCheck liveness = health.getLiveness();
+      if (liveness != null) {
+        livenessEnabled.set(input.layer(), liveness.getEnabled());
+        livenessFailureThreshold.set(input.layer(), liveness.getFailureThreshold());
+      }
       Optional<Check> layerCheck = checkOf(health, input.layer());
       if (layerCheck.isPresent()) {
         check = layerCheck;
@@ -46,12 +72,21 @@ final class HealthLayering {
               .httpPath()
               .ifPresent(path -> provenance.put("health.httpPath", effective.setBy()));
         });
+    Integer livenessThreshold = livenessFailureThreshold.value();
+    if (livenessThreshold == null) {
+      // Derived from the readiness threshold: whoever set that set this.
+      provenance.put("health.liveness.failureThreshold", provenance.get("health.failureThreshold"));
+    }
     return new HealthSettings(
         check.flatMap(Check::httpPath),
         check.map(Check::portName),
         initialDelaySeconds.value(),
         periodSeconds.value(),
-        failureThreshold.value());
+        failureThreshold.value(),
+        startupTimeout.value(),
+        startupPeriodSeconds.value(),
+        livenessEnabled.value(),
+        livenessThreshold == null ? failureThreshold.value() * 2 : livenessThreshold);
   }
 
   private static Optional<Check> checkOf(HealthSpec health, Layer layer) {

@@ -81,11 +81,21 @@ final class DeploymentRenderer {
         .withMatchLabels(Labels.deploymentSelector(service, track))
         .endSelector()
         .withStrategy(strategy(service))
-        .withProgressDeadlineSeconds((int) service.recovery().progressDeadline().toSeconds())
+        .withProgressDeadlineSeconds(progressDeadlineSeconds(service))
         .withRevisionHistoryLimit(REVISION_HISTORY_LIMIT)
         .withTemplate(template)
         .endSpec()
         .build();
+  }
+
+  /**
+   * The rollout's deadline counts from its start, and a pod's first start may take the whole
+   * startup budget: the deadline is the progress deadline after that budget, so that a slow
+   * migration is not reported as a stalled rollout (and rolled back) while its probe still waits.
+   */
+  private static int progressDeadlineSeconds(EffectiveService service) {
+    return (int)
+        service.recovery().progressDeadline().plus(service.health().startupBudget()).toSeconds();
   }
 
   /**
@@ -198,6 +208,7 @@ final class DeploymentRenderer {
                     .withName(configMap.getMetadata().getName())
                     .endConfigMapRef()
                     .build()));
+    ProbeRenderer.startup(service.health()).ifPresent(container::withStartupProbe);
     ProbeRenderer.readiness(service.health()).ifPresent(container::withReadinessProbe);
     ProbeRenderer.liveness(service.health()).ifPresent(container::withLivenessProbe);
     Container main = container.build();

@@ -6,33 +6,49 @@ import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.stackpilot.config.HealthSettings;
 import java.util.Optional;
 
-/** Readiness and liveness probes from the health settings. */
+/**
+ * Startup, readiness and liveness probes from the health settings, all asking the one check. The
+ * kubelet runs readiness and liveness only once the startup probe has passed, so a long first start
+ * (a migration) is neither taken for unready nor restarted.
+ */
 final class ProbeRenderer {
+
+  /** Seconds a single check may take before it counts as failed. */
+  private static final int CHECK_TIMEOUT_SECONDS = 5;
 
   private ProbeRenderer() {}
 
+  /** Up to {@link HealthSettings#startupTimeout()} for the first answer, checked every period. */
+  static Optional<Probe> startup(HealthSettings health) {
+    return probe(health, health.startupPeriodSeconds(), health.startupFailureThreshold());
+  }
+
   static Optional<Probe> readiness(HealthSettings health) {
-    return probe(health, health.failureThreshold());
+    return probe(health, health.periodSeconds(), health.failureThreshold());
   }
 
   /**
-   * Liveness tolerates twice as many failures as readiness: a slow app is taken out of the Service
-   * well before the kubelet restarts it.
+   * Liveness tolerates more failures than readiness (twice as many unless set): a slow app is taken
+   * out of the Service well before the kubelet restarts it. None when the service turned it off.
    */
   static Optional<Probe> liveness(HealthSettings health) {
-    return probe(health, health.failureThreshold() * 2);
+    if (!health.livenessEnabled()) {
+      return Optional.empty();
+    }
+    return probe(health, health.periodSeconds(), health.livenessFailureThreshold());
   }
 
-  private static Optional<Probe> probe(HealthSettings health, int failureThreshold) {
+  private static Optional<Probe> probe(
+      HealthSettings health, int periodSeconds, int failureThreshold) {
     if (!health.hasCheck()) {
       return Optional.empty();
     }
     ProbeBuilder probe =
         new ProbeBuilder()
             .withInitialDelaySeconds(health.initialDelaySeconds())
-            .withPeriodSeconds(health.periodSeconds())
+            .withPeriodSeconds(periodSeconds)
             .withFailureThreshold(failureThreshold)
-            .withTimeoutSeconds(5);
+            .withTimeoutSeconds(CHECK_TIMEOUT_SECONDS);
     IntOrString port = new IntOrString(health.portName().orElseThrow());
     if (health.httpPath().isPresent()) {
       probe.withNewHttpGet().withPath(health.httpPath().get()).withPort(port).endHttpGet();

@@ -1,6 +1,7 @@
 package io.stackpilot.validation;
 
 import io.stackpilot.api.BetaRolloutSpec;
+import io.stackpilot.api.HealthSpec;
 import io.stackpilot.api.RecoverySpec;
 import io.stackpilot.api.RolloutStage;
 import io.stackpilot.config.Durations;
@@ -30,6 +31,16 @@ final class DurationChecks {
     duration(path + ".failureWindow", recovery.getFailureWindow(), findings);
     duration(path + ".progressDeadline", recovery.getProgressDeadline(), findings);
     duration(path + ".restartWindow", recovery.getRestartWindow(), findings);
+  }
+
+  /**
+   * @param path the health block, e.g. {@code spec.health}
+   */
+  static void health(String path, HealthSpec health, Findings findings) {
+    if (health == null || health.getStartup() == null) {
+      return;
+    }
+    duration(path + ".startup.timeout", health.getStartup().getTimeout(), findings);
   }
 
   static void betaRollout(BetaRolloutSpec rollout, Findings findings) {

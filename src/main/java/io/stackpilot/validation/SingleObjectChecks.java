@@ -33,6 +33,7 @@ final class SingleObjectChecks {
     quantitiesAreQuantities(spec, findings);
     MountPathChecks.check(service, findings);
     DurationChecks.recovery("spec.recovery", spec.getRecovery(), findings);
+    DurationChecks.health("spec.health", spec.getHealth(), findings);
     DurationChecks.betaRollout(spec.getBetaRollout(), findings);
     noDependencyOnItself(service, findings);
     betaStagesDoNotShrink(spec, findings);

@@ -32,6 +32,7 @@ final class StackChecks {
           QuantityChecks.resources(path + ".resources", defaults.getResources(), findings);
           QuantityChecks.env(path + ".env", defaults.getEnv(), findings);
           DurationChecks.recovery(path + ".recovery", defaults.getRecovery(), findings);
+          DurationChecks.health(path + ".health", defaults.getHealth(), findings);
         });
     Optional<RecoverySpec> base =
         Optional.ofNullable(blocks.get("spec.base")).map(ServiceDefaults::getRecovery);

@@ -11,6 +11,9 @@ import static io.stackpilot.config.Fixtures.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.stackpilot.api.LivenessCheck;
+import io.stackpilot.api.StartupCheck;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +25,7 @@ class HealthLayeringTest {
     EffectiveService effective = layerAlone(mediaService(spec -> {}));
 
     assertThat(effective.health())
-        .isEqualTo(new HealthSettings(Optional.empty(), Optional.empty(), 10, 10, 3));
+        .isEqualTo(HealthSettings.of(Optional.empty(), Optional.empty(), 10, 10, 3));
     assertThat(effective.health().hasCheck()).isFalse();
     assertThat(effective.provenance().layers())
         .contains(
@@ -30,6 +33,49 @@ class HealthLayeringTest {
             entry("health.periodSeconds", Layer.BUILT_IN),
             entry("health.failureThreshold", Layer.BUILT_IN))
         .doesNotContainKeys("health.httpPath", "health.portName");
+  }
+
+  @Test
+  void aStackGivesEveryMemberItsStartupBudgetAndAServiceTurnsLivenessOff() {
+    var stack =
+        stack(
+            s ->
+                s.setMedia(
+                    defaults(
+                        d ->
+                            d.setHealth(
+                                health(
+                                    h -> {
+                                      StartupCheck startup = new StartupCheck();
+                                      startup.setTimeout("3h");
+                                      h.setStartup(startup);
+                                      h.setFailureThreshold(4);
+                                    })))));
+    var service =
+        mediaService(
+            spec ->
+                spec.setHealth(
+                    health(
+                        h -> {
+                          LivenessCheck liveness = new LivenessCheck();
+                          liveness.setEnabled(false);
+                          h.setLiveness(liveness);
+                        })));
+
+    HealthSettings health = layer(service, stack).health();
+
+    assertThat(health.startupTimeout()).isEqualTo(Duration.ofHours(3));
+    assertThat(health.startupPeriodSeconds()).isEqualTo(10);
+    assertThat(health.livenessEnabled()).isFalse();
+    assertThat(health.livenessFailureThreshold())
+        .as("twice the readiness threshold the stack set")
+        .isEqualTo(8);
+    assertThat(layer(service, stack).provenance().layers())
+        .contains(
+            entry("health.startup.timeout", Layer.STACK_CATEGORY),
+            entry("health.startup.periodSeconds", Layer.BUILT_IN),
+            entry("health.liveness.enabled", Layer.SERVICE),
+            entry("health.liveness.failureThreshold", Layer.STACK_CATEGORY));
   }
 
   @Test
@@ -53,7 +99,7 @@ class HealthLayeringTest {
     EffectiveService effective = layer(service, stack);
 
     assertThat(effective.health())
-        .isEqualTo(new HealthSettings(Optional.empty(), Optional.empty(), 30, 15, 6));
+        .isEqualTo(HealthSettings.of(Optional.empty(), Optional.empty(), 30, 15, 6));
     assertThat(effective.provenance().layers())
         .contains(
             entry("health.initialDelaySeconds", Layer.STACK_BASE),

@@ -91,7 +91,11 @@ class ProvenanceTest {
                 "recovery.restartWindow",
                 "health.initialDelaySeconds",
                 "health.periodSeconds",
-                "health.failureThreshold"));
+                "health.failureThreshold",
+                "health.startup.timeout",
+                "health.startup.periodSeconds",
+                "health.liveness.enabled",
+                "health.liveness.failureThreshold"));
     effective.health().portName().ifPresent(port -> paths.add("health.portName"));
     effective.health().httpPath().ifPresent(path -> paths.add("health.httpPath"));
     effective.env().forEach(variable -> paths.add("env." + variable.getName()));

@@ -28,7 +28,9 @@ final class RealNodeServices {
 
   /**
    * A podinfo service on the real node running {@code image}, judged over a short failure window so
-   * a failing upgrade is rolled back within the test's time.
+   * a failing upgrade is rolled back within the test's time. podinfo answers within a second of
+   * starting, so its startup budget is short too: a build that runs without ever answering is found
+   * within the test's time, not the default hour.
    */
   static String podinfoImage(String name, String image) {
     return """
@@ -47,6 +49,7 @@ final class RealNodeServices {
             http: {path: /readyz, port: http}
             initialDelaySeconds: 1
             periodSeconds: 2
+            startup: {timeout: 20s, periodSeconds: 2}
           nodeSelector:
             %s: real
           tolerations:

@@ -214,7 +214,7 @@ class ServiceRendererTest {
     return rendered.deployment().getSpec().getStrategy().getType();
   }
 
-  private static RenderedService render(Consumer<MediaServiceSpec> customize) {
+  static RenderedService render(Consumer<MediaServiceSpec> customize) {
     MediaService service = new MediaService();
     service.setMetadata(new ObjectMetaBuilder().withName("app").withNamespace("ns").build());
     MediaServiceSpec spec = new MediaServiceSpec();

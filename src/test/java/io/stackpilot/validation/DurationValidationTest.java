@@ -47,6 +47,28 @@ class DurationValidationTest {
   }
 
   @Test
+  void aStartupBudgetOverAYearIsAnErrorOnItsFieldInAServiceAndInAStack() {
+    MediaService sonarr =
+        Specs.media(
+            "sonarr",
+            Specs.MINIMAL
+                + """
+        health: {startup: {timeout: 10000h}}
+        """);
+
+    assertThat(validateService(sonarr, ClusterFacts.offline()).errors())
+        .extracting(Finding::field)
+        .containsExactly("spec.health.startup.timeout");
+    assertThat(
+            validateStack(
+                    Specs.stack("home", "media: {health: {startup: {timeout: 99999999999999h}}}"),
+                    ClusterFacts.offline())
+                .errors())
+        .extracting(Finding::field)
+        .containsExactly("spec.media.health.startup.timeout");
+  }
+
+  @Test
   void ordinaryDurationsAreFine() {
     MediaService sonarr =
         Specs.media(
@@ -54,6 +76,7 @@ class DurationValidationTest {
             Specs.MINIMAL
                 + """
         recovery: {failureWindow: 2m, progressDeadline: 5m, restartWindow: 720h}
+        health: {startup: {timeout: 6h}}
         """);
 
     assertThat(validateService(sonarr, ClusterFacts.offline()).errors()).isEmpty();
