@@ -8,6 +8,13 @@ public enum SecurityProfile {
   RESTRICTED("Restricted"),
   @JsonProperty("Baseline")
   BASELINE("Baseline"),
+  /**
+   * Images that start as root to set up (own their volumes, switch to PUID/PGID) and then drop to
+   * an unprivileged user, as linuxserver.io's and hotio's do: root at start, with only the
+   * capabilities that needs, within Pod Security's baseline.
+   */
+  @JsonProperty("StartsAsRoot")
+  STARTS_AS_ROOT("StartsAsRoot"),
   @JsonProperty("Privileged")
   PRIVILEGED("Privileged");
 

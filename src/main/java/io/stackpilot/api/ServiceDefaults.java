@@ -34,6 +34,11 @@ public class ServiceDefaults {
   @JsonPropertyDescription("Default Pod Security level: Restricted, Baseline or Privileged.")
   private SecurityProfile securityProfile;
 
+  @JsonPropertyDescription(
+      "The uid, gid, volume group, extra groups and added capabilities of every member, e.g. the"
+          + " one owner of a shared library; a member's own fields win.")
+  private SecurityContextSpec securityContext;
+
   @JsonPropertyDescription("Default recovery settings.")
   private RecoverySpec recovery;
 
@@ -88,6 +93,14 @@ public class ServiceDefaults {
 
   public void setResources(ResourceRequirements resources) {
     this.resources = resources;
+  }
+
+  public SecurityContextSpec getSecurityContext() {
+    return securityContext;
+  }
+
+  public void setSecurityContext(SecurityContextSpec securityContext) {
+    this.securityContext = securityContext;
   }
 
   public SecurityProfile getSecurityProfile() {

@@ -134,8 +134,30 @@ public class ServiceSpec {
   private ResourceRequirements resources;
 
   @JsonPropertyDescription(
-      "Pod Security level the pods are hardened for: Restricted (default), Baseline or Privileged.")
+      "Pod Security level the pods are hardened for: Restricted (default), Baseline, StartsAsRoot"
+          + " (images that start as root and drop to PUID/PGID) or Privileged.")
   private SecurityProfile securityProfile;
+
+  @JsonPropertyDescription(
+      "The uid, gid, volume group, extra groups and added capabilities the app runs with, over"
+          + " what securityProfile sets.")
+  private SecurityContextSpec securityContext;
+
+  @JsonPropertyDescription(
+      "The container's entrypoint, replacing the image's ENTRYPOINT (Kubernetes' command).")
+  @Size(max = 64)
+  private List<String> command;
+
+  @JsonPropertyDescription(
+      "Arguments to the entrypoint, replacing the image's CMD (Kubernetes' args), e.g. Prometheus'"
+          + " --config.file.")
+  @Size(max = 256)
+  private List<String> args;
+
+  @JsonPropertyDescription("The working directory of the container's process (absolute).")
+  @Pattern("^/.*")
+  @Size(max = 4096)
+  private String workingDir;
 
   @JsonPropertyDescription("Node selector for the pods.")
   private Map<String, String> nodeSelector;
@@ -269,6 +291,38 @@ public class ServiceSpec {
 
   public void setResources(ResourceRequirements resources) {
     this.resources = resources;
+  }
+
+  public SecurityContextSpec getSecurityContext() {
+    return securityContext;
+  }
+
+  public void setSecurityContext(SecurityContextSpec securityContext) {
+    this.securityContext = securityContext;
+  }
+
+  public List<String> getCommand() {
+    return command;
+  }
+
+  public void setCommand(List<String> command) {
+    this.command = command;
+  }
+
+  public List<String> getArgs() {
+    return args;
+  }
+
+  public void setArgs(List<String> args) {
+    this.args = args;
+  }
+
+  public String getWorkingDir() {
+    return workingDir;
+  }
+
+  public void setWorkingDir(String workingDir) {
+    this.workingDir = workingDir;
   }
 
   public SecurityProfile getSecurityProfile() {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import io.stackpilot.api.ChannelSpec;
 import io.stackpilot.api.HealthSpec;
 import io.stackpilot.api.RecoverySpec;
+import io.stackpilot.api.SecurityContextSpec;
 import io.stackpilot.api.SecurityProfile;
 import io.stackpilot.api.ServiceDefaults;
 import io.stackpilot.api.ServiceSpec;
@@ -30,6 +31,7 @@ record LayerInput(
     Map<String, String> config,
     ResourceRequirements resources,
     SecurityProfile securityProfile,
+    SecurityContextSpec securityContext,
     RecoverySpec recovery,
     HealthSpec health,
     String storageClassName,
@@ -48,6 +50,7 @@ record LayerInput(
         defaults.getConfig(),
         defaults.getResources(),
         defaults.getSecurityProfile(),
+        defaults.getSecurityContext(),
         defaults.getRecovery(),
         defaults.getHealth(),
         defaults.getStorageClassName(),
@@ -67,6 +70,7 @@ record LayerInput(
         spec.getConfig(),
         spec.getResources(),
         spec.getSecurityProfile(),
+        spec.getSecurityContext(),
         spec.getRecovery(),
         spec.getHealth(),
         null,
@@ -84,6 +88,7 @@ record LayerInput(
         location,
         channel.getEnv(),
         channel.getConfig(),
+        null,
         null,
         null,
         null,

@@ -108,6 +108,7 @@ public final class Layering {
 
     List<StorageSpec> storage = StorageLayering.layer(spec.getStorage(), layers, provenance);
     HealthSettings health = HealthLayering.layer(layers, provenance);
+    ContainerSettings container = ContainerLayering.layer(spec, layers, provenance);
     RecoverySettings recovery = RecoveryLayering.layer(layers, provenance);
     ResourceRequirements resources = ResourcesLayering.layer(layers, provenance);
     List<RolloutStageSettings> betaStages =
@@ -130,6 +131,7 @@ public final class Layering {
         recovery,
         resources,
         securityProfile.value(),
+        container,
         nodeSelector.entries(),
         List.copyOf(tolerations),
         imagePullSecrets.items(),

@@ -26,6 +26,7 @@ import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.StorageSpec;
 import io.stackpilot.api.TranscodeSpec;
 import io.stackpilot.api.VolumeAccessMode;
+import io.stackpilot.config.ContainerSettings;
 import io.stackpilot.config.EffectiveService;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,7 +200,17 @@ final class DeploymentRenderer {
             .withEnv(service.env())
             .withVolumeMounts(mounts)
             .withResources(service.resources())
-            .withSecurityContext(PodSecurity.container(service.securityProfile(), needsDevices));
+            .withSecurityContext(
+                PodSecurity.container(
+                    service.securityProfile(), needsDevices, service.container()));
+    ContainerSettings settings = service.container();
+    if (!settings.command().isEmpty()) {
+      container.withCommand(settings.command());
+    }
+    if (!settings.args().isEmpty()) {
+      container.withArgs(settings.args());
+    }
+    settings.workingDir().ifPresent(container::withWorkingDir);
     entries.ifPresent(
         configMap ->
             container.withEnvFrom(
@@ -222,7 +233,7 @@ final class DeploymentRenderer {
         .withNewSpec()
         .withContainers(main)
         .withVolumes(volumes)
-        .withSecurityContext(PodSecurity.pod(service.securityProfile()))
+        .withSecurityContext(PodSecurity.pod(service.securityProfile(), service.container()))
         .withNodeSelector(
             service.nodeSelector().isEmpty() ? null : new TreeMap<>(service.nodeSelector()))
         .withTolerations(service.tolerations())

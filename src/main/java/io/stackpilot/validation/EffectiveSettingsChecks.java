@@ -35,6 +35,7 @@ final class EffectiveSettingsChecks {
       transcodeDevicesArePrivileged(media, stack, findings);
     }
     recoveryTiming(spec, stack, findings);
+    SecurityContextCheck.check(spec, stack, findings);
     inheritedQuantities(stack, findings);
     if (stack.isKnown()) {
       overridesOverrideSomething(spec, stack, findings);

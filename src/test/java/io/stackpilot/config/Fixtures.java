@@ -27,6 +27,7 @@ import io.stackpilot.api.MonitoringSpec;
 import io.stackpilot.api.PortSpec;
 import io.stackpilot.api.PromotionPolicy;
 import io.stackpilot.api.RecoverySpec;
+import io.stackpilot.api.SecurityContextSpec;
 import io.stackpilot.api.SecurityProfile;
 import io.stackpilot.api.SecurityProvider;
 import io.stackpilot.api.SecurityService;
@@ -217,6 +218,10 @@ final class Fixtures {
                     d.setImagePullSecrets(List.of(pullSecret("regcred")));
                     d.setPodAnnotations(Map.of("backup.velero.io/enabled", "true"));
                     d.setPodLabels(Map.of("owner", "ops"));
+                    SecurityContextSpec context = new SecurityContextSpec();
+                    context.setFsGroup(1000L);
+                    context.setSupplementalGroups(List.of(2000L));
+                    d.setSecurityContext(context);
                   }));
           s.setMedia(
               defaults(
@@ -275,6 +280,13 @@ final class Fixtures {
           spec.setBetaRollout(rollout);
           spec.setResources(resources(Map.of("cpu", "250m"), Map.of()));
           spec.setSecurityProfile(SecurityProfile.RESTRICTED);
+          SecurityContextSpec context = new SecurityContextSpec();
+          context.setRunAsUser(1001L);
+          context.setRunAsGroup(1001L);
+          spec.setSecurityContext(context);
+          spec.setCommand(List.of("/init"));
+          spec.setArgs(List.of("--verbose"));
+          spec.setWorkingDir("/app");
           spec.setNodeSelector(Map.of("disk", "ssd"));
           spec.setTolerations(
               List.of(toleration("dedicated", "homelab"), toleration("spot", "ok")));

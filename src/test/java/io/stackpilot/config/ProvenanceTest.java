@@ -51,6 +51,9 @@ class ProvenanceTest {
             entry("storage.config.storageClassName", Layer.STACK_CATEGORY),
             entry("storage.cache.storageClassName", Layer.SERVICE),
             entry("securityProfile", Layer.SERVICE),
+            entry("securityContext.fsGroup", Layer.STACK_BASE),
+            entry("securityContext.runAsUser", Layer.SERVICE),
+            entry("command", Layer.SERVICE),
             entry("promotion", Layer.SERVICE),
             entry("betaStages", Layer.BUILT_IN));
   }
@@ -96,6 +99,24 @@ class ProvenanceTest {
                 "health.startup.periodSeconds",
                 "health.liveness.enabled",
                 "health.liveness.failureThreshold"));
+    ContainerSettings container = effective.container();
+    if (!container.command().isEmpty()) {
+      paths.add("command");
+    }
+    if (!container.args().isEmpty()) {
+      paths.add("args");
+    }
+    container.workingDir().ifPresent(dir -> paths.add("workingDir"));
+    container.runAsUser().ifPresent(uid -> paths.add("securityContext.runAsUser"));
+    container.runAsGroup().ifPresent(gid -> paths.add("securityContext.runAsGroup"));
+    container.runAsNonRoot().ifPresent(on -> paths.add("securityContext.runAsNonRoot"));
+    container.fsGroup().ifPresent(gid -> paths.add("securityContext.fsGroup"));
+    if (!container.supplementalGroups().isEmpty()) {
+      paths.add("securityContext.supplementalGroups");
+    }
+    if (!container.addedCapabilities().isEmpty()) {
+      paths.add("securityContext.capabilities.add");
+    }
     effective.health().portName().ifPresent(port -> paths.add("health.portName"));
     effective.health().httpPath().ifPresent(path -> paths.add("health.httpPath"));
     effective.env().forEach(variable -> paths.add("env." + variable.getName()));

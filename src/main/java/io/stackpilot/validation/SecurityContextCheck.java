@@ -1,0 +1,134 @@
+package io.stackpilot.validation;
+
+import io.stackpilot.api.CapabilitiesSpec;
+import io.stackpilot.api.SecurityContextSpec;
+import io.stackpilot.api.SecurityProfile;
+import io.stackpilot.api.ServiceDefaults;
+import io.stackpilot.api.ServiceSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The identity a service asks for must fit the security profile it runs under, whichever of the
+ * service and its stack set each: Restricted never runs as root, and each profile adds only the
+ * capabilities Pod Security allows at its level. Refused here, it is said on the field; rendered,
+ * the namespace's Pod Security admission would refuse the pods, and the rollout would stall with
+ * the reason only in the ReplicaSet's events.
+ */
+final class SecurityContextCheck {
+
+  /** Pod Security's baseline level: the capabilities a container may add. */
+  static final Set<String> BASELINE_CAPABILITIES =
+      Set.of(
+          "AUDIT_WRITE",
+          "CHOWN",
+          "DAC_OVERRIDE",
+          "FOWNER",
+          "FSETID",
+          "KILL",
+          "MKNOD",
+          "NET_BIND_SERVICE",
+          "SETFCAP",
+          "SETGID",
+          "SETPCAP",
+          "SETUID",
+          "SYS_CHROOT");
+
+  private SecurityContextCheck() {}
+
+  static void check(ServiceSpec spec, StackLayer stack, Findings findings) {
+    Optional<Setting<SecurityProfile>> profile =
+        stack.effective(
+            spec.getSecurityProfile(),
+            "spec.securityProfile",
+            ServiceDefaults::getSecurityProfile,
+            "securityProfile",
+            SecurityProfile.RESTRICTED);
+    if (profile.isEmpty()) {
+      return;
+    }
+    SecurityProfile level = profile.get().value();
+    Optional<SecurityContextSpec> own = Optional.ofNullable(spec.getSecurityContext());
+    if (level == SecurityProfile.RESTRICTED) {
+      effective(own, stack, SecurityContextSpec::getRunAsUser, "runAsUser")
+          .filter(uid -> uid.value() == 0L)
+          .ifPresent(
+              uid ->
+                  findings.error(
+                      "spec.securityContext.runAsUser",
+                      "spec.securityContext.runAsUser is 0, root (set by "
+                          + uid.source()
+                          + "), which securityProfile Restricted (set by "
+                          + profile.get().source()
+                          + ") forbids: give a non-zero uid, or set spec.securityProfile:"
+                          + " StartsAsRoot for an image that starts as root and drops to its user"));
+      effective(own, stack, SecurityContextSpec::getRunAsNonRoot, "runAsNonRoot")
+          .filter(nonRoot -> !nonRoot.value())
+          .ifPresent(
+              nonRoot ->
+                  findings.error(
+                      "spec.securityContext.runAsNonRoot",
+                      "spec.securityContext.runAsNonRoot is false (set by "
+                          + nonRoot.source()
+                          + "), which securityProfile Restricted (set by "
+                          + profile.get().source()
+                          + ") forbids: remove it, or choose another securityProfile"));
+    }
+    effective(
+            own,
+            stack,
+            context ->
+                Optional.ofNullable(context.getCapabilities())
+                    .map(CapabilitiesSpec::getAdd)
+                    .filter(add -> !add.isEmpty())
+                    .orElse(null),
+            "capabilities.add")
+        .ifPresent(
+            added -> {
+              List<String> refused =
+                  added.value().stream().filter(c -> !allowed(level, c)).distinct().toList();
+              if (!refused.isEmpty()) {
+                findings.error(
+                    "spec.securityContext.capabilities.add",
+                    "spec.securityContext.capabilities.add has "
+                        + String.join(", ", refused)
+                        + " (set by "
+                        + added.source()
+                        + "), which securityProfile "
+                        + level.value()
+                        + " (set by "
+                        + profile.get().source()
+                        + ") does not allow: "
+                        + (level == SecurityProfile.RESTRICTED
+                            ? "Restricted adds NET_BIND_SERVICE only; choose Baseline for more"
+                            : "Baseline and StartsAsRoot add Pod Security's baseline"
+                                + " capabilities only; choose Privileged for more"));
+              }
+            });
+  }
+
+  private static boolean allowed(SecurityProfile level, String capability) {
+    return switch (level) {
+      case RESTRICTED -> capability.equals("NET_BIND_SERVICE");
+      case BASELINE, STARTS_AS_ROOT -> BASELINE_CAPABILITIES.contains(capability);
+      case PRIVILEGED -> true;
+    };
+  }
+
+  private static <T> Optional<Setting<T>> effective(
+      Optional<SecurityContextSpec> own,
+      StackLayer stack,
+      Function<SecurityContextSpec, T> field,
+      String name) {
+    return stack
+        .effective(
+            own.map(field).orElse(null),
+            "spec.securityContext." + name,
+            defaults -> Optional.ofNullable(defaults.getSecurityContext()).map(field).orElse(null),
+            "securityContext." + name,
+            null)
+        .filter(setting -> setting.value() != null);
+  }
+}
