@@ -107,38 +107,37 @@ public final class FluxControllers implements AutoCloseable {
   }
 
   private static void installCrds(LocalControlPlane plane, Path crds) {
+    kubectl(
+        plane,
+        "installing Flux's CRDs",
+        "apply",
+        "--server-side",
+        "--force-conflicts",
+        "-f",
+        crds.toString());
+    kubectl(
+        plane,
+        "waiting for Flux's CRDs to be established",
+        "wait",
+        "--for=condition=Established",
+        "--timeout=60s",
+        "-f",
+        crds.toString());
+  }
+
+  private static void kubectl(LocalControlPlane plane, String what, String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                plane.binaries().path("kubectl").toString(),
+                "--kubeconfig",
+                plane.kubeconfig().toString()));
+    command.addAll(List.of(args));
     try {
-      Process apply =
-          new ProcessBuilder(
-                  plane.binaries().path("kubectl").toString(),
-                  "--kubeconfig",
-                  plane.kubeconfig().toString(),
-                  "apply",
-                  "--server-side",
-                  "--force-conflicts",
-                  "-f",
-                  crds.toString())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(apply.getInputStream().readAllBytes());
-      if (apply.waitFor() != 0) {
-        throw new IllegalStateException("installing Flux's CRDs: " + output);
-      }
-      Process established =
-          new ProcessBuilder(
-                  plane.binaries().path("kubectl").toString(),
-                  "--kubeconfig",
-                  plane.kubeconfig().toString(),
-                  "wait",
-                  "--for=condition=Established",
-                  "--timeout=60s",
-                  "-f",
-                  crds.toString())
-              .redirectErrorStream(true)
-              .start();
-      String waited = new String(established.getInputStream().readAllBytes());
-      if (established.waitFor() != 0) {
-        throw new IllegalStateException("Flux's CRDs not established: " + waited);
+      Process kubectl = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(kubectl.getInputStream().readAllBytes());
+      if (kubectl.waitFor() != 0) {
+        throw new IllegalStateException(what + ": " + output);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

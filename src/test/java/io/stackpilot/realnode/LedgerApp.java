@@ -2,6 +2,8 @@ package io.stackpilot.realnode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stackpilot.devcluster.node.RealNode;
+import io.stackpilot.devcluster.node.RealStorage;
 import io.stackpilot.testing.TestCluster;
 import java.util.List;
 
@@ -12,6 +14,35 @@ import java.util.List;
 final class LedgerApp {
 
   private LedgerApp() {}
+
+  /**
+   * The ledger of stack home on the real node's provisioner: its data on a retained claim
+   * (ledger-data) and its cache on one that goes with it (ledger-cache, reclaim Delete).
+   */
+  static String onRetainedAndDeletedClaims() {
+    return """
+        apiVersion: stackpilot.io/v1alpha1
+        kind: MediaService
+        metadata:
+          name: ledger
+        spec:
+          stack: home
+          channels:
+            stable: {image: "stackpilot.test/ledger:v1"}
+          ports: [{name: http, port: 8080}]
+          storage:
+            - {name: data, mountPath: /data, size: 64Mi, storageClassName: %s}
+            - {name: cache, mountPath: /cache, size: 16Mi, storageClassName: %s, reclaim: Delete}
+          health:
+            http: {path: /cgi-bin/health, port: http}
+            initialDelaySeconds: 1
+            periodSeconds: 1
+          nodeSelector: {%s: real}
+          tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
+        """
+        .formatted(
+            RealStorage.STORAGE_CLASS, RealStorage.STORAGE_CLASS, RealNode.LABEL, RealNode.TAINT);
+  }
 
   /** The body of a GET of the path (e.g. /cgi-bin/info) from the Service named ledger. */
   static String get(TestCluster cluster, String path) {

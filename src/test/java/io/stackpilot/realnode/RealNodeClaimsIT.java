@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.devcluster.node.RealNode;
-import io.stackpilot.devcluster.node.RealStorage;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.Stacks;
 import io.stackpilot.testing.TestCluster;
@@ -99,35 +98,7 @@ class RealNodeClaimsIT {
 
   private static void apply(TestCluster cluster) {
     cluster
-        .kubectlWithInput(
-            """
-            apiVersion: stackpilot.io/v1alpha1
-            kind: MediaService
-            metadata:
-              name: ledger
-            spec:
-              stack: home
-              channels:
-                stable: {image: "stackpilot.test/ledger:v1"}
-              ports: [{name: http, port: 8080}]
-              storage:
-                - {name: data, mountPath: /data, size: 64Mi, storageClassName: %s}
-                - {name: cache, mountPath: /cache, size: 16Mi, storageClassName: %s, reclaim: Delete}
-              health:
-                http: {path: /cgi-bin/health, port: http}
-                initialDelaySeconds: 1
-                periodSeconds: 1
-              nodeSelector: {%s: real}
-              tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
-            """
-                .formatted(
-                    RealStorage.STORAGE_CLASS,
-                    RealStorage.STORAGE_CLASS,
-                    RealNode.LABEL,
-                    RealNode.TAINT),
-            "apply",
-            "-f",
-            "-")
+        .kubectlWithInput(LedgerApp.onRetainedAndDeletedClaims(), "apply", "-f", "-")
         .assertSuccess();
   }
 }

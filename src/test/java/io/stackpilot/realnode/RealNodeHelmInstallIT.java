@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.stackpilot.devcluster.node.RealNode;
-import io.stackpilot.devcluster.node.RealStorage;
 import io.stackpilot.operator.StackpilotOperator;
 import io.stackpilot.testing.CommandResult;
 import io.stackpilot.testing.Stacks;
@@ -195,32 +194,8 @@ class RealNodeHelmInstallIT {
 
   /** The ledger on a retained and a deleted claim, and podinfo answering with {@code message}. */
   private static String services(String message) {
-    return """
-        apiVersion: stackpilot.io/v1alpha1
-        kind: MediaService
-        metadata:
-          name: ledger
-        spec:
-          stack: home
-          channels:
-            stable: {image: "stackpilot.test/ledger:v1"}
-          ports: [{name: http, port: 8080}]
-          storage:
-            - {name: data, mountPath: /data, size: 64Mi, storageClassName: %s}
-            - {name: cache, mountPath: /cache, size: 16Mi, storageClassName: %s, reclaim: Delete}
-          health:
-            http: {path: /cgi-bin/health, port: http}
-            initialDelaySeconds: 1
-            periodSeconds: 1
-          nodeSelector: {%s: real}
-          tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
-        ---
-        """
-            .formatted(
-                RealStorage.STORAGE_CLASS,
-                RealStorage.STORAGE_CLASS,
-                RealNode.LABEL,
-                RealNode.TAINT)
+    return LedgerApp.onRetainedAndDeletedClaims()
+        + "---\n"
         + RealNodeServices.podinfo("podinfo", "healthy")
             .replace(
                 "spec:\n",
