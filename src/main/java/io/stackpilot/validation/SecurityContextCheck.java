@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The identity a service asks for must fit the security profile it runs under, whichever of the
@@ -35,6 +36,8 @@ final class SecurityContextCheck {
           "SETPCAP",
           "SETUID",
           "SYS_CHROOT");
+
+  private static final Pattern CAPABILITY = Pattern.compile("(?!CAP_)[A-Z][A-Z_]{0,63}");
 
   private SecurityContextCheck() {}
 
@@ -87,6 +90,19 @@ final class SecurityContextCheck {
             "capabilities.add")
         .ifPresent(
             added -> {
+              List<String> malformed =
+                  added.value().stream().filter(c -> !CAPABILITY.matcher(c).matches()).toList();
+              if (!malformed.isEmpty()) {
+                findings.error(
+                    "spec.securityContext.capabilities.add",
+                    "spec.securityContext.capabilities.add has "
+                        + String.join(", ", malformed)
+                        + " (set by "
+                        + added.source()
+                        + "), which is not a capability name: write it in capitals without the"
+                        + " CAP_ prefix, e.g. NET_BIND_SERVICE");
+                return;
+              }
               List<String> refused =
                   added.value().stream().filter(c -> !allowed(level, c)).distinct().toList();
               if (!refused.isEmpty()) {

@@ -73,6 +73,24 @@ class SecurityContextValidationTest {
   }
 
   @Test
+  void aCapabilityNameWithThePrefixOrInLowerCaseIsAnErrorEvenUnderPrivileged() {
+    ValidationReport report =
+        validate(
+            """
+            securityProfile: Privileged
+            securityContext: {capabilities: {add: [CAP_NET_ADMIN, sys_time]}}
+            """);
+
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.message())
+                    .contains("has CAP_NET_ADMIN, sys_time")
+                    .contains("without the CAP_ prefix"));
+  }
+
+  @Test
   void rootUnderStartsAsRootOrBaselineIsFine() {
     assertThat(
             validate(
