@@ -456,6 +456,8 @@ class RealNodeDataSafetyIT {
                 http: {path: /cgi-bin/health, port: http}
                 initialDelaySeconds: 1
                 periodSeconds: 1
+                # A build that never answers is killed after 10 s, so its failure shows at once.
+                startup: {timeout: 10s, periodSeconds: 1}
               nodeSelector: {%s: real}
               tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
               recovery: {failureWindow: 5s, progressDeadline: 90s}
@@ -658,6 +660,8 @@ class RealNodeDataSafetyIT {
                 http: {path: /cgi-bin/health, port: http}
                 initialDelaySeconds: 1
                 periodSeconds: 1
+                # A build that never answers is killed after 10 s, so its failure shows at once.
+                startup: {timeout: 10s, periodSeconds: 1}
               nodeSelector: {%s: real}
               tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
               recovery: {failureWindow: 5s, progressDeadline: %s, maxRestarts: 1}

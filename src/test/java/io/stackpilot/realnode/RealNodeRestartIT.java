@@ -51,7 +51,7 @@ class RealNodeRestartIT {
       awaitDegraded(cluster);
       List<Event> restarts = events(cluster, "ledger", "Restarted");
       assertThat(restarts).as("restarts within the budget of 2").hasSize(2);
-      // Restarted pods never pass their check; the kubelet's liveness probe then restarts their
+      // Restarted pods never pass their check; the kubelet's startup probe then restarts their
       // container, so later failures are its crash loop. The first names what happened.
       assertThat(earliest(restarts).getMessage()).contains("ReadinessLost");
       printBackOff(restarts, faultSet);
@@ -195,6 +195,8 @@ class RealNodeRestartIT {
             initialDelaySeconds: 1
             periodSeconds: 1
             failureThreshold: 5
+            # A restarted pod that never answers is killed after 10 s, as its liveness would.
+            startup: {timeout: 10s, periodSeconds: 1}
           nodeSelector:
             %s: real
           tolerations:
