@@ -3,7 +3,6 @@ package io.stackpilot.devcluster;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -184,12 +182,6 @@ public final class FluxControllers implements AutoCloseable {
 
   /** Where scripts/flux-binaries put the pinned versions, beside the control plane's binaries. */
   private static Path folder(LocalControlPlane plane) {
-    Properties versions = new Properties();
-    try (InputStream in = FluxControllers.class.getResourceAsStream("/devcluster/versions.env")) {
-      versions.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     return plane
         .binaries()
         .directory()
@@ -198,9 +190,9 @@ public final class FluxControllers implements AutoCloseable {
         .resolve("flux-binaries")
         .resolve(
             "source-"
-                + versions.getProperty("FLUX_SOURCE_CONTROLLER_VERSION")
+                + ToolVersions.pinned("FLUX_SOURCE_CONTROLLER_VERSION")
                 + "_kustomize-"
-                + versions.getProperty("FLUX_KUSTOMIZE_CONTROLLER_VERSION")
+                + ToolVersions.pinned("FLUX_KUSTOMIZE_CONTROLLER_VERSION")
                 + "-linux-amd64");
   }
 

@@ -14,6 +14,20 @@ public record ToolVersions(String kubernetes, String etcd, String kwok, String h
   private static final String RESOURCE = "/devcluster/versions.env";
 
   public static ToolVersions pinned() {
+    Properties p = versions();
+    return new ToolVersions(
+        required(p, "K8S_VERSION"),
+        required(p, "ETCD_VERSION"),
+        required(p, "KWOK_VERSION"),
+        required(p, "HELM_VERSION"));
+  }
+
+  /** Any other pin of versions.env, e.g. FLUX_SOURCE_CONTROLLER_VERSION. */
+  public static String pinned(String key) {
+    return required(versions(), key);
+  }
+
+  private static Properties versions() {
     try (InputStream in = ToolVersions.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(
@@ -21,11 +35,7 @@ public record ToolVersions(String kubernetes, String etcd, String kwok, String h
       }
       Properties p = new Properties();
       p.load(in);
-      return new ToolVersions(
-          required(p, "K8S_VERSION"),
-          required(p, "ETCD_VERSION"),
-          required(p, "KWOK_VERSION"),
-          required(p, "HELM_VERSION"));
+      return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

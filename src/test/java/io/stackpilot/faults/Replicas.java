@@ -1,8 +1,8 @@
 package io.stackpilot.faults;
 
 import io.stackpilot.devcluster.LocalControlPlane;
-import io.stackpilot.operator.StackpilotOperator;
 import io.stackpilot.testing.OperatorProcess;
+import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.TestCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,15 +63,7 @@ final class Replicas implements AutoCloseable {
 
   /** The replica that holds the Lease now, by name, if any. */
   Optional<String> leader() {
-    var lease =
-        cluster
-            .client()
-            .leases()
-            .inNamespace(cluster.namespace())
-            .withName(StackpilotOperator.LEASE_NAME)
-            .get();
-    String holder =
-        lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+    String holder = ServiceQueries.leaseHolder(cluster).orElse(null);
     if (holder == null || holder.isBlank()) {
       return Optional.empty();
     }

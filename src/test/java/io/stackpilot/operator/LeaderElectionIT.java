@@ -6,6 +6,7 @@ import static io.stackpilot.testing.ServiceQueries.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackpilot.testing.RunningOperator;
+import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
@@ -55,14 +56,7 @@ class LeaderElectionIT {
   }
 
   private static String holder(TestCluster cluster) {
-    var lease =
-        cluster
-            .client()
-            .leases()
-            .inNamespace(cluster.namespace())
-            .withName(StackpilotOperator.LEASE_NAME)
-            .get();
-    return lease == null ? null : lease.getSpec().getHolderIdentity();
+    return ServiceQueries.leaseHolder(cluster).orElse(null);
   }
 
   private static void apply(TestCluster cluster, String image) {

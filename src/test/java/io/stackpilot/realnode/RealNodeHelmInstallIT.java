@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.stackpilot.devcluster.node.RealNode;
-import io.stackpilot.operator.StackpilotOperator;
 import io.stackpilot.testing.CommandResult;
+import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.Stacks;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
@@ -249,18 +248,9 @@ class RealNodeHelmInstallIT {
    * process id.
    */
   private static String leaderPod(TestCluster cluster) {
-    Lease lease =
-        cluster
-            .client()
-            .leases()
-            .inNamespace(cluster.namespace())
-            .withName(StackpilotOperator.LEASE_NAME)
-            .get();
-    if (lease == null || lease.getSpec().getHolderIdentity() == null) {
-      return null;
-    }
-    String holder = lease.getSpec().getHolderIdentity();
-    return holder.substring(0, holder.lastIndexOf('-'));
+    return ServiceQueries.leaseHolder(cluster)
+        .map(holder -> holder.substring(0, holder.lastIndexOf('-')))
+        .orElse(null);
   }
 
   /** stackpilot_reconciles_total of one replica, read from its /metrics by a pod on the node. */

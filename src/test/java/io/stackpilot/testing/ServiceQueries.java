@@ -6,10 +6,14 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.StackService;
+import io.stackpilot.operator.StackpilotOperator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.awaitility.core.ConditionFactory;
 
 /** Reads what integration tests check about services, their Deployments, pods and Events. */
@@ -93,5 +97,17 @@ public final class ServiceQueries {
         .filter(c -> type.equals(c.getType()))
         .findFirst()
         .orElse(null);
+  }
+
+  /** Who holds the operator's leader Lease in the test's namespace, as the Lease names it. */
+  public static Optional<String> leaseHolder(TestCluster cluster) {
+    var lease =
+        cluster
+            .client()
+            .leases()
+            .inNamespace(cluster.namespace())
+            .withName(StackpilotOperator.LEASE_NAME)
+            .get();
+    return Optional.ofNullable(lease).map(Lease::getSpec).map(LeaseSpec::getHolderIdentity);
   }
 }
