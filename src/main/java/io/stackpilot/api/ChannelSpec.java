@@ -41,6 +41,12 @@ public class ChannelSpec {
           "config keys must be valid environment variable names (letters, digits, '_', '-', '.'); rename the key")
   private Map<String, String> config;
 
+  @JsonPropertyDescription(
+      "Images of the service's initContainers and containers on this channel, by container name,"
+          + " replacing their own image while this channel is live.")
+  @Size(max = 16)
+  private Map<String, String> containerImages;
+
   public String getImage() {
     return image;
   }
@@ -63,5 +69,13 @@ public class ChannelSpec {
 
   public void setConfig(Map<String, String> config) {
     this.config = config;
+  }
+
+  public Map<String, String> getContainerImages() {
+    return containerImages;
+  }
+
+  public void setContainerImages(Map<String, String> containerImages) {
+    this.containerImages = containerImages;
   }
 }

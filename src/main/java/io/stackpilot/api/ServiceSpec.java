@@ -159,6 +159,45 @@ public class ServiceSpec {
   @Size(max = 4096)
   private String workingDir;
 
+  @JsonPropertyDescription(
+      "Volumes beside spec.storage: NFS shares, node paths, Secret or ConfigMap files, scratch"
+          + " space (emptyDir, in memory with medium: Memory). Mounted with volumeMounts.")
+  @Size(max = 16)
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "volumes must have unique names: two volumes share a name")
+  private List<ExtraVolume> volumes;
+
+  @JsonPropertyDescription(
+      "Where the app's container mounts volumes of spec.volumes or spec.storage beyond their own"
+          + " mountPath, whole or a subPath.")
+  @Size(max = 16)
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.mountPath == a.mountPath))",
+      message = "volumeMounts must have unique mountPaths: two mounts share a mountPath")
+  private List<VolumeMountSpec> volumeMounts;
+
+  @JsonPropertyDescription(
+      "Containers that run to completion before the app starts, in order; with restartPolicy:"
+          + " Always, a sidecar that starts first and runs beside the app.")
+  @Size(max = 8)
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "initContainers must have unique names: two containers share a name")
+  private List<ExtraContainer> initContainers;
+
+  @JsonPropertyDescription(
+      "Containers that run beside the app in its pod, e.g. a VPN client for a download client.")
+  @Size(max = 8)
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.name == a.name))",
+      message = "containers must have unique names: two containers share a name")
+  @ValidationRule(
+      value = "self.all(c, !has(c.restartPolicy))",
+      message =
+          "restartPolicy is only for initContainers (Always makes one a sidecar): remove it here")
+  private List<ExtraContainer> containers;
+
   @JsonPropertyDescription("Node selector for the pods.")
   private Map<String, String> nodeSelector;
 
@@ -331,6 +370,38 @@ public class ServiceSpec {
 
   public void setSecurityProfile(SecurityProfile securityProfile) {
     this.securityProfile = securityProfile;
+  }
+
+  public List<ExtraVolume> getVolumes() {
+    return volumes;
+  }
+
+  public void setVolumes(List<ExtraVolume> volumes) {
+    this.volumes = volumes;
+  }
+
+  public List<VolumeMountSpec> getVolumeMounts() {
+    return volumeMounts;
+  }
+
+  public void setVolumeMounts(List<VolumeMountSpec> volumeMounts) {
+    this.volumeMounts = volumeMounts;
+  }
+
+  public List<ExtraContainer> getInitContainers() {
+    return initContainers;
+  }
+
+  public void setInitContainers(List<ExtraContainer> initContainers) {
+    this.initContainers = initContainers;
+  }
+
+  public List<ExtraContainer> getContainers() {
+    return containers;
+  }
+
+  public void setContainers(List<ExtraContainer> containers) {
+    this.containers = containers;
   }
 
   public Map<String, String> getNodeSelector() {

@@ -109,6 +109,7 @@ public final class Layering {
     List<StorageSpec> storage = StorageLayering.layer(spec.getStorage(), layers, provenance);
     HealthSettings health = HealthLayering.layer(layers, provenance);
     ContainerSettings container = ContainerLayering.layer(spec, layers, provenance);
+    PodAdditions additions = PodAdditionsLayering.layer(spec, channelSpec, provenance);
     RecoverySettings recovery = RecoveryLayering.layer(layers, provenance);
     ResourceRequirements resources = ResourcesLayering.layer(layers, provenance);
     List<RolloutStageSettings> betaStages =
@@ -132,6 +133,7 @@ public final class Layering {
         resources,
         securityProfile.value(),
         container,
+        additions,
         nodeSelector.entries(),
         List.copyOf(tolerations),
         imagePullSecrets.items(),

@@ -162,6 +162,8 @@ final class DeploymentRenderer {
       mounts.add(mount(volume, storage.getMountPath(), Boolean.TRUE.equals(storage.getReadOnly())));
     }
     service.media().ifPresent(media -> addMediaVolumes(media, volumes, mounts));
+    volumes.addAll(PodAdditionsRenderer.volumes(service));
+    mounts.addAll(PodAdditionsRenderer.appMounts(service));
     files.ifPresent(
         configMap -> {
           volumes.add(
@@ -222,7 +224,9 @@ final class DeploymentRenderer {
     ProbeRenderer.startup(service.health()).ifPresent(container::withStartupProbe);
     ProbeRenderer.readiness(service.health()).ifPresent(container::withReadinessProbe);
     ProbeRenderer.liveness(service.health()).ifPresent(container::withLivenessProbe);
-    Container main = container.build();
+    List<Container> containers = new ArrayList<>();
+    containers.add(container.build());
+    containers.addAll(PodAdditionsRenderer.containers(service));
 
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
@@ -231,7 +235,8 @@ final class DeploymentRenderer {
             service.podAnnotations().isEmpty() ? null : new TreeMap<>(service.podAnnotations()))
         .endMetadata()
         .withNewSpec()
-        .withContainers(main)
+        .withInitContainers(PodAdditionsRenderer.initContainers(service))
+        .withContainers(containers)
         .withVolumes(volumes)
         .withSecurityContext(PodSecurity.pod(service.securityProfile(), service.container()))
         .withNodeSelector(

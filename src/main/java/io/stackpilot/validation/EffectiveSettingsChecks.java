@@ -36,6 +36,7 @@ final class EffectiveSettingsChecks {
     }
     recoveryTiming(spec, stack, findings);
     SecurityContextCheck.check(spec, stack, findings);
+    PodAdditionsChecks.checkProfile(spec, stack, findings);
     inheritedQuantities(stack, findings);
     if (stack.isKnown()) {
       overridesOverrideSomething(spec, stack, findings);

@@ -7,16 +7,18 @@ import io.stackpilot.api.MediaSpec;
 import io.stackpilot.api.StackService;
 import io.stackpilot.api.StorageSpec;
 import io.stackpilot.api.TranscodeSpec;
+import io.stackpilot.api.VolumeMountSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every path the container mounts something at is mounted once: volumes, config files, media
- * libraries, the transcode scratch and devices. The CRD keeps each list free of duplicates, but not
- * one list from another (a library at a volume's path, a device named twice); the API server
- * refuses such a Deployment, so it is reported here, on the field that mounts a path a second time.
+ * Every path the container mounts something at is mounted once: volumes, extra volume mounts,
+ * config files, media libraries, the transcode scratch and devices. The CRD keeps each list free of
+ * duplicates, but not one list from another (a library at a volume's path, a device named twice);
+ * the API server refuses such a Deployment, so it is reported here, on the field that mounts a path
+ * a second time.
  */
 final class MountPathChecks {
 
@@ -35,6 +37,14 @@ final class MountPathChecks {
     List<ConfigFile> files = Nulls.list(service.serviceSpec().getConfigFiles());
     for (int i = 0; i < files.size(); i++) {
       mounted("spec.configFiles[" + i + "].path", files.get(i).getPath(), firstByPath, findings);
+    }
+    List<VolumeMountSpec> mounts = Nulls.list(service.serviceSpec().getVolumeMounts());
+    for (int i = 0; i < mounts.size(); i++) {
+      mounted(
+          "spec.volumeMounts[" + i + "].mountPath",
+          mounts.get(i).getMountPath(),
+          firstByPath,
+          findings);
     }
     if (service instanceof MediaService media && media.getSpec().getMedia() != null) {
       MediaSpec spec = media.getSpec().getMedia();

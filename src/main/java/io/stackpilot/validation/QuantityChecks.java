@@ -45,6 +45,13 @@ final class QuantityChecks {
     }
   }
 
+  /** One quantity, e.g. an emptyDir's sizeLimit; absent is fine. */
+  static void quantity(String field, Quantity quantity, Findings findings) {
+    if (quantity != null) {
+      report(field, quantity, findings);
+    }
+  }
+
   private static void quantities(String path, Map<String, Quantity> quantities, Findings findings) {
     Nulls.map(quantities)
         .forEach((resource, quantity) -> report(path + "." + resource, quantity, findings));

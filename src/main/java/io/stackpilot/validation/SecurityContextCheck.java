@@ -89,40 +89,60 @@ final class SecurityContextCheck {
                     .orElse(null),
             "capabilities.add")
         .ifPresent(
-            added -> {
-              List<String> malformed =
-                  added.value().stream().filter(c -> !CAPABILITY.matcher(c).matches()).toList();
-              if (!malformed.isEmpty()) {
-                findings.error(
+            added ->
+                capabilities(
                     "spec.securityContext.capabilities.add",
-                    "spec.securityContext.capabilities.add has "
-                        + String.join(", ", malformed)
-                        + " (set by "
-                        + added.source()
-                        + "), which is not a capability name: write it in capitals without the"
-                        + " CAP_ prefix, e.g. NET_BIND_SERVICE");
-                return;
-              }
-              List<String> refused =
-                  added.value().stream().filter(c -> !allowed(level, c)).distinct().toList();
-              if (!refused.isEmpty()) {
-                findings.error(
-                    "spec.securityContext.capabilities.add",
-                    "spec.securityContext.capabilities.add has "
-                        + String.join(", ", refused)
-                        + " (set by "
-                        + added.source()
-                        + "), which securityProfile "
-                        + level.value()
-                        + " (set by "
-                        + profile.get().source()
-                        + ") does not allow: "
-                        + (level == SecurityProfile.RESTRICTED
-                            ? "Restricted adds NET_BIND_SERVICE only; choose Baseline for more"
-                            : "Baseline and StartsAsRoot add Pod Security's baseline"
-                                + " capabilities only; choose Privileged for more"));
-              }
-            });
+                    added.value(),
+                    added.source(),
+                    level,
+                    " (set by " + profile.get().source() + ")",
+                    findings));
+  }
+
+  /**
+   * Added capabilities must be capability names that the profile allows.
+   *
+   * @param source who set them, e.g. the stack's defaults
+   * @param runs the profile and who set it, as the message shows them
+   */
+  static void capabilities(
+      String field,
+      List<String> added,
+      String source,
+      SecurityProfile level,
+      String runs,
+      Findings findings) {
+    List<String> malformed = added.stream().filter(c -> !CAPABILITY.matcher(c).matches()).toList();
+    if (!malformed.isEmpty()) {
+      findings.error(
+          field,
+          field
+              + " has "
+              + String.join(", ", malformed)
+              + " (set by "
+              + source
+              + "), which is not a capability name: write it in capitals without the"
+              + " CAP_ prefix, e.g. NET_BIND_SERVICE");
+      return;
+    }
+    List<String> refused = added.stream().filter(c -> !allowed(level, c)).distinct().toList();
+    if (!refused.isEmpty()) {
+      findings.error(
+          field,
+          field
+              + " has "
+              + String.join(", ", refused)
+              + " (set by "
+              + source
+              + "), which securityProfile "
+              + level.value()
+              + runs
+              + " does not allow: "
+              + (level == SecurityProfile.RESTRICTED
+                  ? "Restricted adds NET_BIND_SERVICE only; choose Baseline for more"
+                  : "Baseline and StartsAsRoot add Pod Security's baseline"
+                      + " capabilities only; choose Privileged for more"));
+    }
   }
 
   private static boolean allowed(SecurityProfile level, String capability) {

@@ -32,6 +32,7 @@ final class SingleObjectChecks {
     noLiteralSecrets(spec, findings);
     quantitiesAreQuantities(spec, findings);
     MountPathChecks.check(service, findings);
+    PodAdditionsChecks.check(service, findings);
     DurationChecks.recovery("spec.recovery", spec.getRecovery(), findings);
     DurationChecks.health("spec.health", spec.getHealth(), findings);
     DurationChecks.betaRollout(spec.getBetaRollout(), findings);
