@@ -19,8 +19,13 @@ public class ScrapeSpec {
   @Size(max = 32)
   private String interval;
 
+  /** Where Prometheus reads its configuration unless its --config.file says otherwise. */
+  public static final String DEFAULT_CONFIG_PATH = "/etc/prometheus/prometheus.yml";
+
   @JsonPropertyDescription(
-      "Absolute path at which the rendered scrape configuration is mounted, e.g. /etc/prometheus/scrape.yml.")
+      "Absolute path at which the rendered Prometheus configuration is mounted. Default"
+          + " /etc/prometheus/prometheus.yml, the file Prometheus reads; for another path, pass it"
+          + " in args as --config.file.")
   @Pattern("^/[^\\x00]*$")
   @Size(max = 255)
   private String configPath;
@@ -43,6 +48,11 @@ public class ScrapeSpec {
 
   public String getConfigPath() {
     return configPath;
+  }
+
+  /** The path the configuration is mounted at: configPath, else Prometheus' own default. */
+  public String effectiveConfigPath() {
+    return configPath == null ? DEFAULT_CONFIG_PATH : configPath;
   }
 
   public void setConfigPath(String configPath) {

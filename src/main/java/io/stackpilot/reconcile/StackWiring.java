@@ -69,17 +69,19 @@ final class StackWiring {
         protectors.stream().findFirst().map(p -> p.getMetadata().getName()), scraped);
   }
 
-  /** A Metrics monitoring service gets the scrape configuration of what it selects as a file. */
+  /**
+   * A Metrics monitoring service gets the Prometheus configuration of what it selects as a file,
+   * where Prometheus reads it unless configPath says otherwise.
+   */
   EffectiveService withScrapeConfig(EffectiveService effective) {
     if (!(service instanceof MonitoringService monitoring)
         || monitoring.getSpec().getMonitoring() == null
         || monitoring.getSpec().getMonitoring().getRole() != MonitoringRole.METRICS
-        || monitoring.getSpec().getMonitoring().getScrape() == null
-        || monitoring.getSpec().getMonitoring().getScrape().getConfigPath() == null) {
+        || monitoring.getSpec().getMonitoring().getScrape() == null) {
       return effective;
     }
     ConfigFile file = new ConfigFile();
-    file.setPath(monitoring.getSpec().getMonitoring().getScrape().getConfigPath());
+    file.setPath(monitoring.getSpec().getMonitoring().getScrape().effectiveConfigPath());
     file.setContent(
         ScrapeConfig.render(
             monitoring, neighbourhood.services(), service.getMetadata().getNamespace()));

@@ -4,6 +4,9 @@ import io.stackpilot.api.ConfigFile;
 import io.stackpilot.api.MediaLibrary;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.MediaSpec;
+import io.stackpilot.api.MonitoringRole;
+import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.MonitoringSpec;
 import io.stackpilot.api.StackService;
 import io.stackpilot.api.StorageSpec;
 import io.stackpilot.api.TranscodeSpec;
@@ -45,6 +48,18 @@ final class MountPathChecks {
           mounts.get(i).getMountPath(),
           firstByPath,
           findings);
+    }
+    if (service instanceof MonitoringService monitoring) {
+      Optional.ofNullable(monitoring.getSpec().getMonitoring())
+          .filter(m -> m.getRole() == MonitoringRole.METRICS)
+          .map(MonitoringSpec::getScrape)
+          .ifPresent(
+              scrape ->
+                  mounted(
+                      "spec.monitoring.scrape.configPath",
+                      scrape.effectiveConfigPath(),
+                      firstByPath,
+                      findings));
     }
     if (service instanceof MediaService media && media.getSpec().getMedia() != null) {
       MediaSpec spec = media.getSpec().getMedia();

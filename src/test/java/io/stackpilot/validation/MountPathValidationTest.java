@@ -4,6 +4,7 @@ import static io.stackpilot.validation.SpecValidator.validateService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackpilot.api.MediaService;
+import io.stackpilot.api.MonitoringService;
 import org.junit.jupiter.api.Test;
 
 /** One thing mounted at each path, across volumes, files, libraries, scratch space and devices. */
@@ -55,5 +56,42 @@ class MountPathValidationTest {
         """);
 
     assertThat(validateService(jellyfin, ClusterFacts.offline()).errors()).isEmpty();
+  }
+
+  @Test
+  void theDefaultPrometheusConfigurationPathCountsAsAMount() {
+    MonitoringService ownFile =
+        Specs.monitoring(
+            "prometheus",
+            Specs.MINIMAL
+                + """
+                configFiles:
+                  - {path: /etc/prometheus/prometheus.yml, content: "global: {}"}
+                monitoring:
+                  role: Metrics
+                  scrape: {selector: {}}
+                """);
+    MonitoringService elsewhere =
+        Specs.monitoring(
+            "prometheus",
+            Specs.MINIMAL
+                + """
+                configFiles:
+                  - {path: /etc/prometheus/prometheus.yml, content: "global: {}"}
+                monitoring:
+                  role: Metrics
+                  scrape: {selector: {}, configPath: /etc/prometheus/stack.yml}
+                """);
+
+    assertThat(validateService(ownFile, ClusterFacts.offline()).errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("spec.monitoring.scrape.configPath");
+              assertThat(e.message())
+                  .contains("/etc/prometheus/prometheus.yml")
+                  .contains("spec.configFiles[0].path");
+            });
+    assertThat(validateService(elsewhere, ClusterFacts.offline()).errors()).isEmpty();
   }
 }

@@ -122,7 +122,8 @@ public final class RealNode implements AutoCloseable {
         missing.add(tool + " (Debian's runc and nftables; make node-binaries installs them)");
       }
     }
-    for (String archive : List.of("pause.tar", "busybox.tar", "podinfo.tar", "ledger.tar")) {
+    for (String archive :
+        List.of("pause.tar", "busybox.tar", "podinfo.tar", "ledger.tar", "prometheus.tar")) {
       if (!Files.isRegularFile(images.resolve(archive))) {
         missing.add(images.resolve(archive) + " (make test-images)");
       }
