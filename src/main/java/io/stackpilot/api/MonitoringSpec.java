@@ -16,6 +16,13 @@ public class MonitoringSpec {
   @JsonPropertyDescription("What to scrape (role Metrics).")
   private ScrapeSpec scrape;
 
+  @JsonPropertyDescription(
+      "Where the provisioned datasources of the stack's Metrics services go (role Dashboards).")
+  private DashboardsSpec dashboards;
+
+  @JsonPropertyDescription("Where the list of exposed services goes, and how often (role Uptime).")
+  private UptimeSpec uptime;
+
   public MonitoringRole getRole() {
     return role;
   }
@@ -32,15 +39,33 @@ public class MonitoringSpec {
     this.scrape = scrape;
   }
 
+  public DashboardsSpec getDashboards() {
+    return dashboards;
+  }
+
+  public void setDashboards(DashboardsSpec dashboards) {
+    this.dashboards = dashboards;
+  }
+
+  public UptimeSpec getUptime() {
+    return uptime;
+  }
+
+  public void setUptime(UptimeSpec uptime) {
+    this.uptime = uptime;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof MonitoringSpec other
         && Objects.equals(role, other.role)
-        && Objects.equals(scrape, other.scrape);
+        && Objects.equals(scrape, other.scrape)
+        && Objects.equals(dashboards, other.dashboards)
+        && Objects.equals(uptime, other.uptime);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(role, scrape);
+    return Objects.hash(role, scrape, dashboards, uptime);
   }
 }

@@ -52,10 +52,9 @@ final class BetaChannelStep {
       PassOutcome outcome) {
     S service = observed.service();
     EffectiveService beta =
-        wiring.withScrapeConfig(Layering.layer(service, observed.stack(), Channel.BETA, overlays));
+        wiring.withRoleConfig(Layering.layer(service, observed.stack(), Channel.BETA, overlays));
     EffectiveService stable =
-        wiring.withScrapeConfig(
-            Layering.layer(service, observed.stack(), Channel.STABLE, overlays));
+        wiring.withRoleConfig(Layering.layer(service, observed.stack(), Channel.STABLE, overlays));
     BetaRolloutStep.Step step =
         BetaRolloutStep.decide(
             service,

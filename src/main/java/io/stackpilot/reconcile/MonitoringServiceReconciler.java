@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reconciles MonitoringServices. Beyond what every service kind does, a Prometheus's scrape
- * configuration lists the services around it, so a service of any kind coming, going or changing
- * its labels or spec wakes the scraping monitoring services of its namespace ({@link
- * ScraperWakes}).
+ * Reconciles MonitoringServices. Beyond what every service kind does, a role's file lists the
+ * services around it (a Prometheus's targets, a Grafana's datasources, an uptime list), so a
+ * service of any kind coming, going or changing its labels or spec wakes the monitoring services of
+ * its namespace that render one ({@link RoleConfigWakes}).
  */
 @ControllerConfiguration(
     name = "monitoringservice",
@@ -32,7 +32,7 @@ public class MonitoringServiceReconciler extends ServiceReconciler<MonitoringSer
       EventSourceContext<MonitoringService> context) {
     List<EventSource<?, MonitoringService>> sources =
         new ArrayList<>(super.prepareEventSources(context));
-    sources.add(new ScraperWakes(neighbours, context));
+    sources.add(new RoleConfigWakes(neighbours, context));
     return sources;
   }
 }

@@ -121,7 +121,7 @@ public abstract class ServiceReconciler<
     return stable.run(
         observed,
         wiring,
-        wiring.withScrapeConfig(Layering.layer(service, observed.stack(), channel, overlays)),
+        wiring.withRoleConfig(Layering.layer(service, observed.stack(), channel, overlays)),
         channel,
         owner,
         outcome);

@@ -4,16 +4,20 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.stackpilot.api.ConfigFile;
+import io.stackpilot.api.DashboardsSpec;
 import io.stackpilot.api.Dependency;
 import io.stackpilot.api.MonitoringRole;
 import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.MonitoringSpec;
 import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.StackService;
+import io.stackpilot.api.UptimeSpec;
 import io.stackpilot.config.EffectiveService;
 import io.stackpilot.config.Layer;
 import io.stackpilot.config.Overlays;
 import io.stackpilot.validation.ServiceRef;
+import io.stackpilot.wiring.DatasourceConfig;
 import io.stackpilot.wiring.DependencyGate;
 import io.stackpilot.wiring.DependencyGateResult;
 import io.stackpilot.wiring.DependencyState;
@@ -24,6 +28,7 @@ import io.stackpilot.wiring.NetworkInputs;
 import io.stackpilot.wiring.NetworkPolicies;
 import io.stackpilot.wiring.Protection;
 import io.stackpilot.wiring.ScrapeConfig;
+import io.stackpilot.wiring.UptimeConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,21 +75,38 @@ final class StackWiring {
   }
 
   /**
-   * A Metrics monitoring service gets the Prometheus configuration of what it selects as a file,
-   * where Prometheus reads it unless configPath says otherwise.
+   * A monitoring service gets, as a file where its app reads it, what its role makes of the stack:
+   * a Metrics service the Prometheus configuration of what it selects, a Dashboards service the
+   * Grafana datasources of the stack's Metrics services, an Uptime service the list of the stack's
+   * exposed services.
    */
-  EffectiveService withScrapeConfig(EffectiveService effective) {
+  EffectiveService withRoleConfig(EffectiveService effective) {
     if (!(service instanceof MonitoringService monitoring)
         || monitoring.getSpec().getMonitoring() == null
-        || monitoring.getSpec().getMonitoring().getRole() != MonitoringRole.METRICS
-        || monitoring.getSpec().getMonitoring().getScrape() == null) {
+        || monitoring.getSpec().getMonitoring().getRole() == null) {
       return effective;
     }
+    MonitoringSpec spec = monitoring.getSpec().getMonitoring();
+    String namespace = service.getMetadata().getNamespace();
     ConfigFile file = new ConfigFile();
-    file.setPath(monitoring.getSpec().getMonitoring().getScrape().effectiveConfigPath());
-    file.setContent(
-        ScrapeConfig.render(
-            monitoring, neighbourhood.services(), service.getMetadata().getNamespace()));
+    switch (spec.getRole()) {
+      case METRICS -> {
+        if (spec.getScrape() == null) {
+          return effective;
+        }
+        file.setPath(spec.getScrape().effectiveConfigPath());
+        file.setContent(ScrapeConfig.render(monitoring, neighbourhood.services(), namespace));
+      }
+      case DASHBOARDS -> {
+        file.setPath(DashboardsSpec.effectivePath(spec.getDashboards()));
+        file.setContent(
+            DatasourceConfig.render(monitoring, neighbourhood.monitoringServices(), namespace));
+      }
+      case UPTIME -> {
+        file.setPath(UptimeSpec.effectivePath(spec.getUptime()));
+        file.setContent(UptimeConfig.render(monitoring, neighbourhood.services()));
+      }
+    }
     return effective.withOverlayFile(file, Layer.MONITORING_OVERLAY);
   }
 

@@ -1,8 +1,5 @@
 package io.stackpilot.wiring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.MonitoringServiceSpec;
 import io.stackpilot.api.MonitoringSpec;
@@ -12,7 +9,6 @@ import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.StackService;
 import io.stackpilot.config.Overlays;
 import io.stackpilot.validation.ServiceRef;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,16 +21,12 @@ import java.util.Optional;
  *
  * <p>The text is a pure function of its inputs, with jobs sorted by service name, so that it (and
  * the hash of the content-addressed ConfigMap that carries it) changes only when what is scraped
- * does. Jackson writes it and quotes every value, so no name or label from a spec can break the
- * YAML.
+ * does. It is a whole Prometheus configuration, read as it is.
  */
 public final class ScrapeConfig {
 
   /** Prometheus's own default is one minute; the design asks for 30 seconds. */
   private static final String DEFAULT_INTERVAL = "30s";
-
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
 
   private static final Comparator<StackService> BY_SERVICE_NAME =
       Comparator.<StackService, String>comparing(service -> service.getMetadata().getName())
@@ -65,12 +57,7 @@ public final class ScrapeConfig {
             .sorted(BY_SERVICE_NAME)
             .flatMap(candidate -> job(candidate, interval, namespace).stream())
             .toList();
-    try {
-      return YAML.writeValueAsString(Map.of("scrape_configs", jobs));
-    } catch (JsonProcessingException e) {
-      // Maps of strings always serialize; reaching here is a bug, not a user error.
-      throw new UncheckedIOException(e);
-    }
+    return ConfigYaml.write(Map.of("scrape_configs", jobs));
   }
 
   private static Optional<Map<String, Object>> job(

@@ -475,6 +475,85 @@ class StackWiringIT {
     }
   }
 
+  @Test
+  void dashboardsAndUptimeFilesFollowTheStacksMetricsAndExposedServices(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      apply(
+          cluster,
+          """
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MonitoringService
+          metadata: {name: grafana}
+          spec:
+            channels: {stable: {image: grafana/grafana:12.1.0}}
+            ports: [{name: http, port: 3000}]
+            monitoring: {role: Dashboards}
+          ---
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MonitoringService
+          metadata: {name: gatus}
+          spec:
+            channels: {stable: {image: twinproduction/gatus:v5.17.0}}
+            ports: [{name: http, port: 8080}]
+            monitoring: {role: Uptime, uptime: {interval: 2m}}
+          """);
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(mountedFiles(cluster, "grafana")).contains("datasources: []");
+                assertThat(mountedFiles(cluster, "gatus")).contains("endpoints: []");
+              });
+      assertThat(
+              deployment(cluster, "grafana")
+                  .getSpec()
+                  .getTemplate()
+                  .getSpec()
+                  .getContainers()
+                  .get(0)
+                  .getVolumeMounts())
+          .anySatisfy(
+              mount ->
+                  assertThat(mount.getMountPath())
+                      .isEqualTo("/etc/grafana/provisioning/datasources/stackpilot.yaml"));
+
+      apply(
+          cluster,
+          """
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MonitoringService
+          metadata: {name: prometheus}
+          spec:
+            channels: {stable: {image: prom/prometheus:v3.5.0}}
+            ports: [{name: http, port: 9090}]
+            monitoring: {role: Metrics, scrape: {selector: {}}}
+          ---
+          """
+              + mediaYaml(
+                  "sonarr",
+                  "lscr.io/linuxserver/sonarr:4.0.9",
+                  "expose: {host: sonarr.home.example, tls: {secretName: sonarr-tls}}\n"));
+
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(mountedFiles(cluster, "grafana"))
+                    .contains(
+                        "url: \"http://prometheus."
+                            + cluster.namespace()
+                            + ".svc.cluster.local:9090\"");
+                assertThat(mountedFiles(cluster, "gatus"))
+                    .contains("url: \"https://sonarr.home.example/\"")
+                    .contains("interval: \"2m\"");
+              });
+
+      cluster.kubectl("delete", "mediaservice", "sonarr").assertSuccess();
+
+      eventually(WAIT)
+          .untilAsserted(
+              () -> assertThat(mountedFiles(cluster, "gatus")).contains("endpoints: []"));
+    }
+  }
+
   private static boolean rolledOut(Deployment deployment) {
     var status = deployment.getStatus();
     int wanted = deployment.getSpec().getReplicas();
@@ -487,7 +566,12 @@ class StackWiringIT {
 
   /** The scrape configuration file the Prometheus Deployment mounts now. */
   private static String scrapeConfig(TestCluster cluster) {
-    var volumes = deployment(cluster, "prometheus").getSpec().getTemplate().getSpec().getVolumes();
+    return mountedFiles(cluster, "prometheus");
+  }
+
+  /** The files of the ConfigMap the service's Deployment mounts now. */
+  private static String mountedFiles(TestCluster cluster, String service) {
+    var volumes = deployment(cluster, service).getSpec().getTemplate().getSpec().getVolumes();
     String configMap =
         volumes.stream()
             .filter(v -> v.getConfigMap() != null)
