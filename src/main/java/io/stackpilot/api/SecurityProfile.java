@@ -24,6 +24,16 @@ public enum SecurityProfile {
     this.value = value;
   }
 
+  /**
+   * The profile a service of this kind gets when neither it nor its stack names one. Media services
+   * are mostly images that start as root and drop to PUID/PGID (linuxserver.io, hotio), which
+   * Restricted breaks: they get StartsAsRoot. Security and monitoring apps run as their own user
+   * and stay Restricted.
+   */
+  public static SecurityProfile defaultFor(ServiceKind kind) {
+    return kind == ServiceKind.MEDIA_SERVICE ? STARTS_AS_ROOT : RESTRICTED;
+  }
+
   /** The spelling used in the resource. */
   public String value() {
     return value;

@@ -31,7 +31,8 @@ public class ServiceDefaults {
   @JsonPropertyDescription("Default CPU and memory requests and limits.")
   private ResourceRequirements resources;
 
-  @JsonPropertyDescription("Default Pod Security level: Restricted, Baseline or Privileged.")
+  @JsonPropertyDescription(
+      "Default Pod Security level: Restricted, Baseline, StartsAsRoot or Privileged.")
   private SecurityProfile securityProfile;
 
   @JsonPropertyDescription(

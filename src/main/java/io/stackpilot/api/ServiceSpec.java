@@ -134,8 +134,9 @@ public class ServiceSpec {
   private ResourceRequirements resources;
 
   @JsonPropertyDescription(
-      "Pod Security level the pods are hardened for: Restricted (default), Baseline, StartsAsRoot"
-          + " (images that start as root and drop to PUID/PGID) or Privileged.")
+      "Pod Security level the pods are hardened for: Restricted, Baseline, StartsAsRoot (images that"
+          + " start as root and drop to PUID/PGID) or Privileged. Default: the stack's, else"
+          + " StartsAsRoot for media services and Restricted for the others.")
   private SecurityProfile securityProfile;
 
   @JsonPropertyDescription(

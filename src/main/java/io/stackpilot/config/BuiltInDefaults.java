@@ -4,7 +4,6 @@ import io.stackpilot.api.Channel;
 import io.stackpilot.api.PromotionPolicy;
 import io.stackpilot.api.RollbackPolicy;
 import io.stackpilot.api.SchemaDefaults;
-import io.stackpilot.api.SecurityProfile;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,7 +15,6 @@ final class BuiltInDefaults {
 
   static final Channel CHANNEL = SchemaDefaults.of(Channel.class, SchemaDefaults.CHANNEL);
   static final int REPLICAS = 1;
-  static final SecurityProfile SECURITY_PROFILE = SecurityProfile.RESTRICTED;
 
   static final RollbackPolicy ROLLBACK = RollbackPolicy.AUTOMATIC;
   static final Duration FAILURE_WINDOW = Durations.parse(SchemaDefaults.FAILURE_WINDOW);

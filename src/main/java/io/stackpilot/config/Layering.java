@@ -13,6 +13,7 @@ import io.stackpilot.api.MediaServiceSpec;
 import io.stackpilot.api.MonitoringServiceSpec;
 import io.stackpilot.api.PortSpec;
 import io.stackpilot.api.PromotionPolicy;
+import io.stackpilot.api.SecurityProfile;
 import io.stackpilot.api.SecurityServiceSpec;
 import io.stackpilot.api.ServiceDefaults;
 import io.stackpilot.api.ServiceKind;
@@ -84,7 +85,8 @@ public final class Layering {
     var env = new LayeredList<>("env", EnvVar::getName, provenance);
     LayeredMap<String> config = LayeredMap.ofStrings("config", provenance);
     var securityProfile =
-        new LayeredValue<>("securityProfile", BuiltInDefaults.SECURITY_PROFILE, provenance);
+        new LayeredValue<>(
+            "securityProfile", SecurityProfile.defaultFor(service.serviceKind()), provenance);
     LayeredMap<String> nodeSelector = LayeredMap.ofStrings("nodeSelector", provenance);
     var imagePullSecrets =
         new LayeredList<>("imagePullSecrets", LocalObjectReference::getName, provenance);

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * What the Deployment of a service says about its rollout, as plain values: which revision and
  * image its template carries (and which restart of it, "" before the first), whether the controller
- * has seen that template yet, and how many pods are updated, ready and available.
+ * has seen that template yet, how many pods are updated, ready and available, and why the
+ * controller could not create its pods, if it could not ("" when it could).
  */
 public record DeploymentObservation(
     String revision,
@@ -24,10 +25,41 @@ public record DeploymentObservation(
     int availableReplicas,
     boolean available,
     boolean progressDeadlineExceeded,
-    String restartedAt) {
+    String restartedAt,
+    String podsRefused) {
 
   private static final String REVISION_LABEL = "stackpilot.io/revision";
   private static final String CHANNEL_ANNOTATION = "stackpilot.io/channel";
+
+  /** A Deployment whose pods were created as asked. */
+  public DeploymentObservation(
+      String revision,
+      String image,
+      String channel,
+      long generation,
+      long observedGeneration,
+      int desiredReplicas,
+      int updatedReplicas,
+      int readyReplicas,
+      int availableReplicas,
+      boolean available,
+      boolean progressDeadlineExceeded,
+      String restartedAt) {
+    this(
+        revision,
+        image,
+        channel,
+        generation,
+        observedGeneration,
+        desiredReplicas,
+        updatedReplicas,
+        readyReplicas,
+        availableReplicas,
+        available,
+        progressDeadlineExceeded,
+        restartedAt,
+        "");
+  }
 
   /** A Deployment whose revision was never restarted. */
   public DeploymentObservation(
@@ -90,7 +122,15 @@ public record DeploymentObservation(
                     "Progressing".equals(c.getType())
                         && "False".equals(c.getStatus())
                         && "ProgressDeadlineExceeded".equals(c.getReason())),
-        templateAnnotations.getOrDefault(PodObservation.RESTARTED_AT_ANNOTATION, ""));
+        templateAnnotations.getOrDefault(PodObservation.RESTARTED_AT_ANNOTATION, ""),
+        // The ReplicaSet controller reports a pod it may not create (Pod Security admission, a
+        // quota) here and nowhere else: no pod exists to carry the reason.
+        conditions.stream()
+            .filter(c -> "ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()))
+            .map(c -> Optional.ofNullable(c.getMessage()).orElse(c.getReason()))
+            .filter(message -> message != null)
+            .findFirst()
+            .orElse(""));
   }
 
   /**

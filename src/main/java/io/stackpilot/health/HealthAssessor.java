@@ -34,6 +34,13 @@ public final class HealthAssessor {
    */
   static final String READINESS_LOST = "ReadinessLost";
 
+  /**
+   * The ReplicaSet controller may not create the revision's pods: Pod Security admission, a quota
+   * or a LimitRange refuses them. Without this the revision would wait for its progress deadline,
+   * which includes the startup budget (an hour by default), with the reason only in an event.
+   */
+  static final String PODS_REFUSED = "PodsRefused";
+
   private HealthAssessor() {}
 
   public static HealthAssessment assess(
@@ -71,6 +78,13 @@ public final class HealthAssessor {
               + " in pod(s) "
               + String.join(", ", first.getValue()),
           allPods);
+    }
+    if (deploymentRunsRevision && !deployment.podsRefused().isEmpty()) {
+      return new HealthAssessment(
+          HealthVerdict.UNHEALTHY,
+          PODS_REFUSED,
+          "Revision " + revision + ": " + RefusedPods.explain(deployment.podsRefused()),
+          List.of());
     }
     if (deploymentRunsRevision && deployment.progressDeadlineExceeded()) {
       return new HealthAssessment(

@@ -31,7 +31,8 @@ final class RecoveryConditions {
       String desiredRevision,
       List<VolumeStatus> volumes,
       boolean available,
-      String rollout) {
+      String rollout,
+      Optional<String> refused) {
     RecoveryState state = decision.state();
     String reason = state.failureReason().orElse("Unhealthy");
     switch (state.state()) {
@@ -90,7 +91,9 @@ final class RecoveryConditions {
                   case "RestartBudgetSpent" ->
                       state.restarts() + " restart(s) did not help; the restart budget is spent";
                   default -> "recovery is Manual or has nothing left to try";
-                };
+                }
+                // Without this the cause is in the ReplicaSet's events alone.
+                + refused.map(cause -> "; " + cause).orElse("");
         // Failing after a rollback: the failed upgrade may have changed data the old revision
         // cannot read, which is the one thing a restart never fixes.
         Optional<String> dataLeft =
@@ -118,7 +121,8 @@ final class RecoveryConditions {
                 + decision.target()
                 + " is unhealthy ("
                 + reason
-                + "); recovery is watching it";
+                + "); recovery is watching it"
+                + refused.map(cause -> "; " + cause).orElse("");
         conditions.set(ConditionType.READY, false, what, message);
         conditions.set(
             ConditionType.AVAILABLE, available, available ? "Serving" : "NotServing", rollout);

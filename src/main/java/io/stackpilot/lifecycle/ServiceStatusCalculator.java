@@ -6,6 +6,7 @@ import io.stackpilot.api.ValidationMessage;
 import io.stackpilot.api.VolumeStatus;
 import io.stackpilot.datasafety.SnapshotGate;
 import io.stackpilot.health.DeploymentObservation;
+import io.stackpilot.health.RefusedPods;
 import io.stackpilot.wiring.DependencyGateResult;
 import java.time.Instant;
 import java.util.List;
@@ -213,8 +214,14 @@ public final class ServiceStatusCalculator {
     }
     Optional<RecoveryDecision> recovery = observed.recovery();
     if (valid && recovery.isPresent() && RecoveryConditions.applies(recovery.get())) {
+      Optional<String> refused =
+          observed
+              .deployment()
+              .map(DeploymentObservation::podsRefused)
+              .filter(refusal -> !refusal.isEmpty())
+              .map(RefusedPods::explain);
       RecoveryConditions.set(
-          conditions, recovery.get(), desiredRevision, volumes, available, rollout);
+          conditions, recovery.get(), desiredRevision, volumes, available, rollout, refused);
       return conditions.build();
     }
     if (ready) {

@@ -90,12 +90,7 @@ final class EffectiveSettingsChecks {
       return;
     }
     stack
-        .effective(
-            media.getSpec().getSecurityProfile(),
-            "spec.securityProfile",
-            ServiceDefaults::getSecurityProfile,
-            "securityProfile",
-            SecurityProfile.RESTRICTED)
+        .securityProfile(media.getSpec())
         .filter(profile -> profile.value() != SecurityProfile.PRIVILEGED)
         .ifPresent(
             profile ->

@@ -6,7 +6,6 @@ import io.stackpilot.api.ExtraContainer;
 import io.stackpilot.api.ExtraVolume;
 import io.stackpilot.api.SecurityContextSpec;
 import io.stackpilot.api.SecurityProfile;
-import io.stackpilot.api.ServiceDefaults;
 import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.StackService;
 import io.stackpilot.api.StorageSpec;
@@ -181,13 +180,7 @@ final class PodAdditionsChecks {
     if (volumes.isEmpty() && !anyContainer) {
       return;
     }
-    Optional<Setting<SecurityProfile>> profile =
-        stack.effective(
-            spec.getSecurityProfile(),
-            "spec.securityProfile",
-            ServiceDefaults::getSecurityProfile,
-            "securityProfile",
-            SecurityProfile.RESTRICTED);
+    Optional<Setting<SecurityProfile>> profile = stack.securityProfile(spec);
     if (profile.isEmpty()) {
       return;
     }

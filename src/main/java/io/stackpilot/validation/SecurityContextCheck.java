@@ -3,7 +3,6 @@ package io.stackpilot.validation;
 import io.stackpilot.api.CapabilitiesSpec;
 import io.stackpilot.api.SecurityContextSpec;
 import io.stackpilot.api.SecurityProfile;
-import io.stackpilot.api.ServiceDefaults;
 import io.stackpilot.api.ServiceSpec;
 import java.util.List;
 import java.util.Optional;
@@ -42,13 +41,7 @@ final class SecurityContextCheck {
   private SecurityContextCheck() {}
 
   static void check(ServiceSpec spec, StackLayer stack, Findings findings) {
-    Optional<Setting<SecurityProfile>> profile =
-        stack.effective(
-            spec.getSecurityProfile(),
-            "spec.securityProfile",
-            ServiceDefaults::getSecurityProfile,
-            "securityProfile",
-            SecurityProfile.RESTRICTED);
+    Optional<Setting<SecurityProfile>> profile = stack.securityProfile(spec);
     if (profile.isEmpty()) {
       return;
     }

@@ -1,8 +1,10 @@
 package io.stackpilot.validation;
 
 import io.stackpilot.api.Channel;
+import io.stackpilot.api.SecurityProfile;
 import io.stackpilot.api.ServiceDefaults;
 import io.stackpilot.api.ServiceKind;
+import io.stackpilot.api.ServiceSpec;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.ServiceStackSpec;
 import io.stackpilot.api.StackService;
@@ -92,6 +94,16 @@ final class StackLayer {
       }
     }
     return Optional.of(effective);
+  }
+
+  /** The security profile the service runs under, with who set it; the default fits its kind. */
+  Optional<Setting<SecurityProfile>> securityProfile(ServiceSpec spec) {
+    return effective(
+        spec.getSecurityProfile(),
+        "spec.securityProfile",
+        ServiceDefaults::getSecurityProfile,
+        "securityProfile",
+        SecurityProfile.defaultFor(kind));
   }
 
   /** The defaults blocks that apply to the service, lowest first: base, then its category. */

@@ -111,11 +111,17 @@ class LayeringPrecedenceTest {
   }
 
   @Test
-  void securityProfileIsRestrictedUnlessALayerSaysOtherwise() {
-    EffectiveService effective = layerAlone(mediaService(spec -> {}));
+  void securityProfileIsStartsAsRootForMediaAndRestrictedForTheOthersUnlessALayerSaysOtherwise() {
+    EffectiveService media = layerAlone(mediaService(spec -> {}));
+    EffectiveService security = layerAlone(Fixtures.securityService(spec -> {}));
+    EffectiveService monitoring = layerAlone(Fixtures.monitoringService(spec -> {}));
 
-    assertThat(effective.securityProfile()).isEqualTo(SecurityProfile.RESTRICTED);
-    assertThat(effective.provenance().of("securityProfile")).contains(Layer.BUILT_IN);
+    assertThat(media.securityProfile())
+        .as("linuxserver.io and hotio images start as root and drop to PUID/PGID")
+        .isEqualTo(SecurityProfile.STARTS_AS_ROOT);
+    assertThat(security.securityProfile()).isEqualTo(SecurityProfile.RESTRICTED);
+    assertThat(monitoring.securityProfile()).isEqualTo(SecurityProfile.RESTRICTED);
+    assertThat(media.provenance().of("securityProfile")).contains(Layer.BUILT_IN);
   }
 
   @Test

@@ -13,8 +13,6 @@ import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.StackService;
 import io.stackpilot.testing.OnEveryChange;
-import io.stackpilot.testing.PodSecurityLevel;
-import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.TestCluster;
@@ -57,7 +55,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * slow operator.
  */
 @WithLocalCluster
-@PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
 class GitOpsOrderIT {
 
   private static final Path EXAMPLE = Path.of("examples/homelab");

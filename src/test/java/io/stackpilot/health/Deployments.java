@@ -15,6 +15,7 @@ final class Deployments {
   private int available = 1;
   private boolean deadlineExceeded;
   private String restartedAt = "";
+  private String podsRefused = "";
 
   private Deployments(String revision) {
     this.revision = revision;
@@ -51,6 +52,12 @@ final class Deployments {
     return this;
   }
 
+  /** The ReplicaSet controller may not create the pods, for this reason. */
+  Deployments podsRefused(String message) {
+    podsRefused = message;
+    return readyReplicas(0);
+  }
+
   Deployments progressDeadlineExceeded() {
     deadlineExceeded = true;
     return readyReplicas(0);
@@ -69,6 +76,7 @@ final class Deployments {
         available,
         available >= desired,
         deadlineExceeded,
-        restartedAt);
+        restartedAt,
+        podsRefused);
   }
 }

@@ -279,6 +279,45 @@ class HealthAssessorTest {
   }
 
   @Test
+  void podsThatPodSecurityRefusesMakeTheRevisionUnhealthyAtOnceWithTheFix() {
+    String refusal =
+        "pods \"app-7c9\" is forbidden: violates PodSecurity \"restricted:latest\":"
+            + " unrestricted capabilities (container \"app\" must set"
+            + " securityContext.capabilities.drop=[\"ALL\"])";
+
+    HealthAssessment health = assess(Deployments.runs(REV).podsRefused(refusal));
+
+    assertThat(health.verdict()).isEqualTo(HealthVerdict.UNHEALTHY);
+    assertThat(health.reason()).isEqualTo("PodsRefused");
+    assertThat(health.message())
+        .contains(REV)
+        .contains("violates PodSecurity")
+        .contains("pod-security.kubernetes.io/enforce");
+  }
+
+  @Test
+  void anotherRefusalIsReportedShortenedWithoutAPodSecurityHint() {
+    String quota = "exceeded quota: compute, requested: memory=4Gi, " + "x".repeat(600);
+
+    HealthAssessment health = assess(Deployments.runs(REV).podsRefused(quota));
+
+    assertThat(health.reason()).isEqualTo("PodsRefused");
+    assertThat(health.message()).contains("exceeded quota").doesNotContain("pod-security");
+    assertThat(health.message().length()).isLessThan(520);
+  }
+
+  @Test
+  void aRefusalOfAnotherRevisionsPodsSaysNothingAboutThisOne() {
+    HealthAssessment health =
+        HealthAssessor.assess(
+            OLD,
+            Deployments.runs(REV).podsRefused("violates PodSecurity").observed(),
+            List.of(pod("app-old", OLD).starting()));
+
+    assertThat(health.verdict()).isEqualTo(HealthVerdict.PROGRESSING);
+  }
+
+  @Test
   void progressDeadlineOfTheDeploymentSaysNothingAboutAnotherRevision() {
     HealthAssessment health =
         HealthAssessor.assess(

@@ -12,7 +12,6 @@ import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.StackService;
 import io.stackpilot.testing.FirstSeen;
 import io.stackpilot.testing.OperatorProcess;
-import io.stackpilot.testing.PodSecurityLevel;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.nio.file.Files;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.Test;
  * start to the first reconcile, and the resident memory with the stack Ready.
  */
 @WithLocalCluster
-@PodSecurityLevel(
-    PodSecurityLevel.Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
 class OperatorProcessIT {
 
   /**

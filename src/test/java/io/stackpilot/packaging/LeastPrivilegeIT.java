@@ -19,8 +19,6 @@ import io.stackpilot.api.StackService;
 import io.stackpilot.operator.OperatorClients;
 import io.stackpilot.operator.StackpilotOperator;
 import io.stackpilot.testing.CommandResult;
-import io.stackpilot.testing.PodSecurityLevel;
-import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
@@ -57,7 +55,6 @@ class LeastPrivilegeIT {
   private static final Duration LEASE = Duration.ofSeconds(6);
 
   @Test
-  @PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
   void chartPermissionsRunTheHomelabAndNothingMore(TestCluster cluster) {
     KubernetesClient admin = cluster.client();
     String namespace = cluster.namespace();

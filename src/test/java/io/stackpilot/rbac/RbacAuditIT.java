@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stackpilot.api.MediaService;
 import io.stackpilot.testing.CommandResult;
-import io.stackpilot.testing.PodSecurityLevel;
-import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.RunsLast;
 import io.stackpilot.testing.ServiceQueries;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.Test;
 @WithLocalCluster
 @RunsLast
 @Order(Integer.MAX_VALUE)
-@PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
 class RbacAuditIT {
 
   private static final String RELEASE = "stackpilot-audit";

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.stackpilot.devcluster.node.RealNode;
+import io.stackpilot.testing.PodSecurityLevel;
+import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * that scratch space, so every claim is checked by asking it over HTTP.
  */
 @WithLocalCluster
+@PodSecurityLevel(Level.RESTRICTED) // every pod here runs Restricted, sidecars included
 class RealNodePodShapesIT {
 
   private static final Duration WAIT = Duration.ofSeconds(150);
@@ -93,6 +96,7 @@ class RealNodePodShapesIT {
         spec:
           channels:
             stable: {image: "%1$s"}
+          securityProfile: Restricted
           command: [/bin/busybox, httpd, -f, -p, "8080", -h, /www]
           ports: [{name: http, port: 8080}]
           volumes:

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stackpilot.devcluster.node.RealNode;
+import io.stackpilot.testing.PodSecurityLevel;
+import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * says so through its own API, the target up and its series labelled with the service.
  */
 @WithLocalCluster
+@PodSecurityLevel(Level.RESTRICTED) // every pod here runs Restricted, sidecars included
 class RealNodePrometheusIT {
 
   private static final Duration WAIT = Duration.ofSeconds(150);
@@ -101,6 +104,7 @@ class RealNodePrometheusIT {
         spec:
           channels:
             stable: {image: "stackpilot.test/podinfo:healthy"}
+          securityProfile: Restricted
           args: [--port=9898, --port-metrics=9797, --level=info]
           ports:
             - {name: http, port: 9898}

@@ -4,7 +4,6 @@ import static io.stackpilot.testing.ServiceQueries.pods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackpilot.devcluster.node.RealNode;
-import io.stackpilot.testing.PodSecurityLevel;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * which the profile is made to pass.
  */
 @WithLocalCluster
-@PodSecurityLevel(PodSecurityLevel.Level.BASELINE)
 class RealNodeStartsAsRootIT {
 
   private static final Duration WAIT = Duration.ofSeconds(150);

@@ -18,8 +18,6 @@ import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.StackService;
 import io.stackpilot.lifecycle.RevisionHistory;
 import io.stackpilot.testing.OnEveryChange;
-import io.stackpilot.testing.PodSecurityLevel;
-import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.Stacks;
@@ -43,7 +41,6 @@ class ServiceLifecycleIT {
   private static final Duration SETTLE = Duration.ofSeconds(90);
 
   @Test
-  @PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
   void exampleStackReachesReadyEverywhere(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
       long start = System.nanoTime();
@@ -743,7 +740,6 @@ class ServiceLifecycleIT {
   }
 
   @Test
-  @PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
   void unchangedStackCostsZeroWritesOnResync(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator(Duration.ofSeconds(2))) {
       cluster.kubectl("apply", "-f", "examples/homelab/").assertSuccess();

@@ -19,8 +19,6 @@ import io.stackpilot.operator.Endpoints;
 import io.stackpilot.operator.OperatorClients;
 import io.stackpilot.operator.StackpilotOperator;
 import io.stackpilot.testing.CapturedLogs;
-import io.stackpilot.testing.PodSecurityLevel;
-import io.stackpilot.testing.PodSecurityLevel.Level;
 import io.stackpilot.testing.ServiceQueries;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
@@ -55,7 +53,6 @@ import org.junit.jupiter.api.Test;
  * base64-encoded. None may hold one.
  */
 @WithLocalCluster
-@PodSecurityLevel(Level.BASELINE) // the homelab's linuxserver.io media images run Baseline
 class SecretsIT {
 
   private static final Duration SETTLE = Duration.ofSeconds(180);

@@ -87,8 +87,8 @@ public final class LocalClusterExtension implements ParameterResolver {
   }
 
   /**
-   * The method's {@link PodSecurityLevel}, else the class's, else restricted: the strictest unless
-   * a test says otherwise.
+   * The method's {@link PodSecurityLevel}, else the class's, else baseline: the level the default
+   * profiles need, which a test of Restricted services raises to restricted.
    */
   private static PodSecurityLevel.Level podSecurityLevel(ExtensionContext context) {
     return context
@@ -99,7 +99,7 @@ public final class LocalClusterExtension implements ParameterResolver {
                 Optional.ofNullable(
                     context.getRequiredTestClass().getAnnotation(PodSecurityLevel.class)))
         .map(PodSecurityLevel::value)
-        .orElse(PodSecurityLevel.Level.RESTRICTED);
+        .orElse(PodSecurityLevel.Level.BASELINE);
   }
 
   private static String namespaceFor(ExtensionContext context) {

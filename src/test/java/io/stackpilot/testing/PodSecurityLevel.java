@@ -8,10 +8,11 @@ import java.util.Locale;
 
 /**
  * The Pod Security level a test's namespace enforces ({@code pod-security.kubernetes.io/enforce}).
- * Without it every test namespace enforces {@code restricted}, so each pod Stackpilot renders for a
- * Restricted service must pass the real admission plugin. A test that deliberately runs pods of a
- * less strict profile (the homelab's Baseline media services, plain pods) says so with this, on the
- * method or the class.
+ * Without it every test namespace enforces {@code baseline}, the level the default profiles need
+ * (media services start as root under StartsAsRoot), so each pod Stackpilot renders by default must
+ * pass the real admission plugin. A test whose services all run Restricted enforces {@code
+ * restricted} with this, on the method or the class, to show those pods pass it; plain pods that
+ * need more say {@code privileged}.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

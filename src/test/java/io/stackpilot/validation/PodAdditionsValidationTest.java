@@ -125,6 +125,7 @@ class PodAdditionsValidationTest {
     ValidationReport restricted =
         validate(
             """
+            securityProfile: Restricted
             volumes:
               - {name: host, hostPath: {path: /srv}}
               - {name: nas, nfs: {server: nas.lan, path: /export}}
@@ -150,7 +151,7 @@ class PodAdditionsValidationTest {
         .extracting(Finding::field)
         .containsExactly("spec.volumes[0].hostPath", "spec.volumes[1].nfs");
     assertThat(restricted.errors().get(1).message())
-        .contains("securityProfile Restricted, set by the built-in default")
+        .contains("securityProfile Restricted, set by spec.securityProfile")
         .contains("existingClaim");
     assertThat(baseline.errors())
         .extracting(Finding::field)
@@ -163,6 +164,7 @@ class PodAdditionsValidationTest {
     ValidationReport restricted =
         validate(
             """
+            securityProfile: Restricted
             initContainers:
               - name: vpn
                 image: gluetun:3

@@ -4,6 +4,7 @@ import static io.stackpilot.validation.SpecValidator.validateService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stackpilot.api.MediaService;
+import io.stackpilot.api.MonitoringService;
 import org.junit.jupiter.api.Test;
 
 /** The identity a service asks for must fit its security profile, wherever each was set. */
@@ -25,17 +26,26 @@ class SecurityContextValidationTest {
         .contains("is 0, root (set by spec.securityContext.runAsUser)")
         .contains("securityProfile Restricted (set by spec.securityProfile)")
         .contains("StartsAsRoot");
-    assertThat(validate("securityContext: {runAsUser: 0}\n").errors())
+    MonitoringService grafana =
+        Specs.monitoring(
+            "grafana",
+            Specs.MINIMAL + "monitoring: {role: Dashboards}\nsecurityContext: {runAsUser: 0}\n");
+    assertThat(validateService(grafana, ClusterFacts.offline()).errors())
         .singleElement()
         .satisfies(
             e ->
                 assertThat(e.message())
                     .contains("securityProfile Restricted (set by the built-in default)"));
+    assertThat(validate("securityContext: {runAsUser: 0}\n").errors())
+        .as("a media service starts as root by default")
+        .isEmpty();
   }
 
   @Test
   void runAsNonRootFalseUnderRestrictedIsAnError() {
-    assertThat(validate("securityContext: {runAsNonRoot: false}\n").errors())
+    assertThat(
+            validate("securityProfile: Restricted\nsecurityContext: {runAsNonRoot: false}\n")
+                .errors())
         .extracting(Finding::field)
         .containsExactly("spec.securityContext.runAsNonRoot");
   }
@@ -43,7 +53,9 @@ class SecurityContextValidationTest {
   @Test
   void eachProfileAddsOnlyTheCapabilitiesPodSecurityAllowsAtItsLevel() {
     ValidationReport restricted =
-        validate("securityContext: {capabilities: {add: [NET_BIND_SERVICE, CHOWN]}}\n");
+        validate(
+            "securityProfile: Restricted\n"
+                + "securityContext: {capabilities: {add: [NET_BIND_SERVICE, CHOWN]}}\n");
     ValidationReport baseline =
         validate(
             """
