@@ -35,9 +35,12 @@ public final class HealthAssessor {
   static final String READINESS_LOST = "ReadinessLost";
 
   /**
-   * The ReplicaSet controller may not create the revision's pods: Pod Security admission, a quota
-   * or a LimitRange refuses them. Without this the revision would wait for its progress deadline,
-   * which includes the startup budget (an hour by default), with the reason only in an event.
+   * The namespace's Pod Security level refuses the revision's pods: nothing but a change of spec
+   * (or of the namespace) lets them start, so the revision fails at once, and a new one is rolled
+   * back. Without this it would wait for its progress deadline, which includes the startup budget
+   * (an hour by default), with the reason only in the ReplicaSet's events. A refusal that passes by
+   * itself (a quota full for now) leaves the revision progressing, with the refusal in its message:
+   * restarting or rolling back would not make room.
    */
   static final String PODS_REFUSED = "PodsRefused";
 
@@ -79,7 +82,7 @@ public final class HealthAssessor {
               + String.join(", ", first.getValue()),
           allPods);
     }
-    if (deploymentRunsRevision && !deployment.podsRefused().isEmpty()) {
+    if (deploymentRunsRevision && RefusedPods.byPodSecurity(deployment.podsRefused())) {
       return new HealthAssessment(
           HealthVerdict.UNHEALTHY,
           PODS_REFUSED,
@@ -119,7 +122,10 @@ public final class HealthAssessor {
             + readyOnRevision
             + "/"
             + deployment.desiredReplicas()
-            + " pods ready");
+            + " pods ready"
+            + (deploymentRunsRevision && !deployment.podsRefused().isEmpty()
+                ? "; " + RefusedPods.explain(deployment.podsRefused())
+                : ""));
   }
 
   /**

@@ -207,6 +207,14 @@ public final class ServiceStatusCalculator {
             .deployment()
             .map(d -> d.readyReplicas() + "/" + d.desiredReplicas() + " ready")
             .orElse("no Deployment yet");
+    // Pods the cluster will not create (Pod Security, a quota): said nowhere else but in the
+    // ReplicaSet's events.
+    Optional<String> refused =
+        observed
+            .deployment()
+            .map(DeploymentObservation::podsRefused)
+            .filter(refusal -> !refusal.isEmpty())
+            .map(RefusedPods::explain);
     Optional<RolloutPlan> rolloutPlan = observed.rollout().filter(r -> !r.promoted());
     if (valid && rolloutPlan.isPresent()) {
       RolloutConditions.set(conditions, rolloutPlan.get(), available, rollout);
@@ -214,12 +222,6 @@ public final class ServiceStatusCalculator {
     }
     Optional<RecoveryDecision> recovery = observed.recovery();
     if (valid && recovery.isPresent() && RecoveryConditions.applies(recovery.get())) {
-      Optional<String> refused =
-          observed
-              .deployment()
-              .map(DeploymentObservation::podsRefused)
-              .filter(refusal -> !refusal.isEmpty())
-              .map(RefusedPods::explain);
       RecoveryConditions.set(
           conditions, recovery.get(), desiredRevision, volumes, available, rollout, refused);
       return conditions.build();
@@ -241,7 +243,11 @@ public final class ServiceStatusCalculator {
           ConditionType.READY,
           false,
           deadlineExceeded ? "ProgressDeadlineExceeded" : "RollingOut",
-          "Revision " + desiredRevision + " is rolling out: " + rollout);
+          "Revision "
+              + desiredRevision
+              + " is rolling out: "
+              + rollout
+              + refused.map(cause -> "; " + cause).orElse(""));
     }
 
     conditions.set(

@@ -77,6 +77,18 @@ class SlowRestartIT {
           .pollInterval(Duration.ofMillis(500))
           .until(() -> Owned.events(cluster, "radarr", "Restarted", "") == 1);
 
+      // The reason is in the status, not only in the ReplicaSet's events.
+      eventually(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(Owned.service(cluster, "radarr").getStatus().getConditions())
+                      .as(Owned.describe(cluster, "radarr"))
+                      .anySatisfy(
+                          c ->
+                              assertThat(c.getMessage())
+                                  .contains("the cluster refuses its pods")
+                                  .contains("exceeded quota")));
+
       cluster.kubectl("delete", "quota", "one-pod").assertSuccess();
       eventually(WAIT)
           .untilAsserted(

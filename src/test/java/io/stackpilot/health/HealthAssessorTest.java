@@ -296,14 +296,18 @@ class HealthAssessorTest {
   }
 
   @Test
-  void anotherRefusalIsReportedShortenedWithoutAPodSecurityHint() {
+  void aRefusalThatPassesByItselfLeavesTheRevisionProgressingAndSaysWhy() {
     String quota = "exceeded quota: compute, requested: memory=4Gi, " + "x".repeat(600);
 
     HealthAssessment health = assess(Deployments.runs(REV).podsRefused(quota));
 
-    assertThat(health.reason()).isEqualTo("PodsRefused");
-    assertThat(health.message()).contains("exceeded quota").doesNotContain("pod-security");
-    assertThat(health.message().length()).isLessThan(520);
+    assertThat(health.verdict())
+        .as("a restart or a rollback would not make room in the quota")
+        .isEqualTo(HealthVerdict.PROGRESSING);
+    assertThat(health.message())
+        .contains("the cluster refuses its pods: exceeded quota")
+        .doesNotContain("pod-security");
+    assertThat(health.message().length()).as("shortened").isLessThan(520);
   }
 
   @Test
