@@ -123,7 +123,13 @@ public final class RealNode implements AutoCloseable {
       }
     }
     for (String archive :
-        List.of("pause.tar", "busybox.tar", "podinfo.tar", "ledger.tar", "prometheus.tar")) {
+        List.of(
+            "pause.tar",
+            "busybox.tar",
+            "podinfo.tar",
+            "ledger.tar",
+            "standin.tar",
+            "prometheus.tar")) {
       if (!Files.isRegularFile(images.resolve(archive))) {
         missing.add(images.resolve(archive) + " (make test-images)");
       }
