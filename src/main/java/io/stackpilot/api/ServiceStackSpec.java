@@ -29,6 +29,10 @@ public class ServiceStackSpec {
   @Default(SchemaDefaults.NETWORK_POLICY)
   private NetworkPolicyMode networkPolicy;
 
+  @JsonPropertyDescription(
+      "Who else an isolated stack admits: its ingress controller, outside scrapers, more peers.")
+  private IsolationSpec isolation;
+
   @JsonPropertyDescription("Alert webhooks.")
   private AlertsSpec alerts;
 
@@ -78,6 +82,14 @@ public class ServiceStackSpec {
 
   public void setNetworkPolicy(NetworkPolicyMode networkPolicy) {
     this.networkPolicy = networkPolicy;
+  }
+
+  public IsolationSpec getIsolation() {
+    return isolation;
+  }
+
+  public void setIsolation(IsolationSpec isolation) {
+    this.isolation = isolation;
   }
 
   public AlertsSpec getAlerts() {

@@ -43,8 +43,6 @@ import java.util.Optional;
  */
 final class StackWiring {
 
-  static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
-
   private final StackService service;
   private final Optional<ServiceStack> stack;
   private final Neighbourhood neighbourhood;
@@ -133,9 +131,7 @@ final class StackWiring {
         objects.add(object);
       }
     }
-    NetworkInputs inputs =
-        NetworkInputs.derive(
-            service, stack, neighbourhood.services(), INGRESS_CONTROLLER_NAMESPACE);
+    NetworkInputs inputs = NetworkInputs.derive(service, stack, neighbourhood.services());
     NetworkPolicies.render(effective, inputs, owner).ifPresent(objects::add);
     return objects;
   }

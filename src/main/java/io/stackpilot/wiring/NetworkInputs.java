@@ -1,7 +1,9 @@
 package io.stackpilot.wiring;
 
 import io.stackpilot.api.Dependency;
+import io.stackpilot.api.IsolationSpec;
 import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.NetworkPeerSpec;
 import io.stackpilot.api.NetworkPolicyMode;
 import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.SecurityService;
@@ -24,25 +26,48 @@ import java.util.stream.Stream;
  * @param protectors security services that protect the service (their proxies reach all its ports)
  * @param consumers services whose dependsOn names the service (they reach all its ports)
  * @param scrapers metrics services that scrape the service (they reach only its metrics port)
- * @param ingressControllerNamespace namespace of the ingress controller, which reaches an exposed
- *     service and the forward-auth port of a security service
+ * @param ingressController the ingress controller's pods, which reach an exposed service and the
+ *     forward-auth port of a security service
+ * @param outsideScrapers scrapers the stack does not run (they reach only the metrics port)
+ * @param allowFrom more peers the stack admits, to every port
  */
 public record NetworkInputs(
     NetworkPolicyMode mode,
     List<String> protectors,
     List<String> consumers,
     List<String> scrapers,
-    String ingressControllerNamespace) {
+    NetworkPeerSpec ingressController,
+    List<NetworkPeerSpec> outsideScrapers,
+    List<NetworkPeerSpec> allowFrom) {
 
   /** Where the ingress-nginx project's manifests and chart install the controller. */
   public static final String DEFAULT_INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
 
   public NetworkInputs {
     Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(ingressControllerNamespace, "ingressControllerNamespace");
+    Objects.requireNonNull(ingressController, "ingressController");
     protectors = sortedNames(protectors);
     consumers = sortedNames(consumers);
     scrapers = sortedNames(scrapers);
+    outsideScrapers = outsideScrapers == null ? List.of() : List.copyOf(outsideScrapers);
+    allowFrom = allowFrom == null ? List.of() : List.copyOf(allowFrom);
+  }
+
+  /** Inputs with an ingress controller of a whole namespace and no other peers from outside. */
+  public NetworkInputs(
+      NetworkPolicyMode mode,
+      List<String> protectors,
+      List<String> consumers,
+      List<String> scrapers,
+      String ingressControllerNamespace) {
+    this(
+        mode,
+        protectors,
+        consumers,
+        scrapers,
+        namespace(Objects.requireNonNull(ingressControllerNamespace, "ingressControllerNamespace")),
+        List.of(),
+        List.of());
   }
 
   /**
@@ -53,10 +78,9 @@ public record NetworkInputs(
    *     ignored)
    */
   public static NetworkInputs derive(
-      StackService service,
-      Optional<ServiceStack> stack,
-      List<? extends StackService> neighbours,
-      String ingressControllerNamespace) {
+      StackService service, Optional<ServiceStack> stack, List<? extends StackService> neighbours) {
+    Optional<IsolationSpec> isolation =
+        stack.map(ServiceStack::getSpec).map(ServiceStackSpec::getIsolation);
     NetworkPolicyMode mode =
         stack
             .map(ServiceStack::getSpec)
@@ -85,7 +109,18 @@ public record NetworkInputs(
             .filter(scraper -> ScrapeSelection.selects(scraper, service))
             .map(NetworkInputs::nameOf)
             .toList(),
-        ingressControllerNamespace);
+        isolation
+            .map(IsolationSpec::getIngressController)
+            .orElseGet(() -> namespace(DEFAULT_INGRESS_CONTROLLER_NAMESPACE)),
+        isolation.map(IsolationSpec::getScrapers).orElse(List.of()),
+        isolation.map(IsolationSpec::getAllowFrom).orElse(List.of()));
+  }
+
+  /** Every pod of one namespace. */
+  static NetworkPeerSpec namespace(String name) {
+    NetworkPeerSpec peer = new NetworkPeerSpec();
+    peer.setNamespace(name);
+    return peer;
   }
 
   private static Stream<ServiceRef> dependsOn(StackService service) {

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.stackpilot.api.ForwardAuthSpec;
+import io.stackpilot.api.NetworkPeerSpec;
 import io.stackpilot.api.NetworkPolicyMode;
 import io.stackpilot.api.PortSpec;
 import io.stackpilot.api.SchemaDefaults;
@@ -33,9 +34,12 @@ import java.util.stream.Stream;
  *   <li>the proxies of the security services that protect it, to every port;
  *   <li>the services that declare dependsOn on it (its consumers), to every port;
  *   <li>the metrics services that scrape it, to its port named metrics only (none without one);
- *   <li>the ingress controller's namespace, to the port its Ingress routes to when it is exposed
- *       and, for a security service, to its forward-auth port, which the controller asks on every
- *       protected request.
+ *   <li>the ingress controller (by default every pod of namespace ingress-nginx; the stack's
+ *       isolation.ingressController), to the port its Ingress routes to when it is exposed and, for
+ *       a security service, to its forward-auth port, which the controller asks on every protected
+ *       request;
+ *   <li>the stack's isolation.scrapers (a Prometheus it does not run), to the port named metrics;
+ *   <li>the stack's isolation.allowFrom, to every port.
  * </ol>
  *
  * <p>Rules come in that order, peers sorted by name and ports by number, so the same inputs always
@@ -61,7 +65,11 @@ public final class NetworkPolicies {
     NamedPorts.find(service.ports(), Overlays.METRICS_PORT_NAME)
         .flatMap(metrics -> fromServices(inputs.scrapers(), List.of(policyPort(metrics))))
         .ifPresent(rules::add);
-    fromIngressController(service, inputs.ingressControllerNamespace()).ifPresent(rules::add);
+    fromIngressController(service, inputs.ingressController()).ifPresent(rules::add);
+    NamedPorts.find(service.ports(), Overlays.METRICS_PORT_NAME)
+        .flatMap(metrics -> fromPeers(inputs.outsideScrapers(), List.of(policyPort(metrics))))
+        .ifPresent(rules::add);
+    fromPeers(inputs.allowFrom(), List.of()).ifPresent(rules::add);
     return Optional.of(
         new NetworkPolicyBuilder()
             .withNewMetadata()
@@ -100,8 +108,38 @@ public final class NetworkPolicies {
         new NetworkPolicyIngressRuleBuilder().withFrom(peers).withPorts(ports).build());
   }
 
+  /** A rule admitting the peers the stack names, to {@code ports} (every port when empty). */
+  private static Optional<NetworkPolicyIngressRule> fromPeers(
+      List<NetworkPeerSpec> peers, List<NetworkPolicyPort> ports) {
+    if (peers.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new NetworkPolicyIngressRuleBuilder()
+            .withFrom(peers.stream().map(NetworkPolicies::peer).toList())
+            .withPorts(ports)
+            .build());
+  }
+
+  /**
+   * A namespace, its pods that a selector picks, or (without a namespace) the pods of the policy's
+   * own namespace that it picks.
+   */
+  private static NetworkPolicyPeer peer(NetworkPeerSpec spec) {
+    NetworkPolicyPeerBuilder peer = new NetworkPolicyPeerBuilder();
+    if (spec.getNamespace() != null) {
+      peer.withNewNamespaceSelector()
+          .addToMatchLabels(NAMESPACE_NAME_LABEL, spec.getNamespace())
+          .endNamespaceSelector();
+    }
+    if (spec.getPodSelector() != null) {
+      peer.withPodSelector(spec.getPodSelector());
+    }
+    return peer.build();
+  }
+
   private static Optional<NetworkPolicyIngressRule> fromIngressController(
-      EffectiveService service, String namespace) {
+      EffectiveService service, NetworkPeerSpec controller) {
     Optional<PortSpec> forwardAuthPort =
         service
             .security()
@@ -118,17 +156,8 @@ public final class NetworkPolicies {
     if (ports.isEmpty()) {
       return Optional.empty();
     }
-    NetworkPolicyPeer controllerNamespace =
-        new NetworkPolicyPeerBuilder()
-            .withNewNamespaceSelector()
-            .addToMatchLabels(NAMESPACE_NAME_LABEL, namespace)
-            .endNamespaceSelector()
-            .build();
     return Optional.of(
-        new NetworkPolicyIngressRuleBuilder()
-            .withFrom(controllerNamespace)
-            .withPorts(ports)
-            .build());
+        new NetworkPolicyIngressRuleBuilder().withFrom(peer(controller)).withPorts(ports).build());
   }
 
   private static NetworkPolicyPort policyPort(PortSpec port) {

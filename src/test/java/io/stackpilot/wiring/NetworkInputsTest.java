@@ -11,9 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.stackpilot.api.IsolationSpec;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.MonitoringRole;
 import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.NetworkPeerSpec;
 import io.stackpilot.api.NetworkPolicyMode;
 import io.stackpilot.api.ScrapeSpec;
 import io.stackpilot.api.ServiceKind;
@@ -136,12 +139,28 @@ class NetworkInputsTest {
   }
 
   @Test
-  void theIngressControllerNamespaceIsPassedOn() {
-    NetworkInputs inputs =
-        NetworkInputs.derive(prowlarr, Optional.empty(), List.of(), "kube-system");
+  void theIngressControllerIsIngressNginxsNamespaceUnlessTheStackNamesAnother() {
+    ServiceStack k3s = stack(NetworkPolicyMode.ISOLATE);
+    IsolationSpec isolation = new IsolationSpec();
+    NetworkPeerSpec traefik = new NetworkPeerSpec();
+    traefik.setNamespace("kube-system");
+    traefik.setPodSelector(
+        new LabelSelectorBuilder().addToMatchLabels("app.kubernetes.io/name", "traefik").build());
+    isolation.setIngressController(traefik);
+    NetworkPeerSpec kubePrometheus = new NetworkPeerSpec();
+    kubePrometheus.setNamespace("monitoring");
+    isolation.setScrapers(List.of(kubePrometheus));
+    k3s.getSpec().setIsolation(isolation);
 
-    assertThat(inputs.ingressControllerNamespace()).isEqualTo("kube-system");
-    assertThat(NetworkInputs.DEFAULT_INGRESS_CONTROLLER_NAMESPACE).isEqualTo("ingress-nginx");
+    NetworkInputs byDefault = derive(List.of());
+    NetworkInputs onK3s = derive(Optional.of(k3s), List.of());
+
+    assertThat(byDefault.ingressController().getNamespace()).isEqualTo("ingress-nginx");
+    assertThat(byDefault.ingressController().getPodSelector()).isNull();
+    assertThat(byDefault.outsideScrapers()).isEmpty();
+    assertThat(onK3s.ingressController()).isEqualTo(traefik);
+    assertThat(onK3s.outsideScrapers()).containsExactly(kubePrometheus);
+    assertThat(onK3s.allowFrom()).isEmpty();
   }
 
   @Test
@@ -187,6 +206,6 @@ class NetworkInputsTest {
 
   private NetworkInputs derive(
       Optional<ServiceStack> stack, List<? extends StackService> neighbours) {
-    return NetworkInputs.derive(prowlarr, stack, neighbours, CONTROLLER);
+    return NetworkInputs.derive(prowlarr, stack, neighbours);
   }
 }

@@ -7,11 +7,13 @@ import static io.stackpilot.wiring.Services.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.stackpilot.api.ExposeSpec;
+import io.stackpilot.api.NetworkPeerSpec;
 import io.stackpilot.api.NetworkPolicyMode;
 import io.stackpilot.api.PortProtocol;
 import io.stackpilot.api.PortSpec;
@@ -196,6 +198,52 @@ class NetworkPoliciesTest {
 
     assertThat(rule.getFrom().get(0).getNamespaceSelector().getMatchLabels())
         .containsOnly(Map.entry("kubernetes.io/metadata.name", "kube-system"));
+  }
+
+  @Test
+  void theStacksIngressControllerOutsideScrapersAndOtherPeersAreAdmittedWhereTheyBelong() {
+    NetworkPeerSpec traefik = peer("kube-system", Map.of("app.kubernetes.io/name", "traefik"));
+    NetworkPeerSpec kubePrometheus =
+        peer("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+    NetworkPeerSpec homeAssistant = peer(null, Map.of("app", "home-assistant"));
+    NetworkInputs k3s =
+        new NetworkInputs(
+            NetworkPolicyMode.ISOLATE,
+            List.of(),
+            List.of(),
+            List.of(),
+            traefik,
+            List.of(kubePrometheus),
+            List.of(homeAssistant));
+
+    List<NetworkPolicyIngressRule> rules = render(exposedSonarr(null), k3s).getSpec().getIngress();
+
+    assertThat(rules).hasSize(3);
+    NetworkPolicyPeer controller = rules.get(0).getFrom().get(0);
+    assertThat(controller.getNamespaceSelector().getMatchLabels())
+        .containsOnly(Map.entry("kubernetes.io/metadata.name", "kube-system"));
+    assertThat(controller.getPodSelector().getMatchLabels())
+        .containsOnly(Map.entry("app.kubernetes.io/name", "traefik"));
+    assertThat(rules.get(0).getPorts()).containsExactly(policyPort(8989, "TCP"));
+    assertThat(rules.get(1).getFrom().get(0).getNamespaceSelector().getMatchLabels())
+        .containsOnly(Map.entry("kubernetes.io/metadata.name", "monitoring"));
+    assertThat(rules.get(1).getPorts())
+        .as("outside scrapers reach the metrics port only")
+        .containsExactly(policyPort(9707, "TCP"));
+    NetworkPolicyPeer sameNamespace = rules.get(2).getFrom().get(0);
+    assertThat(sameNamespace.getNamespaceSelector())
+        .as("a peer without a namespace is of the policy's own")
+        .isNull();
+    assertThat(sameNamespace.getPodSelector().getMatchLabels())
+        .containsOnly(Map.entry("app", "home-assistant"));
+    assertThat(rules.get(2).getPorts()).as("every port").isEmpty();
+  }
+
+  private static NetworkPeerSpec peer(String namespace, Map<String, String> podLabels) {
+    NetworkPeerSpec peer = new NetworkPeerSpec();
+    peer.setNamespace(namespace);
+    peer.setPodSelector(new LabelSelectorBuilder().withMatchLabels(podLabels).build());
+    return peer;
   }
 
   @Test

@@ -282,6 +282,64 @@ class StackWiringIT {
                         .get();
                 assertThat(sonarr.getSpec().getIngress()).as("nobody depends on sonarr").isEmpty();
               });
+
+      // On k3s the controller is Traefik in kube-system, and kube-prometheus-stack scrapes from
+      // its own namespace: the stack says so, and its members' policies follow.
+      apply(
+          cluster,
+          """
+          apiVersion: stackpilot.io/v1alpha1
+          kind: ServiceStack
+          metadata: {name: home}
+          spec:
+            networkPolicy: Isolate
+            isolation:
+              ingressController:
+                namespace: kube-system
+                podSelector: {matchLabels: {app.kubernetes.io/name: traefik}}
+              scrapers: [{namespace: monitoring}]
+          """);
+      apply(
+          cluster,
+          """
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MediaService
+          metadata: {name: sonarr}
+          spec:
+            stack: home
+            channels: {stable: {image: lscr.io/linuxserver/sonarr:4.0.15}}
+            ports: [{name: http, port: 8080}, {name: metrics, port: 9707}]
+            expose: {host: sonarr.home.example}
+          """);
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                NetworkPolicy sonarr =
+                    cluster
+                        .client()
+                        .network()
+                        .networkPolicies()
+                        .inNamespace(cluster.namespace())
+                        .withName("sonarr-isolate")
+                        .get();
+                assertThat(sonarr.getSpec().getIngress())
+                    .as("%s", sonarr.getSpec())
+                    .anySatisfy(
+                        rule -> {
+                          assertThat(rule.getFrom().get(0).getNamespaceSelector().getMatchLabels())
+                              .containsEntry("kubernetes.io/metadata.name", "kube-system");
+                          assertThat(rule.getFrom().get(0).getPodSelector().getMatchLabels())
+                              .containsEntry("app.kubernetes.io/name", "traefik");
+                        })
+                    .anySatisfy(
+                        rule -> {
+                          assertThat(rule.getFrom().get(0).getNamespaceSelector().getMatchLabels())
+                              .containsEntry("kubernetes.io/metadata.name", "monitoring");
+                          assertThat(rule.getPorts())
+                              .singleElement()
+                              .satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(9707));
+                        });
+              });
     }
   }
 
