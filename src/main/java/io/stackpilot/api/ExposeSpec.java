@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.Map;
 import java.util.Objects;
 
 /** How the service is reached from outside the cluster: an Ingress for a host name. */
@@ -29,6 +31,37 @@ public class ExposeSpec {
 
   @JsonPropertyDescription("TLS settings; without them the Ingress serves plain HTTP.")
   private TlsSpec tls;
+
+  @JsonPropertyDescription("Path prefix the Ingress routes to the service. Default: /.")
+  @Pattern("^/[^\\x00 ]*$")
+  @Size(max = 255)
+  private String path;
+
+  @JsonPropertyDescription(
+      "Annotations for the Ingress, e.g. cert-manager.io/cluster-issuer or the controller's own;"
+          + " forward auth's are added over them (keys under stackpilot.io/ are reserved).")
+  @Size(max = 32)
+  @ValidationRule(
+      value = "self.all(k, !k.startsWith('stackpilot.io/'))",
+      message =
+          "expose.annotations keys under stackpilot.io/ are reserved for Stackpilot: choose another prefix")
+  private Map<String, String> annotations;
+
+  public String getPath() {
+    return path;
+  }
+
+  public void setPath(String path) {
+    this.path = path;
+  }
+
+  public Map<String, String> getAnnotations() {
+    return annotations;
+  }
+
+  public void setAnnotations(Map<String, String> annotations) {
+    this.annotations = annotations;
+  }
 
   public String getHost() {
     return host;
@@ -68,11 +101,13 @@ public class ExposeSpec {
         && Objects.equals(host, other.host)
         && Objects.equals(port, other.port)
         && Objects.equals(ingressClassName, other.ingressClassName)
-        && Objects.equals(tls, other.tls);
+        && Objects.equals(tls, other.tls)
+        && Objects.equals(path, other.path)
+        && Objects.equals(annotations, other.annotations);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(host, port, ingressClassName, tls);
+    return Objects.hash(host, port, ingressClassName, tls, path, annotations);
   }
 }

@@ -27,6 +27,13 @@ public class PortSpec {
   @Max(65535)
   private Integer port;
 
+  @JsonPropertyDescription(
+      "The port on every node, 30000-32767, for a service of type NodePort or LoadBalancer."
+          + " Default: one the cluster picks.")
+  @Min(30000)
+  @Max(32767)
+  private Integer nodePort;
+
   @JsonPropertyDescription("TCP (default) or UDP.")
   @Default(SchemaDefaults.PROTOCOL)
   private PortProtocol protocol;
@@ -37,6 +44,14 @@ public class PortSpec {
 
   public void setName(String name) {
     this.name = name;
+  }
+
+  public Integer getNodePort() {
+    return nodePort;
+  }
+
+  public void setNodePort(Integer nodePort) {
+    this.nodePort = nodePort;
   }
 
   public Integer getPort() {
@@ -60,11 +75,12 @@ public class PortSpec {
     return o instanceof PortSpec other
         && Objects.equals(name, other.name)
         && Objects.equals(port, other.port)
-        && Objects.equals(protocol, other.protocol);
+        && Objects.equals(protocol, other.protocol)
+        && Objects.equals(nodePort, other.nodePort);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, port, protocol);
+    return Objects.hash(name, port, protocol, nodePort);
   }
 }

@@ -44,6 +44,12 @@ import java.util.Map;
         "!has(self.expose) || !has(self.expose.port) || (has(self.ports) && self.ports.exists(p, p.name == self.expose.port))",
     message = "expose.port must name one of spec.ports",
     fieldPath = ".expose.port")
+@ValidationRule(
+    value =
+        "!has(self.ports) || self.ports.all(p, !has(p.nodePort)) || (has(self.service) && has(self.service.type) && self.service.type != 'ClusterIP')",
+    message =
+        "ports[].nodePort needs service.type NodePort or LoadBalancer: set the type, or remove nodePort",
+    fieldPath = ".ports")
 public class ServiceSpec {
 
   @JsonPropertyDescription("Name of the ServiceStack in the same namespace whose defaults apply.")
@@ -129,6 +135,10 @@ public class ServiceSpec {
 
   @JsonPropertyDescription("Ingress for reaching the service from outside.")
   private ExposeSpec expose;
+
+  @JsonPropertyDescription(
+      "The Kubernetes Service's type (ClusterIP, NodePort, LoadBalancer) and annotations.")
+  private KubeServiceSpec service;
 
   @JsonPropertyDescription("CPU and memory requests and limits.")
   private ResourceRequirements resources;
@@ -323,6 +333,14 @@ public class ServiceSpec {
 
   public void setExpose(ExposeSpec expose) {
     this.expose = expose;
+  }
+
+  public KubeServiceSpec getService() {
+    return service;
+  }
+
+  public void setService(KubeServiceSpec service) {
+    this.service = service;
   }
 
   public ResourceRequirements getResources() {

@@ -8,6 +8,7 @@ import io.stackpilot.api.Channel;
 import io.stackpilot.api.ConfigFile;
 import io.stackpilot.api.Dependency;
 import io.stackpilot.api.ExposeSpec;
+import io.stackpilot.api.KubeServiceSpec;
 import io.stackpilot.api.MediaSpec;
 import io.stackpilot.api.MonitoringSpec;
 import io.stackpilot.api.PortSpec;
@@ -56,6 +57,7 @@ public record EffectiveService(
     SortedMap<String, String> podAnnotations,
     SortedMap<String, String> podLabels,
     Optional<ExposeSpec> expose,
+    Optional<KubeServiceSpec> kubeService,
     Optional<MediaSpec> media,
     Optional<SecuritySpec> security,
     Optional<MonitoringSpec> monitoring,
@@ -99,6 +101,7 @@ public record EffectiveService(
         podAnnotations,
         podLabels,
         expose,
+        kubeService,
         media,
         security,
         monitoring,

@@ -142,6 +142,7 @@ public final class Layering {
         podAnnotations.entries(),
         podLabels.entries(),
         Optional.ofNullable(Copies.deep(spec.getExpose())),
+        Optional.ofNullable(Copies.deep(spec.getService())),
         categoryBlock(spec, MediaServiceSpec.class, MediaServiceSpec::getMedia),
         categoryBlock(spec, SecurityServiceSpec.class, SecurityServiceSpec::getSecurity),
         categoryBlock(spec, MonitoringServiceSpec.class, MonitoringServiceSpec::getMonitoring),

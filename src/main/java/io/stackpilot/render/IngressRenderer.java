@@ -8,6 +8,7 @@ import io.stackpilot.api.ExposeSpec;
 import io.stackpilot.api.PortSpec;
 import io.stackpilot.config.EffectiveService;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The Ingress of an exposed service. */
 final class IngressRenderer {
@@ -28,6 +29,10 @@ final class IngressRenderer {
             .withNamespace(service.namespace())
             .withLabels(Labels.standard(service))
             .withOwnerReferences(owner)
+            .withAnnotations(
+                expose.getAnnotations() == null || expose.getAnnotations().isEmpty()
+                    ? null
+                    : new TreeMap<>(expose.getAnnotations()))
             .endMetadata()
             .withNewSpec()
             .withIngressClassName(expose.getIngressClassName())
@@ -35,7 +40,7 @@ final class IngressRenderer {
             .withHost(expose.getHost())
             .withNewHttp()
             .addNewPath()
-            .withPath("/")
+            .withPath(expose.getPath() == null ? "/" : expose.getPath())
             .withPathType("Prefix")
             .withNewBackend()
             .withNewService()

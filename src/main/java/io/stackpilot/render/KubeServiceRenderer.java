@@ -5,12 +5,17 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.stackpilot.api.KubeServiceSpec;
+import io.stackpilot.api.KubeServiceType;
 import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.config.EffectiveService;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The Kubernetes Service in front of a service's pods, stable and beta alike; none without ports.
+ * ClusterIP unless spec.service asks for NodePort or LoadBalancer.
  */
 final class KubeServiceRenderer {
 
@@ -20,6 +25,17 @@ final class KubeServiceRenderer {
     if (service.ports().isEmpty()) {
       return Optional.empty();
     }
+    KubeServiceType type =
+        service.kubeService().map(KubeServiceSpec::getType).orElse(KubeServiceType.CLUSTER_IP);
+    Map<String, String> annotations =
+        service
+            .kubeService()
+            .map(KubeServiceSpec::getAnnotations)
+            .filter(a -> !a.isEmpty())
+            .<Map<String, String>>map(TreeMap::new)
+            .orElse(null);
+    // A node port means something only where the Service is reached on the nodes.
+    boolean onNodes = type != KubeServiceType.CLUSTER_IP;
     return Optional.of(
         new ServiceBuilder()
             .withNewMetadata()
@@ -27,9 +43,10 @@ final class KubeServiceRenderer {
             .withNamespace(service.namespace())
             .withLabels(Labels.standard(service))
             .withOwnerReferences(owner)
+            .withAnnotations(annotations)
             .endMetadata()
             .withNewSpec()
-            .withType("ClusterIP")
+            .withType(type.value())
             .withSelector(Labels.serviceSelector(service))
             .withPorts(
                 service.ports().stream()
@@ -39,6 +56,7 @@ final class KubeServiceRenderer {
                                 .withName(p.getName())
                                 .withPort(p.getPort())
                                 .withTargetPort(new IntOrString(p.getName()))
+                                .withNodePort(onNodes ? p.getNodePort() : null)
                                 .withProtocol(
                                     p.getProtocol() == null
                                         ? SchemaDefaults.PROTOCOL

@@ -129,8 +129,17 @@ public final class ForwardAuthIngress {
             .build();
     // Traefik names a Middleware from the Kubernetes CRD provider as
     // <namespace>-<name>@kubernetescrd.
+    // Forward auth runs first; middlewares the user's annotation names run after it.
+    String forwardAuthMiddleware = namespace + "-" + middlewareName + "@kubernetescrd";
+    String theirs =
+        Optional.ofNullable(ingress.getMetadata().getAnnotations())
+            .map(a -> a.get(TRAEFIK_ROUTER_MIDDLEWARES))
+            .filter(m -> !m.isBlank())
+            .orElse(null);
     Map<String, String> annotations =
-        Map.of(TRAEFIK_ROUTER_MIDDLEWARES, namespace + "-" + middlewareName + "@kubernetescrd");
+        Map.of(
+            TRAEFIK_ROUTER_MIDDLEWARES,
+            theirs == null ? forwardAuthMiddleware : forwardAuthMiddleware + "," + theirs);
     return new ProtectedIngress(withAnnotations(ingress, annotations), Optional.of(middleware));
   }
 

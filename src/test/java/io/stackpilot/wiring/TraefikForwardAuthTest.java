@@ -78,6 +78,30 @@ class TraefikForwardAuthTest {
   }
 
   @Test
+  void theUsersOwnMiddlewaresRunAfterForwardAuth() {
+    Ingress withOwn =
+        new IngressBuilder(ingress)
+            .editMetadata()
+            .addToAnnotations(
+                "traefik.ingress.kubernetes.io/router.middlewares", "apps-compress@kubernetescrd")
+            .addToAnnotations("cert-manager.io/cluster-issuer", "letsencrypt")
+            .endMetadata()
+            .build();
+
+    Ingress guarded =
+        ForwardAuthIngress.decorate(
+                withOwn, authelia(SecurityProvider.AUTHELIA), "apps", IngressFlavor.TRAEFIK)
+            .ingress();
+
+    assertThat(guarded.getMetadata().getAnnotations())
+        .containsOnly(
+            Map.entry(
+                "traefik.ingress.kubernetes.io/router.middlewares",
+                "apps-sonarr-forward-auth@kubernetescrd,apps-compress@kubernetescrd"),
+            Map.entry("cert-manager.io/cluster-issuer", "letsencrypt"));
+  }
+
+  @Test
   void theMiddlewareIsAppliedBeforeTheIngressThatNamesIt() {
     ProtectedIngress guarded = decorate(SecurityProvider.AUTHELIA);
 
