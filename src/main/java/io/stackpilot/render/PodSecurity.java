@@ -42,8 +42,19 @@ final class PodSecurity {
                   .withNewSeccompProfile()
                   .withType("RuntimeDefault")
                   .endSeccompProfile();
-          case BASELINE, STARTS_AS_ROOT ->
+          case BASELINE ->
               new PodSecurityContextBuilder()
+                  .withNewSeccompProfile()
+                  .withType("RuntimeDefault")
+                  .endSeccompProfile();
+          // The volumes go to the group most such images drop to (PGID 1000), so an image that
+          // runs as some other user from the start can write them too; the group is changed only
+          // where the volume's root does not have it yet, not file by file through a large library
+          // at every start.
+          case STARTS_AS_ROOT ->
+              new PodSecurityContextBuilder()
+                  .withFsGroup(NON_ROOT_USER)
+                  .withFsGroupChangePolicy("OnRootMismatch")
                   .withNewSeccompProfile()
                   .withType("RuntimeDefault")
                   .endSeccompProfile();

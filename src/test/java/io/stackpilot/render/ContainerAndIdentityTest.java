@@ -74,14 +74,16 @@ class ContainerAndIdentityTest {
         pod(
             spec -> {
               spec.setSecurityProfile(SecurityProfile.STARTS_AS_ROOT);
-              SecurityContextSpec context = new SecurityContextSpec();
-              context.setFsGroup(1000L);
-              spec.setSecurityContext(context);
             });
 
     assertThat(pod.getSecurityContext().getRunAsUser()).as("root at start").isNull();
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isNull();
-    assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(1000L);
+    assertThat(pod.getSecurityContext().getFsGroup())
+        .as("the volumes' group: PGID 1000, or any user the image runs as, can write them")
+        .isEqualTo(1000L);
+    assertThat(pod.getSecurityContext().getFsGroupChangePolicy())
+        .as("a large library is not walked at every start")
+        .isEqualTo("OnRootMismatch");
     assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
     var container = pod.getContainers().get(0).getSecurityContext();
     assertThat(container.getAllowPrivilegeEscalation()).isFalse();
