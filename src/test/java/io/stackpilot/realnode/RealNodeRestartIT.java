@@ -177,6 +177,8 @@ class RealNodeRestartIT {
         metadata:
           name: ledger
         spec:
+          # The folder on the node belongs to Restricted's uid, 1000.
+          securityProfile: Restricted
           channels:
             stable:
               image: stackpilot.test/ledger:v1

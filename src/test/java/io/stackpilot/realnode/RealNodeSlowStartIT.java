@@ -86,6 +86,8 @@ class RealNodeSlowStartIT {
             metadata:
               name: ledger
             spec:
+              # The folder on the node belongs to Restricted's uid, 1000.
+              securityProfile: Restricted
               channels:
                 stable: {image: "stackpilot.test/ledger:%s"}
               env: [{name: LEDGER_MIGRATION_SECONDS, value: "%d"}]

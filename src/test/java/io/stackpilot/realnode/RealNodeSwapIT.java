@@ -125,6 +125,8 @@ class RealNodeSwapIT {
               name: ledger
             spec:
               channel: %s
+              # The folder on the node belongs to Restricted's uid, 1000.
+              securityProfile: Restricted
               channels:
                 stable: {image: "stackpilot.test/ledger:v1"}
                 beta: {image: "stackpilot.test/ledger:v2"}
