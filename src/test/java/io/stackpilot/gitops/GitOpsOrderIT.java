@@ -285,6 +285,7 @@ class GitOpsOrderIT {
 
   /** For each service of the example, what its Ready waits for, read from its spec. */
   private static Map<String, Needs> needs(List<Input> inputs) {
+    Set<String> keys = new TreeSet<>(inputs.stream().map(Input::key).toList());
     Map<String, Needs> needs = new LinkedHashMap<>();
     for (Input input : inputs) {
       StackService service =
@@ -309,6 +310,9 @@ class GitOpsOrderIT {
       Optional.ofNullable(service.serviceSpec().getDependsOn())
           .orElse(List.of())
           .forEach(d -> dependencies.add(d.getKind().value() + "/" + d.getName()));
+      // An object the example names but does not hold (the wildcard certificate the user brings)
+      // is no input: the service is Ready without it, with a warning.
+      waitsFor.retainAll(keys);
       needs.put(input.key(), new Needs(waitsFor, dependencies));
     }
     return needs;
