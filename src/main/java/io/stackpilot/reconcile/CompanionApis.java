@@ -13,11 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +43,14 @@ final class CompanionApis implements AutoCloseable {
   /** How long an answer holds when no watch would tell of a change. */
   static final Duration UNWATCHED_TTL = Duration.ofSeconds(10);
 
+  /**
+   * How soon discovery is asked again when a CRD is Established but discovery does not list its API
+   * yet: the API server registers the API a moment after it marks the CRD, and an answer of
+   * "absent" kept from that moment would leave the waiting services waiting, with no later event to
+   * wake them.
+   */
+  static final Duration DISCOVERY_LAG_RECHECK = Duration.ofMillis(500);
+
   private static final Logger log = LoggerFactory.getLogger(CompanionApis.class);
 
   private record Answer(boolean present, Instant at) {}
@@ -46,6 +59,16 @@ final class CompanionApis implements AutoCloseable {
   private final Clock clock;
   private final Map<CompanionApi, Answer> answers = new EnumMap<>(CompanionApi.class);
   private final List<SharedIndexInformer<CustomResourceDefinition>> crdWatches = new ArrayList<>();
+  private final Map<CompanionApi, SharedIndexInformer<CustomResourceDefinition>> crdWatchOf =
+      new EnumMap<>(CompanionApi.class);
+  private final Set<CompanionApi> rechecks = EnumSet.noneOf(CompanionApi.class);
+  private final ScheduledExecutorService recheckTimer =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "companion-api-recheck");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final List<Consumer<CompanionApi>> listeners = new CopyOnWriteArrayList<>();
   private final SnapshotClassWatch classes;
 
@@ -100,6 +123,7 @@ final class CompanionApis implements AutoCloseable {
             }
           });
       crdWatches.add(informer);
+      crdWatchOf.put(api, informer);
       started.add(
           informer
               .start()
@@ -161,9 +185,35 @@ final class CompanionApis implements AutoCloseable {
               && resources.getResources().stream()
                   .anyMatch(
                       r -> api.kind().equals(r.getKind()) && api.plural().equals(r.getName()));
+      if (!present && watched && establishedNow(api)) {
+        recheckSoon(api);
+        return false;
+      }
       answers.put(api, new Answer(present, now));
       return present;
     }
+  }
+
+  /** The watch holds the API's CRD, Established. */
+  private boolean establishedNow(CompanionApi api) {
+    SharedIndexInformer<CustomResourceDefinition> watch = crdWatchOf.get(api);
+    return watch != null && watch.getStore().list().stream().anyMatch(CompanionApis::established);
+  }
+
+  /** Asks discovery again shortly, as if the CRD had changed; once per API at a time. */
+  private void recheckSoon(CompanionApi api) {
+    if (!rechecks.add(api)) {
+      return;
+    }
+    recheckTimer.schedule(
+        () -> {
+          synchronized (answers) {
+            rechecks.remove(api);
+          }
+          changed(api);
+        },
+        DISCOVERY_LAG_RECHECK.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -209,6 +259,7 @@ final class CompanionApis implements AutoCloseable {
 
   @Override
   public void close() {
+    recheckTimer.shutdownNow();
     crdWatches.forEach(SharedIndexInformer::stop);
     classes.close();
   }
