@@ -18,8 +18,7 @@ public class ChannelSpec {
   @JsonPropertyDescription(
       "Container image of this channel, with a tag or digest, e.g. lscr.io/linuxserver/sonarr:4.0.9.")
   @Required
-  @Pattern(
-      "^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$")
+  @Pattern(ImageReference.PATTERN)
   @Size(max = 512)
   private String image;
 

@@ -35,8 +35,7 @@ public class ExtraContainer {
   @JsonPropertyDescription(
       "Container image with a tag or digest. A channel may replace it: channels.<channel>.containerImages.")
   @Required
-  @Pattern(
-      "^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$")
+  @Pattern(ImageReference.PATTERN)
   @Size(max = 512)
   private String image;
 

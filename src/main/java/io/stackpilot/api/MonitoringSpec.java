@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What is particular to a monitoring service. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,6 +54,29 @@ public class MonitoringSpec {
 
   public void setUptime(UptimeSpec uptime) {
     this.uptime = uptime;
+  }
+
+  /**
+   * The file this role renders from the stack: Metrics' Prometheus configuration (only with scrape
+   * settings), Dashboards' datasources, Uptime's endpoint list; empty for a role that renders none.
+   */
+  public Optional<RoleFile> roleFile() {
+    if (role == null) {
+      return Optional.empty();
+    }
+    return switch (role) {
+      case METRICS ->
+          Optional.ofNullable(scrape)
+              .map(s -> new RoleFile("spec.monitoring.scrape.configPath", s.effectiveConfigPath()));
+      case DASHBOARDS ->
+          Optional.of(
+              new RoleFile(
+                  "spec.monitoring.dashboards.datasourcePath",
+                  DashboardsSpec.effectivePath(dashboards)));
+      case UPTIME ->
+          Optional.of(
+              new RoleFile("spec.monitoring.uptime.configPath", UptimeSpec.effectivePath(uptime)));
+    };
   }
 
   @Override

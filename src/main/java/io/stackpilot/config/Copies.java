@@ -1,6 +1,7 @@
 package io.stackpilot.config;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
 
 /**
  * Deep copies of parts of the user's resources. The effective configuration must share no mutable
@@ -16,5 +17,10 @@ final class Copies {
 
   static <T> T deep(T value) {
     return value == null ? null : SERIALIZATION.clone(value);
+  }
+
+  /** Deep copies of every item; an absent list is an empty one. */
+  static <T> List<T> deepEach(List<T> items) {
+    return items == null ? List.of() : items.stream().map(Copies::deep).toList();
   }
 }

@@ -8,7 +8,6 @@ import io.stackpilot.api.Channel;
 import io.stackpilot.api.ChannelSpec;
 import io.stackpilot.api.Channels;
 import io.stackpilot.api.ConfigFile;
-import io.stackpilot.api.Dependency;
 import io.stackpilot.api.MediaServiceSpec;
 import io.stackpilot.api.MonitoringServiceSpec;
 import io.stackpilot.api.PortSpec;
@@ -148,7 +147,7 @@ public final class Layering {
         categoryBlock(spec, MonitoringServiceSpec.class, MonitoringServiceSpec::getMonitoring),
         betaStages,
         promotion,
-        copies(spec.getDependsOn()),
+        Copies.deepEach(spec.getDependsOn()),
         Provenance.of(provenance));
   }
 
@@ -231,9 +230,5 @@ public final class Layering {
     return kindSpec.isInstance(spec)
         ? Optional.ofNullable(Copies.deep(block.apply(kindSpec.cast(spec))))
         : Optional.empty();
-  }
-
-  private static List<Dependency> copies(List<Dependency> dependencies) {
-    return dependencies == null ? List.of() : dependencies.stream().map(Copies::deep).toList();
   }
 }

@@ -23,9 +23,10 @@ final class PodAdditionsLayering {
         containers("initContainers", spec.getInitContainers(), channelImages, provenance);
     List<ExtraContainer> containers =
         containers("containers", spec.getContainers(), channelImages, provenance);
-    List<ExtraVolume> volumes = copies(spec.getVolumes());
+    List<ExtraVolume> volumes = Copies.deepEach(spec.getVolumes());
     volumes.forEach(v -> provenance.put("volumes." + v.getName(), Layer.SERVICE));
-    return new PodAdditions(volumes, copies(spec.getVolumeMounts()), initContainers, containers);
+    return new PodAdditions(
+        volumes, Copies.deepEach(spec.getVolumeMounts()), initContainers, containers);
   }
 
   private static List<ExtraContainer> containers(
@@ -33,7 +34,7 @@ final class PodAdditionsLayering {
       List<ExtraContainer> declared,
       Map<String, String> channelImages,
       Map<String, Layer> provenance) {
-    List<ExtraContainer> copies = copies(declared);
+    List<ExtraContainer> copies = Copies.deepEach(declared);
     for (ExtraContainer container : copies) {
       String image = channelImages.get(container.getName());
       String key = field + "." + container.getName() + ".image";
@@ -45,9 +46,5 @@ final class PodAdditionsLayering {
       }
     }
     return copies;
-  }
-
-  private static <T> List<T> copies(List<T> items) {
-    return items == null ? List.of() : items.stream().map(Copies::deep).toList();
   }
 }

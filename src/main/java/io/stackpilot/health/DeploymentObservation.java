@@ -31,36 +31,6 @@ public record DeploymentObservation(
   private static final String REVISION_LABEL = "stackpilot.io/revision";
   private static final String CHANNEL_ANNOTATION = "stackpilot.io/channel";
 
-  /** A Deployment whose pods were created as asked. */
-  public DeploymentObservation(
-      String revision,
-      String image,
-      String channel,
-      long generation,
-      long observedGeneration,
-      int desiredReplicas,
-      int updatedReplicas,
-      int readyReplicas,
-      int availableReplicas,
-      boolean available,
-      boolean progressDeadlineExceeded,
-      String restartedAt) {
-    this(
-        revision,
-        image,
-        channel,
-        generation,
-        observedGeneration,
-        desiredReplicas,
-        updatedReplicas,
-        readyReplicas,
-        availableReplicas,
-        available,
-        progressDeadlineExceeded,
-        restartedAt,
-        "");
-  }
-
   /** A Deployment whose revision was never restarted. */
   public DeploymentObservation(
       String revision,
@@ -86,6 +56,7 @@ public record DeploymentObservation(
         availableReplicas,
         available,
         progressDeadlineExceeded,
+        "",
         "");
   }
 

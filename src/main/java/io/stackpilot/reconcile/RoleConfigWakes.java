@@ -1,9 +1,7 @@
 package io.stackpilot.reconcile;
 
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.stackpilot.api.MonitoringRole;
 import io.stackpilot.api.MonitoringService;
-import io.stackpilot.api.MonitoringSpec;
 import io.stackpilot.api.StackService;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,12 +30,8 @@ final class RoleConfigWakes extends NeighbourWakes<MonitoringService> {
   }
 
   private static boolean rendersFromNeighbours(MonitoringService monitoring) {
-    if (monitoring.getSpec() == null || monitoring.getSpec().getMonitoring() == null) {
-      return false;
-    }
-    MonitoringSpec spec = monitoring.getSpec().getMonitoring();
-    return spec.getScrape() != null
-        || spec.getRole() == MonitoringRole.DASHBOARDS
-        || spec.getRole() == MonitoringRole.UPTIME;
+    return monitoring.getSpec() != null
+        && monitoring.getSpec().getMonitoring() != null
+        && monitoring.getSpec().getMonitoring().roleFile().isPresent();
   }
 }

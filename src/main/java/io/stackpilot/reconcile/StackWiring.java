@@ -4,15 +4,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.stackpilot.api.ConfigFile;
-import io.stackpilot.api.DashboardsSpec;
 import io.stackpilot.api.Dependency;
 import io.stackpilot.api.MonitoringRole;
 import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.MonitoringSpec;
+import io.stackpilot.api.RoleFile;
 import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.ServiceStack;
 import io.stackpilot.api.StackService;
-import io.stackpilot.api.UptimeSpec;
 import io.stackpilot.config.EffectiveService;
 import io.stackpilot.config.Layer;
 import io.stackpilot.config.Overlays;
@@ -80,31 +79,24 @@ final class StackWiring {
    */
   EffectiveService withRoleConfig(EffectiveService effective) {
     if (!(service instanceof MonitoringService monitoring)
-        || monitoring.getSpec().getMonitoring() == null
-        || monitoring.getSpec().getMonitoring().getRole() == null) {
+        || monitoring.getSpec().getMonitoring() == null) {
       return effective;
     }
     MonitoringSpec spec = monitoring.getSpec().getMonitoring();
+    Optional<RoleFile> roleFile = spec.roleFile();
+    if (roleFile.isEmpty()) {
+      return effective;
+    }
     String namespace = service.getMetadata().getNamespace();
     ConfigFile file = new ConfigFile();
-    switch (spec.getRole()) {
-      case METRICS -> {
-        if (spec.getScrape() == null) {
-          return effective;
-        }
-        file.setPath(spec.getScrape().effectiveConfigPath());
-        file.setContent(ScrapeConfig.render(monitoring, neighbourhood.services(), namespace));
-      }
-      case DASHBOARDS -> {
-        file.setPath(DashboardsSpec.effectivePath(spec.getDashboards()));
-        file.setContent(
-            DatasourceConfig.render(monitoring, neighbourhood.monitoringServices(), namespace));
-      }
-      case UPTIME -> {
-        file.setPath(UptimeSpec.effectivePath(spec.getUptime()));
-        file.setContent(UptimeConfig.render(monitoring, neighbourhood.services()));
-      }
-    }
+    file.setPath(roleFile.get().path());
+    file.setContent(
+        switch (spec.getRole()) {
+          case METRICS -> ScrapeConfig.render(monitoring, neighbourhood.services(), namespace);
+          case DASHBOARDS ->
+              DatasourceConfig.render(monitoring, neighbourhood.monitoringServices(), namespace);
+          case UPTIME -> UptimeConfig.render(monitoring, neighbourhood.services());
+        });
     return effective.withOverlayFile(file, Layer.MONITORING_OVERLAY);
   }
 

@@ -1,7 +1,6 @@
 package io.stackpilot.validation;
 
 import io.stackpilot.api.ConfigFile;
-import io.stackpilot.api.DashboardsSpec;
 import io.stackpilot.api.MediaLibrary;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.MediaSpec;
@@ -10,7 +9,6 @@ import io.stackpilot.api.MonitoringSpec;
 import io.stackpilot.api.StackService;
 import io.stackpilot.api.StorageSpec;
 import io.stackpilot.api.TranscodeSpec;
-import io.stackpilot.api.UptimeSpec;
 import io.stackpilot.api.VolumeMountSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +49,9 @@ final class MountPathChecks {
           findings);
     }
     if (service instanceof MonitoringService monitoring) {
-      roleFile(monitoring.getSpec().getMonitoring())
-          .ifPresent(file -> mounted(file.getKey(), file.getValue(), firstByPath, findings));
+      Optional.ofNullable(monitoring.getSpec().getMonitoring())
+          .flatMap(MonitoringSpec::roleFile)
+          .ifPresent(file -> mounted(file.field(), file.path(), firstByPath, findings));
     }
     if (service instanceof MediaService media && media.getSpec().getMedia() != null) {
       MediaSpec spec = media.getSpec().getMedia();
@@ -77,30 +76,6 @@ final class MountPathChecks {
         mounted("spec.media.transcode.devices[" + i + "]", devices.get(i), firstByPath, findings);
       }
     }
-  }
-
-  /** The field and path of the file the monitoring role renders, if it renders one. */
-  private static Optional<Map.Entry<String, String>> roleFile(MonitoringSpec monitoring) {
-    if (monitoring == null || monitoring.getRole() == null) {
-      return Optional.empty();
-    }
-    return switch (monitoring.getRole()) {
-      case METRICS ->
-          Optional.ofNullable(monitoring.getScrape())
-              .map(
-                  scrape ->
-                      Map.entry("spec.monitoring.scrape.configPath", scrape.effectiveConfigPath()));
-      case DASHBOARDS ->
-          Optional.of(
-              Map.entry(
-                  "spec.monitoring.dashboards.datasourcePath",
-                  DashboardsSpec.effectivePath(monitoring.getDashboards())));
-      case UPTIME ->
-          Optional.of(
-              Map.entry(
-                  "spec.monitoring.uptime.configPath",
-                  UptimeSpec.effectivePath(monitoring.getUptime())));
-    };
   }
 
   private static void mounted(

@@ -4,6 +4,7 @@ import io.stackpilot.api.CapabilitiesSpec;
 import io.stackpilot.api.ChannelSpec;
 import io.stackpilot.api.ExtraContainer;
 import io.stackpilot.api.ExtraVolume;
+import io.stackpilot.api.ImageReference;
 import io.stackpilot.api.SecurityContextSpec;
 import io.stackpilot.api.SecurityProfile;
 import io.stackpilot.api.ServiceSpec;
@@ -27,9 +28,7 @@ import java.util.regex.Pattern;
  */
 final class PodAdditionsChecks {
 
-  private static final Pattern IMAGE =
-      Pattern.compile(
-          "^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$");
+  private static final Pattern IMAGE = Pattern.compile(ImageReference.PATTERN);
 
   private PodAdditionsChecks() {}
 

@@ -252,14 +252,7 @@ class StackWiringIT {
       eventually(WAIT)
           .untilAsserted(
               () -> {
-                NetworkPolicy policy =
-                    cluster
-                        .client()
-                        .network()
-                        .networkPolicies()
-                        .inNamespace(cluster.namespace())
-                        .withName("prowlarr-isolate")
-                        .get();
+                NetworkPolicy policy = policy(cluster, "prowlarr-isolate");
                 assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
                 assertThat(policy.getSpec().getPodSelector().getMatchLabels())
                     .containsEntry("app.kubernetes.io/instance", "prowlarr");
@@ -272,14 +265,7 @@ class StackWiringIT {
                                         assertThat(peer.getPodSelector().getMatchLabels())
                                             .containsEntry(
                                                 "app.kubernetes.io/instance", "sonarr")));
-                NetworkPolicy sonarr =
-                    cluster
-                        .client()
-                        .network()
-                        .networkPolicies()
-                        .inNamespace(cluster.namespace())
-                        .withName("sonarr-isolate")
-                        .get();
+                NetworkPolicy sonarr = policy(cluster, "sonarr-isolate");
                 assertThat(sonarr.getSpec().getIngress()).as("nobody depends on sonarr").isEmpty();
               });
 
@@ -314,14 +300,7 @@ class StackWiringIT {
       eventually(WAIT)
           .untilAsserted(
               () -> {
-                NetworkPolicy sonarr =
-                    cluster
-                        .client()
-                        .network()
-                        .networkPolicies()
-                        .inNamespace(cluster.namespace())
-                        .withName("sonarr-isolate")
-                        .get();
+                NetworkPolicy sonarr = policy(cluster, "sonarr-isolate");
                 assertThat(sonarr.getSpec().getIngress())
                     .as("%s", sonarr.getSpec())
                     .anySatisfy(
