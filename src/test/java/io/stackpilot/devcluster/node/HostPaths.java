@@ -35,6 +35,41 @@ final class HostPaths {
     this.cgroupsAbsentBefore = cgroupsAbsentBefore;
   }
 
+  /** What an earlier node recorded as absent before it (see {@link NodeOwner}). */
+  static HostPaths of(List<Path> absentBefore, List<Path> cgroupsAbsentBefore) {
+    return new HostPaths(absentBefore, cgroupsAbsentBefore);
+  }
+
+  List<Path> absentBefore() {
+    return absentBefore;
+  }
+
+  List<Path> cgroupsAbsentBefore() {
+    return cgroupsAbsentBefore;
+  }
+
+  /** The processes in the pods' cgroups this node's kubelet made: the containers of its pods. */
+  List<Long> processesInItsCgroups() {
+    List<Long> pids = new ArrayList<>();
+    for (Path cgroup : cgroupsAbsentBefore) {
+      if (!Files.isDirectory(cgroup)) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(cgroup)) {
+        for (Path procs : walk.filter(p -> p.endsWith("cgroup.procs")).toList()) {
+          for (String line : Files.readAllLines(procs)) {
+            if (!line.isBlank() && !pids.contains(Long.parseLong(line.trim()))) {
+              pids.add(Long.parseLong(line.trim()));
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read the processes of " + cgroup, e);
+      }
+    }
+    return pids;
+  }
+
   static HostPaths record() {
     return new HostPaths(
         WRITTEN_OUTSIDE_THE_RUN_FOLDER.stream().filter(p -> !Files.exists(p)).toList(),

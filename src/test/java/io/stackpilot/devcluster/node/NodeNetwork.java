@@ -1,5 +1,8 @@
 package io.stackpilot.devcluster.node;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The real node's network, confined to this machine: the node's address on an empty bridge of its
  * own (the kernel has no dummy driver), a bridge for the pods with a private range and no
@@ -55,6 +58,24 @@ final class NodeNetwork implements AutoCloseable {
       HostCommand.run("nft", "add rule inet " + GUARD_TABLE + " " + hook + " " + rule);
     }
     return this;
+  }
+
+  /**
+   * Removes the bridges and the guard a node left when its run was killed before its teardown;
+   * returns what it removed.
+   */
+  static List<String> removeLeftovers() {
+    List<String> removed = new ArrayList<>();
+    for (String bridge : List.of(POD_BRIDGE, NODE_BRIDGE)) {
+      if (HostCommand.attempt("ip", "link", "show", bridge).exitCode() == 0) {
+        HostCommand.run("ip", "link", "del", bridge);
+        removed.add("device " + bridge);
+      }
+    }
+    if (HostCommand.attempt("nft", "delete", "table", "inet", GUARD_TABLE).exitCode() == 0) {
+      removed.add("nftables table inet " + GUARD_TABLE);
+    }
+    return removed;
   }
 
   /** Packets the guard dropped: anything but 0 means pod traffic tried to leave the machine. */

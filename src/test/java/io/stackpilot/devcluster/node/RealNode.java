@@ -72,6 +72,7 @@ public final class RealNode implements AutoCloseable {
   private ApiServerForwarder apiServerForPods;
   private RealStorage storage;
   private Duration startupTime;
+  private boolean owner;
 
   private RealNode(LocalControlPlane plane, Path binaries, Path images, Path run) {
     this.plane = plane;
@@ -146,9 +147,12 @@ public final class RealNode implements AutoCloseable {
   private void startAll() throws IOException {
     Instant begin = Instant.now();
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    NodeOwner.takeOver();
     kernel = KernelSettings.save();
     log.info("Kernel settings before the node: {}", kernel);
     hostPaths = HostPaths.record();
+    NodeOwner.record(paths, hostPaths);
+    owner = true;
     network = new NodeNetwork().create();
     writeConfigs();
 
@@ -508,7 +512,11 @@ public final class RealNode implements AutoCloseable {
       }
     }
     if (!problems.isEmpty()) {
+      // The record stays, so the next node clears what is left once this process has ended.
       log.warn("The real node was not torn down cleanly: {}", problems);
+    } else if (owner) {
+      NodeOwner.release();
+      owner = false;
     }
     return problems;
   }
