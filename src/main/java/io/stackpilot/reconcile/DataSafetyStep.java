@@ -58,11 +58,7 @@ final class DataSafetyStep {
         cached.stream()
             .filter(
                 c ->
-                    c.getMetadata().getLabels() != null
-                        && service
-                            .getMetadata()
-                            .getName()
-                            .equals(c.getMetadata().getLabels().get(Labels.INSTANCE)))
+                    Labels.serviceOf(c).filter(service.getMetadata().getName()::equals).isPresent())
             .toList());
   }
 

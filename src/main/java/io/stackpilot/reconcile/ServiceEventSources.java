@@ -87,14 +87,14 @@ final class ServiceEventSources {
             InformerEventSourceConfiguration.from(Pod.class, kind)
                 .withLabelSelector(renderedFor(kind))
                 .withItemStore(TrimmedItemStore.withoutManagedFields(context))
-                .withSecondaryToPrimaryMapper(pod -> byInstanceLabel(pod, kind))
+                .withSecondaryToPrimaryMapper(pod -> byServiceLabel(pod, kind))
                 .build(),
             context),
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(PersistentVolumeClaim.class, kind)
                 .withLabelSelector(renderedFor(kind))
                 .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
-                .withSecondaryToPrimaryMapper(claim -> byInstanceLabel(claim, kind))
+                .withSecondaryToPrimaryMapper(claim -> byServiceLabel(claim, kind))
                 .build(),
             context),
         stacks,
@@ -144,14 +144,13 @@ final class ServiceEventSources {
   /**
    * Pods and claims carry the service's name and kind in labels; claims have no owner on purpose.
    */
-  private static Set<ResourceID> byInstanceLabel(HasMetadata object, Class<?> kind) {
+  private static Set<ResourceID> byServiceLabel(HasMetadata object, Class<?> kind) {
     var labels = object.getMetadata().getLabels();
     if (labels == null || !kind.getSimpleName().equals(labels.get(Labels.KIND))) {
       return Set.of();
     }
-    String instance = labels.get(Labels.INSTANCE);
-    return instance == null
-        ? Set.of()
-        : Set.of(new ResourceID(instance, object.getMetadata().getNamespace()));
+    return Labels.serviceOf(object)
+        .map(service -> Set.of(new ResourceID(service, object.getMetadata().getNamespace())))
+        .orElse(Set.of());
   }
 }

@@ -14,6 +14,7 @@ import io.stackpilot.datasafety.SnapshotObservation;
 import io.stackpilot.render.Labels;
 import java.net.HttpURLConnection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -74,15 +75,24 @@ final class VolumeSnapshots {
 
   /** The snapshots of one service. */
   static List<SnapshotObservation> of(KubernetesClient client, String namespace, String service) {
-    return client
-        .genericKubernetesResources(SNAPSHOT)
-        .inNamespace(namespace)
-        .withLabel(Labels.INSTANCE, service)
-        .list()
-        .getItems()
-        .stream()
-        .map(VolumeSnapshots::observe)
-        .toList();
+    List<GenericKubernetesResource> snapshots =
+        new ArrayList<>(
+            client
+                .genericKubernetesResources(SNAPSHOT)
+                .inNamespace(namespace)
+                .withLabel(Labels.SERVICE, service)
+                .list()
+                .getItems());
+    // Snapshots taken before the service label came are never applied again; they keep the old one.
+    snapshots.addAll(
+        client
+            .genericKubernetesResources(SNAPSHOT)
+            .inNamespace(namespace)
+            .withLabel(Labels.INSTANCE, service)
+            .withoutLabel(Labels.SERVICE)
+            .list()
+            .getItems());
+    return snapshots.stream().map(VolumeSnapshots::observe).toList();
   }
 
   static SnapshotObservation observe(GenericKubernetesResource snapshot) {

@@ -145,8 +145,7 @@ final class DeploymentRenderer {
       Optional<ConfigMap> entries,
       Optional<ConfigMap> files) {
     Map<String, String> labels = new TreeMap<>(service.podLabels());
-    labels.putAll(Labels.standard(service));
-    labels.putAll(Labels.deploymentSelector(service, track));
+    labels.putAll(Labels.pod(service, track));
 
     List<Volume> volumes = new ArrayList<>();
     List<VolumeMount> mounts = new ArrayList<>();

@@ -58,7 +58,7 @@ final class CaseRunner {
               client
                   .persistentVolumeClaims()
                   .inNamespace(namespace)
-                  .withLabel(Labels.INSTANCE, object.name())
+                  .withLabel(Labels.SERVICE, object.name())
                   .delete();
             }
           });

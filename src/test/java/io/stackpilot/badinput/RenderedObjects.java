@@ -74,7 +74,7 @@ final class RenderedObjects implements AutoCloseable {
 
   private void record(HasMetadata object) {
     Map<String, String> labels = object.getMetadata().getLabels();
-    renderedFor.add(labels.get(Labels.KIND) + "/" + labels.get(Labels.INSTANCE));
+    renderedFor.add(labels.get(Labels.KIND) + "/" + Labels.serviceOf(object).orElse(null));
   }
 
   /** Whether anything was ever rendered for the service of this kind and name. */

@@ -45,7 +45,7 @@ final class StageRecorder implements AutoCloseable {
                 .apps()
                 .deployments()
                 .inNamespace(cluster.namespace())
-                .withLabel("app.kubernetes.io/instance", name),
+                .withLabel("stackpilot.io/service", name),
             deployment -> record(informer.getStore().list().stream().findFirst().orElse(null)));
   }
 

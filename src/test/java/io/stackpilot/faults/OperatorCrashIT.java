@@ -238,7 +238,7 @@ class OperatorCrashIT {
                   .client()
                   .services()
                   .inNamespace(cluster.namespace())
-                  .withLabel("app.kubernetes.io/instance", service)
+                  .withLabel("stackpilot.io/service", service)
                   .list()
                   .getItems())
           .as("Services of %s", service)

@@ -33,7 +33,11 @@ import java.util.zip.GZIPInputStream;
  */
 final class Owned {
 
+  /** Pods are found by the label they share with the Deployments' selectors. */
   private static final String INSTANCE = "app.kubernetes.io/instance";
+
+  /** Every other object Stackpilot renders carries the service label. */
+  private static final String SERVICE = "stackpilot.io/service";
 
   private Owned() {}
 
@@ -160,7 +164,7 @@ final class Owned {
             .client()
             .configMaps()
             .inNamespace(cluster.namespace())
-            .withLabel(INSTANCE, service)
+            .withLabel(SERVICE, service)
             .withLabel("app.kubernetes.io/managed-by", "stackpilot")
             .list()
             .getItems();
@@ -172,7 +176,7 @@ final class Owned {
         .apps()
         .deployments()
         .inNamespace(cluster.namespace())
-        .withLabel(INSTANCE, service)
+        .withLabel(SERVICE, service)
         .list()
         .getItems()
         .forEach(d -> mounted.addAll(configMapsOf(d)));
@@ -194,7 +198,7 @@ final class Owned {
         .apps()
         .deployments()
         .inNamespace(cluster.namespace())
-        .withLabel(INSTANCE, service)
+        .withLabel(SERVICE, service)
         .list()
         .getItems()
         .stream()
@@ -226,7 +230,7 @@ final class Owned {
         .apps()
         .deployments()
         .inNamespace(cluster.namespace())
-        .withLabel(INSTANCE, service)
+        .withLabel(SERVICE, service)
         .list()
         .getItems()
         .forEach(

@@ -630,7 +630,7 @@ class ServiceLifecycleIT {
                   .client()
                   .configMaps()
                   .inNamespace(cluster.namespace())
-                  .withLabel("app.kubernetes.io/instance", "grafana")
+                  .withLabel("stackpilot.io/service", "grafana")
                   .list()
                   .getItems())
           .isNotEmpty();
@@ -662,7 +662,7 @@ class ServiceLifecycleIT {
                             .client()
                             .configMaps()
                             .inNamespace(cluster.namespace())
-                            .withLabel("app.kubernetes.io/instance", "grafana")
+                            .withLabel("stackpilot.io/service", "grafana")
                             .list()
                             .getItems())
                     .isEmpty();

@@ -2,6 +2,7 @@ package io.stackpilot.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -184,6 +185,39 @@ class ServiceRendererTest {
     assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
     assertThat(container.getAllowPrivilegeEscalation()).isFalse();
     assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
+  }
+
+  @Test
+  void everyRenderedObjectButPodsIsLabelledWithTheServiceNotWithTheInstanceLabelGitOpsToolsTrack() {
+    RenderedService rendered =
+        render(
+            spec -> {
+              spec.setStorage(List.of(volume(VolumeAccessMode.READ_WRITE_ONCE)));
+              spec.setConfig(Map.of("TZ", "UTC"));
+            });
+    List<HasMetadata> topLevel = rendered.objects();
+
+    assertThat(topLevel)
+        .extracting(HasMetadata::getKind)
+        .contains("ConfigMap", "PersistentVolumeClaim", "Service", "Deployment");
+    for (HasMetadata object : topLevel) {
+      assertThat(object.getMetadata().getLabels())
+          .as("%s %s", object.getKind(), object.getMetadata().getName())
+          .containsEntry(Labels.SERVICE, "app")
+          .doesNotContainKey(Labels.INSTANCE);
+    }
+  }
+
+  @Test
+  void podsKeepTheLabelsTheDeploymentsImmutableSelectorsName() {
+    RenderedService rendered = render(spec -> {});
+    Map<String, String> template =
+        rendered.deployment().getSpec().getTemplate().getMetadata().getLabels();
+
+    assertThat(template)
+        .containsAllEntriesOf(rendered.deployment().getSpec().getSelector().getMatchLabels())
+        .containsEntry(Labels.INSTANCE, "app")
+        .doesNotContainKey(Labels.SERVICE);
   }
 
   @Test

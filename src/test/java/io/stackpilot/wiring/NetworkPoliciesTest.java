@@ -58,7 +58,8 @@ class NetworkPoliciesTest {
     assertThat(policy.getMetadata().getNamespace()).isEqualTo("apps");
     assertThat(policy.getMetadata().getOwnerReferences()).containsExactly(owner("sonarr"));
     assertThat(policy.getMetadata().getLabels())
-        .containsEntry(INSTANCE, "sonarr")
+        .containsEntry("stackpilot.io/service", "sonarr")
+        .doesNotContainKey(INSTANCE)
         .containsEntry(MANAGED_BY, "stackpilot");
   }
 
