@@ -63,26 +63,35 @@ public final class RecoveryMetrics {
         new ServiceKey(namespace, kind, name),
         (key, gauge) -> {
           registry.remove(gauge.gauge());
+          Tags tags = tags(namespace, kind, name);
+          registry.remove(rollbacks(tags));
+          registry.remove(restarts(tags));
           return null;
         });
   }
 
   /** Counts a rollback in {@code stackpilot_rollbacks_total}. */
   public void rollback(String namespace, String kind, String name) {
-    Counter.builder(ROLLBACKS)
-        .description("Rollbacks to the last healthy revision")
-        .tags(tags(namespace, kind, name))
-        .register(registry)
-        .increment();
+    rollbacks(tags(namespace, kind, name)).increment();
   }
 
   /** Counts a restart in {@code stackpilot_restarts_total}. */
   public void restart(String namespace, String kind, String name) {
-    Counter.builder(RESTARTS)
+    restarts(tags(namespace, kind, name)).increment();
+  }
+
+  private Counter rollbacks(Tags tags) {
+    return Counter.builder(ROLLBACKS)
+        .description("Rollbacks to the last healthy revision")
+        .tags(tags)
+        .register(registry);
+  }
+
+  private Counter restarts(Tags tags) {
+    return Counter.builder(RESTARTS)
         .description("Restarts of a healthy revision that turned unhealthy")
-        .tags(tags(namespace, kind, name))
-        .register(registry)
-        .increment();
+        .tags(tags)
+        .register(registry);
   }
 
   /**
@@ -99,7 +108,15 @@ public final class RecoveryMetrics {
         .record(sinceFailureDetected);
   }
 
+  /**
+   * The health gauge of a service seen for the first time, and its counters at zero: a counter that
+   * first appeared at 1 would show Prometheus no increase, and the first rollback of every service
+   * would raise no alert.
+   */
   private HealthGauge register(ServiceKey key) {
+    Tags tags = tags(key.namespace(), key.kind(), key.name());
+    rollbacks(tags);
+    restarts(tags);
     AtomicReference<HealthLevel> level = new AtomicReference<>(HealthLevel.PROGRESSING);
     Gauge gauge =
         Gauge.builder(HEALTH, level, current -> current.get().value())

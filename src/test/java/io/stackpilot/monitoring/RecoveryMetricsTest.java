@@ -79,6 +79,34 @@ class RecoveryMetricsTest {
   }
 
   @Test
+  void aServiceSeenOnceHasItsCountersAtZeroSoThatItsFirstRollbackIsAnIncrease() {
+    metrics.health("home", "MediaService", "sonarr", HealthLevel.PROGRESSING);
+
+    assertThat(scrape())
+        .contains(
+            "stackpilot_rollbacks_total" + SONARR + " 0.0",
+            "stackpilot_restarts_total" + SONARR + " 0.0");
+
+    metrics.rollback("home", "MediaService", "sonarr");
+    assertThat(seriesOf("stackpilot_rollbacks_total{"))
+        .containsExactly("stackpilot_rollbacks_total" + SONARR + " 1.0");
+  }
+
+  @Test
+  void forgetDropsTheCountersOfThatServiceToo() {
+    metrics.health("home", "MediaService", "sonarr", HealthLevel.HEALTHY);
+    metrics.rollback("home", "MediaService", "sonarr");
+    metrics.health("home", "SecurityService", "authelia", HealthLevel.HEALTHY);
+
+    metrics.forget("home", "MediaService", "sonarr");
+
+    assertThat(seriesOf("stackpilot_rollbacks_total{"))
+        .containsExactly("stackpilot_rollbacks_total" + AUTHELIA + " 0.0");
+    assertThat(seriesOf("stackpilot_restarts_total{"))
+        .containsExactly("stackpilot_restarts_total" + AUTHELIA + " 0.0");
+  }
+
+  @Test
   void aForgottenServiceThatComesBackReportsAgain() {
     metrics.health("home", "MediaService", "sonarr", HealthLevel.HEALTHY);
     metrics.forget("home", "MediaService", "sonarr");
