@@ -29,6 +29,18 @@ public class IsolationSpec {
   @Size(max = 16)
   private List<NetworkPeerSpec> allowFrom;
 
+  @JsonPropertyDescription(
+      "The connections members may open. Default: mode Open, egress not restricted.")
+  private EgressSpec egress;
+
+  public EgressSpec getEgress() {
+    return egress;
+  }
+
+  public void setEgress(EgressSpec egress) {
+    this.egress = egress;
+  }
+
   public NetworkPeerSpec getIngressController() {
     return ingressController;
   }
@@ -58,11 +70,12 @@ public class IsolationSpec {
     return o instanceof IsolationSpec other
         && Objects.equals(ingressController, other.ingressController)
         && Objects.equals(scrapers, other.scrapers)
-        && Objects.equals(allowFrom, other.allowFrom);
+        && Objects.equals(allowFrom, other.allowFrom)
+        && Objects.equals(egress, other.egress);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(ingressController, scrapers, allowFrom);
+    return Objects.hash(ingressController, scrapers, allowFrom, egress);
   }
 }

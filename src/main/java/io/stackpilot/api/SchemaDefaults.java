@@ -17,6 +17,10 @@ public final class SchemaDefaults {
   public static final String PROMOTION = "Automatic";
 
   public static final String NETWORK_POLICY = "Off";
+
+  /** Egress of an isolated stack is open unless it says Restrict. */
+  public static final String EGRESS_MODE = "Open";
+
   public static final String PROTOCOL = "TCP";
   public static final String ACCESS_MODE = "ReadWriteOnce";
   public static final String RECLAIM = "Retain";

@@ -24,6 +24,7 @@ final class StackChecks {
   private StackChecks() {}
 
   static void singleObject(ServiceStack stack, Findings findings) {
+    EgressChecks.check(stack, findings);
     Map<String, ServiceDefaults> blocks = defaultsBlocks(stack.getSpec());
     blocks.forEach(
         (path, defaults) -> {

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  *     forward-auth port of a security service
  * @param outsideScrapers scrapers the stack does not run (they reach only the metrics port)
  * @param allowFrom more peers the stack admits, to every port
+ * @param egress what the service may connect to, when the stack restricts that
  */
 public record NetworkInputs(
     NetworkPolicyMode mode,
@@ -38,7 +39,8 @@ public record NetworkInputs(
     List<String> scrapers,
     NetworkPeerSpec ingressController,
     List<NetworkPeerSpec> outsideScrapers,
-    List<NetworkPeerSpec> allowFrom) {
+    List<NetworkPeerSpec> allowFrom,
+    EgressInputs egress) {
 
   /** Where the ingress-nginx project's manifests and chart install the controller. */
   public static final String DEFAULT_INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
@@ -51,6 +53,27 @@ public record NetworkInputs(
     scrapers = sortedNames(scrapers);
     outsideScrapers = outsideScrapers == null ? List.of() : List.copyOf(outsideScrapers);
     allowFrom = allowFrom == null ? List.of() : List.copyOf(allowFrom);
+    Objects.requireNonNull(egress, "egress");
+  }
+
+  /** Inputs of a stack that leaves egress open. */
+  public NetworkInputs(
+      NetworkPolicyMode mode,
+      List<String> protectors,
+      List<String> consumers,
+      List<String> scrapers,
+      NetworkPeerSpec ingressController,
+      List<NetworkPeerSpec> outsideScrapers,
+      List<NetworkPeerSpec> allowFrom) {
+    this(
+        mode,
+        protectors,
+        consumers,
+        scrapers,
+        ingressController,
+        outsideScrapers,
+        allowFrom,
+        EgressInputs.open());
   }
 
   /** Inputs with an ingress controller of a whole namespace and no other peers from outside. */
@@ -93,6 +116,16 @@ public record NetworkInputs(
             .map(SecurityService.class::cast)
             .toList();
     ServiceRef self = ServiceRef.of(service);
+    NetworkPeerSpec ingressController =
+        isolation
+            .map(IsolationSpec::getIngressController)
+            .orElseGet(() -> namespace(DEFAULT_INGRESS_CONTROLLER_NAMESPACE));
+    List<String> dependencies =
+        neighbours.stream()
+            .filter(neighbour -> SameNamespace.as(neighbour, service))
+            .filter(neighbour -> dependsOn(service).anyMatch(ServiceRef.of(neighbour)::equals))
+            .map(NetworkInputs::nameOf)
+            .toList();
     return new NetworkInputs(
         mode,
         Protection.protectorsOf(service, securityServices).stream()
@@ -109,11 +142,10 @@ public record NetworkInputs(
             .filter(scraper -> ScrapeSelection.selects(scraper, service))
             .map(NetworkInputs::nameOf)
             .toList(),
-        isolation
-            .map(IsolationSpec::getIngressController)
-            .orElseGet(() -> namespace(DEFAULT_INGRESS_CONTROLLER_NAMESPACE)),
+        ingressController,
         isolation.map(IsolationSpec::getScrapers).orElse(List.of()),
-        isolation.map(IsolationSpec::getAllowFrom).orElse(List.of()));
+        isolation.map(IsolationSpec::getAllowFrom).orElse(List.of()),
+        EgressInputs.derive(service, isolation, dependencies, neighbours, ingressController));
   }
 
   /** Every pod of one namespace. */

@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  *
  * <p>Rules come in that order, peers sorted by name and ports by number, so the same inputs always
  * render the same policy. A rule with no peers is left out rather than rendered, because a rule
- * without {@code from} admits everyone. Egress is not restricted.
+ * without {@code from} admits everyone. Egress is restricted only when the stack's isolation.egress
+ * says Restrict ({@link EgressRules}).
  */
 public final class NetworkPolicies {
 
@@ -70,6 +71,9 @@ public final class NetworkPolicies {
         .flatMap(metrics -> fromPeers(inputs.outsideScrapers(), List.of(policyPort(metrics))))
         .ifPresent(rules::add);
     fromPeers(inputs.allowFrom(), List.of()).ifPresent(rules::add);
+    EgressInputs egress = inputs.egress();
+    List<String> policyTypes =
+        egress.restricted() ? List.of("Ingress", "Egress") : List.of("Ingress");
     return Optional.of(
         new NetworkPolicyBuilder()
             .withNewMetadata()
@@ -82,8 +86,9 @@ public final class NetworkPolicies {
             .withNewPodSelector()
             .withMatchLabels(Labels.serviceSelector(service))
             .endPodSelector()
-            .withPolicyTypes("Ingress")
+            .withPolicyTypes(policyTypes)
             .withIngress(rules)
+            .withEgress(egress.restricted() ? EgressRules.of(egress) : List.of())
             .endSpec()
             .build());
   }
@@ -125,7 +130,7 @@ public final class NetworkPolicies {
    * A namespace, its pods that a selector picks, or (without a namespace) the pods of the policy's
    * own namespace that it picks.
    */
-  private static NetworkPolicyPeer peer(NetworkPeerSpec spec) {
+  static NetworkPolicyPeer peer(NetworkPeerSpec spec) {
     NetworkPolicyPeerBuilder peer = new NetworkPolicyPeerBuilder();
     if (spec.getNamespace() != null) {
       peer.withNewNamespaceSelector()
@@ -160,7 +165,7 @@ public final class NetworkPolicies {
         new NetworkPolicyIngressRuleBuilder().withFrom(peer(controller)).withPorts(ports).build());
   }
 
-  private static NetworkPolicyPort policyPort(PortSpec port) {
+  static NetworkPolicyPort policyPort(PortSpec port) {
     return new NetworkPolicyPortBuilder()
         .withPort(new IntOrString(port.getPort()))
         .withProtocol(
