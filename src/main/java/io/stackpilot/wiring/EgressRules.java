@@ -3,6 +3,7 @@ package io.stackpilot.wiring;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
@@ -38,16 +39,7 @@ final class EgressRules {
     if (!everyPort.isEmpty()) {
       rules.add(
           new NetworkPolicyEgressRuleBuilder()
-              .withTo(
-                  everyPort.stream()
-                      .map(
-                          target ->
-                              new NetworkPolicyPeerBuilder()
-                                  .withNewPodSelector()
-                                  .withMatchLabels(Labels.podsOf(target.service()))
-                                  .endPodSelector()
-                                  .build())
-                      .toList())
+              .withTo(everyPort.stream().map(EgressRules::podsOf).toList())
               .build());
     }
     egress.targets().stream()
@@ -56,12 +48,7 @@ final class EgressRules {
             target ->
                 rules.add(
                     new NetworkPolicyEgressRuleBuilder()
-                        .withTo(
-                            new NetworkPolicyPeerBuilder()
-                                .withNewPodSelector()
-                                .withMatchLabels(Labels.podsOf(target.service()))
-                                .endPodSelector()
-                                .build())
+                        .withTo(podsOf(target))
                         .withPorts(
                             target.ports().stream().map(NetworkPolicies::policyPort).toList())
                         .build()));
@@ -95,6 +82,14 @@ final class EgressRules {
               .build());
     }
     return rules;
+  }
+
+  private static NetworkPolicyPeer podsOf(EgressInputs.Target target) {
+    return new NetworkPolicyPeerBuilder()
+        .withNewPodSelector()
+        .withMatchLabels(Labels.podsOf(target.service()))
+        .endPodSelector()
+        .build();
   }
 
   private static NetworkPolicyPort port(EgressPortSpec spec) {
