@@ -101,6 +101,11 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
 - apiGroups: ["traefik.io"]
   resources: ["middlewares"]
   verbs: ["get", "create", "patch"]
+# A stack's ServiceMonitor, while the Prometheus Operator's API is served: applied when it differs
+# from what the operator last did, deleted once when the stack turns it off (never read or watched).
+- apiGroups: ["monitoring.coreos.com"]
+  resources: ["servicemonitors"]
+  verbs: ["create", "patch", "delete"]
 # ConfigMaps a spec references are also watched (their key names only are kept), so a service
 # waiting for one is woken when it appears; content-addressed ConfigMaps no recorded revision mounts
 # any more are deleted.

@@ -18,6 +18,9 @@ public final class SchemaDefaults {
 
   public static final String NETWORK_POLICY = "Off";
 
+  /** A stack gets a ServiceMonitor wherever the Prometheus Operator's API is served. */
+  public static final String SERVICE_MONITOR_MODE = "Auto";
+
   /** Egress of an isolated stack is open unless it says Restrict. */
   public static final String EGRESS_MODE = "Open";
 

@@ -36,6 +36,18 @@ public class ServiceStackSpec {
   @JsonPropertyDescription("Alert webhooks.")
   private AlertsSpec alerts;
 
+  @JsonPropertyDescription(
+      "A Prometheus Operator ServiceMonitor for the members' metrics ports. Default: mode Auto.")
+  private StackServiceMonitorSpec serviceMonitor;
+
+  public StackServiceMonitorSpec getServiceMonitor() {
+    return serviceMonitor;
+  }
+
+  public void setServiceMonitor(StackServiceMonitorSpec serviceMonitor) {
+    this.serviceMonitor = serviceMonitor;
+  }
+
   public ServiceDefaults getBase() {
     return base;
   }

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Keeps a stack's status current with its members, read from {@link NeighbourCaches} and followed
  * through {@link StackMemberWakes}. The members themselves react to stack changes through their own
- * watch on ServiceStacks; this one only aggregates, and validates the stack's own references.
+ * watch on ServiceStacks; this one aggregates, validates the stack's own references, and keeps the
+ * stack's ServiceMonitor ({@link StackServiceMonitors}).
  */
 @ControllerConfiguration(
     name = "servicestack",
@@ -31,9 +32,11 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
   private final OperatorContext operator;
   private final FailureReporter failures;
   private final ServiceStatusWriter statusWriter;
+  private final StackServiceMonitors serviceMonitors;
 
   public ServiceStackReconciler(OperatorContext operator) {
     this.operator = operator;
+    this.serviceMonitors = new StackServiceMonitors(operator);
     this.failures = new FailureReporter(operator);
     this.statusWriter = new ServiceStatusWriter(operator);
   }
@@ -58,6 +61,7 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
         operator.neighbours().of(stack.getMetadata().getNamespace()).services().stream()
             .filter(service -> name.equals(StackMemberWakes.stackOf(service)))
             .toList();
+    serviceMonitors.follow(stack, context);
     failures.succeeded(stack);
     var validation =
         SpecValidator.validateStack(stack, operator.factsReader().forStack(stack)).toStatus();
@@ -77,9 +81,9 @@ public class ServiceStackReconciler implements Reconciler<ServiceStack> {
   }
 
   /**
-   * A stack only reads and writes its status, so what fails is the API server: said in the status
-   * and an Event once per cause, and tried again with back-off for as long as it lasts (see {@link
-   * FailureReporter}).
+   * A stack reads and writes its status and its ServiceMonitor, so what fails is the API server:
+   * said in the status and an Event once per cause, and tried again with back-off for as long as it
+   * lasts (see {@link FailureReporter}).
    */
   @Override
   public ErrorStatusUpdateControl<ServiceStack> updateErrorStatus(

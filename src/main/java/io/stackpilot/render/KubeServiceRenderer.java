@@ -9,6 +9,7 @@ import io.stackpilot.api.KubeServiceSpec;
 import io.stackpilot.api.KubeServiceType;
 import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.config.EffectiveService;
+import io.stackpilot.config.Overlays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ final class KubeServiceRenderer {
             .withNewMetadata()
             .withName(service.name())
             .withNamespace(service.namespace())
-            .withLabels(Labels.standard(service))
+            .withLabels(labels(service))
             .withOwnerReferences(owner)
             .withAnnotations(annotations)
             .endMetadata()
@@ -65,5 +66,13 @@ final class KubeServiceRenderer {
                     .toList())
             .endSpec()
             .build());
+  }
+
+  private static Map<String, String> labels(EffectiveService service) {
+    Map<String, String> labels = Labels.standard(service);
+    if (service.ports().stream().anyMatch(p -> Overlays.METRICS_PORT_NAME.equals(p.getName()))) {
+      labels.put(Labels.METRICS, "true");
+    }
+    return labels;
   }
 }

@@ -19,6 +19,12 @@ public final class Labels {
    */
   public static final String INSTANCE = "app.kubernetes.io/instance";
 
+  /**
+   * On a Service with a port named metrics, with the value {@code "true"}: what a stack's
+   * ServiceMonitor selects.
+   */
+  public static final String METRICS = "stackpilot.io/metrics";
+
   /** The service an object was rendered for, on every object Stackpilot renders. */
   public static final String SERVICE = "stackpilot.io/service";
 

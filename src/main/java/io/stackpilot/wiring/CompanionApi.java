@@ -31,6 +31,14 @@ public enum CompanionApi {
       "spec.storage[].snapshotBeforeUpgrade",
       "snapshots before upgrades need the CSI snapshot API (snapshot.storage.k8s.io/v1): install the"
           + " external-snapshotter's CRDs and snapshot controller, or set snapshotBeforeUpgrade: false"),
+  SERVICE_MONITOR(
+      "monitoring.coreos.com",
+      "v1",
+      "ServiceMonitor",
+      "servicemonitors",
+      "spec.serviceMonitor",
+      "a stack's ServiceMonitor needs the Prometheus Operator's CRDs (monitoring.coreos.com/v1):"
+          + " install them, or set serviceMonitor.mode: Off"),
   VOLUME_SNAPSHOT_CLASS(
       "snapshot.storage.k8s.io",
       "v1",

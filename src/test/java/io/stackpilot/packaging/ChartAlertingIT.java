@@ -53,6 +53,30 @@ class ChartAlertingIT {
   }
 
   @Test
+  void thePrometheusOperatorsOwnSchemaTakesTheRule(TestCluster cluster) throws IOException {
+    Path crd =
+        cluster
+            .controlPlane()
+            .binaries()
+            .path("prometheus-operator-crds")
+            .resolve("monitoring.coreos.com_prometheusrules.yaml");
+    try {
+      cluster.kubectl("apply", "--server-side", "-f", crd.toString()).assertSuccess();
+      cluster
+          .kubectl(
+              "wait", "--for=condition=Established", "crd/prometheusrules.monitoring.coreos.com")
+          .assertSuccess();
+      String rule = YAML.writeValueAsString(rendered(cluster, "PrometheusRule"));
+      CommandResult dryRun = cluster.kubectlWithInput(rule, "apply", "--dry-run=server", "-f", "-");
+      assertThat(dryRun.exitCode()).as(dryRun.describe()).isZero();
+    } finally {
+      cluster
+          .kubectl("delete", "crd", "prometheusrules.monitoring.coreos.com", "--ignore-not-found")
+          .assertSuccess();
+    }
+  }
+
+  @Test
   void everyDashboardQueryParses(TestCluster cluster) throws IOException {
     JsonNode configMap = rendered(cluster, "ConfigMap", "stackpilot-dashboard");
     assertThat(configMap.path("metadata").path("labels").path("grafana_dashboard").asText())

@@ -60,6 +60,7 @@ class PackagingIT {
           "networking.k8s.io | ingresses | list,watch,create,patch,delete",
           "networking.k8s.io | networkpolicies | list,watch,create,patch,delete",
           "traefik.io | middlewares | get,create,patch",
+          "monitoring.coreos.com | servicemonitors | create,patch,delete",
           " | configmaps | list,watch,create,patch,delete",
           " | persistentvolumeclaims | get,list,watch,create,patch",
           " | pods | list,watch",

@@ -209,6 +209,26 @@ class ServiceRendererTest {
   }
 
   @Test
+  void aServiceWithAMetricsPortIsLabelledForTheStacksServiceMonitor() {
+    RenderedService withMetrics =
+        render(
+            spec -> {
+              PortSpec metrics = new PortSpec();
+              metrics.setName("metrics");
+              metrics.setPort(9707);
+              List<PortSpec> ports = new java.util.ArrayList<>(spec.getPorts());
+              ports.add(metrics);
+              spec.setPorts(ports);
+            });
+    RenderedService without = render(spec -> {});
+
+    assertThat(withMetrics.service().orElseThrow().getMetadata().getLabels())
+        .containsEntry(Labels.METRICS, "true");
+    assertThat(without.service().orElseThrow().getMetadata().getLabels())
+        .doesNotContainKey(Labels.METRICS);
+  }
+
+  @Test
   void podsKeepTheLabelsTheDeploymentsImmutableSelectorsName() {
     RenderedService rendered = render(spec -> {});
     Map<String, String> template =
