@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.stackpilot.api.MediaService;
+import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.SecurityService;
+import io.stackpilot.api.StackService;
 import io.stackpilot.devcluster.node.RealNode;
 import io.stackpilot.testing.CommandResult;
 import io.stackpilot.testing.ServiceQueries;
@@ -49,9 +54,31 @@ class RealNodeHelmInstallIT {
       TestCluster cluster, RealNode node) throws Exception {
     node.storage();
     OperatorImage.importInto(node);
+    // The README's example stack gets a namespace of its own (its stack is named home too), which
+    // the release also watches: its linuxserver.io apps start as root, so Pod Security baseline.
+    String example = cluster.namespace() + "-example";
+    cluster
+        .client()
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(example)
+                .addToLabels("pod-security.kubernetes.io/enforce", "baseline")
+                .endMetadata()
+                .build())
+        .create();
+    try {
+      installedOperatorRunsEverything(cluster, node, example);
+    } finally {
+      cluster.kubectl("delete", "namespace", example, "--wait=false").assertSuccess();
+    }
+  }
 
+  private static void installedOperatorRunsEverything(
+      TestCluster cluster, RealNode node, String example) throws Exception {
     Instant installing = Instant.now();
-    helm(cluster, "install", RELEASE, CHART, "--values", values(cluster).toString());
+    helm(cluster, "install", RELEASE, CHART, "--values", values(cluster, example).toString());
     System.out.printf(
         "[figure] helm install --wait: both replicas Ready on the real node in %d ms%n",
         since(installing));
@@ -74,6 +101,34 @@ class RealNodeHelmInstallIT {
     System.out.printf(
         "[figure] stack applied -> %s Ready under the installed operator: %d ms%n",
         SERVICES, since(applying));
+
+    Instant applyingExample = Instant.now();
+    cluster
+        .kubectlWithInput(HomelabOnTheRealNode.yaml(), "--namespace", example, "apply", "-f", "-")
+        .assertSuccess();
+    eventually(Duration.ofSeconds(300))
+        .untilAsserted(
+            () -> {
+              List<StackService> services = new ArrayList<>();
+              for (Class<? extends StackService> kind :
+                  List.of(MediaService.class, SecurityService.class, MonitoringService.class)) {
+                services.addAll(
+                    cluster.client().resources(kind).inNamespace(example).list().getItems());
+              }
+              assertThat(services).hasSize(7);
+              assertThat(services)
+                  .allSatisfy(
+                      s ->
+                          assertThat(ServiceQueries.ready(s))
+                              .as(
+                                  "%s/%s Ready; status: %s",
+                                  s.getKind(), s.getMetadata().getName(), s.getStatus())
+                              .isTrue());
+            });
+    System.out.printf(
+        "[figure] the example stack (7 services, stand-in images) Ready under the installed"
+            + " operator %d ms after the apply%n",
+        since(applyingExample));
 
     Instant testing = Instant.now();
     CommandResult test = cluster.helm("test", RELEASE, "--timeout", "120s");
@@ -172,9 +227,9 @@ class RealNodeHelmInstallIT {
 
   /**
    * The chart's values for this node: the image the node holds (never pulled), the node's selector
-   * and taint, and this namespace only (other tests' namespaces are theirs).
+   * and taint, and this namespace and the example's only (other tests' namespaces are theirs).
    */
-  private static Path values(TestCluster cluster) throws IOException {
+  private static Path values(TestCluster cluster, String example) throws IOException {
     Path file = Files.createTempFile("stackpilot-values-", ".yaml");
     file.toFile().deleteOnExit();
     Files.writeString(
@@ -182,12 +237,12 @@ class RealNodeHelmInstallIT {
         """
         image:
           pullPolicy: Never
-        watchNamespaces: [%s]
+        watchNamespaces: [%s, %s]
         nodeSelector: {%s: real}
         tolerations: [{key: %s, operator: Exists, effect: NoSchedule}]
         logFormat: text
         """
-            .formatted(cluster.namespace(), RealNode.LABEL, RealNode.TAINT));
+            .formatted(cluster.namespace(), example, RealNode.LABEL, RealNode.TAINT));
     return file;
   }
 

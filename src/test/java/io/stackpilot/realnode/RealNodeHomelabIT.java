@@ -6,29 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.StackService;
 import io.stackpilot.devcluster.node.RealNode;
-import io.stackpilot.devcluster.node.RealStorage;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,11 +33,7 @@ import org.junit.jupiter.api.Test;
 @WithLocalCluster
 class RealNodeHomelabIT {
 
-  private static final Path EXAMPLE = Path.of("examples/homelab");
-  private static final String STANDIN = "stackpilot.test/standin:1";
-  private static final String PROMETHEUS = "stackpilot.test/prometheus:debian";
   private static final Duration WAIT = Duration.ofSeconds(300);
-  private static final YAMLMapper YAML = new YAMLMapper();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -56,7 +42,7 @@ class RealNodeHomelabIT {
     node.storage();
     try (RunningOperator operator = cluster.startOperator()) {
       Instant applied = Instant.now();
-      cluster.kubectlWithInput(exampleOnTheRealNode(), "apply", "-f", "-").assertSuccess();
+      cluster.kubectlWithInput(HomelabOnTheRealNode.yaml(), "apply", "-f", "-").assertSuccess();
 
       List<Class<? extends StackService>> kinds =
           List.of(MediaService.class, SecurityService.class, MonitoringService.class);
@@ -131,57 +117,5 @@ class RealNodeHomelabIT {
     return RealNodeServices.request(
         cluster,
         "http://" + service + "." + cluster.namespace() + ".svc.cluster.local:" + port + path);
-  }
-
-  /**
-   * The example's objects with the stand-in images, and the stack's base (and the library claim) on
-   * the real node's storage class, nodes and ports.
-   */
-  private static String exampleOnTheRealNode() throws IOException {
-    List<ObjectNode> objects = new ArrayList<>();
-    try (Stream<Path> files = Files.list(EXAMPLE)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        try (var parser = YAML.getFactory().createParser(file.toFile())) {
-          YAML.readValues(parser, ObjectNode.class).readAll().forEach(objects::add);
-        }
-      }
-    }
-    TreeSet<Integer> ports = new TreeSet<>();
-    for (ObjectNode object : objects) {
-      object.path("spec").path("ports").forEach(p -> ports.add(p.path("port").asInt()));
-    }
-    StringBuilder yaml = new StringBuilder();
-    for (ObjectNode object : objects) {
-      String kind = object.path("kind").asText();
-      String name = object.path("metadata").path("name").asText();
-      if (!(object.get("spec") instanceof ObjectNode spec)) {
-        yaml.append("---\n").append(YAML.writeValueAsString(object).replaceFirst("^---\n", ""));
-        continue;
-      }
-      if (kind.endsWith("Service")) {
-        String image = "prometheus".equals(name) ? PROMETHEUS : STANDIN;
-        object.path("spec").path("channels").forEach(c -> ((ObjectNode) c).put("image", image));
-      } else if ("ServiceStack".equals(kind)) {
-        ObjectNode base = spec.with("base");
-        base.putObject("nodeSelector").put(RealNode.LABEL, "real");
-        base.putArray("tolerations")
-            .addObject()
-            .put("key", RealNode.TAINT)
-            .put("operator", "Exists")
-            .put("effect", "NoSchedule");
-        base.put("storageClassName", RealStorage.STORAGE_CLASS);
-        ArrayNode env = base.withArray("env");
-        env.addObject()
-            .put("name", "STANDIN_PORTS")
-            .put("value", String.join(" ", ports.stream().map(String::valueOf).toList()));
-      } else if ("PersistentVolumeClaim".equals(kind)) {
-        // One node: ReadWriteOnce lets every pod of it share the library, as RWX would.
-        spec.put("storageClassName", RealStorage.STORAGE_CLASS);
-        spec.putArray("accessModes").add("ReadWriteOnce");
-        spec.set("resources", JSON.valueToTree(Map.of("requests", Map.of("storage", "1Gi"))));
-      }
-      yaml.append("---\n").append(YAML.writeValueAsString(object).replaceFirst("^---\n", ""));
-    }
-    return yaml.toString();
   }
 }
