@@ -1,5 +1,7 @@
 package io.stackpilot.testing;
 
+import io.stackpilot.api.ServiceStack;
+
 /** ServiceStacks the integration tests apply as users do, with kubectl. */
 public final class Stacks {
 
@@ -21,5 +23,15 @@ public final class Stacks {
             "-f",
             "-")
         .assertSuccess();
+  }
+
+  /** The stack named home in the test's namespace, as the cluster has it now. */
+  public static ServiceStack home(TestCluster cluster) {
+    return cluster
+        .client()
+        .resources(ServiceStack.class)
+        .inNamespace(cluster.namespace())
+        .withName("home")
+        .get();
   }
 }

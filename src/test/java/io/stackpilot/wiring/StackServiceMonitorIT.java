@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
-import io.stackpilot.api.ServiceStack;
 import io.stackpilot.testing.RunningOperator;
+import io.stackpilot.testing.Stacks;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class StackServiceMonitorIT {
           "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {}\n");
       apply(cluster, media("podinfo", "[{name: http, port: 9898}, {name: metrics, port: 9797}]"));
       apply(cluster, media("jellyfin", "[{name: http, port: 8096}]"));
-      eventually(WAIT).until(() -> "2/2".equals(stack(cluster).getStatus().getReady()));
+      eventually(WAIT).until(() -> "2/2".equals(Stacks.home(cluster).getStatus().getReady()));
       assertThat(service(cluster, "podinfo").getMetadata().getLabels())
           .containsEntry("stackpilot.io/metrics", "true");
       assertThat(service(cluster, "jellyfin").getMetadata().getLabels())
@@ -93,7 +93,7 @@ class StackServiceMonitorIT {
             "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\n"
                 + "spec: {serviceMonitor: {mode: 'Off'}}\n");
         eventually(WAIT).until(() -> monitor(cluster) == null);
-        assertThat(stack(cluster).getStatus().getReady()).isEqualTo("2/2");
+        assertThat(Stacks.home(cluster).getStatus().getReady()).isEqualTo("2/2");
       } finally {
         cluster.kubectl("delete", "crd", CRD, "--ignore-not-found", "--wait=true").assertSuccess();
       }
@@ -115,15 +115,6 @@ class StackServiceMonitorIT {
 
   private static void apply(TestCluster cluster, String yaml) {
     cluster.kubectlWithInput(yaml, "apply", "-f", "-").assertSuccess();
-  }
-
-  private static ServiceStack stack(TestCluster cluster) {
-    return cluster
-        .client()
-        .resources(ServiceStack.class)
-        .inNamespace(cluster.namespace())
-        .withName("home")
-        .get();
   }
 
   private static Service service(TestCluster cluster, String name) {

@@ -11,8 +11,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.stackpilot.api.MonitoringService;
-import io.stackpilot.api.ServiceStack;
 import io.stackpilot.testing.RunningOperator;
+import io.stackpilot.testing.Stacks;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.time.Duration;
@@ -99,7 +99,7 @@ class StackWiringIT {
           "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {}\n");
       apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", "stack: home"));
       apply(cluster, mediaYaml("sonarr", "lscr.io/linuxserver/sonarr:4.0.15", "stack: home"));
-      eventually(WAIT).until(() -> "2/2".equals(stack(cluster).getStatus().getReady()));
+      eventually(WAIT).until(() -> "2/2".equals(Stacks.home(cluster).getStatus().getReady()));
 
       apply(
           cluster,
@@ -107,7 +107,7 @@ class StackWiringIT {
       eventually(WAIT)
           .untilAsserted(
               () -> {
-                var status = stack(cluster).getStatus();
+                var status = Stacks.home(cluster).getStatus();
                 assertThat(status.getDegraded()).containsExactly("MediaService/sonarr");
                 assertThat(status.getDegradedCount()).isEqualTo(1);
                 assertThat(status.getReady()).isEqualTo("1/2");
@@ -120,7 +120,7 @@ class StackWiringIT {
       eventually(WAIT)
           .untilAsserted(
               () -> {
-                var status = stack(cluster).getStatus();
+                var status = Stacks.home(cluster).getStatus();
                 assertThat(status.getReady()).isEqualTo("2/2");
                 assertThat(status.getDegradedCount()).isZero();
                 assertThat(status.getConditions())
@@ -140,14 +140,14 @@ class StackWiringIT {
           cluster,
           "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {}\n");
       apply(cluster, mediaYaml("prowlarr", "lscr.io/linuxserver/prowlarr:1.37.0", "stack: home"));
-      eventually(WAIT).until(() -> "1/1".equals(stack(cluster).getStatus().getReady()));
+      eventually(WAIT).until(() -> "1/1".equals(Stacks.home(cluster).getStatus().getReady()));
 
       cluster.kubectl("delete", "mediaservice", "prowlarr").assertSuccess();
 
       eventually(WAIT)
           .untilAsserted(
               () -> {
-                var status = stack(cluster).getStatus();
+                var status = Stacks.home(cluster).getStatus();
                 assertThat(status.getReady()).isEqualTo("0/0");
                 assertThat(status.getServices()).isZero();
               });
@@ -636,15 +636,6 @@ class StackWiringIT {
         .ingresses()
         .inNamespace(cluster.namespace())
         .withName(name)
-        .get();
-  }
-
-  private static ServiceStack stack(TestCluster cluster) {
-    return cluster
-        .client()
-        .resources(ServiceStack.class)
-        .inNamespace(cluster.namespace())
-        .withName("home")
         .get();
   }
 

@@ -3,6 +3,7 @@ package io.stackpilot.devcluster.node;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -10,6 +11,14 @@ import java.util.concurrent.TimeUnit;
 final class HostCommand {
 
   private HostCommand() {}
+
+  /** The processes whose executable lies in {@code folder}: found by path, stopped by PID. */
+  static List<ProcessHandle> processesRunningFrom(Path folder) {
+    String prefix = folder + "/";
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().filter(c -> c.startsWith(prefix)).isPresent())
+        .toList();
+  }
 
   /** Runs it and returns its output; fails with the output when it does not exit 0. */
   static String run(String... command) {

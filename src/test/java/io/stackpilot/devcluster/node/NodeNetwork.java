@@ -75,6 +75,18 @@ final class NodeNetwork implements AutoCloseable {
     if (HostCommand.attempt("nft", "delete", "table", "inet", GUARD_TABLE).exitCode() == 0) {
       removed.add("nftables table inet " + GUARD_TABLE);
     }
+    removed.addAll(removeKubeProxyTables());
+    return removed;
+  }
+
+  /** Removes the tables kube-proxy made in nftables mode; returns those it removed. */
+  static List<String> removeKubeProxyTables() {
+    List<String> removed = new ArrayList<>();
+    for (String family : List.of("ip", "ip6")) {
+      if (HostCommand.attempt("nft", "delete", "table", family, "kube-proxy").exitCode() == 0) {
+        removed.add("nftables table " + family + " kube-proxy");
+      }
+    }
     return removed;
   }
 

@@ -118,14 +118,10 @@ final class NodeOwner {
    */
   private static List<String> clearAfterDeadOwner(Map<String, String> owner) {
     List<String> cleared = new ArrayList<>();
-    String binaries = owner.get("binaries") + "/";
-    ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().filter(c -> c.startsWith(binaries)).isPresent())
-        .forEach(
-            p -> {
-              cleared.add("process " + p.pid() + " " + p.info().command().orElse(""));
-              p.destroyForcibly();
-            });
+    for (ProcessHandle p : HostCommand.processesRunningFrom(Path.of(owner.get("binaries")))) {
+      cleared.add("process " + p.pid() + " " + p.info().command().orElse(""));
+      p.destroyForcibly();
+    }
     HostPaths left =
         HostPaths.of(split(owner.get("absentBefore")), split(owner.get("cgroupsAbsentBefore")));
     for (long pid : left.processesInItsCgroups()) {
@@ -139,11 +135,6 @@ final class NodeOwner {
     Path run = Path.of(owner.get("run"));
     cleared.addAll(HostPaths.unmountUnder(List.of(run)).stream().map(m -> "mount " + m).toList());
     cleared.addAll(NodeNetwork.removeLeftovers());
-    for (String family : new String[] {"ip", "ip6"}) {
-      if (HostCommand.attempt("nft", "delete", "table", family, "kube-proxy").exitCode() == 0) {
-        cleared.add("nftables table " + family + " kube-proxy");
-      }
-    }
     cleared.addAll(left.removeWhatWasNotThere().stream().map(f -> "folder " + f).toList());
     cleared.addAll(left.removeCgroups().stream().map(c -> "cgroup " + c).toList());
     if (Files.exists(run)) {

@@ -476,8 +476,7 @@ public final class RealNode implements AutoCloseable {
     if (network != null) {
       try {
         network.close();
-        HostCommand.attempt("nft", "delete", "table", "ip", "kube-proxy");
-        HostCommand.attempt("nft", "delete", "table", "ip6", "kube-proxy");
+        NodeNetwork.removeKubeProxyTables();
       } catch (RuntimeException e) {
         problems.add("network: " + e.getMessage());
       }
@@ -526,19 +525,14 @@ public final class RealNode implements AutoCloseable {
    * (found by its binary's path, then stopped by its PID) is a problem, killed and reported.
    */
   private void killLeftBehind(List<String> problems) {
-    String binaries = paths.binaries().toString() + "/";
     Instant deadline = Instant.now().plusSeconds(5);
     while (Instant.now().isBefore(deadline)
-        && ProcessHandle.allProcesses()
-            .anyMatch(p -> p.info().command().filter(c -> c.startsWith(binaries)).isPresent())) {
+        && !HostCommand.processesRunningFrom(paths.binaries()).isEmpty()) {
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
     }
-    ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().filter(c -> c.startsWith(binaries)).isPresent())
-        .forEach(
-            p -> {
-              problems.add("left behind: pid " + p.pid() + " " + p.info().command().orElse(""));
-              p.destroyForcibly();
-            });
+    for (ProcessHandle p : HostCommand.processesRunningFrom(paths.binaries())) {
+      problems.add("left behind: pid " + p.pid() + " " + p.info().command().orElse(""));
+      p.destroyForcibly();
+    }
   }
 }
