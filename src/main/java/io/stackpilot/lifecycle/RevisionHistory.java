@@ -52,6 +52,29 @@ public record RevisionHistory(List<RevisionRecord> records) {
             .toList());
   }
 
+  /**
+   * Whether this history differs from the stored one only in revisions that were Progressing there
+   * and are Healthy here. The status already says which revision is the last healthy one, and the
+   * next record carries the mark along, so such a change is not worth a write of its own.
+   */
+  public boolean onlyMarksHealthy(RevisionHistory stored) {
+    if (records.size() != stored.records.size()) {
+      return false;
+    }
+    for (int i = 0; i < records.size(); i++) {
+      RevisionRecord here = records.get(i);
+      RevisionRecord there = stored.records.get(i);
+      boolean markedHealthy =
+          RevisionRecord.HEALTHY.equals(here.result())
+              && RevisionRecord.PROGRESSING.equals(there.result())
+              && here.withResult(there.result()).equals(there);
+      if (!here.equals(there) && !markedHealthy) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public Optional<RevisionRecord> find(String revision) {
     return records.stream().filter(r -> r.revision().equals(revision)).findFirst();
   }

@@ -27,7 +27,8 @@ final class RecoveryTarget {
       DesiredRevision wanted,
       RevisionHistory history,
       Instant now) {
-    RevisionHistory next = history;
+    // Marked before a new record, too, so that the limit keeps it.
+    RevisionHistory next = markedHealthy(decided, history);
     if (decided.target().equals(wanted.revision()) && next.find(wanted.revision()).isEmpty()) {
       next =
           next.recorded(RevisionSnapshots.record(rendered, wanted.channel(), wanted.image(), now));
@@ -35,10 +36,14 @@ final class RecoveryTarget {
     for (var quarantined : decided.quarantine()) {
       next = next.withResult(quarantined.getRevision(), RevisionRecord.FAILED);
     }
-    if (decided.lastHealthyRevision().isPresent()) {
-      next = next.withResult(decided.lastHealthyRevision().get(), RevisionRecord.HEALTHY);
-    }
-    return next;
+    return markedHealthy(decided, next);
+  }
+
+  private static RevisionHistory markedHealthy(RecoveryDecision decided, RevisionHistory history) {
+    return decided
+        .lastHealthyRevision()
+        .map(healthy -> history.withResult(healthy, RevisionRecord.HEALTHY))
+        .orElse(history);
   }
 
   /**

@@ -86,6 +86,37 @@ class RevisionHistoryTest {
   }
 
   @Test
+  void aRevisionTurningHealthyAloneIsNotWorthAWrite() {
+    RevisionHistory stored = RevisionHistory.empty().recorded(record("rev-1", 0));
+
+    assertThat(stored.withResult("rev-1", RevisionRecord.HEALTHY).onlyMarksHealthy(stored))
+        .isTrue();
+    assertThat(stored.onlyMarksHealthy(stored)).isTrue();
+  }
+
+  @Test
+  void aNewRecordOrAFailureIsWorthAWrite() {
+    RevisionHistory stored = RevisionHistory.empty().recorded(record("rev-1", 0));
+
+    assertThat(stored.recorded(record("rev-2", 1)).onlyMarksHealthy(stored))
+        .as("a new revision")
+        .isFalse();
+    assertThat(stored.withResult("rev-1", RevisionRecord.FAILED).onlyMarksHealthy(stored))
+        .as("a revision quarantined")
+        .isFalse();
+    RevisionHistory failed = stored.withResult("rev-1", RevisionRecord.FAILED);
+    assertThat(failed.withResult("rev-1", RevisionRecord.HEALTHY).onlyMarksHealthy(failed))
+        .as("a failed revision healthy after all: the stored word was wrong")
+        .isFalse();
+    assertThat(
+            RevisionHistory.empty()
+                .recorded(record("rev-1", 5).withResult(RevisionRecord.HEALTHY))
+                .onlyMarksHealthy(stored))
+        .as("the same revision with another record")
+        .isFalse();
+  }
+
+  @Test
   void reRecordingWithinAFullHistoryDropsNothingElse() {
     RevisionHistory history = historyOf(10);
 
