@@ -118,20 +118,25 @@ final class BetaChannelStep {
     }
     List<ClaimBinding.Restored> restored =
         ProtectedVolumes.restored(beta, observed.claimObservations());
+    PassOutcome unrecorded = outcome;
     outcome =
         outcome
             .withHistory(history)
             .withVolumes(ProtectedVolumes.status(beta, restored, observed.snapshots()));
     boolean withheld = wiring.exposureWithheld(step.objects());
-    executor.carryOut(
-        observed,
-        new ApplyPlan(
-            wiring.objects(ClaimBinding.rebind(step.objects(), restored), beta, owner),
-            history,
-            Labels.standard(stable),
-            step.objects(),
-            withheld,
-            step.canary().isEmpty()));
+    PlanExecutor.Refusal refused =
+        executor.carryOut(
+            observed,
+            new ApplyPlan(
+                wiring.objects(ClaimBinding.rebind(step.objects(), restored), beta, owner),
+                history,
+                Labels.standard(stable),
+                step.objects(),
+                withheld,
+                step.canary().isEmpty()));
+    if (refused.refused()) {
+      return unrecorded.refused(refused.errors(), refused.lookAgain());
+    }
     return outcome.applied(withheld);
   }
 

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.stackpilot.lifecycle.RevisionHistory;
 import io.stackpilot.render.StaleObjects;
 import io.stackpilot.render.Track;
 import io.stackpilot.validation.Finding;
@@ -35,18 +37,24 @@ final class PlanExecutor {
     this.operator = operator;
   }
 
-  void carryOut(ObservedService<?> observed, ApplyPlan plan) {
-    operator
-        .applier()
-        .apply(
-            HistoryStore.render(observed.service(), plan.historyLabels(), plan.history()),
-            observed.configMaps().stream()
-                .filter(
-                    c -> c.getMetadata().getName().equals(HistoryStore.name(observed.service())))
-                .findFirst(),
-            observed.context());
-    for (HasMetadata object : plan.objects()) {
-      operator.applier().apply(object, actual(observed, object), observed.context());
+  /**
+   * Writes the plan. For a service with nothing running yet the objects go first, with no dry run
+   * before them, and the history only once they are taken: a refusal is then reported as the dry
+   * run's would have been, and the revision is not recorded as applied, so the next pass asks
+   * again. Otherwise the history goes first, so that a revision is on record before it runs.
+   */
+  Refusal carryOut(ObservedService<?> observed, ApplyPlan plan) {
+    if (observed.deployment().isEmpty()) {
+      Refusal refused = applyUnasked(observed, plan.objects());
+      if (refused.refused()) {
+        return refused;
+      }
+      writeHistory(observed, plan);
+    } else {
+      writeHistory(observed, plan);
+      for (HasMetadata object : plan.objects()) {
+        operator.applier().apply(object, actual(observed, object), observed.context());
+      }
     }
     for (HasMetadata stale :
         StaleObjects.of(observed.exposure(), plan.objects(), plan.exposureWithheld())) {
@@ -64,6 +72,57 @@ final class PlanExecutor {
         delete(map);
       }
     }
+    return Refusal.NONE;
+  }
+
+  /**
+   * Writes the history once per revision: a revision turning Healthy is not written on its own (the
+   * status says it, and the next record carries it), but what else the ConfigMap needs (its labels,
+   * say) still is.
+   */
+  private void writeHistory(ObservedService<?> observed, ApplyPlan plan) {
+    RevisionHistory stored =
+        plan.history().onlyMarksHealthy(observed.history()) ? observed.history() : plan.history();
+    operator
+        .applier()
+        .apply(
+            HistoryStore.render(observed.service(), plan.historyLabels(), stored),
+            observed.configMaps().stream()
+                .filter(
+                    c -> c.getMetadata().getName().equals(HistoryStore.name(observed.service())))
+                .findFirst(),
+            observed.context());
+  }
+
+  /**
+   * Applies each object without asking first, and turns the API server's refusals into findings. An
+   * object another service controls is refused too (it would have two controllers): that is read
+   * back and told as the name being taken, looked at again until the other one is gone.
+   */
+  private Refusal applyUnasked(ObservedService<?> observed, List<HasMetadata> objects) {
+    List<Finding> refused = new ArrayList<>();
+    for (HasMetadata object : objects) {
+      Optional<KubernetesClientException> refusal =
+          operator.applier().applyOrRefusal(object, actual(observed, object), observed.context());
+      if (refusal.isEmpty()) {
+        continue;
+      }
+      Optional<Finding> taken = takenBy(observed, object);
+      if (taken.isPresent()) {
+        return new Refusal(List.of(taken.get()), true);
+      }
+      refused.addAll(RefusedRendering.findings(object, refusal.get()));
+    }
+    return refused.isEmpty() ? Refusal.NONE : new Refusal(refused, false);
+  }
+
+  private Optional<Finding> takenBy(ObservedService<?> observed, HasMetadata object) {
+    HasMetadata live = operator.client().resource(object).get();
+    return NameOwnership.check(
+        object.getKind(),
+        object.getMetadata().getName(),
+        observed.service().getMetadata().getUid(),
+        live == null ? List.of() : live.getMetadata().getOwnerReferences());
   }
 
   /**
@@ -76,8 +135,9 @@ final class PlanExecutor {
 
   /**
    * Whether the service's Deployment belongs to another service. The cache holds only this kind's
-   * objects, so one missing from it is read from the API server: that happens before the first
-   * rollout, not at rest.
+   * objects, so when a service of another kind has the same name, one missing from it is read from
+   * the API server. Without such a namesake the read is saved: a Deployment left by one that was
+   * just deleted is found when applying over it is refused (see {@link #carryOut}).
    */
   Optional<Finding> nameTaken(ObservedService<?> observed) {
     String name = observed.name();
@@ -86,14 +146,16 @@ final class PlanExecutor {
             .deploymentNamed(name)
             .or(
                 () ->
-                    Optional.ofNullable(
-                        operator
-                            .client()
-                            .apps()
-                            .deployments()
-                            .inNamespace(observed.service().getMetadata().getNamespace())
-                            .withName(name)
-                            .get()));
+                    observed.namesakes()
+                        ? Optional.ofNullable(
+                            operator
+                                .client()
+                                .apps()
+                                .deployments()
+                                .inNamespace(observed.service().getMetadata().getNamespace())
+                                .withName(name)
+                                .get())
+                        : Optional.empty());
     return NameOwnership.check(
         "Deployment",
         name,
@@ -118,7 +180,8 @@ final class PlanExecutor {
    * what the CRD cannot (tolerations, env sources, quantities, sizes), and a refusal then is an
    * invalid spec like any other, reported in status while what runs keeps running, rather than an
    * apply that fails on every reconcile. A recorded revision was applied once, so it is not asked
-   * again.
+   * again; nor is one of a service with nothing running yet, where {@link #carryOut} applies
+   * without asking and reports a refusal the same way.
    */
   Refusal refusal(ObservedService<?> observed, List<HasMetadata> objects, boolean recorded) {
     List<Finding> missing = CompanionApi.missing(objects, operator.companionApis()::present);
@@ -127,7 +190,7 @@ final class PlanExecutor {
       // again.
       return new Refusal(missing, !operator.companionApis().watched());
     }
-    if (recorded) {
+    if (recorded || observed.deployment().isEmpty()) {
       return Refusal.NONE;
     }
     List<Finding> refused = new ArrayList<>();

@@ -45,16 +45,22 @@ final class ServerSideApplier {
           .serverSideApply();
       return Optional.empty();
     } catch (KubernetesClientException e) {
-      // An admission policy's refusal is the cluster's, not the spec's: it goes the way of a
-      // failure, reported and retried with back-off until the policy lets it through.
-      if ((e.getCode() == 422 || e.getCode() == 400 || refusedWhileDecoding(e))
-          && !ReconcileFailure.admissionDenied(
-              String.valueOf(
-                  e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()))) {
-        return Optional.of(e);
-      }
-      throw e;
+      return refused(e);
     }
+  }
+
+  /**
+   * The API server's refusal of the object itself, or the exception thrown again. An admission
+   * policy's refusal is the cluster's, not the spec's: it goes the way of a failure, reported and
+   * retried with back-off until the policy lets it through.
+   */
+  private static Optional<KubernetesClientException> refused(KubernetesClientException e) {
+    if ((e.getCode() == 422 || e.getCode() == 400 || refusedWhileDecoding(e))
+        && !ReconcileFailure.admissionDenied(
+            String.valueOf(e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()))) {
+      return Optional.of(e);
+    }
+    throw e;
   }
 
   /**
@@ -68,6 +74,21 @@ final class ServerSideApplier {
     return e.getCode() == 500
         && (message.startsWith("failed to create typed patch object")
             || message.startsWith("failed to convert"));
+  }
+
+  /**
+   * Applies when needed, without a dry run first, and returns the API server's refusal of the
+   * object itself (as {@link #refusal} would have) instead of throwing it: for objects of a service
+   * that has nothing running yet, where a refused apply costs nothing a dry run would have saved.
+   */
+  <R extends HasMetadata> Optional<KubernetesClientException> applyOrRefusal(
+      R desired, Optional<R> actual, Context<?> context) {
+    try {
+      apply(desired, actual, context);
+      return Optional.empty();
+    } catch (KubernetesClientException e) {
+      return refused(e);
+    }
   }
 
   /** Applies when needed; returns whether it wrote. */

@@ -14,8 +14,10 @@ import io.stackpilot.api.ServiceStatus;
 import io.stackpilot.api.StackService;
 import io.stackpilot.config.Layering;
 import io.stackpilot.config.Overlays;
+import io.stackpilot.lifecycle.FirstStatusHold;
 import io.stackpilot.validation.Finding;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -131,16 +133,33 @@ public abstract class ServiceReconciler<
   private UpdateControl<S> report(ObservedService<S> observed, PassOutcome outcome) {
     S service = observed.service();
     ServiceStatus next = outcome.status(observed);
-    statusWriter.tellTransition(service, observed.found(), next);
+    Optional<Duration> held =
+        FirstStatusHold.remaining(
+            observed.found(),
+            next,
+            Optional.ofNullable(service.getMetadata().getCreationTimestamp())
+                .map(Instant::parse)
+                .orElse(Instant.EPOCH),
+            observed.now());
     operator.signals().health(service, next.getPhase());
     operator.meters().counter("stackpilot.reconciles", "kind", service.getKind()).increment();
-    if (!StatusComparison.same(outcome.intent(), next)) {
-      statusWriter.writeNow(service, next, observed.context());
+    if (held.isEmpty()) {
+      statusWriter.tellTransition(service, observed.found(), next);
+      if (!StatusComparison.same(outcome.intent(), next)) {
+        statusWriter.writeNow(service, next, observed.context());
+      }
     }
-    Optional<Duration> lookAgain = outcome.lookAgain(observed);
+    Optional<Duration> lookAgain = earlier(outcome.lookAgain(observed), held);
     DecisionLog.decided(observed, outcome, next, lookAgain);
     UpdateControl<S> control = UpdateControl.noUpdate();
     lookAgain.ifPresent(control::rescheduleAfter);
     return control;
+  }
+
+  private static Optional<Duration> earlier(Optional<Duration> one, Optional<Duration> other) {
+    if (one.isEmpty()) {
+      return other;
+    }
+    return other.filter(o -> o.compareTo(one.get()) < 0).or(() -> one);
   }
 }

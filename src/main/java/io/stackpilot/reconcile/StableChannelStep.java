@@ -123,6 +123,7 @@ final class StableChannelStep {
     }
     RevisionHistory history =
         RecoveryTarget.history(decided, rendered, wanted, outcome.history(), observed.now());
+    PassOutcome unrecorded = outcome;
     outcome = outcome.withHistory(history);
     RenderedService target = RecoveryTarget.objects(decided, rendered, wanted, history, owner);
     Optional<String> liveRevision = live.map(DeploymentObservation::revision);
@@ -144,15 +145,21 @@ final class StableChannelStep {
     }
     target = ClaimBinding.rebind(target, restored);
     boolean withheld = wiring.exposureWithheld(target.objects());
-    executor.carryOut(
-        observed,
-        new ApplyPlan(
-            wiring.objects(target.objects(), effective, owner),
-            history,
-            Labels.standard(effective),
-            target.objects(),
-            withheld,
-            false));
+    PlanExecutor.Refusal refused =
+        executor.carryOut(
+            observed,
+            new ApplyPlan(
+                wiring.objects(target.objects(), effective, owner),
+                history,
+                Labels.standard(effective),
+                target.objects(),
+                withheld,
+                false));
+    if (refused.refused()) {
+      // Nothing ran yet, so nothing was asked first: the refusal is reported as a dry run's would
+      // have been, and the revision stays unrecorded.
+      return unrecorded.refused(refused.errors(), refused.lookAgain());
+    }
     if (!decided.recordFirst()) {
       announce(observed, decided);
     }

@@ -1,0 +1,48 @@
+package io.stackpilot.lifecycle;
+
+import io.stackpilot.api.RecoveryStatus;
+import io.stackpilot.api.ServiceStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A new service's first status is held back while the service is merely rolling out for its first
+ * seconds: most services are Healthy by then, and writing "Progressing" first would cost each of
+ * them one more status write (and a RollingOut Event) that hardly anyone sees. Everything else is
+ * written at once: Healthy, Invalid, a failure, a failure being watched, and any later status.
+ */
+public final class FirstStatusHold {
+
+  /** How long a new service may show no status while its first revision rolls out. */
+  public static final Duration GRACE = Duration.ofSeconds(10);
+
+  private FirstStatusHold() {}
+
+  /**
+   * How much longer the first status may wait, or empty when it is to be written now.
+   *
+   * @param found the status as the reconcile found it (an empty one for a new service)
+   * @param next the status the reconcile computed
+   * @param created when the service was created
+   */
+  public static Optional<Duration> remaining(
+      ServiceStatus found, ServiceStatus next, Instant created, Instant now) {
+    if (found.getPhase() != null
+        || Phase.parse(next.getPhase()) != Phase.PROGRESSING
+        || failureWatched(next.getRecovery())) {
+      return Optional.empty();
+    }
+    Duration left = Duration.between(now, created.plus(GRACE));
+    if (left.isNegative() || left.isZero()) {
+      return Optional.empty();
+    }
+    // A clock behind the API server's never holds a status back for longer than the grace.
+    return Optional.of(left.compareTo(GRACE) > 0 ? GRACE : left);
+  }
+
+  private static boolean failureWatched(RecoveryStatus recovery) {
+    return recovery != null
+        && (recovery.getFailingRevision() != null || recovery.getFailureDetectedAt() != null);
+  }
+}
