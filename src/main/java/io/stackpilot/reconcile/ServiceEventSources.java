@@ -86,7 +86,7 @@ final class ServiceEventSources {
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Pod.class, kind)
                 .withLabelSelector(renderedFor(kind))
-                .withItemStore(TrimmedItemStore.withoutManagedFields(context))
+                .withItemStore(TrimmedItemStore.podsAsHealthReadsThem(context))
                 .withSecondaryToPrimaryMapper(pod -> byServiceLabel(pod, kind))
                 .build(),
             context),

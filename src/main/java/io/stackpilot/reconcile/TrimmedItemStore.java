@@ -1,11 +1,14 @@
 package io.stackpilot.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An informer's store that keeps of each object's managedFields only what Stackpilot reads. Those
@@ -17,10 +20,16 @@ import java.util.Set;
 final class TrimmedItemStore<R extends HasMetadata> extends BasicItemStore<R> {
 
   private final boolean keepOwnEntries;
+  private final Consumer<R> trimMore;
 
-  private TrimmedItemStore(boolean keepOwnEntries) {
+  private TrimmedItemStore(boolean keepOwnEntries, Consumer<R> trimMore) {
     super(Cache::metaNamespaceKeyFunc);
     this.keepOwnEntries = keepOwnEntries;
+    this.trimMore = trimMore;
+  }
+
+  private TrimmedItemStore(boolean keepOwnEntries) {
+    this(keepOwnEntries, object -> {});
   }
 
   /**
@@ -34,6 +43,28 @@ final class TrimmedItemStore<R extends HasMetadata> extends BasicItemStore<R> {
   /** For what Stackpilot only reads. */
   static <R extends HasMetadata> TrimmedItemStore<R> withoutManagedFields() {
     return new TrimmedItemStore<>(false);
+  }
+
+  /**
+   * For pods, which health reads and nothing applies: of each only its metadata (without
+   * managedFields), its conditions and its containers' statuses stay. A pod's spec (containers,
+   * volumes, the tolerations admission adds) was most of its size.
+   */
+  static TrimmedItemStore<Pod> podsAsHealthReadsThem(EventSourceContext<?> context) {
+    return ownStorePossible(watchedNamespaces(context))
+        ? new TrimmedItemStore<>(false, TrimmedItemStore::keepWhatHealthReads)
+        : null;
+  }
+
+  static void keepWhatHealthReads(Pod pod) {
+    pod.setSpec(null);
+    PodStatus status = pod.getStatus();
+    if (status != null) {
+      PodStatus kept = new PodStatus();
+      kept.setConditions(status.getConditions());
+      kept.setContainerStatuses(status.getContainerStatuses());
+      pod.setStatus(kept);
+    }
   }
 
   /**
@@ -80,6 +111,7 @@ final class TrimmedItemStore<R extends HasMetadata> extends BasicItemStore<R> {
                   .toList()
               : null);
     }
+    trimMore.accept(object);
     return super.put(key, object);
   }
 }

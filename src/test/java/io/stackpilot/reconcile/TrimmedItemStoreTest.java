@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Constants;
+import io.stackpilot.health.PodObservation;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,57 @@ class TrimmedItemStoreTest {
     store.put(store.getKey(deployment), deployment);
 
     assertThat(store.get("ns/app").getMetadata().getManagedFields()).isNull();
+  }
+
+  @Test
+  void aTrimmedPodTellsHealthWhatTheWholePodTells() {
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("app-7c9f-x2")
+            .withNamespace("ns")
+            .withLabels(Map.of("stackpilot.io/revision", "7c9f"))
+            .withAnnotations(Map.of("stackpilot.io/restartedAt", "2026-12-07T06:00:00Z"))
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("app")
+            .withImage("app:1")
+            .endContainer()
+            .withNodeName("node-1")
+            .endSpec()
+            .withNewStatus()
+            .withPhase("Running")
+            .withPodIP("10.0.0.7")
+            .addNewCondition()
+            .withType("Ready")
+            .withStatus("False")
+            .endCondition()
+            .addNewCondition()
+            .withType("ContainersReady")
+            .withStatus("False")
+            .withLastTransitionTime("2026-12-07T06:00:05Z")
+            .endCondition()
+            .addNewContainerStatus()
+            .withName("app")
+            .withReady(false)
+            .withRestartCount(3)
+            .withNewState()
+            .withNewWaiting()
+            .withReason("CrashLoopBackOff")
+            .endWaiting()
+            .endState()
+            .endContainerStatus()
+            .endStatus()
+            .build();
+    PodObservation whole = PodObservation.of(pod);
+
+    TrimmedItemStore.keepWhatHealthReads(pod);
+
+    assertThat(pod.getSpec()).isNull();
+    assertThat(pod.getStatus().getPodIP()).isNull();
+    assertThat(PodObservation.of(pod)).isEqualTo(whole);
+    assertThat(whole.containers()).isNotEmpty();
   }
 
   @Test
