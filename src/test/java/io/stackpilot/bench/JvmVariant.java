@@ -44,7 +44,8 @@ record JvmVariant(String name, List<String> flags) {
       case MACHINE -> new JvmVariant(MACHINE, List.of());
       // Flags are separated by commas before a dash, so that a flag's own commas (a flight
       // recording's options, say) stay in it.
-      default -> new JvmVariant("custom" + number, Arrays.asList(word.split(",(?=-)")));
+      default ->
+          new JvmVariant("custom" + number, Arrays.asList(word.split(",(?=-|[A-Z][A-Z0-9_]*=)")));
     };
   }
 

@@ -50,7 +50,17 @@ final class OperatorProcess implements AutoCloseable {
     this.port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmFlags);
+    // A word NAME=value is an environment variable of the process (MALLOC_ARENA_MAX=2, say), not
+    // a flag of the JVM.
+    Map<String, String> environment = new TreeMap<>();
+    for (String flag : jvmFlags) {
+      if (flag.matches("[A-Z][A-Z0-9_]*=.*")) {
+        environment.put(
+            flag.substring(0, flag.indexOf('=')), flag.substring(flag.indexOf('=') + 1));
+      } else {
+        command.add(flag);
+      }
+    }
     command.addAll(
         List.of(
             "-jar",
@@ -73,6 +83,7 @@ final class OperatorProcess implements AutoCloseable {
       builder.environment().put("KUBECONFIG", kubeconfig.toString());
       // The flags must be exactly those given, not whatever the shell that started make had set.
       builder.environment().remove("JAVA_TOOL_OPTIONS");
+      builder.environment().putAll(environment);
       this.startedNanos = System.nanoTime();
       this.process = builder.start();
     } catch (IOException e) {

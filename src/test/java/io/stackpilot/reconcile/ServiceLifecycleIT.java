@@ -10,6 +10,7 @@ import static io.stackpilot.testing.ServiceQueries.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.MonitoringService;
@@ -281,6 +282,77 @@ class ServiceLifecycleIT {
                     .isEqualTo("lscr.io/linuxserver/bazarr:1.5.3");
                 assertThat(ready(media(cluster, "bazarr"))).isTrue();
               });
+    }
+  }
+
+  /**
+   * A new service is not shown to the API server in a dry run first (nothing runs that a refusal
+   * could cost): its first apply is the check, and a refusal of it must read exactly as the dry
+   * run's would, with no revision recorded as applied.
+   */
+  @Test
+  void aNewServiceWhoseDeploymentTheApiServerRefusesIsInvalidUnrecordedAndRollsOutOnceFixed(
+      TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      cluster
+          .kubectlWithInput(
+              """
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MediaService
+          metadata:
+            name: lidarr
+          spec:
+            channels:
+              stable:
+                image: lscr.io/linuxserver/lidarr:2.9.6
+            ports:
+              - {name: http, port: 8686}
+            tolerations: [{key: media, operator: Maybe, effect: NoSchedule}]
+            resources: {requests: {cpu: "2"}, limits: {cpu: "1"}}
+          """,
+              "apply",
+              "-f",
+              "-")
+          .assertSuccess();
+
+      eventually()
+          .untilAsserted(
+              () -> {
+                MediaService lidarr = media(cluster, "lidarr");
+                assertThat(lidarr.getStatus()).as("no status yet").isNotNull();
+                assertThat(lidarr.getStatus().getPhase())
+                    .as("%s", lidarr.getStatus())
+                    .isEqualTo("Invalid");
+                assertThat(lidarr.getStatus().getValidation().getErrors())
+                    .as("%s", lidarr.getStatus())
+                    .extracting(e -> e.getField())
+                    .contains("spec.tolerations", "spec.resources");
+              });
+      assertThat(deployment(cluster, "lidarr")).isNull();
+      assertThat(historyConfigMap(cluster, "lidarr"))
+          .as("a refused revision is not recorded as applied")
+          .isNull();
+
+      cluster
+          .kubectl(
+              "patch",
+              "mediaservice",
+              "lidarr",
+              "--type=merge",
+              "-p",
+              "{\"spec\": {\"tolerations\": null, \"resources\": null}}")
+          .assertSuccess();
+      eventually()
+          .untilAsserted(
+              () -> {
+                MediaService lidarr = media(cluster, "lidarr");
+                assertThat(ready(lidarr)).as("%s", lidarr.getStatus()).isTrue();
+                assertThat(lidarr.getStatus().getHistory())
+                    .as("%s", lidarr.getStatus())
+                    .extracting(e -> e.getResult())
+                    .containsExactly("Healthy");
+              });
+      assertThat(historyConfigMap(cluster, "lidarr")).isNotNull();
     }
   }
 
@@ -831,6 +903,15 @@ class ServiceLifecycleIT {
     all.addAll(client.resources(SecurityService.class).inNamespace(ns).list().getItems());
     all.addAll(client.resources(MonitoringService.class).inNamespace(ns).list().getItems());
     return all;
+  }
+
+  private static ConfigMap historyConfigMap(TestCluster cluster, String service) {
+    return cluster
+        .client()
+        .configMaps()
+        .inNamespace(cluster.namespace())
+        .withName(service + "-history")
+        .get();
   }
 
   private static String configMapOf(Deployment deployment) {
