@@ -30,6 +30,7 @@ public final class OperatorContext {
   private final CompanionApis companionApis;
   private final ReconcileFailures failures;
   private final NameLocks nameLocks = new NameLocks();
+  private final RenderedDeployments renderedDeployments = new RenderedDeployments();
 
   /**
    * @param namespaces the watched namespaces; empty means all
@@ -70,6 +71,10 @@ public final class OperatorContext {
 
   ServerSideApplier applier() {
     return applier;
+  }
+
+  RenderedDeployments renderedDeployments() {
+    return renderedDeployments;
   }
 
   EventRecorder events() {

@@ -96,8 +96,9 @@ final class PlanExecutor {
 
   /**
    * Applies each object without asking first, and turns the API server's refusals into findings. An
-   * object another service controls is refused too (it would have two controllers): that is read
-   * back and told as the name being taken, looked at again until the other one is gone.
+   * object a controller other than Stackpilot controls is refused too (it would have two
+   * controllers): that is read back and told as the name being taken, looked at again until the
+   * other one is gone.
    */
   private Refusal applyUnasked(ObservedService<?> observed, List<HasMetadata> objects) {
     List<Finding> refused = new ArrayList<>();
@@ -134,28 +135,29 @@ final class PlanExecutor {
   }
 
   /**
-   * Whether the service's Deployment belongs to another service. The cache holds only this kind's
-   * objects, so when a service of another kind has the same name, one missing from it is read from
-   * the API server. Without such a namesake the read is saved: a Deployment left by one that was
-   * just deleted is found when applying over it is refused (see {@link #carryOut}).
+   * Whether the service's Deployment belongs to another service. This controller's cache holds only
+   * its kind's objects; the other kinds' Deployments are in the other controllers' caches ({@link
+   * RenderedDeployments}), and only before those have synced is the API server read.
    */
   Optional<Finding> nameTaken(ObservedService<?> observed) {
     String name = observed.name();
+    String namespace = observed.service().getMetadata().getNamespace();
+    RenderedDeployments rendered = operator.renderedDeployments();
     Optional<Deployment> live =
         observed
             .deploymentNamed(name)
             .or(
                 () ->
-                    observed.namesakes()
-                        ? Optional.ofNullable(
+                    rendered.synced()
+                        ? rendered.named(namespace, name)
+                        : Optional.ofNullable(
                             operator
                                 .client()
                                 .apps()
                                 .deployments()
-                                .inNamespace(observed.service().getMetadata().getNamespace())
+                                .inNamespace(namespace)
                                 .withName(name)
-                                .get())
-                        : Optional.empty());
+                                .get()));
     return NameOwnership.check(
         "Deployment",
         name,
