@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.stackpilot.api.ServiceSpec;
@@ -76,17 +77,21 @@ final class ServiceEventSources {
                                     service.getMetadata().getNamespace())))
                 .build(),
             context);
+    InformerEventSource<Deployment, S> deployments =
+        owned(Deployment.class, kind, context, HealthChanged.ofDeployments());
+    operator.renderedDeployments().add(deployments);
     return List.of(
         new PeerWakes<>(operator.neighbours(), context),
-        owned(Deployment.class, kind, context),
-        owned(Service.class, kind, context),
-        owned(ConfigMap.class, kind, context),
-        owned(Ingress.class, kind, context),
-        owned(NetworkPolicy.class, kind, context),
+        deployments,
+        owned(Service.class, kind, context, null),
+        owned(ConfigMap.class, kind, context, null),
+        owned(Ingress.class, kind, context, null),
+        owned(NetworkPolicy.class, kind, context, null),
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Pod.class, kind)
                 .withLabelSelector(renderedFor(kind))
                 .withItemStore(TrimmedItemStore.podsAsHealthReadsThem(context))
+                .withOnUpdateFilter(HealthChanged.ofPods())
                 .withSecondaryToPrimaryMapper(pod -> byServiceLabel(pod, kind))
                 .build(),
             context),
@@ -114,13 +119,17 @@ final class ServiceEventSources {
         : stacks.get(new ResourceID(stack, service.getMetadata().getNamespace()));
   }
 
+  /**
+   * @param updates which updates wake the service; null for all
+   */
   private static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> owned(
-      Class<R> type, Class<P> kind, EventSourceContext<P> context) {
+      Class<R> type, Class<P> kind, EventSourceContext<P> context, OnUpdateFilter<R> updates) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(type, kind)
             .withLabelSelector(renderedFor(kind))
             .withItemStore(TrimmedItemStore.keepingOwnEntries(context))
             .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(kind))
+            .withOnUpdateFilter(updates)
             .build(),
         context);
   }
