@@ -105,6 +105,7 @@ final class ConvergenceBench {
             // Only what converging costs: the informers' first LISTs and WATCHes (one of each per
             // kind and namespace, whatever N) are start-up, counted before this.
             op.requests.reset();
+            double reconciles0 = op.reconciles();
             double[] t =
                 converge(
                     fleet,
@@ -116,7 +117,7 @@ final class ConvergenceBench {
             operatorSeconds.add(t[0]);
             operatorCpu.add(t[1]);
             if (last) {
-              requests(n, op, t);
+              requests(n, op, t, op.reconciles() - reconciles0);
               // Ready comes before the last status touches (the old pods going); let the operator
               // finish them, or the restart below would count them as writes of its own.
               waitForQuiet(op.requests, Duration.ofSeconds(5));
@@ -248,7 +249,7 @@ final class ConvergenceBench {
     return new double[] {seconds, cpu, planeCpu};
   }
 
-  private void requests(int n, OperatorUnderTest op, double[] converged) {
+  private void requests(int n, OperatorUnderTest op, double[] converged, double reconciles) {
     results.add(
         "resources",
         n,
@@ -268,6 +269,18 @@ final class ConvergenceBench {
         "operator GETs (single and LIST) per service while converging (last A round, start-up not counted)",
         (double) op.requests.of("GET") / n,
         "GETs");
+    results.add(
+        "resources",
+        n,
+        "operator requests per service while converging (target at most 4; the lower bound makes 2)",
+        (double) (op.requests.reads() + op.requests.writes()) / n,
+        "requests");
+    results.add(
+        "resources",
+        n,
+        "operator reconciles per service while converging (last A round, start-up not counted)",
+        reconciles / n,
+        "reconciles");
   }
 
   void waitFor(String what, BooleanSupplier condition) {
