@@ -53,7 +53,11 @@ record JvmVariant(String name, List<String> flags) {
     try {
       JsonNode values = new YAMLMapper().readTree(VALUES.toFile());
       String limit = values.path("resources").path("limits").path("memory").asText("");
-      List<String> flags = OperatorProcess.parseFlags(values.path("jvmOptions").asText(""));
+      List<String> flags =
+          new ArrayList<>(OperatorProcess.parseFlags(values.path("jvmOptions").asText("")));
+      if (values.path("mallocArenaMax").canConvertToInt()) {
+        flags.add("MALLOC_ARENA_MAX=" + values.path("mallocArenaMax").asInt());
+      }
       return limit.isEmpty() ? new JvmVariant(CHART, flags) : inContainer(CHART, limit, flags);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the chart's values from " + VALUES, e);

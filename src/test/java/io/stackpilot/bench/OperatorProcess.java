@@ -208,6 +208,16 @@ final class OperatorProcess implements AutoCloseable {
     run(List.of(tool("jcmd"), String.valueOf(pid()), "GC.run"));
   }
 
+  /**
+   * The JVM's own account of its native memory by category (committed KiB), when it was started
+   * with -XX:NativeMemoryTracking; empty otherwise.
+   */
+  String nativeMemory() {
+    String summary =
+        run(List.of(tool("jcmd"), String.valueOf(pid()), "VM.native_memory", "summary"));
+    return summary.contains("Native Memory Tracking:") ? summary : "";
+  }
+
   private Map<String, Double> jstatGc() {
     String[] lines = run(List.of(tool("jstat"), "-gc", String.valueOf(pid()))).strip().split("\n");
     String[] names = lines[0].trim().split("\\s+");

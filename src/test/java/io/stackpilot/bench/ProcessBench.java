@@ -199,6 +199,11 @@ final class ProcessBench {
     results.add("resources", n, who + "metaspace used", heap.get("metaspaceUsed"), "MiB");
     results.add("resources", n, who + "live threads", op.threads(), "threads");
     System.out.println("[bench] " + who + "threads by name: " + op.threadsByName());
+    // With -XX:NativeMemoryTracking among the flags: where the memory beside the heap goes.
+    op.nativeMemory()
+        .lines()
+        .filter(line -> line.matches("^(Total: reserved=.*|-\\s+[A-Z].*\\(reserved=.*)"))
+        .forEach(line -> System.out.println("[bench] " + who + "native memory: " + line.strip()));
     op.collectGarbage();
     results.add(
         "resources",
