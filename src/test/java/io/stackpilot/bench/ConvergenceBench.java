@@ -275,6 +275,11 @@ final class ConvergenceBench {
         "operator requests per service while converging (target at most 4; the lower bound makes 2)",
         (double) (op.requests.reads() + op.requests.writes()) / n,
         "requests");
+    System.out.println(
+        "[bench] N="
+            + n
+            + " operator writes while converging, by resource: "
+            + op.requests.writesByResource());
     results.add(
         "resources",
         n,

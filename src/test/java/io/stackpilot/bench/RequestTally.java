@@ -73,6 +73,31 @@ final class RequestTally implements Interceptor {
     return out.toString();
   }
 
+  /**
+   * Writes by verb and resource, one object's name left out ("PATCH deployments", "PATCH
+   * mediaservices/status"): what each service costs, by kind of object.
+   */
+  Map<String, Long> writesByResource() {
+    Map<String, Long> all = new TreeMap<>();
+    writesPerPath.forEach((path, n) -> all.merge(resourceOf(path), n.sum(), Long::sum));
+    return all;
+  }
+
+  /** "PATCH /apis/apps/v1/namespaces/ns/deployments/web" → "PATCH deployments". */
+  static String resourceOf(String verbAndPath) {
+    String[] words = verbAndPath.split(" ", 2);
+    String[] segments = words[1].split("/");
+    for (int i = 0; i < segments.length - 1; i++) {
+      if (segments[i].equals("namespaces") && i + 2 < segments.length) {
+        String resource = segments[i + 2];
+        return words[0]
+            + " "
+            + (i + 4 < segments.length ? resource + "/" + segments[i + 4] : resource);
+      }
+    }
+    return verbAndPath;
+  }
+
   void reset() {
     perVerb.clear();
     writesPerPath.clear();

@@ -86,8 +86,7 @@ final class Results {
     for (String[] f : facts) {
       out.append("| ").append(f[0]).append(" | ").append(f[1]).append(" |\n");
     }
-    out.append(
-        "\n| Scenario | N | Figure | Value | Target (issue 9) | Met |\n|---|---:|---|---:|---|---|\n");
+    out.append("\n| Scenario | N | Figure | Value | Target | Met |\n|---|---:|---|---:|---|---|\n");
     for (Figure f : ordered()) {
       out.append("| ")
           .append(f.scenario())
