@@ -8,9 +8,10 @@ import java.util.Optional;
 
 /**
  * A new service's first status is held back while the service is merely rolling out for its first
- * seconds: most services are Healthy by then, and writing "Progressing" first would cost each of
- * them one more status write (and a RollingOut Event) that hardly anyone sees. Everything else is
- * written at once: Healthy, Invalid, a failure, a failure being watched, and any later status.
+ * seconds (Pending, as the pass that creates its Deployment sees it, or Progressing): most services
+ * are Healthy by then, and writing either first would cost each of them one more status write (and
+ * a RollingOut Event) that hardly anyone sees. Everything else is written at once: Healthy,
+ * Invalid, a failure, a failure being watched, and any later status.
  */
 public final class FirstStatusHold {
 
@@ -28,8 +29,9 @@ public final class FirstStatusHold {
    */
   public static Optional<Duration> remaining(
       ServiceStatus found, ServiceStatus next, Instant created, Instant now) {
+    Phase phase = Phase.parse(next.getPhase());
     if (found.getPhase() != null
-        || Phase.parse(next.getPhase()) != Phase.PROGRESSING
+        || (phase != Phase.PENDING && phase != Phase.PROGRESSING)
         || failureWatched(next.getRecovery())) {
       return Optional.empty();
     }

@@ -42,8 +42,17 @@ class FirstStatusHoldTest {
   }
 
   @Test
-  void anythingButProgressingIsWrittenAtOnce() {
-    for (String phase : new String[] {"Healthy", "Invalid", "Degraded", "RolledBack", "Pending"}) {
+  void aNewServiceWhoseDeploymentIsJustAppliedWaitsToo() {
+    // The pass that creates the Deployment observed none: its status says Pending.
+    assertThat(
+            FirstStatusHold.remaining(
+                new ServiceStatus(), status("Pending"), CREATED, CREATED.plusSeconds(1)))
+        .contains(Duration.ofSeconds(9));
+  }
+
+  @Test
+  void anythingButRollingOutIsWrittenAtOnce() {
+    for (String phase : new String[] {"Healthy", "Invalid", "Degraded", "RolledBack"}) {
       assertThat(
               FirstStatusHold.remaining(
                   new ServiceStatus(), status(phase), CREATED, CREATED.plusSeconds(1)))
