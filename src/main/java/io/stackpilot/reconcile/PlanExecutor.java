@@ -38,10 +38,10 @@ final class PlanExecutor {
   }
 
   /**
-   * Writes the plan. For a service with nothing running yet the objects go first, with no dry run
-   * before them, and the history only once they are taken: a refusal is then reported as the dry
-   * run's would have been, and the revision is not recorded as applied, so the next pass asks
-   * again. Otherwise the history goes first, so that a revision is on record before it runs.
+   * Writes the plan. For a service with nothing running yet the objects go first and the history
+   * only once they are taken, so that a refusal the dry run did not foresee (another controller
+   * took an object meanwhile) leaves the revision unrecorded and the next pass asks again.
+   * Otherwise the history goes first, so that a revision is on record before it runs.
    */
   Refusal carryOut(ObservedService<?> observed, ApplyPlan plan) {
     if (observed.deployment().isEmpty()) {
@@ -182,8 +182,9 @@ final class PlanExecutor {
    * what the CRD cannot (tolerations, env sources, quantities, sizes), and a refusal then is an
    * invalid spec like any other, reported in status while what runs keeps running, rather than an
    * apply that fails on every reconcile. A recorded revision was applied once, so it is not asked
-   * again; nor is one of a service with nothing running yet, where {@link #carryOut} applies
-   * without asking and reports a refusal the same way.
+   * again. Even a service with nothing running yet is asked first: applying its objects one by one
+   * would leave those before a refused one in the cluster, and an invalid spec renders nothing. An
+   * object refused because another controller holds it is told as the name being taken.
    */
   Refusal refusal(ObservedService<?> observed, List<HasMetadata> objects, boolean recorded) {
     List<Finding> missing = CompanionApi.missing(objects, operator.companionApis()::present);
@@ -192,15 +193,21 @@ final class PlanExecutor {
       // again.
       return new Refusal(missing, !operator.companionApis().watched());
     }
-    if (recorded || observed.deployment().isEmpty()) {
+    if (recorded) {
       return Refusal.NONE;
     }
     List<Finding> refused = new ArrayList<>();
     for (HasMetadata object : objects) {
-      operator
-          .applier()
-          .refusal(object, actual(observed, object), observed.context())
-          .ifPresent(refusal -> refused.addAll(RefusedRendering.findings(object, refusal)));
+      Optional<KubernetesClientException> refusal =
+          operator.applier().refusal(object, actual(observed, object), observed.context());
+      if (refusal.isEmpty()) {
+        continue;
+      }
+      Optional<Finding> taken = takenBy(observed, object);
+      if (taken.isPresent()) {
+        return new Refusal(List.of(taken.get()), true);
+      }
+      refused.addAll(RefusedRendering.findings(object, refusal.get()));
     }
     return refused.isEmpty() ? Refusal.NONE : new Refusal(refused, false);
   }

@@ -153,7 +153,10 @@ class RealNodeHelmInstallIT {
     cluster.kubectl("delete", "pod", leader, "--wait=false").assertSuccess();
     eventually(WAIT)
         .untilAsserted(
-            () -> assertThat(leaderPod(cluster)).as("the lease's holder").isEqualTo(standby));
+            () ->
+                assertThat(leaderPod(cluster))
+                    .as(() -> "the lease's holder; operator pods:\n" + describe(cluster))
+                    .isEqualTo(standby));
     System.out.printf(
         "[figure] leader pod deleted -> standby %s holds the lease: %d ms%n",
         standby, since(deleting));

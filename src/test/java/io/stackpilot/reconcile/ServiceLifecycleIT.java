@@ -286,9 +286,8 @@ class ServiceLifecycleIT {
   }
 
   /**
-   * A new service is not shown to the API server in a dry run first (nothing runs that a refusal
-   * could cost): its first apply is the check, and a refusal of it must read exactly as the dry
-   * run's would, with no revision recorded as applied.
+   * A new service whose first revision the API server refuses: Invalid, naming the fields, with
+   * nothing applied and no revision recorded; fixed, it rolls out with one healthy record.
    */
   @Test
   void aNewServiceWhoseDeploymentTheApiServerRefusesIsInvalidUnrecordedAndRollsOutOnceFixed(
