@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Carries out what the steps decide about the objects a service owns, writing only what differs
@@ -94,17 +95,30 @@ final class PlanExecutor {
             observed.context());
   }
 
-  /**
-   * Applies each object without asking first, and turns the API server's refusals into findings. An
-   * object a controller other than Stackpilot controls is refused too (it would have two
-   * controllers): that is read back and told as the name being taken, looked at again until the
-   * other one is gone.
-   */
+  /** Applies each object, the refusals told as {@link #refusals} tells them. */
   private Refusal applyUnasked(ObservedService<?> observed, List<HasMetadata> objects) {
+    return refusals(
+        observed,
+        objects,
+        object ->
+            operator
+                .applier()
+                .applyOrRefusal(object, actual(observed, object), observed.context()));
+  }
+
+  /**
+   * Asks {@code ask} of each object (a dry run, or the apply itself) and turns the API server's
+   * refusals into findings. An object refused because another controller holds it (it would have
+   * two controllers) is read back and told as the name being taken, looked at again until the other
+   * one is gone.
+   */
+  private Refusal refusals(
+      ObservedService<?> observed,
+      List<HasMetadata> objects,
+      Function<HasMetadata, Optional<KubernetesClientException>> ask) {
     List<Finding> refused = new ArrayList<>();
     for (HasMetadata object : objects) {
-      Optional<KubernetesClientException> refusal =
-          operator.applier().applyOrRefusal(object, actual(observed, object), observed.context());
+      Optional<KubernetesClientException> refusal = ask.apply(object);
       if (refusal.isEmpty()) {
         continue;
       }
@@ -196,20 +210,10 @@ final class PlanExecutor {
     if (recorded) {
       return Refusal.NONE;
     }
-    List<Finding> refused = new ArrayList<>();
-    for (HasMetadata object : objects) {
-      Optional<KubernetesClientException> refusal =
-          operator.applier().refusal(object, actual(observed, object), observed.context());
-      if (refusal.isEmpty()) {
-        continue;
-      }
-      Optional<Finding> taken = takenBy(observed, object);
-      if (taken.isPresent()) {
-        return new Refusal(List.of(taken.get()), true);
-      }
-      refused.addAll(RefusedRendering.findings(object, refusal.get()));
-    }
-    return refused.isEmpty() ? Refusal.NONE : new Refusal(refused, false);
+    return refusals(
+        observed,
+        objects,
+        object -> operator.applier().refusal(object, actual(observed, object), observed.context()));
   }
 
   private void delete(HasMetadata object) {
