@@ -95,27 +95,30 @@ final class PlanExecutor {
             observed.context());
   }
 
-  /** Applies each object, the refusals told as {@link #refusals} tells them. */
+  /**
+   * Applies each object, the refusals told as {@link #refusals} tells them, and stops at the first
+   * refusal: nothing after a refused object is applied.
+   */
   private Refusal applyUnasked(ObservedService<?> observed, List<HasMetadata> objects) {
     return refusals(
         observed,
         objects,
         object ->
-            operator
-                .applier()
-                .applyOrRefusal(object, actual(observed, object), observed.context()));
+            operator.applier().applyOrRefusal(object, actual(observed, object), observed.context()),
+        true);
   }
 
   /**
    * Asks {@code ask} of each object (a dry run, or the apply itself) and turns the API server's
    * refusals into findings. An object refused because another controller holds it (it would have
    * two controllers) is read back and told as the name being taken, looked at again until the other
-   * one is gone.
+   * one is gone. With {@code untilRefused} nothing after the first refused object is asked.
    */
   private Refusal refusals(
       ObservedService<?> observed,
       List<HasMetadata> objects,
-      Function<HasMetadata, Optional<KubernetesClientException>> ask) {
+      Function<HasMetadata, Optional<KubernetesClientException>> ask,
+      boolean untilRefused) {
     List<Finding> refused = new ArrayList<>();
     for (HasMetadata object : objects) {
       Optional<KubernetesClientException> refusal = ask.apply(object);
@@ -127,6 +130,9 @@ final class PlanExecutor {
         return new Refusal(List.of(taken.get()), true);
       }
       refused.addAll(RefusedRendering.findings(object, refusal.get()));
+      if (untilRefused) {
+        break;
+      }
     }
     return refused.isEmpty() ? Refusal.NONE : new Refusal(refused, false);
   }
@@ -197,8 +203,11 @@ final class PlanExecutor {
    * invalid spec like any other, reported in status while what runs keeps running, rather than an
    * apply that fails on every reconcile. A recorded revision was applied once, so it is not asked
    * again. Even a service with nothing running yet is asked first: applying its objects one by one
-   * would leave those before a refused one in the cluster, and an invalid spec renders nothing. An
-   * object refused because another controller holds it is told as the name being taken.
+   * would leave those before a refused one in the cluster, and an invalid spec renders nothing. Its
+   * first object, though, is applied before any other, so its own apply tells a refusal as well as
+   * a dry run would and leaves nothing behind ({@link #carryOut} stops at the first refusal): it is
+   * asked only when another object was refused, so that every finding is told at once. An object
+   * refused because another controller holds it is told as the name being taken.
    */
   Refusal refusal(ObservedService<?> observed, List<HasMetadata> objects, boolean recorded) {
     List<Finding> missing = CompanionApi.missing(objects, operator.companionApis()::present);
@@ -207,13 +216,25 @@ final class PlanExecutor {
       // again.
       return new Refusal(missing, !operator.companionApis().watched());
     }
-    if (recorded) {
+    if (recorded || objects.isEmpty()) {
       return Refusal.NONE;
     }
-    return refusals(
-        observed,
-        objects,
-        object -> operator.applier().refusal(object, actual(observed, object), observed.context()));
+    Function<HasMetadata, Optional<KubernetesClientException>> dryRun =
+        object -> operator.applier().refusal(object, actual(observed, object), observed.context());
+    if (observed.deployment().isPresent()) {
+      return refusals(observed, objects, dryRun, false);
+    }
+    Refusal others = refusals(observed, objects.subList(1, objects.size()), dryRun, false);
+    if (!others.refused() || others.lookAgain()) {
+      return others;
+    }
+    Refusal first = refusals(observed, objects.subList(0, 1), dryRun, false);
+    if (first.lookAgain()) {
+      return first;
+    }
+    List<Finding> all = new ArrayList<>(first.errors());
+    all.addAll(others.errors());
+    return new Refusal(all, false);
   }
 
   private void delete(HasMetadata object) {

@@ -19,8 +19,19 @@ import java.util.Map;
  */
 final class RefusedRendering {
 
-  /** Rendered field prefixes and the spec fields they are rendered from, most specific first. */
-  private static final Map<String, String> ORIGINS = origins();
+  /**
+   * By kind, rendered field prefixes and the spec fields they are rendered from, most specific
+   * first; a field none matches is told as the kind's own spec field.
+   */
+  private static final Map<String, Map<String, String>> ORIGINS = origins();
+
+  /** The spec field an object of the kind is rendered from as a whole. */
+  private static final Map<String, String> KIND_ORIGINS =
+      Map.of(
+          "ConfigMap", "spec.config",
+          "Service", "spec.service",
+          "Ingress", "spec.expose",
+          "PersistentVolumeClaim", "spec.storage");
 
   private static final int MESSAGE_LIMIT = 500;
 
@@ -64,11 +75,11 @@ final class RefusedRendering {
     if ("ConfigMap".equals(object.getKind())) {
       return "spec.config";
     }
-    return ORIGINS.entrySet().stream()
+    return ORIGINS.getOrDefault(object.getKind(), Map.of()).entrySet().stream()
         .filter(e -> renderedField.startsWith(e.getKey()))
         .map(Map.Entry::getValue)
         .findFirst()
-        .orElse("spec");
+        .orElse(KIND_ORIGINS.getOrDefault(object.getKind(), "spec"));
   }
 
   private static String shortened(String text) {
@@ -76,19 +87,27 @@ final class RefusedRendering {
     return value.length() <= MESSAGE_LIMIT ? value : value.substring(0, MESSAGE_LIMIT) + "...";
   }
 
-  private static Map<String, String> origins() {
-    Map<String, String> origins = new LinkedHashMap<>();
-    origins.put("spec.template.spec.containers[0].env", "spec.env");
-    origins.put("spec.template.spec.containers[0].resources", "spec.resources");
-    origins.put("spec.template.spec.containers[0].ports", "spec.ports");
-    origins.put("spec.template.spec.containers[0].image", "spec.channels");
-    origins.put("spec.template.spec.tolerations", "spec.tolerations");
-    origins.put("spec.template.spec.nodeSelector", "spec.nodeSelector");
-    origins.put("spec.template.spec.volumes", "spec.storage");
-    origins.put("spec.template.metadata.annotations", "spec.podAnnotations");
-    origins.put("metadata.annotations", "spec.podAnnotations");
-    origins.put("spec.template.metadata.labels", "spec.stack");
-    origins.put("metadata.labels", "spec.stack");
-    return origins;
+  private static Map<String, Map<String, String>> origins() {
+    Map<String, String> deployment = new LinkedHashMap<>();
+    deployment.put("spec.template.spec.containers[0].env", "spec.env");
+    deployment.put("spec.template.spec.containers[0].resources", "spec.resources");
+    deployment.put("spec.template.spec.containers[0].ports", "spec.ports");
+    deployment.put("spec.template.spec.containers[0].image", "spec.channels");
+    deployment.put("spec.template.spec.tolerations", "spec.tolerations");
+    deployment.put("spec.template.spec.nodeSelector", "spec.nodeSelector");
+    deployment.put("spec.template.spec.volumes", "spec.storage");
+    deployment.put("spec.template.metadata.annotations", "spec.podAnnotations");
+    deployment.put("metadata.annotations", "spec.podAnnotations");
+    deployment.put("spec.template.metadata.labels", "spec.stack");
+    deployment.put("metadata.labels", "spec.stack");
+    Map<String, String> service = new LinkedHashMap<>();
+    service.put("spec.ports", "spec.ports");
+    service.put("metadata.annotations", "spec.service.annotations");
+    service.put("metadata.labels", "spec.stack");
+    Map<String, String> ingress = new LinkedHashMap<>();
+    ingress.put("metadata.annotations", "spec.expose.annotations");
+    ingress.put("spec.tls", "spec.expose.tls");
+    ingress.put("metadata.labels", "spec.stack");
+    return Map.of("Deployment", deployment, "Service", service, "Ingress", ingress);
   }
 }

@@ -3,9 +3,11 @@ package io.stackpilot.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stackpilot.validation.Finding;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,51 @@ class RefusedRenderingTest {
     assertThat(RefusedRendering.findings(DEPLOYMENT, elsewhere))
         .extracting(Finding::field)
         .containsExactly("spec");
+  }
+
+  @Test
+  void aRefusedServiceOrIngressPointsAtTheSpecFieldsTheyAreRenderedFrom() {
+    var service = new ServiceBuilder().withNewMetadata().withName("sonarr").endMetadata().build();
+    var ingress = new IngressBuilder().withNewMetadata().withName("sonarr").endMetadata().build();
+
+    assertThat(
+            RefusedRendering.findings(
+                service,
+                refusedAt(
+                    "spec.ports[0].nodePort",
+                    "Invalid value: 30080: provided port is already allocated")))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.field()).isEqualTo("spec.ports");
+              assertThat(f.message())
+                  .contains("Kubernetes refuses the Service sonarr", "already allocated");
+            });
+    assertThat(RefusedRendering.findings(service, refusedAt("metadata.annotations", "Too long")))
+        .extracting(Finding::field)
+        .containsExactly("spec.service.annotations");
+    assertThat(RefusedRendering.findings(service, refusedAt("spec.loadBalancerClass", "Invalid")))
+        .extracting(Finding::field)
+        .containsExactly("spec.service");
+    assertThat(RefusedRendering.findings(ingress, refusedAt("metadata.annotations", "denied")))
+        .extracting(Finding::field)
+        .containsExactly("spec.expose.annotations");
+    assertThat(RefusedRendering.findings(ingress, refusedAt("spec.rules[0].host", "Invalid")))
+        .extracting(Finding::field)
+        .containsExactly("spec.expose");
+  }
+
+  private static KubernetesClientException refusedAt(String field, String message) {
+    return new KubernetesClientException(
+        new StatusBuilder()
+            .withCode(422)
+            .withNewDetails()
+            .addNewCause()
+            .withField(field)
+            .withMessage(message)
+            .endCause()
+            .endDetails()
+            .build());
   }
 
   @Test

@@ -355,6 +355,102 @@ class ServiceLifecycleIT {
     }
   }
 
+  /**
+   * A new service's first object is applied without a dry run (its own apply tells a refusal): a
+   * Service whose nodePort another Service holds is refused there, the service is Invalid naming
+   * spec.ports, and nothing after it (the Deployment, the history) is applied; with another port it
+   * rolls out.
+   */
+  @Test
+  void aNewServiceWhoseFirstObjectIsRefusedAppliesNothingElse(TestCluster cluster) {
+    try (RunningOperator operator = cluster.startOperator()) {
+      cluster
+          .kubectlWithInput(
+              """
+          apiVersion: v1
+          kind: Service
+          metadata: {name: holds-the-port}
+          spec:
+            type: NodePort
+            selector: {app: nothing}
+            ports: [{name: http, port: 80, nodePort: 30787}]
+          """,
+              "apply",
+              "-f",
+              "-")
+          .assertSuccess();
+      cluster
+          .kubectlWithInput(
+              """
+          apiVersion: stackpilot.io/v1alpha1
+          kind: MediaService
+          metadata: {name: readarr}
+          spec:
+            channels: {stable: {image: "lscr.io/linuxserver/readarr:0.4.18"}}
+            service: {type: NodePort}
+            ports: [{name: http, port: 8787, nodePort: 30787}]
+          """,
+              "apply",
+              "-f",
+              "-")
+          .assertSuccess();
+
+      eventually()
+          .untilAsserted(
+              () -> {
+                MediaService readarr = media(cluster, "readarr");
+                assertThat(readarr.getStatus()).as("no status yet").isNotNull();
+                assertThat(readarr.getStatus().getPhase())
+                    .as("%s", readarr.getStatus())
+                    .isEqualTo("Invalid");
+                assertThat(readarr.getStatus().getValidation().getErrors())
+                    .as("%s", readarr.getStatus())
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getField()).isEqualTo("spec.ports");
+                          assertThat(e.getMessage()).contains("Service readarr", "30787");
+                        });
+              });
+      assertThat(
+              cluster
+                  .client()
+                  .services()
+                  .inNamespace(cluster.namespace())
+                  .withName("readarr")
+                  .get())
+          .isNull();
+      assertThat(deployment(cluster, "readarr")).as("nothing after the refused Service").isNull();
+      assertThat(historyConfigMap(cluster, "readarr")).isNull();
+
+      cluster
+          .kubectl(
+              "patch",
+              "mediaservice",
+              "readarr",
+              "--type=json",
+              "-p",
+              "[{\"op\": \"replace\", \"path\": \"/spec/ports/0/nodePort\", \"value\": 30788}]")
+          .assertSuccess();
+      eventually()
+          .untilAsserted(
+              () -> {
+                MediaService readarr = media(cluster, "readarr");
+                assertThat(ready(readarr)).as("%s", readarr.getStatus()).isTrue();
+              });
+      assertThat(
+              cluster
+                  .client()
+                  .services()
+                  .inNamespace(cluster.namespace())
+                  .withName("readarr")
+                  .get()
+                  .getSpec()
+                  .getPorts())
+          .extracting(p -> p.getNodePort())
+          .containsExactly(30788);
+    }
+  }
+
   @Test
   void statelessServiceThatGainsAVolumeSwitchesToRecreate(TestCluster cluster) {
     try (RunningOperator operator = cluster.startOperator()) {
