@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A new service's first status is held back while the service is merely rolling out for its first
- * seconds (Pending, as the pass that creates its Deployment sees it, or Progressing): most services
- * are Healthy by then, and writing either first would cost each of them one more status write (and
- * a RollingOut Event) that hardly anyone sees. Everything else is written at once: Healthy,
- * Invalid, a failure, a failure being watched, and any later status.
+ * A new service's first status is held back while the service is merely rolling out for the first
+ * seconds after its objects were first applied (Pending, as the pass that creates its Deployment
+ * sees it, or Progressing): most services are Healthy by then, and writing either first would cost
+ * each of them one more status write (and a RollingOut Event) that hardly anyone sees. The hold
+ * counts from the first apply, not from the service's creation, because under load a new service
+ * can wait in the reconcile queue for longer than the hold. Everything else is written at once:
+ * Healthy, Invalid, a failure, a failure being watched, and any later status.
  */
 public final class FirstStatusHold {
 
@@ -25,17 +27,17 @@ public final class FirstStatusHold {
    *
    * @param found the status as the reconcile found it (an empty one for a new service)
    * @param next the status the reconcile computed
-   * @param created when the service was created
+   * @param since when its objects were first applied, or when it was created while none were
    */
   public static Optional<Duration> remaining(
-      ServiceStatus found, ServiceStatus next, Instant created, Instant now) {
+      ServiceStatus found, ServiceStatus next, Instant since, Instant now) {
     Phase phase = Phase.parse(next.getPhase());
     if (found.getPhase() != null
         || (phase != Phase.PENDING && phase != Phase.PROGRESSING)
         || failureWatched(next.getRecovery())) {
       return Optional.empty();
     }
-    Duration left = Duration.between(now, created.plus(GRACE));
+    Duration left = Duration.between(now, since.plus(GRACE));
     if (left.isNegative() || left.isZero()) {
       return Optional.empty();
     }

@@ -137,7 +137,7 @@ final class BetaChannelStep {
     if (refused.refused()) {
       return unrecorded.refused(refused.errors(), refused.lookAgain());
     }
-    return outcome.applied(withheld);
+    return outcome.applied(withheld, Optional.empty());
   }
 
   /**

@@ -13,6 +13,7 @@ import io.stackpilot.lifecycle.ServiceStatusCalculator;
 import io.stackpilot.validation.Finding;
 import io.stackpilot.validation.ValidationReport;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,8 @@ import java.util.Optional;
  * @param volumes the protected volumes and the claims that hold their data; empty keeps the
  *     previous
  * @param waiting the service waits for something a wake may miss (see {@link RequeuePolicy})
+ * @param firstApplied when this pass applied the objects of a service that had no Deployment yet:
+ *     its first status may be held from then ({@link io.stackpilot.lifecycle.FirstStatusHold})
  */
 record PassOutcome(
     ValidationReport report,
@@ -44,7 +47,8 @@ record PassOutcome(
     Optional<String> waitingFor,
     Optional<SnapshotGate> snapshotGate,
     Optional<List<VolumeStatus>> volumes,
-    boolean waiting) {
+    boolean waiting,
+    Optional<Instant> firstApplied) {
 
   /**
    * Nothing decided yet: the spec's findings, and a namesake going away wakes nothing, so look
@@ -61,7 +65,8 @@ record PassOutcome(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        observed.namesakes());
+        observed.namesakes(),
+        Optional.empty());
   }
 
   boolean valid() {
@@ -83,7 +88,8 @@ record PassOutcome(
         waitingFor,
         snapshotGate,
         volumes,
-        waiting || lookAgain);
+        waiting || lookAgain,
+        firstApplied);
   }
 
   PassOutcome withDesired(DesiredRevision revision) {
@@ -97,7 +103,8 @@ record PassOutcome(
         waitingFor,
         snapshotGate,
         volumes,
-        waiting);
+        waiting,
+        firstApplied);
   }
 
   PassOutcome withRollout(RolloutPlan plan) {
@@ -111,7 +118,8 @@ record PassOutcome(
         waitingFor,
         snapshotGate,
         volumes,
-        waiting);
+        waiting,
+        firstApplied);
   }
 
   PassOutcome withRecovery(RecoveryDecision decision) {
@@ -125,13 +133,24 @@ record PassOutcome(
         waitingFor,
         snapshotGate,
         volumes,
-        waiting);
+        waiting,
+        firstApplied);
   }
 
   /** A new revision waits for its dependencies; what runs keeps running. */
   PassOutcome waitingFor(Optional<String> message) {
     return new PassOutcome(
-        report, intent, history, desired, recovery, rollout, message, snapshotGate, volumes, true);
+        report,
+        intent,
+        history,
+        desired,
+        recovery,
+        rollout,
+        message,
+        snapshotGate,
+        volumes,
+        true,
+        firstApplied);
   }
 
   /** An upgrade waits for its snapshots, or is blocked by one. */
@@ -146,7 +165,8 @@ record PassOutcome(
         waitingFor,
         Optional.of(gate),
         volumes,
-        waiting);
+        waiting,
+        firstApplied);
   }
 
   PassOutcome withVolumes(List<VolumeStatus> status) {
@@ -160,7 +180,8 @@ record PassOutcome(
         waitingFor,
         snapshotGate,
         Optional.of(status),
-        waiting);
+        waiting,
+        firstApplied);
   }
 
   PassOutcome withHistory(RevisionHistory next) {
@@ -174,7 +195,8 @@ record PassOutcome(
         waitingFor,
         snapshotGate,
         volumes,
-        waiting);
+        waiting,
+        firstApplied);
   }
 
   /** The intent was written before it was carried out: later decisions build on it. */
@@ -189,11 +211,15 @@ record PassOutcome(
         waitingFor,
         snapshotGate,
         volumes,
-        waiting);
+        waiting,
+        firstApplied);
   }
 
-  /** What the plan left waiting for (an Ingress held back until its protector is Ready). */
-  PassOutcome applied(boolean exposureWithheld) {
+  /**
+   * What the plan left waiting for (an Ingress held back until its protector is Ready), and when a
+   * service with nothing running yet had its objects applied for the first time (this pass).
+   */
+  PassOutcome applied(boolean exposureWithheld, Optional<Instant> firstApplied) {
     return new PassOutcome(
         report,
         intent,
@@ -204,7 +230,8 @@ record PassOutcome(
         waitingFor,
         snapshotGate,
         volumes,
-        waiting || exposureWithheld);
+        waiting || exposureWithheld,
+        firstApplied);
   }
 
   /** The status, computed in one place from everything the pass observed and decided. */

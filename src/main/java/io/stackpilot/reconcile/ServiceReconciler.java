@@ -129,18 +129,35 @@ public abstract class ServiceReconciler<
         outcome);
   }
 
+  /**
+   * Where a new service's first status hold starts: when its objects were first applied (this pass,
+   * or when its Deployment was created), or, before that, when the service was created. Under load
+   * a service may wait in the queue for longer than the hold, and the pass that creates its
+   * Deployment would otherwise write a Pending status that its next pass overwrites.
+   */
+  private static Instant holdSince(ObservedService<?> observed, PassOutcome outcome) {
+    return outcome
+        .firstApplied()
+        .or(
+            () ->
+                observed
+                    .deploymentNamed(observed.name())
+                    .map(d -> d.getMetadata().getCreationTimestamp())
+                    .map(Instant::parse))
+        .or(
+            () ->
+                Optional.ofNullable(observed.service().getMetadata().getCreationTimestamp())
+                    .map(Instant::parse))
+        .orElse(Instant.EPOCH);
+  }
+
   /** The status computed once from the outcome, written if it changed; and when to look again. */
   private UpdateControl<S> report(ObservedService<S> observed, PassOutcome outcome) {
     S service = observed.service();
     ServiceStatus next = outcome.status(observed);
     Optional<Duration> held =
         FirstStatusHold.remaining(
-            observed.found(),
-            next,
-            Optional.ofNullable(service.getMetadata().getCreationTimestamp())
-                .map(Instant::parse)
-                .orElse(Instant.EPOCH),
-            observed.now());
+            observed.found(), next, holdSince(observed, outcome), observed.now());
     operator.signals().health(service, next.getPhase());
     operator.meters().counter("stackpilot.reconciles", "kind", service.getKind()).increment();
     if (held.isEmpty()) {

@@ -163,7 +163,8 @@ final class StableChannelStep {
     if (!decided.recordFirst()) {
       announce(observed, decided);
     }
-    return outcome.applied(withheld);
+    return outcome.applied(
+        withheld, observed.deployment().isEmpty() ? Optional.of(observed.now()) : Optional.empty());
   }
 
   private static RecoveryInput recoveryInput(
