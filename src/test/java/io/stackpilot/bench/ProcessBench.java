@@ -47,7 +47,8 @@ final class ProcessBench {
         options.processWatchesAll() ? Set.of() : fleet.namespaces(),
         resync,
         options.reconcileThreads(),
-        jvm.flags(),
+        SharedArchive.onThisMachine(
+            jvm.flags(), Path.of(options.jar()), plane.runDirectory().resolve("shared-archive")),
         plane.runDirectory().resolve("operator-logs"));
   }
 

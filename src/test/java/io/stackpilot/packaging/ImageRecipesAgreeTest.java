@@ -46,6 +46,25 @@ class ImageRecipesAgreeTest {
         .containsExactly("FROM eclipse-temurin:17-jdk AS runtime", "FROM debian:bookworm-slim");
   }
 
+  @Test
+  void theClassDataSharingArchiveTheImageRecordsIsTheOneItsFlagsAndTheChartsName()
+      throws IOException {
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    Matcher recorded = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(dockerfile);
+    assertThat(recorded.find()).as("the Dockerfile's training run").isTrue();
+    String archive = "-XX:SharedArchiveFile=" + recorded.group(1);
+
+    assertThat(
+            dockerfile
+                .lines()
+                .filter(l -> l.startsWith("ENV JAVA_TOOL_OPTIONS="))
+                .collect(Collectors.joining()))
+        .contains(archive);
+    assertThat(Files.readString(Path.of("helm/stackpilot/values.yaml"))).contains(archive);
+    assertThat(Files.readString(Path.of("deploy/deployment.yaml"))).contains(archive);
+    assertThat(dockerfile).contains("--generate-cds-archive");
+  }
+
   private static List<String> extraModules(String text) {
     Matcher found = EXTRA_MODULES.matcher(text);
     if (!found.find()) {
