@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The operator's image, built here without a registry by scripts/operator-image from the jar this
  * build packaged, runs on the real node as the chart runs it: user 10001, a read-only root
- * filesystem, no capability, the Dockerfile's JVM flags. It checks the example stack offline, so
- * the run needs no access to the API server.
+ * filesystem, no capability, the Dockerfile's JVM flags, its class data sharing archives mapped. It
+ * checks the example stack offline, so the run needs no access to the API server.
  */
 @WithLocalCluster
 class RealNodeOperatorImageIT {
@@ -87,7 +87,10 @@ class RealNodeOperatorImageIT {
             - name: operator
               image: %s
               imagePullPolicy: Never
-              command: [java, -jar, /opt/stackpilot/stackpilot.jar, validate, -f, /examples]
+              # -Xshare:on: the JVM refuses to start unless it maps the image's class data
+              # sharing archives, which JAVA_TOOL_OPTIONS names (without it, an archive the JVM
+              # cannot use would be skipped silently).
+              command: [java, -Xshare:on, -jar, /opt/stackpilot/stackpilot.jar, validate, -f, /examples]
               securityContext:
                 allowPrivilegeEscalation: false
                 readOnlyRootFilesystem: true
