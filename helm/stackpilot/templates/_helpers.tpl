@@ -78,24 +78,25 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
   resources: ["mediaservices/finalizers", "securityservices/finalizers", "monitoringservices/finalizers"]
   verbs: ["update"]
 # What a service renders, applied with server-side apply (PATCH; create for the first write) and
-# watched by label. Deployments, Services, Ingresses and NetworkPolicies are never read one by one.
-# A beta rollout's canary Deployment is deleted once no rollout needs it.
+# watched by label. Each is read by name only when the API server refuses it, to tell whether
+# another controller holds that name. A beta rollout's canary Deployment is deleted once no rollout
+# needs it.
 # A Deployment is also read by name once when data safety scales it to 0 before a snapshot.
 - apiGroups: ["apps"]
   resources: ["deployments"]
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
 - apiGroups: [""]
   resources: ["services"]
-  verbs: ["list", "watch", "create", "patch"]
+  verbs: ["get", "list", "watch", "create", "patch"]
 - apiGroups: ["networking.k8s.io"]
   resources: ["ingresses"]
-  verbs: ["list", "watch", "create", "patch", "delete"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
 # One per service of a stack with networkPolicy Isolate; the informer runs in every stack, so the
 # operator does not start without list and watch. Both kinds are deleted once the spec no longer
 # asks for them.
 - apiGroups: ["networking.k8s.io"]
   resources: ["networkpolicies"]
-  verbs: ["list", "watch", "create", "patch", "delete"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
 # The forward-auth Middleware of a protected Ingress of class traefik: read by name (it is not
 # watched) and applied.
 - apiGroups: ["traefik.io"]
@@ -108,10 +109,10 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
   verbs: ["create", "patch", "delete"]
 # ConfigMaps a spec references are also watched (their key names only are kept), so a service
 # waiting for one is woken when it appears; content-addressed ConfigMaps no recorded revision mounts
-# any more are deleted.
+# any more are deleted; one the API server refuses is read by name, as above.
 - apiGroups: [""]
   resources: ["configmaps"]
-  verbs: ["list", "watch", "create", "patch", "delete"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
 # Claims are watched (existingClaim, media libraries: a service waiting for one is woken when it
 # appears), and read by name when data safety labels the claim a failed upgrade migrated (the client
 # reads it before its merge patch). Never deleted by Stackpilot: one with reclaim Delete goes with its
