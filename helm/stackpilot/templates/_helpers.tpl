@@ -102,6 +102,11 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
 - apiGroups: ["traefik.io"]
   resources: ["middlewares"]
   verbs: ["get", "create", "patch"]
+# The HTTPRoute of a service exposed through a Gateway, watched while the Gateway API is served:
+# applied, and deleted once the spec no longer asks for it.
+- apiGroups: ["gateway.networking.k8s.io"]
+  resources: ["httproutes"]
+  verbs: ["list", "watch", "create", "patch", "delete"]
 # A stack's ServiceMonitor, while the Prometheus Operator's API is served: applied when it differs
 # from what the operator last did, deleted once when the stack turns it off (never read or watched).
 - apiGroups: ["monitoring.coreos.com"]

@@ -9,8 +9,18 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 import java.util.Objects;
 
-/** How the service is reached from outside the cluster: an Ingress for a host name. */
+/**
+ * How the service is reached from outside the cluster: an Ingress for a host name, or a Gateway API
+ * HTTPRoute attached to a Gateway.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!has(self.gateway) || (!has(self.ingressClassName) && !has(self.tls))",
+    message =
+        "expose.gateway renders an HTTPRoute, which has no class or TLS of its own (the Gateway's"
+            + " listener holds the certificate): remove expose.ingressClassName and expose.tls, or"
+            + " remove expose.gateway to get an Ingress",
+    fieldPath = ".gateway")
 public class ExposeSpec {
 
   @JsonPropertyDescription("Host name, e.g. sonarr.home.example.")
@@ -29,6 +39,10 @@ public class ExposeSpec {
   @Size(max = 253)
   private String ingressClassName;
 
+  @JsonPropertyDescription(
+      "Attach an HTTPRoute to this Gateway (Gateway API) instead of rendering an Ingress.")
+  private GatewayRef gateway;
+
   @JsonPropertyDescription("TLS settings; without them the Ingress serves plain HTTP.")
   private TlsSpec tls;
 
@@ -46,6 +60,14 @@ public class ExposeSpec {
       message =
           "expose.annotations keys under stackpilot.io/ are reserved for Stackpilot: choose another prefix")
   private Map<String, String> annotations;
+
+  public GatewayRef getGateway() {
+    return gateway;
+  }
+
+  public void setGateway(GatewayRef gateway) {
+    this.gateway = gateway;
+  }
 
   public String getPath() {
     return path;
@@ -103,11 +125,12 @@ public class ExposeSpec {
         && Objects.equals(ingressClassName, other.ingressClassName)
         && Objects.equals(tls, other.tls)
         && Objects.equals(path, other.path)
-        && Objects.equals(annotations, other.annotations);
+        && Objects.equals(annotations, other.annotations)
+        && Objects.equals(gateway, other.gateway);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(host, port, ingressClassName, tls, path, annotations);
+    return Objects.hash(host, port, ingressClassName, tls, path, annotations, gateway);
   }
 }

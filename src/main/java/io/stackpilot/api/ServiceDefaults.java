@@ -72,6 +72,19 @@ public class ServiceDefaults {
   @JsonPropertyDescription("Labels for every member's pods.")
   private Map<String, String> podLabels;
 
+  @JsonPropertyDescription(
+      "How exposed members are reached when their expose names neither an ingress class, TLS nor"
+          + " a gateway: an ingress class, or a Gateway for HTTPRoutes.")
+  private ExposeDefaults expose;
+
+  public ExposeDefaults getExpose() {
+    return expose;
+  }
+
+  public void setExpose(ExposeDefaults expose) {
+    this.expose = expose;
+  }
+
   public List<EnvVar> getEnv() {
     return env;
   }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.stackpilot.api.ChannelSpec;
+import io.stackpilot.api.ExposeDefaults;
 import io.stackpilot.api.HealthSpec;
 import io.stackpilot.api.RecoverySpec;
 import io.stackpilot.api.SecurityContextSpec;
@@ -18,8 +19,8 @@ import java.util.Map;
  * The settings that one layer below the overlays contributes to what several layers can set, so
  * that each setting is merged by one loop over the layers. A field is null where the layer leaves
  * it unset or cannot set it: a channel sets only env and config; only a stack sets
- * storageClassName, volumeSnapshotClassName, imagePullSecrets and podLabels. What only the service
- * spec sets is read from the spec directly.
+ * storageClassName, volumeSnapshotClassName, imagePullSecrets, podLabels and expose defaults. What
+ * only the service spec sets is read from the spec directly.
  *
  * @param location where the layer's fields are, for error messages, e.g. "ServiceStack home:
  *     spec.media"
@@ -40,7 +41,8 @@ record LayerInput(
     List<Toleration> tolerations,
     List<LocalObjectReference> imagePullSecrets,
     Map<String, String> podAnnotations,
-    Map<String, String> podLabels) {
+    Map<String, String> podLabels,
+    ExposeDefaults expose) {
 
   static LayerInput stackDefaults(Layer layer, String location, ServiceDefaults defaults) {
     return new LayerInput(
@@ -59,7 +61,8 @@ record LayerInput(
         defaults.getTolerations(),
         defaults.getImagePullSecrets(),
         defaults.getPodAnnotations(),
-        defaults.getPodLabels());
+        defaults.getPodLabels(),
+        defaults.getExpose());
   }
 
   static LayerInput serviceSpec(String location, ServiceSpec spec) {
@@ -79,6 +82,7 @@ record LayerInput(
         spec.getTolerations(),
         null,
         spec.getPodAnnotations(),
+        null,
         null);
   }
 
@@ -88,6 +92,7 @@ record LayerInput(
         location,
         channel.getEnv(),
         channel.getConfig(),
+        null,
         null,
         null,
         null,

@@ -140,7 +140,7 @@ public final class Layering {
         imagePullSecrets.items(),
         podAnnotations.entries(),
         podLabels.entries(),
-        Optional.ofNullable(Copies.deep(spec.getExpose())),
+        ExposureLayering.layer(spec.getExpose(), layers, provenance),
         Optional.ofNullable(Copies.deep(spec.getService())),
         categoryBlock(spec, MediaServiceSpec.class, MediaServiceSpec::getMedia),
         categoryBlock(spec, SecurityServiceSpec.class, SecurityServiceSpec::getSecurity),

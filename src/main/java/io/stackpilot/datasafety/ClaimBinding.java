@@ -54,7 +54,7 @@ public final class ClaimBinding {
         rendered.service(),
         rendered.configMaps(),
         List.copyOf(claims),
-        rendered.ingress());
+        rendered.exposure());
   }
 
   /**

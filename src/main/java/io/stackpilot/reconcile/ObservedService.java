@@ -73,6 +73,7 @@ record ObservedService<
     List<ConfigMap> configMaps = List.copyOf(context.getSecondaryResources(ConfigMap.class));
     List<HasMetadata> exposure = new ArrayList<>(context.getSecondaryResources(Ingress.class));
     exposure.addAll(context.getSecondaryResources(NetworkPolicy.class));
+    exposure.addAll(RouteWatch.routesOf(operator, service, context));
     List<PersistentVolumeClaim> claims =
         List.copyOf(context.getSecondaryResources(PersistentVolumeClaim.class));
     return new ObservedService<>(

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stackpilot.lifecycle.RevisionHistory;
+import io.stackpilot.render.HttpRouteRenderer;
 import io.stackpilot.render.StaleObjects;
 import io.stackpilot.render.Track;
 import io.stackpilot.validation.Finding;
@@ -248,6 +249,14 @@ final class PlanExecutor {
    */
   @SuppressWarnings("unchecked")
   private <R extends HasMetadata> Optional<R> actual(ObservedService<?> observed, R desired) {
+    if (HttpRouteRenderer.isRoute(desired)) {
+      // Cached once the API is there (RouteWatch).
+      return observed.exposure().stream()
+          .filter(HttpRouteRenderer::isRoute)
+          .filter(o -> o.getMetadata().getName().equals(desired.getMetadata().getName()))
+          .map(o -> (R) o)
+          .findFirst();
+    }
     if (desired instanceof GenericKubernetesResource) {
       return Optional.ofNullable(operator.client().resource(desired).get());
     }

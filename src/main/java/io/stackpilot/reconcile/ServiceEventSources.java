@@ -140,7 +140,7 @@ final class ServiceEventSources {
    * controllers hold, and decode every change of, every Deployment, pod and ConfigMap of all three
    * kinds.
    */
-  private static String renderedFor(Class<?> kind) {
+  static String renderedFor(Class<?> kind) {
     return Labels.MANAGED_BY
         + "="
         + Labels.MANAGER

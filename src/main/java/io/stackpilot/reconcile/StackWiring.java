@@ -1,5 +1,6 @@
 package io.stackpilot.reconcile;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -15,12 +16,14 @@ import io.stackpilot.api.StackService;
 import io.stackpilot.config.EffectiveService;
 import io.stackpilot.config.Layer;
 import io.stackpilot.config.Overlays;
+import io.stackpilot.render.HttpRouteRenderer;
 import io.stackpilot.validation.ServiceRef;
 import io.stackpilot.wiring.DatasourceConfig;
 import io.stackpilot.wiring.DependencyGate;
 import io.stackpilot.wiring.DependencyGateResult;
 import io.stackpilot.wiring.DependencyState;
 import io.stackpilot.wiring.ForwardAuthIngress;
+import io.stackpilot.wiring.ForwardAuthRoute;
 import io.stackpilot.wiring.IngressFlavor;
 import io.stackpilot.wiring.LabelSelectorMatcher;
 import io.stackpilot.wiring.NetworkInputs;
@@ -101,8 +104,9 @@ final class StackWiring {
   }
 
   /**
-   * The objects to apply: the rendered ones, with a protected Ingress given forward auth, or held
-   * back while its protector is not Ready, and the NetworkPolicy of an isolated stack.
+   * The objects to apply: the rendered ones, with a protected Ingress or HTTPRoute given forward
+   * auth, or held back while its protector is not Ready, and the NetworkPolicy of an isolated
+   * stack.
    */
   List<HasMetadata> objects(
       List<HasMetadata> rendered, EffectiveService effective, OwnerReference owner) {
@@ -119,6 +123,14 @@ final class StackWiring {
                       IngressFlavor.of(ingress))
                   .objects());
         }
+      } else if (object instanceof GenericKubernetesResource route
+          && HttpRouteRenderer.isRoute(route)
+          && !protectors.isEmpty()) {
+        SecurityService protector = protectors.get(0);
+        if (ready(protector)) {
+          objects.addAll(
+              ForwardAuthRoute.decorate(route, protector, service.getMetadata().getNamespace()));
+        }
       } else {
         objects.add(object);
       }
@@ -128,11 +140,11 @@ final class StackWiring {
     return objects;
   }
 
-  /** The Ingress is held back because its protector is not Ready yet. */
+  /** The Ingress or HTTPRoute is held back because its protector is not Ready yet. */
   boolean exposureWithheld(List<HasMetadata> rendered) {
     return !protectors.isEmpty()
         && !ready(protectors.get(0))
-        && rendered.stream().anyMatch(Ingress.class::isInstance);
+        && rendered.stream().anyMatch(o -> o instanceof Ingress || HttpRouteRenderer.isRoute(o));
   }
 
   DependencyGateResult dependencies() {

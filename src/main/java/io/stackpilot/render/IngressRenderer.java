@@ -17,7 +17,7 @@ final class IngressRenderer {
 
   static Optional<Ingress> render(EffectiveService service, OwnerReference owner) {
     Optional<PortSpec> exposedPort = ExposedPort.of(service);
-    if (exposedPort.isEmpty()) {
+    if (exposedPort.isEmpty() || service.expose().get().getGateway() != null) {
       return Optional.empty();
     }
     ExposeSpec expose = service.expose().get();

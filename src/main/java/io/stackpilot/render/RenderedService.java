@@ -10,25 +10,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything Stackpilot applies for one revision of a service, and that revision. */
+/**
+ * Everything Stackpilot applies for one revision of a service, and that revision.
+ *
+ * @param exposure how the service is reached from outside: an Ingress, or a Gateway API HTTPRoute
+ */
 public record RenderedService(
     String revision,
     Deployment deployment,
     Optional<Service> service,
     List<ConfigMap> configMaps,
     List<PersistentVolumeClaim> claims,
-    Optional<Ingress> ingress) {
+    Optional<HasMetadata> exposure) {
+
+  /** The exposure when it is an Ingress. */
+  public Optional<Ingress> ingress() {
+    return exposure.filter(Ingress.class::isInstance).map(Ingress.class::cast);
+  }
 
   /**
    * In the order they are applied: what the pods mount and reach first, the Deployment, then the
-   * Ingress.
+   * exposure (an Ingress, or an HTTPRoute).
    */
   public List<HasMetadata> objects() {
     List<HasMetadata> all = new ArrayList<>(configMaps);
     all.addAll(claims);
     service.ifPresent(all::add);
     all.add(deployment);
-    ingress.ifPresent(all::add);
+    exposure.ifPresent(all::add);
     return all;
   }
 }

@@ -76,7 +76,7 @@ public final class RevisionSnapshots {
         current.service(),
         configMaps,
         current.claims(),
-        current.ingress());
+        current.exposure());
   }
 
   /** The same objects with a rollout restart stamped on the pod template; the revision stays. */
@@ -98,6 +98,6 @@ public final class RevisionSnapshots {
         rendered.service(),
         rendered.configMaps(),
         rendered.claims(),
-        rendered.ingress());
+        rendered.exposure());
   }
 }

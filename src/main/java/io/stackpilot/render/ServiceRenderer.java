@@ -1,6 +1,7 @@
 package io.stackpilot.render;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stackpilot.config.EffectiveService;
@@ -40,7 +41,14 @@ public final class ServiceRenderer {
         KubeServiceRenderer.render(service, owner),
         List.copyOf(configMaps),
         ClaimRenderer.render(service, owner),
-        IngressRenderer.render(service, owner));
+        exposure(service, owner));
+  }
+
+  /** An Ingress, or an HTTPRoute when the service is exposed through a Gateway. */
+  private static Optional<HasMetadata> exposure(EffectiveService service, OwnerReference owner) {
+    return IngressRenderer.render(service, owner)
+        .<HasMetadata>map(ingress -> ingress)
+        .or(() -> HttpRouteRenderer.render(service, owner));
   }
 
   /**

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a service still owns that its spec no longer asks for: an Ingress once {@code expose} is
- * gone, a NetworkPolicy once its stack stops isolating or it leaves the stack. Left in place, an
- * app its owner took off the network would stay reachable, and one a stack let go would stay fenced
- * in.
+ * What a service still owns that its spec no longer asks for: an Ingress or HTTPRoute once {@code
+ * expose} is gone or asks for the other, a NetworkPolicy once its stack stops isolating or it
+ * leaves the stack. Left in place, an app its owner took off the network would stay reachable, and
+ * one a stack let go would stay fenced in.
  *
  * <p>Only these kinds are pruned here: ConfigMaps follow the revision history, the canary follows
  * the beta rollout, and the Deployment and Service are always rendered.
@@ -38,8 +38,11 @@ public final class StaleObjects {
       boolean exposureWithheld) {
     Set<String> wanted = applied.stream().map(StaleObjects::key).collect(Collectors.toSet());
     return owned.stream()
-        .filter(object -> PRUNED.contains(object.getClass()))
-        .filter(object -> !(exposureWithheld && object instanceof Ingress))
+        .filter(object -> PRUNED.contains(object.getClass()) || HttpRouteRenderer.isRoute(object))
+        .filter(
+            object ->
+                !(exposureWithheld
+                    && (object instanceof Ingress || HttpRouteRenderer.isRoute(object))))
         .filter(object -> !wanted.contains(key(object)))
         .<HasMetadata>map(object -> object)
         .sorted(Comparator.comparing(StaleObjects::key))
@@ -47,6 +50,6 @@ public final class StaleObjects {
   }
 
   private static String key(HasMetadata object) {
-    return object.getClass().getSimpleName() + "/" + object.getMetadata().getName();
+    return object.getKind() + "/" + object.getMetadata().getName();
   }
 }

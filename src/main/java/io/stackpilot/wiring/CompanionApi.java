@@ -23,6 +23,15 @@ public enum CompanionApi {
       "spec.expose.ingressClassName",
       "forward auth through Traefik renders a Middleware (traefik.io/v1alpha1), and this cluster has no such API:"
           + " install Traefik's CRDs, or expose the service through another ingress class"),
+  GATEWAY_HTTP_ROUTE(
+      "gateway.networking.k8s.io",
+      "v1",
+      "HTTPRoute",
+      "httproutes",
+      "spec.expose.gateway",
+      "exposing through a Gateway renders an HTTPRoute (gateway.networking.k8s.io/v1), and this cluster"
+          + " has no such API: install the Gateway API's CRDs (standard channel) and a Gateway"
+          + " implementation, or remove expose.gateway to expose the service through an Ingress"),
   VOLUME_SNAPSHOT(
       "snapshot.storage.k8s.io",
       "v1",

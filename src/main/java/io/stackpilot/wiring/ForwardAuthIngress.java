@@ -1,17 +1,11 @@
 package io.stackpilot.wiring;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.stackpilot.api.ExposeSpec;
-import io.stackpilot.api.ForwardAuthSpec;
-import io.stackpilot.api.PortSpec;
 import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.SecuritySpec;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,8 +22,6 @@ public final class ForwardAuthIngress {
       "nginx.ingress.kubernetes.io/auth-response-headers";
   private static final String TRAEFIK_ROUTER_MIDDLEWARES =
       "traefik.ingress.kubernetes.io/router.middlewares";
-  private static final String TRAEFIK_MIDDLEWARE_API_VERSION = "traefik.io/v1alpha1";
-  private static final String TRAEFIK_MIDDLEWARE_KIND = "Middleware";
 
   private ForwardAuthIngress() {}
 
@@ -51,86 +43,39 @@ public final class ForwardAuthIngress {
   public static ProtectedIngress decorate(
       Ingress ingress, SecurityService protector, String namespace, IngressFlavor flavor) {
     SecuritySpec security = protector.getSpec().getSecurity();
-    String address = verificationAddress(protector, security, namespace);
-    List<String> responseHeaders = ForwardAuthConventions.responseHeaders(security.getProvider());
+    ForwardAuthEndpoint endpoint = ForwardAuthEndpoint.of(protector, namespace);
     return switch (flavor) {
       case NGINX ->
           new ProtectedIngress(
-              withAnnotations(
-                  ingress, nginxAnnotations(protector, security, address, responseHeaders)),
+              withAnnotations(ingress, nginxAnnotations(protector, security, endpoint)),
               Optional.empty());
-      case TRAEFIK -> traefik(ingress, namespace, address, responseHeaders);
+      case TRAEFIK -> traefik(ingress, namespace, endpoint);
     };
   }
 
-  private static String verificationAddress(
-      SecurityService protector, SecuritySpec security, String namespace) {
-    String name = protector.getMetadata().getName();
-    ForwardAuthSpec forwardAuth =
-        Optional.ofNullable(security.getForwardAuth())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "SecurityService "
-                            + name
-                            + " has no spec.security.forwardAuth, so it cannot guard an Ingress"));
-    PortSpec port =
-        NamedPorts.find(protector.getSpec().getPorts(), forwardAuth.getPort())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "SecurityService "
-                            + name
-                            + " has no port named "
-                            + forwardAuth.getPort()
-                            + " for spec.security.forwardAuth.port"));
-    return "http://"
-        + ClusterDns.hostAndPort(name, namespace, port.getPort())
-        + forwardAuth.getPath();
-  }
-
   private static Map<String, String> nginxAnnotations(
-      SecurityService protector,
-      SecuritySpec security,
-      String address,
-      List<String> responseHeaders) {
+      SecurityService protector, SecuritySpec security, ForwardAuthEndpoint endpoint) {
     Map<String, String> annotations = new TreeMap<>();
-    annotations.put(NGINX_AUTH_URL, address);
+    annotations.put(NGINX_AUTH_URL, endpoint.address());
     Optional<String> proxyHost =
         Optional.ofNullable(protector.getSpec().getExpose()).map(ExposeSpec::getHost);
     ForwardAuthConventions.signInUrl(security.getProvider(), proxyHost)
         .ifPresent(signIn -> annotations.put(NGINX_AUTH_SIGNIN, signIn));
-    if (!responseHeaders.isEmpty()) {
-      annotations.put(NGINX_AUTH_RESPONSE_HEADERS, String.join(",", responseHeaders));
+    if (!endpoint.responseHeaders().isEmpty()) {
+      annotations.put(NGINX_AUTH_RESPONSE_HEADERS, String.join(",", endpoint.responseHeaders()));
     }
     return annotations;
   }
 
   private static ProtectedIngress traefik(
-      Ingress ingress, String namespace, String address, List<String> responseHeaders) {
-    ObjectMeta ingressMetadata = ingress.getMetadata();
-    String middlewareName = ingressMetadata.getName() + "-forward-auth";
-    Map<String, Object> forwardAuth = new LinkedHashMap<>();
-    forwardAuth.put("address", address);
-    if (!responseHeaders.isEmpty()) {
-      forwardAuth.put("authResponseHeaders", responseHeaders);
-    }
+      Ingress ingress, String namespace, ForwardAuthEndpoint endpoint) {
     GenericKubernetesResource middleware =
-        new GenericKubernetesResourceBuilder()
-            .withApiVersion(TRAEFIK_MIDDLEWARE_API_VERSION)
-            .withKind(TRAEFIK_MIDDLEWARE_KIND)
-            .withNewMetadata()
-            .withName(middlewareName)
-            .withNamespace(namespace)
-            .withLabels(ingressMetadata.getLabels())
-            .withOwnerReferences(ingressMetadata.getOwnerReferences())
-            .endMetadata()
-            .addToAdditionalProperties("spec", Map.of("forwardAuth", forwardAuth))
-            .build();
+        TraefikMiddleware.forwardAuth(ingress.getMetadata(), namespace, endpoint);
     // Traefik names a Middleware from the Kubernetes CRD provider as
     // <namespace>-<name>@kubernetescrd.
     // Forward auth runs first; middlewares the user's annotation names run after it.
-    String forwardAuthMiddleware = namespace + "-" + middlewareName + "@kubernetescrd";
+    String forwardAuthMiddleware =
+        namespace + "-" + middleware.getMetadata().getName() + "@kubernetescrd";
     String theirs =
         Optional.ofNullable(ingress.getMetadata().getAnnotations())
             .map(a -> a.get(TRAEFIK_ROUTER_MIDDLEWARES))

@@ -3,10 +3,12 @@ package io.stackpilot.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.stackpilot.api.ExposeSpec;
+import io.stackpilot.api.GatewayRef;
 import io.stackpilot.api.KubeServiceSpec;
 import io.stackpilot.api.KubeServiceType;
 import io.stackpilot.api.PortProtocol;
@@ -91,6 +93,75 @@ class ExposureTest {
     assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPath())
         .isEqualTo("/");
     assertThat(ingress.getMetadata().getAnnotations()).isNullOrEmpty();
+  }
+
+  @Test
+  void throughAGatewayTheServiceGetsAnHttpRouteInsteadOfAnIngress() {
+    RenderedService rendered =
+        ServiceRendererTest.render(
+            spec -> {
+              spec.setPorts(List.of(port("http", 8989, null)));
+              ExposeSpec expose = new ExposeSpec();
+              expose.setHost("sonarr.home.example");
+              expose.setPath("/sonarr");
+              expose.setAnnotations(Map.of("external-dns.alpha.kubernetes.io/target", "home"));
+              GatewayRef gateway = new GatewayRef();
+              gateway.setName("home");
+              gateway.setNamespace("gateways");
+              gateway.setSectionName("websecure");
+              expose.setGateway(gateway);
+              spec.setExpose(expose);
+            });
+
+    assertThat(rendered.ingress()).isEmpty();
+    GenericKubernetesResource route = (GenericKubernetesResource) rendered.exposure().orElseThrow();
+    assertThat(route.getApiVersion()).isEqualTo("gateway.networking.k8s.io/v1");
+    assertThat(route.getKind()).isEqualTo("HTTPRoute");
+    assertThat(route.getMetadata().getName())
+        .isEqualTo(rendered.deployment().getMetadata().getName());
+    assertThat(route.getMetadata().getOwnerReferences()).isNotEmpty();
+    assertThat(route.getMetadata().getLabels()).containsKey(Labels.MANAGED_BY);
+    assertThat(route.getMetadata().getAnnotations())
+        .containsOnly(Map.entry("external-dns.alpha.kubernetes.io/target", "home"));
+    assertThat(route.<List<Map<String, Object>>>get("spec", "parentRefs"))
+        .containsExactly(
+            Map.of(
+                "group", "gateway.networking.k8s.io",
+                "kind", "Gateway",
+                "name", "home",
+                "namespace", "gateways",
+                "sectionName", "websecure"));
+    assertThat(route.<List<String>>get("spec", "hostnames")).containsExactly("sonarr.home.example");
+    Map<String, Object> rule = route.<List<Map<String, Object>>>get("spec", "rules").get(0);
+    assertThat(rule.get("matches"))
+        .isEqualTo(List.of(Map.of("path", Map.of("type", "PathPrefix", "value", "/sonarr"))));
+    assertThat(rule.get("backendRefs"))
+        .as("by the Service's port number: routes have no port names")
+        .isEqualTo(List.of(Map.of("name", "app", "port", 8989)));
+    assertThat(rendered.objects()).last().isSameAs(route);
+  }
+
+  @Test
+  void aGatewayOfTheServicesOwnNamespaceIsNamedWithoutOne() {
+    GenericKubernetesResource route =
+        (GenericKubernetesResource)
+            ServiceRendererTest.render(
+                    spec -> {
+                      ExposeSpec expose = new ExposeSpec();
+                      expose.setHost("sonarr.home.example");
+                      GatewayRef gateway = new GatewayRef();
+                      gateway.setName("home");
+                      expose.setGateway(gateway);
+                      spec.setExpose(expose);
+                    })
+                .exposure()
+                .orElseThrow();
+
+    assertThat(route.<List<Map<String, Object>>>get("spec", "parentRefs"))
+        .singleElement()
+        .satisfies(parent -> assertThat(parent).containsOnlyKeys("group", "kind", "name"));
+    assertThat(route.<List<Map<String, Object>>>get("spec", "rules").get(0).get("matches"))
+        .isEqualTo(List.of(Map.of("path", Map.of("type", "PathPrefix", "value", "/"))));
   }
 
   private static PortSpec port(String name, int number, PortProtocol protocol) {

@@ -3,6 +3,8 @@ package io.stackpilot.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -80,5 +82,31 @@ class StaleObjectsTest {
 
     assertThat(StaleObjects.of(List.of(INGRESS), List.of(namedLikeTheIngress), false))
         .containsExactly(INGRESS);
+  }
+
+  @Test
+  void aRouteIsStaleOnceTheServiceIsExposedThroughAnIngressInstead() {
+    GenericKubernetesResource route = route("sonarr");
+
+    assertThat(StaleObjects.of(List.of(route, POLICY), List.of(INGRESS, POLICY), false))
+        .containsExactly(route);
+    assertThat(StaleObjects.of(List.of(INGRESS), List.of(route("sonarr")), false))
+        .containsExactly(INGRESS);
+    assertThat(StaleObjects.of(List.of(route), List.of(route("sonarr")), false)).isEmpty();
+  }
+
+  @Test
+  void aRouteWithheldForItsProtectorStays() {
+    assertThat(StaleObjects.of(List.of(route("sonarr")), List.of(), true)).isEmpty();
+  }
+
+  private static GenericKubernetesResource route(String name) {
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("gateway.networking.k8s.io/v1")
+        .withKind("HTTPRoute")
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .build();
   }
 }

@@ -47,6 +47,28 @@ class CompanionApiTest {
   }
 
   @Test
+  void aRouteWithoutTheGatewayApiPointsAtExposeGateway() {
+    var route =
+        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+            .withApiVersion("gateway.networking.k8s.io/v1")
+            .withKind("HTTPRoute")
+            .withNewMetadata()
+            .withName("sonarr")
+            .endMetadata()
+            .build();
+
+    assertThat(CompanionApi.missing(List.of(route), api -> false))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.field()).isEqualTo("spec.expose.gateway");
+              assertThat(f.message()).contains("Gateway API's CRDs", "remove expose.gateway");
+            });
+    assertThat(CompanionApi.GATEWAY_HTTP_ROUTE.crdName())
+        .isEqualTo("httproutes.gateway.networking.k8s.io");
+  }
+
+  @Test
   void crdNamesMapBackToTheirApis() {
     assertThat(CompanionApi.TRAEFIK_MIDDLEWARE.crdName()).isEqualTo("middlewares.traefik.io");
     assertThat(CompanionApi.ofCrd("volumesnapshotclasses.snapshot.storage.k8s.io"))

@@ -6,7 +6,9 @@ import static io.stackpilot.testing.ServiceQueries.eventually;
 import static io.stackpilot.testing.ServiceQueries.media;
 import static io.stackpilot.testing.ServiceQueries.ready;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -15,8 +17,10 @@ import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.Stacks;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -205,6 +209,146 @@ class StackWiringIT {
                             + ".svc.cluster.local:9091/api/authz/forward-auth");
               });
     }
+  }
+
+  /**
+   * Exposure through a Gateway: without the Gateway API a service asking for it is Invalid, naming
+   * expose.gateway and what to install; once the CRDs are there (their real schemas, which accept
+   * the route) it gets its HTTPRoute. A protected one gets its route only once its protector is
+   * Ready, with Traefik's forward-auth Middleware in the route's filters; moved to an Ingress, its
+   * route is pruned; a route deleted by hand comes back.
+   */
+  @Test
+  void aServiceExposedThroughAGatewayGetsAnHttpRouteWithForwardAuthAndLosesItForAnIngress(
+      TestCluster cluster) {
+    Path crds = cluster.controlPlane().binaries().path("gateway-api-crds");
+    List<String> crdFiles =
+        Stream.of("gatewayclasses", "gateways", "httproutes")
+            .map(kind -> crds.resolve("gateway.networking.k8s.io_" + kind + ".yaml").toString())
+            .toList();
+    try (RunningOperator operator = cluster.startOperator()) {
+      cluster
+          .kubectl("apply", "-f", "src/test/resources/wiring/traefik-middleware-crd.yaml")
+          .assertSuccess();
+      apply(cluster, routed("readarr", false));
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                var readarr = media(cluster, "readarr");
+                assertThat(readarr.getStatus()).isNotNull();
+                assertThat(readarr.getStatus().getPhase())
+                    .as("%s", readarr.getStatus())
+                    .isEqualTo("Invalid");
+                assertThat(readarr.getStatus().getValidation().getErrors())
+                    .as("%s", readarr.getStatus())
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getField()).isEqualTo("spec.expose.gateway");
+                          assertThat(e.getMessage()).contains("install the Gateway API's CRDs");
+                        });
+              });
+
+      for (String file : crdFiles) {
+        cluster.kubectl("apply", "--server-side", "-f", file).assertSuccess();
+      }
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(ready(media(cluster, "readarr")))
+                    .as("%s", media(cluster, "readarr").getStatus())
+                    .isTrue();
+                GenericKubernetesResource route = route(cluster, "readarr");
+                assertThat(route).as("readarr's HTTPRoute").isNotNull();
+                assertThat(route.<List<Map<String, Object>>>get("spec", "parentRefs"))
+                    .extracting(p -> p.get("name"), p -> p.get("sectionName"))
+                    .containsExactly(tuple("home", "web"));
+                assertThat(route.<List<String>>get("spec", "hostnames"))
+                    .containsExactly("readarr.home.example");
+                assertThat(route.getMetadata().getOwnerReferences())
+                    .extracting(o -> o.getName())
+                    .containsExactly("readarr");
+              });
+      assertThat(ingress(cluster, "readarr")).isNull();
+
+      apply(cluster, authelia("ghcr.io/authelia/authelia:4.39.4-badpull"));
+      apply(cluster, routed("bazarr", true));
+      eventually(WAIT).until(() -> ready(media(cluster, "bazarr")));
+      assertThat(route(cluster, "bazarr")).as("no route while authelia is not Ready").isNull();
+
+      apply(cluster, authelia("ghcr.io/authelia/authelia:4.39.4"));
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                GenericKubernetesResource route = route(cluster, "bazarr");
+                assertThat(route).as("bazarr's HTTPRoute, once authelia is Ready").isNotNull();
+                assertThat(
+                        route.<List<Map<String, Object>>>get("spec", "rules").get(0).get("filters"))
+                    .asString()
+                    .contains("ExtensionRef", "traefik.io", "bazarr-forward-auth");
+                var middleware =
+                    cluster
+                        .client()
+                        .genericKubernetesResources("traefik.io/v1alpha1", "Middleware")
+                        .inNamespace(cluster.namespace())
+                        .withName("bazarr-forward-auth")
+                        .get();
+                assertThat(middleware).isNotNull();
+                assertThat(middleware.getAdditionalProperties().get("spec").toString())
+                    .contains(
+                        "http://authelia."
+                            + cluster.namespace()
+                            + ".svc.cluster.local:9091/api/authz/forward-auth");
+              });
+
+      cluster
+          .kubectl(
+              "patch",
+              "mediaservice",
+              "bazarr",
+              "--type=merge",
+              "-p",
+              "{\"spec\": {\"expose\": {\"gateway\": null, \"ingressClassName\": \"nginx\"}}}")
+          .assertSuccess();
+      eventually(WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(ingress(cluster, "bazarr")).as("bazarr's Ingress").isNotNull();
+                assertThat(route(cluster, "bazarr")).as("bazarr's route, pruned").isNull();
+              });
+
+      cluster.kubectl("delete", "httproute", "readarr").assertSuccess();
+      eventually(WAIT)
+          .untilAsserted(
+              () -> assertThat(route(cluster, "readarr")).as("readarr's route, back").isNotNull());
+    } finally {
+      for (String file : crdFiles) {
+        cluster.kubectl("delete", "-f", file, "--ignore-not-found", "--wait=true");
+      }
+    }
+  }
+
+  private static String routed(String name, boolean protect) {
+    return """
+        apiVersion: stackpilot.io/v1alpha1
+        kind: MediaService
+        metadata:
+          name: %1$s
+          labels: {stackpilot.io/protect: "%2$s"}
+        spec:
+          channels: {stable: {image: lscr.io/linuxserver/%1$s:latest}}
+          ports: [{name: http, port: 8080}]
+          expose: {host: %1$s.home.example, gateway: {name: home, sectionName: web}}
+        """
+        .formatted(name, protect);
+  }
+
+  private static GenericKubernetesResource route(TestCluster cluster, String name) {
+    return cluster
+        .client()
+        .genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
   }
 
   @Test
