@@ -106,7 +106,7 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
 # applied, and deleted once the spec no longer asks for it.
 - apiGroups: ["gateway.networking.k8s.io"]
   resources: ["httproutes"]
-  verbs: ["list", "watch", "create", "patch", "delete"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
 # A stack's ServiceMonitor, while the Prometheus Operator's API is served: applied when it differs
 # from what the operator last did, deleted once when the stack turns it off (never read or watched).
 - apiGroups: ["monitoring.coreos.com"]
