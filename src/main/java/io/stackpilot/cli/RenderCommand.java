@@ -13,14 +13,16 @@ import io.stackpilot.manifest.Manifest;
 import io.stackpilot.manifest.ManifestReader;
 import io.stackpilot.render.RenderedService;
 import io.stackpilot.render.ServiceRenderer;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Prints the objects Stackpilot would apply for services in files, and which layer set each value.
@@ -51,10 +53,12 @@ public final class RenderCommand implements Callable<Integer> {
       description = "Print only the objects, without the layer of each value.")
   boolean noProvenance;
 
-  private final PrintStream out = System.out;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    // The command line's writer (standard output unless a caller set another), flushed at the end.
+    PrintWriter out = spec.commandLine().getOut();
     List<HasMetadata> objects =
         files.stream().flatMap(f -> ManifestReader.read(f).stream()).map(Manifest::object).toList();
     Optional<ServiceStack> stack =
@@ -101,6 +105,7 @@ public final class RenderCommand implements Callable<Integer> {
         out.print(yaml.asYaml(rendition));
       }
     }
+    out.flush();
     return 0;
   }
 }
