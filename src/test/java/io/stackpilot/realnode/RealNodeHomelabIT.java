@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,24 +18,21 @@ import io.stackpilot.api.MediaService;
 import io.stackpilot.api.MonitoringService;
 import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.StackService;
-import io.stackpilot.cli.StackpilotCommand;
 import io.stackpilot.devcluster.node.RealNode;
 import io.stackpilot.testing.RunningOperator;
 import io.stackpilot.testing.TestCluster;
 import io.stackpilot.testing.WithLocalCluster;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The README's example stack, examples/homelab as it is, on the real node: each app's image
@@ -124,34 +124,53 @@ class RealNodeHomelabIT {
   }
 
   /**
-   * The lower bound of the same stack on the real node: what {@code stackpilot render} prints for
-   * it, without the owner references to services that are not there, created with the example's own
-   * Secrets and claim in a namespace of their own, to every Deployment Available. No dependencies
-   * are waited for and no health is judged: the time the node and the control plane need to run
-   * these objects at all.
+   * The lower bound of the same stack on the real node: the objects Stackpilot applied for it (its
+   * Deployments, Services, ConfigMaps and claims, as the API server holds them, without what the
+   * server added or owner references to services that are not there), created with the example's
+   * own Secrets and claim in a namespace of their own, to every Deployment Available. No
+   * dependencies are waited for and no health is judged: the time the node and the control plane
+   * need to run these objects at all.
    */
   private static Duration renderedObjectsAppliedRaw(TestCluster cluster) throws Exception {
     String namespace = cluster.namespace() + "-raw";
-    Path stack = Files.createTempFile("homelab-", ".yaml");
     KubernetesClient client = cluster.client();
     try {
-      String yaml = HomelabOnTheRealNode.yaml();
-      Files.writeString(stack, yaml);
-      StringWriter rendered = new StringWriter();
-      CommandLine render = new CommandLine(new StackpilotCommand());
-      render.setOut(new PrintWriter(rendered, true));
-      assertThat(
-              render.execute(
-                  "render", "-f", stack.toString(), "--no-provenance", "--namespace", namespace))
-          .as("stackpilot render: %s", rendered)
-          .isZero();
       List<HasMetadata> objects = new ArrayList<>();
-      for (HasMetadata object : load(client, yaml)) {
+      for (HasMetadata object : load(client, HomelabOnTheRealNode.yaml())) {
         if (!(object.getKind().endsWith("Service") || "ServiceStack".equals(object.getKind()))) {
           objects.add(object);
         }
       }
-      objects.addAll(load(client, rendered.toString()));
+      String applied = "app.kubernetes.io/managed-by=stackpilot";
+      String from = cluster.namespace();
+      objects.addAll(
+          client
+              .apps()
+              .deployments()
+              .inNamespace(from)
+              .withLabelSelector(applied)
+              .list()
+              .getItems());
+      objects.addAll(
+          client.services().inNamespace(from).withLabelSelector(applied).list().getItems());
+      objects.addAll(
+          client
+              .configMaps()
+              .inNamespace(from)
+              .withLabelSelector(applied)
+              .list()
+              .getItems()
+              .stream()
+              .filter(c -> !c.getMetadata().getName().endsWith("-history"))
+              .toList());
+      objects.addAll(
+          client
+              .persistentVolumeClaims()
+              .inNamespace(from)
+              .withLabelSelector(applied)
+              .list()
+              .getItems());
+      objects.forEach(RealNodeHomelabIT::asWritten);
       assertThat(objects).extracting(HasMetadata::getKind).contains("Deployment", "Secret");
       long deployments = objects.stream().filter(o -> o instanceof Deployment).count();
       client
@@ -180,9 +199,34 @@ class RealNodeHomelabIT {
               });
       return Duration.between(applying, Instant.now());
     } finally {
-      Files.deleteIfExists(stack);
       // Its pods, claims and volumes go before the node does.
       cluster.kubectl("delete", "namespace", namespace, "--ignore-not-found", "--timeout=180s");
+    }
+  }
+
+  /** The object as a client would write it: what the API server added taken away. */
+  private static void asWritten(HasMetadata object) {
+    ObjectMeta live = object.getMetadata();
+    Map<String, String> annotations = new TreeMap<>();
+    Optional.ofNullable(live.getAnnotations()).orElse(Map.of()).entrySet().stream()
+        .filter(a -> !a.getKey().contains("kubernetes.io/"))
+        .forEach(a -> annotations.put(a.getKey(), a.getValue()));
+    object.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(live.getName())
+            .withLabels(live.getLabels())
+            .withAnnotations(annotations)
+            .build());
+    if (object instanceof Deployment deployment) {
+      deployment.setStatus(null);
+    } else if (object instanceof io.fabric8.kubernetes.api.model.Service service) {
+      service.setStatus(null);
+      service.getSpec().setClusterIP(null);
+      service.getSpec().setClusterIPs(null);
+      service.getSpec().getPorts().forEach(port -> port.setNodePort(null));
+    } else if (object instanceof PersistentVolumeClaim claim) {
+      claim.setStatus(null);
+      claim.getSpec().setVolumeName(null);
     }
   }
 
