@@ -50,17 +50,8 @@ final class OperatorProcess implements AutoCloseable {
     this.port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // A word NAME=value is an environment variable of the process (MALLOC_ARENA_MAX=2, say), not
-    // a flag of the JVM.
     Map<String, String> environment = new TreeMap<>();
-    for (String flag : jvmFlags) {
-      if (flag.matches("[A-Z][A-Z0-9_]*=.*")) {
-        environment.put(
-            flag.substring(0, flag.indexOf('=')), flag.substring(flag.indexOf('=') + 1));
-      } else {
-        command.add(flag);
-      }
-    }
+    command.addAll(splitEnvironment(jvmFlags, environment));
     command.addAll(
         List.of(
             "-jar",
@@ -293,6 +284,23 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /** The operator's flags in words, for the results. */
+  /**
+   * The JVM's flags among {@code words}; a word NAME=value is an environment variable of the
+   * process (MALLOC_ARENA_MAX=2, say), not a flag of the JVM, and goes into {@code environment}.
+   */
+  static List<String> splitEnvironment(List<String> words, Map<String, String> environment) {
+    List<String> flags = new ArrayList<>();
+    for (String word : words) {
+      if (word.matches("[A-Z][A-Z0-9_]*=.*")) {
+        environment.put(
+            word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+      } else {
+        flags.add(word);
+      }
+    }
+    return flags;
+  }
+
   static String describe(List<String> flags) {
     return flags.isEmpty() ? "(none: the JVM's defaults on this machine)" : String.join(" ", flags);
   }

@@ -45,17 +45,9 @@ final class SharedArchive {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       Map<String, String> environment = new HashMap<>();
-      for (String flag : flags) {
-        if (flag.equals(named)) {
-          continue;
-        }
-        if (flag.matches("[A-Z][A-Z0-9_]*=.*")) {
-          environment.put(
-              flag.substring(0, flag.indexOf('=')), flag.substring(flag.indexOf('=') + 1));
-        } else {
-          command.add(flag);
-        }
-      }
+      command.addAll(
+          OperatorProcess.splitEnvironment(
+              flags.stream().filter(f -> !f.equals(named)).toList(), environment));
       command.addAll(
           List.of(
               "-XX:ArchiveClassesAtExit=" + archive,
