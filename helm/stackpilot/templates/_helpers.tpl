@@ -107,11 +107,12 @@ new verb or resource in the code needs a new line here, and PackagingIT pins thi
 - apiGroups: ["gateway.networking.k8s.io"]
   resources: ["httproutes"]
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
-# A stack's ServiceMonitor, while the Prometheus Operator's API is served: applied when it differs
-# from what the operator last did, deleted once when the stack turns it off (never read or watched).
+# ServiceMonitors, while the Prometheus Operator's API is served: a stack's, applied when it differs
+# from what the operator last did and deleted once when the stack turns it off; a service's own (in
+# no stack, with a metrics port), watched, applied, and deleted once the spec no longer asks for it.
 - apiGroups: ["monitoring.coreos.com"]
   resources: ["servicemonitors"]
-  verbs: ["create", "patch", "delete"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
 # ConfigMaps a spec references are also watched (their key names only are kept), so a service
 # waiting for one is woken when it appears; content-addressed ConfigMaps no recorded revision mounts
 # any more are deleted; one the API server refuses is read by name, as above.

@@ -50,6 +50,12 @@ import java.util.Map;
     message =
         "ports[].nodePort needs service.type NodePort or LoadBalancer: set the type, or remove nodePort",
     fieldPath = ".ports")
+@ValidationRule(
+    value = "!has(self.serviceMonitor) || !has(self.stack)",
+    message =
+        "serviceMonitor is for a service in no stack: a stack's members are scraped through the"
+            + " stack's spec.serviceMonitor; set it there, or remove spec.stack",
+    fieldPath = ".serviceMonitor")
 public class ServiceSpec {
 
   @JsonPropertyDescription("Name of the ServiceStack in the same namespace whose defaults apply.")
@@ -135,6 +141,11 @@ public class ServiceSpec {
 
   @JsonPropertyDescription("Ingress for reaching the service from outside.")
   private ExposeSpec expose;
+
+  @JsonPropertyDescription(
+      "A Prometheus Operator ServiceMonitor for the metrics port of a service in no stack (a"
+          + " stack's members have the stack's). Default: mode Auto, when a port is named metrics.")
+  private ServiceMonitorSpec serviceMonitor;
 
   @JsonPropertyDescription(
       "The Kubernetes Service's type (ClusterIP, NodePort, LoadBalancer) and annotations.")
@@ -445,5 +456,13 @@ public class ServiceSpec {
 
   public void setPodAnnotations(Map<String, String> podAnnotations) {
     this.podAnnotations = podAnnotations;
+  }
+
+  public ServiceMonitorSpec getServiceMonitor() {
+    return serviceMonitor;
+  }
+
+  public void setServiceMonitor(ServiceMonitorSpec serviceMonitor) {
+    this.serviceMonitor = serviceMonitor;
   }
 }

@@ -38,13 +38,13 @@ public class ServiceStackSpec {
 
   @JsonPropertyDescription(
       "A Prometheus Operator ServiceMonitor for the members' metrics ports. Default: mode Auto.")
-  private StackServiceMonitorSpec serviceMonitor;
+  private ServiceMonitorSpec serviceMonitor;
 
-  public StackServiceMonitorSpec getServiceMonitor() {
+  public ServiceMonitorSpec getServiceMonitor() {
     return serviceMonitor;
   }
 
-  public void setServiceMonitor(StackServiceMonitorSpec serviceMonitor) {
+  public void setServiceMonitor(ServiceMonitorSpec serviceMonitor) {
     this.serviceMonitor = serviceMonitor;
   }
 

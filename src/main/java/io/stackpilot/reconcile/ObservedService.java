@@ -39,6 +39,8 @@ import java.util.Optional;
  * @param validation the spec checked against the cluster facts (stack, references, namesakes)
  * @param namesakes another kind of service has this name: nothing wakes this one when it goes away
  * @param deployment the service's own Deployment, as health sees it
+ * @param prunable what the service owns of the kinds pruned once the spec no longer asks for them:
+ *     Ingresses, NetworkPolicies, and, while their APIs are served, HTTPRoutes and ServiceMonitors
  * @param history the revisions recorded in the service's history ConfigMap
  * @param snapshots the snapshot classes and the drivers of the claims, for the snapshot defaults
  * @param found the status as the reconcile found it (an empty one for a new service)
@@ -57,7 +59,7 @@ record ObservedService<
     List<Pod> pods,
     List<ConfigMap> configMaps,
     List<PersistentVolumeClaim> claims,
-    List<HasMetadata> exposure,
+    List<HasMetadata> prunable,
     RevisionHistory history,
     SnapshotEnvironment snapshots,
     ServiceStatus found) {
@@ -71,9 +73,11 @@ record ObservedService<
     var facts = operator.factsReader().forService(service, stack, neighbourhood);
     List<Deployment> deployments = List.copyOf(context.getSecondaryResources(Deployment.class));
     List<ConfigMap> configMaps = List.copyOf(context.getSecondaryResources(ConfigMap.class));
-    List<HasMetadata> exposure = new ArrayList<>(context.getSecondaryResources(Ingress.class));
-    exposure.addAll(context.getSecondaryResources(NetworkPolicy.class));
-    exposure.addAll(RouteWatch.routesOf(operator, service, context));
+    List<HasMetadata> prunable = new ArrayList<>(context.getSecondaryResources(Ingress.class));
+    prunable.addAll(context.getSecondaryResources(NetworkPolicy.class));
+    for (CompanionWatch watch : CompanionWatch.values()) {
+      prunable.addAll(watch.ownedBy(operator, service, context));
+    }
     List<PersistentVolumeClaim> claims =
         List.copyOf(context.getSecondaryResources(PersistentVolumeClaim.class));
     return new ObservedService<>(
@@ -89,7 +93,7 @@ record ObservedService<
         List.copyOf(context.getSecondaryResources(Pod.class)),
         configMaps,
         claims,
-        List.copyOf(exposure),
+        List.copyOf(prunable),
         HistoryStore.read(service, configMaps),
         snapshotEnvironment(operator, service, facts, claims),
         service.getStatus() == null ? new ServiceStatus() : service.getStatus());

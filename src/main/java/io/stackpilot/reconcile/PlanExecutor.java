@@ -12,6 +12,7 @@ import io.stackpilot.render.Track;
 import io.stackpilot.validation.Finding;
 import io.stackpilot.validation.NameOwnership;
 import io.stackpilot.wiring.CompanionApi;
+import io.stackpilot.wiring.StandaloneServiceMonitor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +60,7 @@ final class PlanExecutor {
       }
     }
     for (HasMetadata stale :
-        StaleObjects.of(observed.exposure(), plan.objects(), plan.exposureWithheld())) {
+        StaleObjects.of(observed.prunable(), plan.objects(), plan.exposureWithheld())) {
       delete(stale);
     }
     if (plan.deleteCanary()) {
@@ -249,10 +250,11 @@ final class PlanExecutor {
    */
   @SuppressWarnings("unchecked")
   private <R extends HasMetadata> Optional<R> actual(ObservedService<?> observed, R desired) {
-    if (HttpRouteRenderer.isRoute(desired)) {
-      // Cached once the API is there (RouteWatch).
-      return observed.exposure().stream()
-          .filter(HttpRouteRenderer::isRoute)
+    if (desired instanceof GenericKubernetesResource
+        && (HttpRouteRenderer.isRoute(desired) || StandaloneServiceMonitor.isMonitor(desired))) {
+      // Cached once the API is there (CompanionWatch).
+      return observed.prunable().stream()
+          .filter(o -> o.getKind().equals(desired.getKind()))
           .filter(o -> o.getMetadata().getName().equals(desired.getMetadata().getName()))
           .map(o -> (R) o)
           .findFirst();

@@ -31,7 +31,8 @@ final class RefusedRendering {
           "ConfigMap", "spec.config",
           "Service", "spec.service",
           "Ingress", "spec.expose",
-          "PersistentVolumeClaim", "spec.storage");
+          "PersistentVolumeClaim", "spec.storage",
+          "ServiceMonitor", "spec.serviceMonitor");
 
   private static final int MESSAGE_LIMIT = 500;
 

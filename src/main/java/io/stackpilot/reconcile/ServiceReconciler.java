@@ -16,6 +16,7 @@ import io.stackpilot.config.Layering;
 import io.stackpilot.config.Overlays;
 import io.stackpilot.lifecycle.FirstStatusHold;
 import io.stackpilot.validation.Finding;
+import io.stackpilot.wiring.CompanionApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -110,7 +111,12 @@ public abstract class ServiceReconciler<
     S service = observed.service();
     Channel channel = Layering.selectedChannel(service.serviceSpec(), observed.stack());
     OwnerReference owner = OwnerReferences.controllerOf(service);
-    StackWiring wiring = new StackWiring(service, observed.stack(), observed.neighbourhood());
+    StackWiring wiring =
+        new StackWiring(
+            service,
+            observed.stack(),
+            observed.neighbourhood(),
+            operator.companionApis().present(CompanionApi.SERVICE_MONITOR));
     Overlays overlays = wiring.overlays();
     if (channel == Channel.BETA) {
       outcome = beta.run(observed, wiring, overlays, owner, outcome);

@@ -30,6 +30,7 @@ import io.stackpilot.wiring.NetworkInputs;
 import io.stackpilot.wiring.NetworkPolicies;
 import io.stackpilot.wiring.Protection;
 import io.stackpilot.wiring.ScrapeConfig;
+import io.stackpilot.wiring.StandaloneServiceMonitor;
 import io.stackpilot.wiring.UptimeConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,11 +50,21 @@ final class StackWiring {
   private final Optional<ServiceStack> stack;
   private final Neighbourhood neighbourhood;
   private final List<SecurityService> protectors;
+  private final boolean serviceMonitorsServed;
 
-  StackWiring(StackService service, Optional<ServiceStack> stack, Neighbourhood neighbourhood) {
+  /**
+   * @param serviceMonitorsServed the cluster serves the Prometheus Operator's API, so a service in
+   *     no stack gets its own ServiceMonitor
+   */
+  StackWiring(
+      StackService service,
+      Optional<ServiceStack> stack,
+      Neighbourhood neighbourhood,
+      boolean serviceMonitorsServed) {
     this.service = service;
     this.stack = stack;
     this.neighbourhood = neighbourhood;
+    this.serviceMonitorsServed = serviceMonitorsServed;
     this.protectors = Protection.protectorsOf(service, neighbourhood.securityServices());
   }
 
@@ -105,8 +116,8 @@ final class StackWiring {
 
   /**
    * The objects to apply: the rendered ones, with a protected Ingress or HTTPRoute given forward
-   * auth, or held back while its protector is not Ready, and the NetworkPolicy of an isolated
-   * stack.
+   * auth, or held back while its protector is not Ready, the NetworkPolicy of an isolated stack,
+   * and the ServiceMonitor of a service in no stack.
    */
   List<HasMetadata> objects(
       List<HasMetadata> rendered, EffectiveService effective, OwnerReference owner) {
@@ -137,6 +148,9 @@ final class StackWiring {
     }
     NetworkInputs inputs = NetworkInputs.derive(service, stack, neighbourhood.services());
     NetworkPolicies.render(effective, inputs, owner).ifPresent(objects::add);
+    if (serviceMonitorsServed) {
+      StandaloneServiceMonitor.render(service, effective, owner).ifPresent(objects::add);
+    }
     return objects;
   }
 

@@ -61,7 +61,7 @@ class PackagingIT {
           "networking.k8s.io | networkpolicies | get,list,watch,create,patch,delete",
           "traefik.io | middlewares | get,create,patch",
           "gateway.networking.k8s.io | httproutes | get,list,watch,create,patch,delete",
-          "monitoring.coreos.com | servicemonitors | create,patch,delete",
+          "monitoring.coreos.com | servicemonitors | get,list,watch,create,patch,delete",
           " | configmaps | get,list,watch,create,patch,delete",
           " | persistentvolumeclaims | get,list,watch,create,patch",
           " | pods | list,watch",

@@ -67,7 +67,9 @@ class RbacAuditIT {
           "get networking.k8s.io/networkpolicies",
               "read by name only when the API server refuses a rendered NetworkPolicy",
           "get gateway.networking.k8s.io/httproutes",
-              "read by name only when the API server refuses a rendered HTTPRoute");
+              "read by name only when the API server refuses a rendered HTTPRoute",
+          "get monitoring.coreos.com/servicemonitors",
+              "read by name only when the API server refuses a service's own ServiceMonitor");
 
   private static boolean wholeRun;
   private static AuditLog audit;

@@ -100,6 +100,25 @@ class StaleObjectsTest {
     assertThat(StaleObjects.of(List.of(route("sonarr")), List.of(), true)).isEmpty();
   }
 
+  @Test
+  void aServicesOwnMonitorIsStaleOnceNotRenderedEvenWhileItsExposureIsWithheld() {
+    GenericKubernetesResource monitor = monitor("sonarr");
+
+    assertThat(StaleObjects.of(List.of(monitor, POLICY), List.of(POLICY), true))
+        .containsExactly(monitor);
+    assertThat(StaleObjects.of(List.of(monitor), List.of(monitor("sonarr")), false)).isEmpty();
+  }
+
+  private static GenericKubernetesResource monitor(String name) {
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("monitoring.coreos.com/v1")
+        .withKind("ServiceMonitor")
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .build();
+  }
+
   private static GenericKubernetesResource route(String name) {
     return new GenericKubernetesResourceBuilder()
         .withApiVersion("gateway.networking.k8s.io/v1")

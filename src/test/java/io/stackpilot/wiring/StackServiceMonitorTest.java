@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.stackpilot.api.NetworkPolicyMode;
 import io.stackpilot.api.ServiceMonitorMode;
+import io.stackpilot.api.ServiceMonitorSpec;
 import io.stackpilot.api.ServiceStack;
-import io.stackpilot.api.StackServiceMonitorSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class StackServiceMonitorTest {
     ServiceStack stack = stack(NetworkPolicyMode.OFF);
     assertThat(StackServiceMonitor.wanted(stack)).isTrue();
 
-    StackServiceMonitorSpec off = new StackServiceMonitorSpec();
+    ServiceMonitorSpec off = new ServiceMonitorSpec();
     off.setMode(ServiceMonitorMode.OFF);
     stack.getSpec().setServiceMonitor(off);
     assertThat(StackServiceMonitor.wanted(stack)).isFalse();
@@ -55,7 +55,7 @@ class StackServiceMonitorTest {
   @Test
   void theStacksLabelsAndIntervalAreCarriedOver() {
     ServiceStack stack = stack(NetworkPolicyMode.OFF);
-    StackServiceMonitorSpec settings = new StackServiceMonitorSpec();
+    ServiceMonitorSpec settings = new ServiceMonitorSpec();
     settings.setLabels(Map.of("release", "kube-prometheus-stack"));
     settings.setInterval("30s");
     stack.getSpec().setServiceMonitor(settings);

@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The ServiceMonitor of a stack, for a Prometheus that the Prometheus Operator runs (such as
- * kube-prometheus-stack's): one per stack, selecting every member's Service that has a port named
- * metrics.
+ * A ServiceMonitor for a Prometheus that the Prometheus Operator runs (such as
+ * kube-prometheus-stack's): on a stack, one selecting every member's Service that has a port named
+ * metrics; on a service in no stack, one of its own.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class StackServiceMonitorSpec {
+public class ServiceMonitorSpec {
 
   @JsonPropertyDescription(
-      "Auto (default): a ServiceMonitor named after the stack while the cluster serves"
-          + " monitoring.coreos.com/v1. Off: none, and one rendered before is deleted.")
+      "Auto (default): a ServiceMonitor named after the stack (or the service) while the cluster"
+          + " serves monitoring.coreos.com/v1. Off: none, and one rendered before is deleted.")
   @Default(SchemaDefaults.SERVICE_MONITOR_MODE)
   private ServiceMonitorMode mode;
 
@@ -55,7 +55,7 @@ public class StackServiceMonitorSpec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StackServiceMonitorSpec other
+    return o instanceof ServiceMonitorSpec other
         && Objects.equals(mode, other.mode)
         && Objects.equals(labels, other.labels)
         && Objects.equals(interval, other.interval);
