@@ -2,11 +2,11 @@
 MVN ?= mvn -B -ntp
 SHELL := /bin/bash
 
-.PHONY: test unit k8s-binaries node-binaries csi-binaries flux-binaries test-images crds docs demo demo-real-node jar build image image-multiarch operator-image clean bench format
+.PHONY: test unit k8s-binaries node-binaries csi-binaries flux-binaries edge-binaries test-images crds docs demo demo-real-node jar build image image-multiarch operator-image clean bench format
 
 ## Builds the control-plane and node binaries and the test images if missing, then runs unit tests
 ## and integration tests (the real-node ones need root, as CI has).
-test: k8s-binaries node-binaries csi-binaries flux-binaries test-images
+test: k8s-binaries node-binaries csi-binaries flux-binaries edge-binaries test-images
 	$(MVN) verify
 
 ## Unit tests only: no control plane needed.
@@ -32,8 +32,14 @@ csi-binaries:
 flux-binaries:
 	scripts/flux-binaries
 
-## The images of the real-node tests, built here (pause, busybox, podinfo in four builds, ledger).
-test-images: node-binaries
+## Traefik (the ingress controller) and oauth2-proxy (a SecurityService's proxy) from the Go module
+## proxy, for the real-node tests of exposure and forward auth.
+edge-binaries:
+	scripts/edge-binaries
+
+## The images of the real-node tests, built here (pause, busybox, podinfo in four builds, ledger,
+## standin, prometheus, traefik, oauth2-proxy).
+test-images: node-binaries edge-binaries
 	scripts/test-images
 
 ## The benchmark harness (src/test/java/io/stackpilot/bench, never run by `make test`) on a local

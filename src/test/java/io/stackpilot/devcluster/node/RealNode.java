@@ -144,6 +144,12 @@ public final class RealNode implements AutoCloseable {
   /** The archive scripts/operator-image writes beside the test images. */
   public static final String OPERATOR_IMAGE_ARCHIVE = "stackpilot-operator.tar";
 
+  /**
+   * Traefik's and oauth2-proxy's archives (scripts/test-images), large enough that the node imports
+   * them only for a test that runs them ({@link #importArchive}).
+   */
+  public static final List<String> EDGE_ARCHIVES = List.of("traefik.tar", "oauth2-proxy.tar");
+
   private void startAll() throws IOException {
     Instant begin = Instant.now();
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -246,11 +252,26 @@ public final class RealNode implements AutoCloseable {
           archives
               .filter(p -> p.toString().endsWith(".tar"))
               .filter(p -> !p.getFileName().toString().equals(OPERATOR_IMAGE_ARCHIVE))
+              .filter(p -> !EDGE_ARCHIVES.contains(p.getFileName().toString()))
               .sorted()
               .toList()) {
         importImage(archive);
       }
     }
+  }
+
+  /** An archive scripts/test-images wrote, by its file name, into the node's containerd. */
+  public void importArchive(String fileName) {
+    Path archive = images.resolve(fileName);
+    if (!Files.isRegularFile(archive)) {
+      throw new IllegalStateException(archive + " is missing (make test-images)");
+    }
+    importImage(archive);
+  }
+
+  /** The folder of the images scripts/test-images built, and what it keeps beside them. */
+  public Path imagesDirectory() {
+    return images;
   }
 
   /** An image archive (OCI layout) into the node's containerd, as if it had been pulled. */
