@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.stackpilot.api.MediaService;
-import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.StackService;
 import io.stackpilot.testing.OwnControlPlane;
 import io.stackpilot.testing.RunningOperator;
@@ -367,20 +366,8 @@ class FailureIsReportedIT {
 
   private static StackService service(TestCluster cluster, String kind, String name) {
     return switch (kind) {
-      case "MediaService" ->
-          cluster
-              .client()
-              .resources(MediaService.class)
-              .inNamespace(cluster.namespace())
-              .withName(name)
-              .get();
-      case "SecurityService" ->
-          cluster
-              .client()
-              .resources(SecurityService.class)
-              .inNamespace(cluster.namespace())
-              .withName(name)
-              .get();
+      case "MediaService" -> ServiceQueries.media(cluster, name);
+      case "SecurityService" -> ServiceQueries.security(cluster, name);
       default -> throw new IllegalArgumentException(kind);
     };
   }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.stackpilot.api.MediaService;
 import io.stackpilot.api.MonitoringService;
+import io.stackpilot.api.SecurityService;
 import io.stackpilot.api.StackService;
 import io.stackpilot.operator.StackpilotOperator;
 import java.time.Duration;
@@ -34,6 +35,15 @@ public final class ServiceQueries {
     return cluster
         .client()
         .resources(MediaService.class)
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
+  }
+
+  public static SecurityService security(TestCluster cluster, String name) {
+    return cluster
+        .client()
+        .resources(SecurityService.class)
         .inNamespace(cluster.namespace())
         .withName(name)
         .get();
