@@ -29,13 +29,14 @@ import org.junit.jupiter.api.Test;
  * meanwhile a healthy neighbour keeps getting its changes applied, nothing is rendered for a spec
  * the operator judged invalid, and the operator logs no unexpected failure.
  *
- * <p>{@code -Dstackpilot.fuzz.cases=N} (default 5000), {@code .seed}, {@code .workers} (8); to
- * replay one case, {@code -Dstackpilot.fuzz.only=i} with its seed.
+ * <p>{@code -Dstackpilot.fuzz.cases=N} (default 2000; the suite's time on 2 cores is bounded),
+ * {@code .seed}, {@code .workers} (8); to replay one case, {@code -Dstackpilot.fuzz.only=i} with
+ * its seed.
  */
 @WithLocalCluster
 class BadInputIT {
 
-  private static final int CASES = Integer.getInteger("stackpilot.fuzz.cases", 5000);
+  private static final int CASES = Integer.getInteger("stackpilot.fuzz.cases", 2000);
   private static final long SEED = Long.getLong("stackpilot.fuzz.seed", 20261127L);
   private static final int WORKERS = Integer.getInteger("stackpilot.fuzz.workers", 8);
   private static final Integer ONLY = Integer.getInteger("stackpilot.fuzz.only");
