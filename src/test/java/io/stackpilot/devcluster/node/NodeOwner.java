@@ -135,6 +135,7 @@ final class NodeOwner {
     Path run = Path.of(owner.get("run"));
     cleared.addAll(HostPaths.unmountUnder(List.of(run)).stream().map(m -> "mount " + m).toList());
     cleared.addAll(NodeNetwork.removeLeftovers());
+    cleared.addAll(NetworkPolicyAgent.removeLeftovers(Path.of(owner.get("binaries"))));
     cleared.addAll(left.removeWhatWasNotThere().stream().map(f -> "folder " + f).toList());
     cleared.addAll(left.removeCgroups().stream().map(c -> "cgroup " + c).toList());
     if (Files.exists(run)) {

@@ -333,6 +333,15 @@ public final class RealNode implements AutoCloseable {
     return storage;
   }
 
+  /**
+   * kube-router enforcing the cluster's NetworkPolicies on the node's pods until the returned agent
+   * is closed, which removes its rules again: the node enforces none otherwise, as a cluster
+   * without a policy agent does. Fails with what is missing when it was not built.
+   */
+  public NetworkPolicyAgent enforceNetworkPolicies() {
+    return NetworkPolicyAgent.start(paths, plane.kubeconfig(), NodeNetwork.SERVICE_RANGE);
+  }
+
   /** The images the node holds, by name. */
   public List<String> images() {
     return images("list", "--quiet").lines().toList();
@@ -362,7 +371,8 @@ public final class RealNode implements AutoCloseable {
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
-  private static boolean healthy(int port) {
+  /** A local process answers 200 on its /healthz at the port. */
+  static boolean healthy(int port) {
     try {
       HttpResponse<Void> response =
           HttpClient.newHttpClient()
