@@ -89,6 +89,11 @@ final class EdgeOnTheRealNode implements AutoCloseable {
             });
   }
 
+  /** The namespace Traefik runs in. */
+  String namespace() {
+    return namespace;
+  }
+
   /** Traefik's pod address, where requests for every exposed host go. */
   String address() {
     return pod().getStatus().getPodIP();

@@ -117,6 +117,16 @@ final class RealNodeServices {
         url);
   }
 
+  /**
+   * A GET from a pod on the real node that may fail: returns {@code exit=0} when an answer came,
+   * another exit code (and wget's complaint) when the connection was refused or timed out.
+   */
+  static String attempt(TestCluster cluster, String url) {
+    String script =
+        "/bin/busybox timeout 5 /bin/busybox wget -q -O /dev/null " + url + "; echo exit=$?";
+    return run(cluster, url, "/bin/busybox", "sh", "-c", script).trim();
+  }
+
   /** {@code count} GETs of the URL from one pod, one new connection each; returns each body. */
   static List<String> requests(TestCluster cluster, String url, int count) {
     String script =
