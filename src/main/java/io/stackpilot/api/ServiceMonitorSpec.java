@@ -16,8 +16,9 @@ import java.util.Objects;
 public class ServiceMonitorSpec {
 
   @JsonPropertyDescription(
-      "Auto (default): a ServiceMonitor named after the stack (or the service) while the cluster"
-          + " serves monitoring.coreos.com/v1. Off: none, and one rendered before is deleted.")
+      "Auto (default): a ServiceMonitor named after the stack (a service's: <service>.<kind>) while"
+          + " the cluster serves monitoring.coreos.com/v1. Off: none, and one rendered before is"
+          + " deleted.")
   @Default(SchemaDefaults.SERVICE_MONITOR_MODE)
   private ServiceMonitorMode mode;
 

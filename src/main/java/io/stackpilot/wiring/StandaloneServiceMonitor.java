@@ -8,16 +8,19 @@ import io.stackpilot.api.StackService;
 import io.stackpilot.config.EffectiveService;
 import io.stackpilot.config.Overlays;
 import io.stackpilot.render.Labels;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The ServiceMonitor of a service in no stack that has a port named metrics: named after the
- * service and owned by it. Its selector also names the service's standing outside any stack ({@link
- * Labels#PART_OF} is the manager's name), so one left behind after the service joins a stack or
- * loses its metrics port selects nothing, even before it is pruned: a target is never scraped
- * twice.
+ * The ServiceMonitor of a service in no stack that has a port named metrics, owned by it and named
+ * {@code <service>.<kind>} (podinfo.mediaservice): a stack's is named after the stack, whose name a
+ * service's {@code spec.stack} can only refer to without a dot, so the two never take the same name
+ * and overwrite each other. Its selector also names the service's standing outside any stack
+ * ({@link Labels#PART_OF} is the manager's name), so one left behind after the service joins a
+ * stack or loses its metrics port selects nothing, even before it is pruned: a target is never
+ * scraped twice.
  */
 public final class StandaloneServiceMonitor {
 
@@ -44,12 +47,17 @@ public final class StandaloneServiceMonitor {
     selector.put(Labels.METRICS, "true");
     return Optional.of(
         ServiceMonitorObject.build(
-            effective.name(),
+            nameOf(effective),
             effective.namespace(),
             Labels.standard(effective),
             selector,
             spec,
             owner));
+  }
+
+  /** {@code <service>.<kind>}, the kind in lower case. */
+  public static String nameOf(EffectiveService effective) {
+    return effective.name() + "." + effective.kind().value().toLowerCase(Locale.ROOT);
   }
 
   /** The object is a ServiceMonitor (a service owns no other kind of them). */

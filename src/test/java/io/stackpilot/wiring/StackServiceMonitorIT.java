@@ -105,8 +105,8 @@ class StackServiceMonitorIT {
       apply(cluster, lone("jellyfin", "[{name: http, port: 8096}]", ""));
       try {
         installTheCrd(cluster);
-        eventually(WAIT).until(() -> monitor(cluster, "podinfo") != null);
-        GenericKubernetesResource own = monitor(cluster, "podinfo");
+        eventually(WAIT).until(() -> monitor(cluster, "podinfo.mediaservice") != null);
+        GenericKubernetesResource own = monitor(cluster, "podinfo.mediaservice");
         assertThat(spec(own).get("selector"))
             .isEqualTo(
                 Map.of(
@@ -130,7 +130,7 @@ class StackServiceMonitorIT {
                     .getItems())
             .extracting(s -> s.getMetadata().getName())
             .containsExactly("podinfo");
-        assertThat(monitor(cluster, "jellyfin")).isNull();
+        assertThat(monitor(cluster, "jellyfin.mediaservice")).isNull();
 
         // Refused at kubectl apply: a stack's member is scraped through the stack's monitor.
         CommandResult both =
@@ -154,7 +154,7 @@ class StackServiceMonitorIT {
         eventually(WAIT)
             .untilAsserted(
                 () -> {
-                  GenericKubernetesResource monitor = monitor(cluster, "podinfo");
+                  GenericKubernetesResource monitor = monitor(cluster, "podinfo.mediaservice");
                   assertThat(monitor.getMetadata().getLabels())
                       .containsEntry("release", "kube-prometheus-stack");
                   assertThat(spec(monitor).get("endpoints"))
@@ -162,15 +162,15 @@ class StackServiceMonitorIT {
                 });
 
         // Deleted by hand, it comes back: its watch wakes the service.
-        cluster.kubectl("delete", "servicemonitor", "podinfo").assertSuccess();
-        eventually(WAIT).until(() -> monitor(cluster, "podinfo") != null);
+        cluster.kubectl("delete", "servicemonitor", "podinfo.mediaservice").assertSuccess();
+        eventually(WAIT).until(() -> monitor(cluster, "podinfo.mediaservice") != null);
 
         apply(
             cluster,
             "apiVersion: stackpilot.io/v1alpha1\nkind: ServiceStack\nmetadata: {name: home}\nspec: {}\n");
         apply(cluster, media("podinfo", "[{name: http, port: 9898}, {name: metrics, port: 9797}]"));
         eventually(WAIT).until(() -> monitor(cluster, "home") != null);
-        eventually(WAIT).until(() -> monitor(cluster, "podinfo") == null);
+        eventually(WAIT).until(() -> monitor(cluster, "podinfo.mediaservice") == null);
       } finally {
         cluster.kubectl("delete", "crd", CRD, "--ignore-not-found", "--wait=true").assertSuccess();
       }

@@ -28,7 +28,7 @@ class StandaloneServiceMonitorTest {
 
     assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
     assertThat(monitor.getKind()).isEqualTo("ServiceMonitor");
-    assertThat(monitor.getMetadata().getName()).isEqualTo("podinfo");
+    assertThat(monitor.getMetadata().getName()).isEqualTo("podinfo.mediaservice");
     assertThat(monitor.getMetadata().getNamespace()).isEqualTo(Services.NAMESPACE);
     assertThat(monitor.getMetadata().getOwnerReferences()).containsExactly(owner("podinfo"));
     assertThat(monitor.getMetadata().getLabels())
