@@ -33,9 +33,15 @@ enum CompanionWatch {
     this.kind = new GroupVersionKind(api.apiVersion(), api.kind());
   }
 
-  /** The event source's name in its controller. */
-  String sourceName() {
-    return name;
+  /** An object of a kind one of these watches keeps: compared from its cache, never read. */
+  static boolean watched(HasMetadata object) {
+    for (CompanionWatch watch : values()) {
+      if (watch.api.kind().equals(object.getKind())
+          && watch.api.apiVersion().equals(object.getApiVersion())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The objects the service owns; none while the cluster does not serve the API. */

@@ -6,13 +6,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stackpilot.lifecycle.RevisionHistory;
-import io.stackpilot.render.HttpRouteRenderer;
 import io.stackpilot.render.StaleObjects;
 import io.stackpilot.render.Track;
 import io.stackpilot.validation.Finding;
 import io.stackpilot.validation.NameOwnership;
 import io.stackpilot.wiring.CompanionApi;
-import io.stackpilot.wiring.StandaloneServiceMonitor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -250,8 +248,7 @@ final class PlanExecutor {
    */
   @SuppressWarnings("unchecked")
   private <R extends HasMetadata> Optional<R> actual(ObservedService<?> observed, R desired) {
-    if (desired instanceof GenericKubernetesResource
-        && (HttpRouteRenderer.isRoute(desired) || StandaloneServiceMonitor.isMonitor(desired))) {
+    if (CompanionWatch.watched(desired)) {
       // Cached once the API is there (CompanionWatch).
       return observed.prunable().stream()
           .filter(o -> o.getKind().equals(desired.getKind()))

@@ -2,7 +2,6 @@ package io.stackpilot.wiring;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.stackpilot.api.SchemaDefaults;
 import io.stackpilot.api.ServiceMonitorMode;
@@ -69,11 +68,5 @@ final class ServiceMonitorObject {
         .endMetadata()
         .addToAdditionalProperties("spec", monitorSpec)
         .build();
-  }
-
-  /** The object is a ServiceMonitor. */
-  static boolean is(HasMetadata object) {
-    return CompanionApi.SERVICE_MONITOR.kind().equals(object.getKind())
-        && CompanionApi.SERVICE_MONITOR.apiVersion().equals(object.getApiVersion());
   }
 }

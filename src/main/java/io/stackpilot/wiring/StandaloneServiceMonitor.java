@@ -1,7 +1,6 @@
 package io.stackpilot.wiring;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.stackpilot.api.ServiceMonitorSpec;
 import io.stackpilot.api.StackService;
@@ -58,10 +57,5 @@ public final class StandaloneServiceMonitor {
   /** {@code <service>.<kind>}, the kind in lower case. */
   public static String nameOf(EffectiveService effective) {
     return effective.name() + "." + effective.kind().value().toLowerCase(Locale.ROOT);
-  }
-
-  /** The object is a ServiceMonitor (a service owns no other kind of them). */
-  public static boolean isMonitor(HasMetadata object) {
-    return ServiceMonitorObject.is(object);
   }
 }

@@ -161,7 +161,7 @@ public final class NetworkPolicyAgent implements AutoCloseable {
               .filter(l -> !l.contains("KUBE-NWPLCY-"))
               .filter(l -> !l.contains("KUBE-POD-FW-"))
               .reduce("", (a, b) -> a + b + "\n");
-      toolWithInput(netfilter, kept, "iptables-restore", "-T", "filter");
+      restore(netfilter, kept);
     }
     destroySets(netfilter);
     List<String> left = new ArrayList<>();
@@ -205,24 +205,17 @@ public final class NetworkPolicyAgent implements AutoCloseable {
     return HostCommand.attempt(command.toArray(String[]::new));
   }
 
-  private static void toolWithInput(
-      Path netfilter, String input, String name, String... arguments) {
+  /** iptables-restore of {@code rules}, from a file it is given by name. */
+  private static void restore(Path netfilter, String rules) {
     try {
       Path file = Files.createTempFile("kube-router-rules", ".txt");
       try {
-        Files.writeString(file, input);
-        List<String> command = new ArrayList<>();
-        command.add("sh");
-        command.add("-c");
-        command.add("\"$0\" \"$@\" < " + file);
-        command.add(netfilter.resolve("bin").resolve(name).toString());
-        command.addAll(List.of(arguments));
-        List<String> withEnv = new ArrayList<>();
-        withEnv.add("env");
-        withEnv.add("LD_LIBRARY_PATH=" + libraries(netfilter));
-        withEnv.add("XTABLES_LIBDIR=" + libraries(netfilter).resolve("xtables"));
-        withEnv.addAll(command);
-        HostCommand.run(withEnv.toArray(String[]::new));
+        Files.writeString(file, rules);
+        HostCommand.Result restored =
+            tool(netfilter, "iptables-restore", "-T", "filter", file.toString());
+        if (restored.exitCode() != 0) {
+          throw new IllegalStateException("iptables-restore: " + restored.output());
+        }
       } finally {
         Files.deleteIfExists(file);
       }
